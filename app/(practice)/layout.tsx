@@ -1,0 +1,32 @@
+import type { ReactNode } from "react";
+import { AppShell, BannerLink } from "@/components/layout/app-shell";
+import { requirePracticeAccess } from "@/lib/auth/guards";
+import { displayName, roleLabel } from "@/lib/users/display-name";
+import { signOutAction } from "../(auth)/actions";
+
+const NAV = [
+  { href: "/dashboard", label: "Tableau de bord" },
+  { href: "/profile", label: "Profil du praticien" },
+];
+
+export default async function PracticeLayout({ children }: { children: ReactNode }) {
+  const { user, doctor, mode } = await requirePracticeAccess();
+  const banner =
+    mode === "secretary" ? (
+      <div role="status" className="border-b border-red-200 bg-red-50 px-4 py-2.5 text-sm text-red-900 sm:px-6">
+        <span className="font-semibold">Via secrétariat</span> · Vous travaillez pour {displayName(doctor)} —{" "}
+        <BannerLink href="/secretariat">changer</BannerLink>
+      </div>
+    ) : null;
+  return (
+    <AppShell
+      nav={NAV}
+      user={{ name: displayName(user), detail: roleLabel(user.role, user.doctorKind) }}
+      profileHref="/profile"
+      signOut={signOutAction}
+      banner={banner}
+    >
+      {children}
+    </AppShell>
+  );
+}

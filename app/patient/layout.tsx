@@ -1,0 +1,18 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/layout/app-shell";
+import { requirePatient } from "@/lib/auth/guards";
+import { displayName, roleLabel } from "@/lib/users/display-name";
+import { signOutAction } from "../(auth)/actions";
+
+export default async function PatientLayout({ children }: { children: ReactNode }) {
+  const { user } = await requirePatient();
+  return (
+    <AppShell
+      nav={[{ href: "/patient", label: "Mon espace" }]}
+      user={{ name: displayName(user), detail: roleLabel(user.role) }}
+      signOut={signOutAction}
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,18 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/layout/app-shell";
+import { requireSecretary } from "@/lib/auth/guards";
+import { displayName, roleLabel } from "@/lib/users/display-name";
+import { signOutAction } from "../(auth)/actions";
+
+export default async function SecretariatLayout({ children }: { children: ReactNode }) {
+  const { user } = await requireSecretary();
+  return (
+    <AppShell
+      nav={[{ href: "/secretariat", label: "Mes médecins" }]}
+      user={{ name: displayName(user), detail: roleLabel(user.role) }}
+      signOut={signOutAction}
+    >
+      {children}
+    </AppShell>
+  );
+}

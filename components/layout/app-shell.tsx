@@ -1,0 +1,53 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { BackForwardGuard } from "./back-forward-guard";
+import { Logo } from "./logo";
+import { NavLinks, type NavItem } from "./nav-links";
+import { ProfileMenu } from "./profile-menu";
+
+type Props = {
+  nav: NavItem[];
+  user: { name: string; detail: string };
+  profileHref?: string;
+  signOut: () => Promise<string>;
+  /** Shown above the page, e.g. « Vous travaillez pour Dr … ». */
+  banner?: ReactNode;
+  children: ReactNode;
+};
+
+/** The signed-in layout: navigation on the left, profile menu top right. */
+export function AppShell({ nav, user, profileHref, signOut, banner, children }: Props) {
+  return (
+    <div className="min-h-dvh md:grid md:grid-cols-[15rem_1fr]">
+      <BackForwardGuard />
+      <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Aller au contenu
+      </a>
+      <aside className="border-b border-slate-200 bg-white md:min-h-dvh md:border-b-0 md:border-r">
+        <div className="flex h-16 items-center px-5">
+          <Logo href={nav[0]?.href ?? "/"} />
+        </div>
+        <nav aria-label="Navigation principale" className="px-3 pb-3 md:pb-0">
+          <NavLinks items={nav} />
+        </nav>
+      </aside>
+      <div className="flex min-w-0 flex-col">
+        <header className="flex h-16 items-center justify-end border-b border-slate-200 bg-white px-4 sm:px-6">
+          <ProfileMenu name={user.name} detail={user.detail} profileHref={profileHref} signOut={signOut} />
+        </header>
+        {banner}
+        <main id="contenu" className="flex-1 px-4 py-6 sm:px-6 lg:px-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+export function BannerLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Link href={href} className="font-semibold underline">
+      {children}
+    </Link>
+  );
+}

@@ -1,0 +1,12 @@
+import { shouldSeedDemo } from "@/lib/config/env";
+import { getDb } from "./client";
+import { runMigrations } from "./migrate";
+import { seedDemo } from "./seed/seed-demo";
+
+/** What the server does before taking requests: migrate, then seed the demo when it should. */
+export async function prepareDatabase(): Promise<{ seeded: number }> {
+  await runMigrations();
+  if (!shouldSeedDemo()) return { seeded: 0 };
+  const { created } = await seedDemo(getDb());
+  return { seeded: created };
+}

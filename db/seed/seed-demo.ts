@@ -1,0 +1,42 @@
+import { inArray } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password-hash";
+import type { Database } from "../client";
+import { secretaryDoctors, users } from "../schema";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SECRETARY_LINKS } from "./demo-accounts";
+
+/**
+ * Creates the demo accounts that do not exist yet. Idempotent: an existing account (even one whose
+ * password was changed) is left as it is.
+ */
+export async function seedDemo(db: Database): Promise<{ created: number }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const inserted = await db
+    .insert(users)
+    .values(
+      DEMO_ACCOUNTS.map((a) => ({
+        email: a.email,
+        role: a.role,
+        doctorKind: a.doctorKind ?? null,
+        title: a.title ?? null,
+        firstName: a.firstName,
+        lastName: a.lastName,
+        specialty: a.specialty ?? null,
+        passwordHash,
+      })),
+    )
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
+
+  const rows = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.email, DEMO_ACCOUNTS.map((a) => a.email)));
+  const idOf = new Map(rows.map((r) => [r.email, r.id]));
+  const links = DEMO_SECRETARY_LINKS.flatMap(([s, d]) => {
+    const secretaryId = idOf.get(s);
+    const doctorId = idOf.get(d);
+    return secretaryId && doctorId ? [{ secretaryId, doctorId }] : [];
+  });
+  if (links.length) await db.insert(secretaryDoctors).values(links).onConflictDoNothing();
+  return { created: inserted.length };
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { sessions, users, type Session, type User } from "@/db/schema";
+import { recordConnection } from "@/lib/audit/connection-log";
+import { getDb } from "@/lib/db";
+
+/** A session ends 12 hours after sign-in, or after 1 hour without a request. */
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+export const SESSION_IDLE_SECONDS = 60 * 60;
+/** last_seen_at is written at most once a minute per session, not on every request. */
+const TOUCH_EVERY_SECONDS = 60;
+
+export type LiveSession = { session: Session; user: User };
+
+/**
+ * Opens a session after a complete sign-in and records the connection, in one transaction: there
+ * is never a session without its history row.
+ */
+export async function startSession(user: Pick<User, "id">, ip: string, userAgent: string): Promise<Session> {
+  return getDb().transaction(async (tx) => {
+    const [session] = await tx
+      .insert(sessions)
+      .values({
+        userId: user.id,
+        ip,
+        userAgent,
+        expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+      })
+      .returning();
+    await recordConnection(tx, { accountId: user.id, actorId: user.id, mode: "direct", sessionId: session!.id, ip, userAgent });
+    return session!;
+  });
+}
+
+/** The session and its user if the session is still valid, else null. Refreshes last_seen_at. */
+export async function findLiveSession(sessionId: string): Promise<LiveSession | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  const [row] = await getDb()
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sessionId))
+    .limit(1);
+  if (!row) return null;
+  const now = Date.now();
+  const { session, user } = row;
+  if (session.revokedAt || session.expiresAt.getTime() <= now || user.status !== "active") return null;
+  if (session.lastSeenAt.getTime() < now - SESSION_IDLE_SECONDS * 1000) {
+    await revokeSession(session.id, "inactivité");
+    return null;
+  }
+  if (session.lastSeenAt.getTime() < now - TOUCH_EVERY_SECONDS * 1000) {
+    await getDb()
+      .update(sessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(and(eq(sessions.id, session.id), lt(sessions.lastSeenAt, new Date(now - TOUCH_EVERY_SECONDS * 1000))));
+  }
+  return row;
+}
+
+export async function revokeSession(sessionId: string, reason: string): Promise<void> {
+  await getDb()
+    .update(sessions)
+    .set({ revokedAt: sql`now()`, revokedReason: reason })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}
+
+/** Ends every open session of a user (blocked account, password reset, support action). */
+export async function revokeAllSessions(userId: string, reason: string, tx: Pick<ReturnType<typeof getDb>, "update"> = getDb()): Promise<void> {
+  await tx
+    .update(sessions)
+    .set({ revokedAt: sql`now()`, revokedReason: reason })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}

@@ -1,0 +1,43 @@
+import type { FormState } from "@/lib/forms/form-state";
+import { SIGN_IN_PATH, SIGN_IN_TITLE, type Role } from "./roles";
+import { supportEmail } from "@/lib/config/env";
+
+/** The public sign-in pages (the support page is never linked from public pages). */
+export const PUBLIC_PORTALS = ["doctor", "secretary", "patient"] as const satisfies readonly Role[];
+
+export const INVALID_CREDENTIALS = "Courriel ou mot de passe incorrect.";
+
+function waitText(seconds: number): string {
+  if (seconds < 60) return `${seconds} seconde${seconds > 1 ? "s" : ""}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes > 1 ? "s" : ""}`;
+}
+
+/**
+ * What the sign-in form shows for a refusal code (lib/auth/next-auth.ts). The wrong-page text is
+ * the same whatever the account's role, and an unknown email reads exactly like a wrong password.
+ */
+export function signInRefusal(code: string, portal: Role): FormState {
+  if (code === "wrong-portal") {
+    return {
+      status: "error",
+      formError:
+        "Vous cherchez un autre accès ? La fenêtre de connexion ci-dessus ne vous est pas destinée. Vous devez vous connecter sur la page qui correspond à votre compte :",
+      links: PUBLIC_PORTALS.filter((r) => r !== portal).map((r) => ({ href: SIGN_IN_PATH[r], label: SIGN_IN_TITLE[r] })),
+    };
+  }
+  if (code.startsWith("throttled:")) {
+    const seconds = Math.max(1, Number(code.slice("throttled:".length)) || 1);
+    return {
+      status: "error",
+      formError: `Trop de tentatives de connexion. Réessayez dans ${waitText(seconds)}.`,
+    };
+  }
+  if (code === "blocked") {
+    return {
+      status: "error",
+      formError: `Votre compte est bloqué. Pour le réactiver, veuillez contacter notre support à l'adresse : ${supportEmail()}`,
+    };
+  }
+  return { status: "error", formError: INVALID_CREDENTIALS };
+}

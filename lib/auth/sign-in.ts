@@ -1,0 +1,52 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { users, type Session, type User } from "@/db/schema";
+import { getDb } from "@/lib/db";
+import { logger } from "@/lib/log";
+import type { RequestContext } from "@/lib/http/request-context";
+import { verifyPassword } from "./password-hash";
+import type { Role } from "./roles";
+import { startSession } from "./sessions";
+import { clearAccountFailures, recordFailedPassword, secondsBeforeNextAttempt, throttleKeys } from "./throttle";
+
+export type PasswordStepResult =
+  | { kind: "signed-in"; user: User; session: Session }
+  | { kind: "invalid-credentials" }
+  | { kind: "wrong-portal" }
+  | { kind: "throttled"; retryAfterSeconds: number }
+  | { kind: "blocked" };
+
+/**
+ * The password step of signing in on a role's page. `email` is already validated and normalised
+ * (lib/auth/schema.ts). Nothing in the answer tells an unknown email from a wrong password.
+ */
+export async function signInWithPassword(
+  portal: Role,
+  email: string,
+  password: string,
+  ctx: RequestContext,
+): Promise<PasswordStepResult> {
+  const keys = throttleKeys(email, ctx.ip);
+  const wait = await secondsBeforeNextAttempt(keys);
+  if (wait > 0) {
+    logger.info({ requestId: ctx.requestId, ip: ctx.ip, wait }, "sign-in throttled");
+    return { kind: "throttled", retryAfterSeconds: wait };
+  }
+
+  const [user] = await getDb().select().from(users).where(eq(users.email, email)).limit(1);
+  // Always one argon2 verification, against a throwaway hash when there is no account.
+  const passwordOk = await verifyPassword(user?.passwordHash, password);
+  if (!user || !passwordOk) {
+    await recordFailedPassword(keys);
+    logger.info({ requestId: ctx.requestId, ip: ctx.ip }, "sign-in refused: invalid credentials");
+    return { kind: "invalid-credentials" };
+  }
+  await clearAccountFailures(email);
+
+  if (user.role !== portal) return { kind: "wrong-portal" };
+  if (user.status === "blocked") return { kind: "blocked" };
+
+  const session = await startSession(user, ctx.ip, ctx.userAgent);
+  logger.info({ requestId: ctx.requestId, userId: user.id, sessionId: session.id }, "signed in");
+  return { kind: "signed-in", user, session };
+}

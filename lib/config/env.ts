@@ -1,0 +1,49 @@
+import path from "node:path";
+
+// The one place that reads the environment (.env.example documents every variable). No
+// "server-only" marker: the command-line tools and the custom server read it too, and nothing
+// here is secret by itself.
+
+/** Embedded mode: no DATABASE_URL, so PGlite in a local folder and a self-configuring demo. */
+export function isEmbedded(): boolean {
+  return !process.env.DATABASE_URL;
+}
+
+export function databaseUrl(): string | undefined {
+  return process.env.DATABASE_URL || undefined;
+}
+
+export function dataDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || ".data");
+}
+
+export function pgliteDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR || path.join(dataDir(), "pglite"));
+}
+
+export function isProductionBuild(): boolean {
+  return process.env.NODE_ENV === "production";
+}
+
+/** Demo accounts are seeded in embedded mode, or on PostgreSQL only when DEMO_SEED=1. */
+export function shouldSeedDemo(): boolean {
+  return isEmbedded() || process.env.DEMO_SEED === "1";
+}
+
+export function supportEmail(): string {
+  return process.env.SUPPORT_EMAIL || "info@doctipro.lu";
+}
+
+export function port(): number {
+  const value = Number(process.env.PORT || 3000);
+  return Number.isInteger(value) && value > 0 && value < 65536 ? value : 3000;
+}
+
+/** Session cookies carry the Secure flag in production unless explicitly served over plain HTTP. */
+export function useSecureCookies(): boolean {
+  return isProductionBuild() && process.env.AUTH_INSECURE_COOKIES !== "1";
+}
+
+export function trustedProxySetting(): string | undefined {
+  return process.env.TRUSTED_PROXY || undefined;
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { secretaryDoctors, sessions, users } from "@/db/schema";
+import { recordConnection } from "@/lib/audit/connection-log";
+import type { LiveSession } from "@/lib/auth/sessions";
+import type { RequestContext } from "@/lib/http/request-context";
+import { getDb } from "@/lib/db";
+
+export type AttachedDoctor = { id: string; title: string | null; firstName: string; lastName: string; specialty: string | null };
+
+/** The active doctors a secretary is attached to, by name. */
+export async function listAttachedDoctors(secretaryId: string): Promise<AttachedDoctor[]> {
+  return getDb()
+    .select({ id: users.id, title: users.title, firstName: users.firstName, lastName: users.lastName, specialty: users.specialty })
+    .from(secretaryDoctors)
+    .innerJoin(users, eq(users.id, secretaryDoctors.doctorId))
+    .where(and(eq(secretaryDoctors.secretaryId, secretaryId), eq(users.status, "active")))
+    .orderBy(asc(users.lastName), asc(users.firstName));
+}
+
+/**
+ * The secretary's session starts working for one of her doctors: the session remembers the doctor
+ * and the doctor's history gets a "via secrétariat" row, in one transaction. False when she is not
+ * attached to that doctor (nothing changes).
+ */
+export async function startWorkingFor(live: LiveSession, doctorId: string, ctx: RequestContext): Promise<boolean> {
+  const attached = await listAttachedDoctors(live.user.id);
+  if (!attached.some((d) => d.id === doctorId)) return false;
+  await getDb().transaction(async (tx) => {
+    await tx.update(sessions).set({ actingForDoctorId: doctorId }).where(eq(sessions.id, live.session.id));
+    await recordConnection(tx, {
+      accountId: doctorId,
+      actorId: live.user.id,
+      mode: "secretary",
+      sessionId: live.session.id,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+    });
+  });
+  return true;
+}

@@ -1,0 +1,14 @@
+import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./lib/http/security-headers";
+
+const nextConfig: NextConfig = {
+  // PGlite ships .wasm/.data files and argon2/pino load native or worker code: bundling them breaks
+  // them (STACK.md), so they stay plain Node.js requires.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "pino-pretty"],
+  poweredByHeader: false,
+  async headers() {
+    return [{ source: "/:path*", headers: staticSecurityHeaders() }];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,41 @@
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+import { useSecureCookies } from "@/lib/config/env";
+import { contentSecurityPolicy } from "@/lib/http/security-headers";
+import { areaOf, canEnter, HOME_PATH, isRole, signInPathForArea } from "@/lib/auth/roles";
+
+// First gate, and a cheap one: it reads the encrypted session cookie (no database) to send
+// anonymous visitors to the right sign-in page and keep each role in its area. It is not the
+// authorization: every page, action and route handler checks again in lib/auth/guards.ts.
+export async function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== "production");
+  const area = areaOf(request.nextUrl.pathname);
+
+  if (area !== "public" && area !== "api") {
+    const token = await getToken({
+      req: request,
+      secret: process.env.AUTH_SECRET ?? "",
+      secureCookie: useSecureCookies(),
+    }).catch(() => null);
+    const role = token?.role;
+    const target = !isRole(role) ? signInPathForArea(area) : !canEnter(role, area) ? HOME_PATH[role] : null;
+    if (target) {
+      const response = NextResponse.redirect(new URL(target, request.url), 303);
+      response.headers.set("Content-Security-Policy", csp);
+      return response;
+    }
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

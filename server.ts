@@ -1,0 +1,72 @@
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import next from "next";
+import { closeDb } from "./db/client";
+import { prepareDatabase } from "./db/boot";
+import { acquirePgliteLock, PgliteBusyError } from "./db/pglite-lock";
+import { port } from "./lib/config/env";
+import { ensureSecrets, MissingSecretError } from "./lib/config/secrets";
+import { SOCKET_IP_HEADER } from "./lib/http/client-ip";
+import { logger } from "./lib/log";
+
+// A custom server around Next for two things `next start` cannot give: the client's TCP address
+// (Next exposes none, and X-Forwarded-For is client-written) and a fixed start-up order: secrets,
+// database lock, migrations and demo seed before the first request (docs/decisions/0005).
+
+const dev = process.argv.includes("--dev");
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+async function main() {
+  try {
+    ensureSecrets();
+    acquirePgliteLock();
+  } catch (error) {
+    if (error instanceof MissingSecretError || error instanceof PgliteBusyError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  try {
+    const { seeded } = await prepareDatabase();
+    if (seeded) logger.info({ accounts: seeded }, "demo accounts seeded");
+  } catch (error) {
+    // A server on a half-migrated database would answer 500 to everything: stop loudly instead.
+    logger.fatal({ err: error }, "database migration failed");
+    process.exit(1);
+  }
+
+  const app = next({ dev, port: port(), turbopack: dev });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = createServer((req, res) => {
+    // Overwrite whatever the client sent under these names.
+    req.headers[SOCKET_IP_HEADER] = req.socket.remoteAddress ?? "";
+    const requestId = randomUUID();
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    const started = performance.now();
+    res.on("finish", () => {
+      const path = (req.url ?? "").split("?")[0];
+      const entry = { requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) };
+      if (path?.startsWith("/_next/")) logger.debug(entry, "request");
+      else logger.info(entry, "request");
+    });
+    void handle(req, res);
+  });
+
+  server.listen(port(), () => logger.info({ port: port(), dev }, `Doctipro prêt sur http://localhost:${port()}`));
+
+  const stop = async (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    server.close();
+    await closeDb().catch(() => {});
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+void main();
