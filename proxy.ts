@@ -1,6 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { useSecureCookies } from "@/lib/config/env";
+import { secureCookiesEnabled } from "@/lib/config/env";
 import { contentSecurityPolicy } from "@/lib/http/security-headers";
 import { areaOf, canEnter, HOME_PATH, isRole, signInPathForArea } from "@/lib/auth/roles";
 
@@ -16,7 +16,7 @@ export async function proxy(request: NextRequest) {
     const token = await getToken({
       req: request,
       secret: process.env.AUTH_SECRET ?? "",
-      secureCookie: useSecureCookies(),
+      secureCookie: secureCookiesEnabled(),
     }).catch(() => null);
     const role = token?.role;
     const target = !isRole(role) ? signInPathForArea(area) : !canEnter(role, area) ? HOME_PATH[role] : null;

@@ -25,8 +25,9 @@ function open(): Holder {
     pool.on("error", () => {});
     return { db: drizzlePg(pool, { schema }) as unknown as Database, close: () => pool.end() };
   }
-  const dir = pgliteDir();
-  fs.mkdirSync(dir, { recursive: true });
+  // "memory://" keeps the database in memory (unit tests); anything else is a folder.
+  const dir = process.env.PGLITE_DIR === "memory://" ? "memory://" : pgliteDir();
+  if (dir !== "memory://") fs.mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir);
   return { db: drizzlePglite(client, { schema }) as unknown as Database, close: () => client.close() };
 }

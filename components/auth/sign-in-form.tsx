@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useActionState, useRef, startTransition } from "react";
+import { useActionState, startTransition, type BaseSyntheticEvent } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,7 +17,6 @@ type Props = {
 
 export function SignInForm({ action, forgotPasswordHref }: Props) {
   const [state, formAction, pending] = useActionState(action, IDLE);
-  const formRef = useRef<HTMLFormElement>(null);
   const {
     register,
     handleSubmit,
@@ -25,11 +24,14 @@ export function SignInForm({ action, forgotPasswordHref }: Props) {
   } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), mode: "onSubmit", reValidateMode: "onChange" });
 
   // The browser checks the shape first; the server action checks everything again.
-  const onValid = () => startTransition(() => formAction(new FormData(formRef.current!)));
+  const onValid = (_: SignInInput, event?: BaseSyntheticEvent) => {
+    const form = event?.target as HTMLFormElement;
+    startTransition(() => formAction(new FormData(form)));
+  };
   const fieldError = (name: "email" | "password") => errors[name]?.message ?? state.fieldErrors?.[name];
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={handleSubmit(onValid)} noValidate className="space-y-5">
+    <form action={formAction} onSubmit={handleSubmit(onValid)} noValidate className="space-y-5">
       <Field
         label="Courriel"
         type="email"

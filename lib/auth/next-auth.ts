@@ -1,7 +1,7 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { useSecureCookies } from "@/lib/config/env";
+import { secureCookiesEnabled } from "@/lib/config/env";
 import { requestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log";
 import { isRole, type Role } from "./roles";
@@ -40,7 +40,7 @@ export class SignInRefused extends CredentialsSignin {
 export const { auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   secret: process.env.AUTH_SECRET,
-  useSecureCookies: useSecureCookies(),
+  useSecureCookies: secureCookiesEnabled(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/doctor_home", error: "/doctor_home" },
   logger: {

@@ -40,7 +40,7 @@ export function port(): number {
 }
 
 /** Session cookies carry the Secure flag in production unless explicitly served over plain HTTP. */
-export function useSecureCookies(): boolean {
+export function secureCookiesEnabled(): boolean {
   return isProductionBuild() && process.env.AUTH_INSECURE_COOKIES !== "1";
 }
 

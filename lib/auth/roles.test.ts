@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { areaOf, canEnter, HOME_PATH, ROLES, SIGN_IN_PATH, signInPathForArea, type PrivateArea, type Role } from "./roles";
+
+describe("areaOf", () => {
+  it.each([
+    ["/doctor_home", "public"],
+    ["/patient_home", "public"],
+    ["/admin/login", "public"],
+    ["/admin", "admin"],
+    ["/admin/users/1", "admin"],
+    ["/administration", "public"],
+    ["/dashboard", "practice"],
+    ["/profile/security", "practice"],
+    ["/secretariat", "secretariat"],
+    ["/patient", "patient"],
+    ["/patients", "public"],
+    ["/api/health", "api"],
+  ])("%s is %s", (path, area) => expect(areaOf(path)).toBe(area));
+});
+
+describe("canEnter", () => {
+  const table: Record<PrivateArea, Role[]> = {
+    practice: ["doctor", "secretary"],
+    secretariat: ["secretary"],
+    patient: ["patient"],
+    admin: ["support"],
+  };
+  for (const [area, allowed] of Object.entries(table) as [PrivateArea, Role[]][]) {
+    for (const role of ROLES) {
+      it(`${role} ${allowed.includes(role) ? "may" : "may not"} enter ${area}`, () => {
+        expect(canEnter(role, area)).toBe(allowed.includes(role));
+      });
+    }
+  }
+
+  it("sends every role home to an area it may enter", () => {
+    for (const role of ROLES) {
+      const home = areaOf(HOME_PATH[role]);
+      expect(home).not.toBe("public");
+      expect(canEnter(role, home as PrivateArea)).toBe(true);
+    }
+  });
+
+  it("sends anonymous visitors of an area to a sign-in page that is public", () => {
+    for (const area of Object.keys(table) as PrivateArea[]) expect(areaOf(signInPathForArea(area))).toBe("public");
+    for (const role of ROLES) expect(areaOf(SIGN_IN_PATH[role])).toBe("public");
+  });
+});

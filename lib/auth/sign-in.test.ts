@@ -1,0 +1,107 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { authThrottle, connectionLog, sessions, users } from "@/db/schema";
+import { freshDatabase } from "@/tests/support/test-db";
+import { hashPassword } from "./password-hash";
+import { findLiveSession, revokeAllSessions, revokeSession } from "./sessions";
+import { signInWithPassword } from "./sign-in";
+import { recordFailedPassword, throttleKeys } from "./throttle";
+
+const PASSWORD = "cheval agrafe batterie correcte";
+const ctx = { ip: "198.51.100.20", userAgent: "Vitest", requestId: "test" };
+let db: Awaited<ReturnType<typeof freshDatabase>>;
+
+beforeEach(async () => {
+  db = await freshDatabase();
+  const passwordHash = await hashPassword(PASSWORD);
+  await db.insert(users).values([
+    { email: "doc@example.lu", role: "doctor", doctorKind: "medecin", firstName: "Jos", lastName: "Kieffer", passwordHash },
+    { email: "pat@example.lu", role: "patient", firstName: "Nora", lastName: "Wagner", passwordHash },
+    { email: "blocked@example.lu", role: "doctor", doctorKind: "medecin", firstName: "Tom", lastName: "Klein", passwordHash, status: "blocked" },
+  ]);
+});
+
+describe("signInWithPassword", () => {
+  it("opens a session and writes the connection history row", async () => {
+    const result = await signInWithPassword("doctor", "doc@example.lu", PASSWORD, ctx);
+    expect(result.kind).toBe("signed-in");
+    if (result.kind !== "signed-in") return;
+    const log = await db.select().from(connectionLog);
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ accountId: result.user.id, actorId: result.user.id, mode: "direct", ip: ctx.ip, sessionId: result.session.id });
+    expect(await findLiveSession(result.session.id)).not.toBeNull();
+  });
+
+  it("answers an unknown email exactly like a wrong password", async () => {
+    expect(await signInWithPassword("doctor", "nobody@example.lu", PASSWORD, ctx)).toEqual({ kind: "invalid-credentials" });
+    expect(await signInWithPassword("doctor", "doc@example.lu", "wrong password here", ctx)).toEqual({ kind: "invalid-credentials" });
+    expect(await db.select().from(sessions)).toHaveLength(0);
+  });
+
+  it("refuses a valid account on another role's page, without a session", async () => {
+    expect(await signInWithPassword("doctor", "pat@example.lu", PASSWORD, ctx)).toEqual({ kind: "wrong-portal" });
+    expect(await signInWithPassword("secretary", "doc@example.lu", PASSWORD, ctx)).toEqual({ kind: "wrong-portal" });
+    expect(await db.select().from(sessions)).toHaveLength(0);
+  });
+
+  it("refuses a blocked account even with the right password", async () => {
+    expect(await signInWithPassword("doctor", "blocked@example.lu", PASSWORD, ctx)).toEqual({ kind: "blocked" });
+    expect(await db.select().from(sessions)).toHaveLength(0);
+  });
+
+  it("delays the account after 5 failures, even for the right password, and never verifies meanwhile", async () => {
+    for (let i = 0; i < 5; i++) await signInWithPassword("doctor", "doc@example.lu", `wrong-${i}-password`, ctx);
+    const result = await signInWithPassword("doctor", "doc@example.lu", PASSWORD, { ...ctx, ip: "198.51.100.99" });
+    expect(result).toEqual({ kind: "throttled", retryAfterSeconds: 1 });
+    // The throttled attempt itself is not counted.
+    const [row] = await db.select().from(authThrottle).where(eq(authThrottle.key, "account:doc@example.lu"));
+    expect(row?.failures).toBe(5);
+  });
+
+  it("throttles unknown emails the same way, so the delay reveals nothing", async () => {
+    for (let i = 0; i < 5; i++) await signInWithPassword("doctor", "ghost@example.lu", `wrong-${i}-password`, ctx);
+    expect((await signInWithPassword("doctor", "ghost@example.lu", PASSWORD, ctx)).kind).toBe("throttled");
+  });
+
+  it("clears the account counter after a correct password", async () => {
+    for (let i = 0; i < 3; i++) await signInWithPassword("doctor", "doc@example.lu", `wrong-${i}-password`, ctx);
+    await signInWithPassword("doctor", "doc@example.lu", PASSWORD, ctx);
+    const rows = await db.select().from(authThrottle).where(eq(authThrottle.key, "account:doc@example.lu"));
+    expect(rows).toHaveLength(0);
+  });
+
+  it("counts every one of many concurrent failures", async () => {
+    await Promise.all(Array.from({ length: 20 }, () => recordFailedPassword(throttleKeys("race@example.lu", "192.0.2.1"))));
+    const [row] = await db.select().from(authThrottle).where(eq(authThrottle.key, "account:race@example.lu"));
+    expect(row?.failures).toBe(20);
+  });
+});
+
+describe("sessions", () => {
+  it("a revoked session is no longer live", async () => {
+    const result = await signInWithPassword("doctor", "doc@example.lu", PASSWORD, ctx);
+    if (result.kind !== "signed-in") throw new Error(result.kind);
+    await revokeSession(result.session.id, "test");
+    expect(await findLiveSession(result.session.id)).toBeNull();
+  });
+
+  it("revoking all sessions of a user ends each of them", async () => {
+    const a = await signInWithPassword("doctor", "doc@example.lu", PASSWORD, ctx);
+    const b = await signInWithPassword("doctor", "doc@example.lu", PASSWORD, ctx);
+    if (a.kind !== "signed-in" || b.kind !== "signed-in") throw new Error("sign-in failed");
+    await revokeAllSessions(a.user.id, "test");
+    expect(await findLiveSession(a.session.id)).toBeNull();
+    expect(await findLiveSession(b.session.id)).toBeNull();
+  });
+
+  it("a session idle for more than an hour is ended", async () => {
+    const result = await signInWithPassword("doctor", "doc@example.lu", PASSWORD, ctx);
+    if (result.kind !== "signed-in") throw new Error(result.kind);
+    await db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 61 * 60 * 1000) }).where(eq(sessions.id, result.session.id));
+    expect(await findLiveSession(result.session.id)).toBeNull();
+  });
+
+  it("ignores ids that are not session ids", async () => {
+    expect(await findLiveSession("'; drop table sessions; --")).toBeNull();
+  });
+});

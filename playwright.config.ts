@@ -1,0 +1,76 @@
+import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
+
+// The browser tests run against the production build, served by server.ts, once on the embedded
+// PGlite database and once more on PostgreSQL when TEST_DATABASE_URL is set (.ci/run sets it).
+// scripts/run-e2e.ts builds the app and finds Chromium before starting Playwright.
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+const common = {
+  NODE_ENV: "production",
+  LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
+  // Lets a test pose as another client address (X-Forwarded-For) to test the per-IP throttle.
+  TRUSTED_PROXY: "loopback",
+  SUPPORT_EMAIL: "info@doctipro.lu",
+};
+
+type Target = { name: string; port: number; env: Record<string, string> };
+const targets: Target[] = [
+  { name: "pglite", port: 3100, env: { ...common, DATA_DIR: ".data/e2e-pglite" } },
+  ...(pgUrl
+    ? [
+        {
+          name: "postgres",
+          port: 3101,
+          env: {
+            ...common,
+            DATA_DIR: ".data/e2e-postgres",
+            DATABASE_URL: pgUrl,
+            DEMO_SEED: "1",
+            AUTH_SECRET: "e2e-only-auth-secret-not-for-production-000000",
+            AUTH_ENCRYPTION_KEY: "e2e-only-encryption-key-not-for-production-00",
+          },
+        },
+      ]
+    : []),
+];
+
+const config: PlaywrightTestConfig = {
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    locale: "fr-LU",
+    timezoneId: "Europe/Luxembourg",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || undefined,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: targets.map((t) => ({ name: t.name, use: { baseURL: `http://localhost:${t.port}` } })),
+  webServer: targets.map((t) => ({
+    // A fresh data folder every run: no counters or sessions left over from the last one.
+    command: `rm -rf ${t.env.DATA_DIR} && node --import tsx server.ts`,
+    url: `http://localhost:${t.port}/api/health`,
+    env: { ...t.env, PORT: String(t.port) },
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+  })),
+};
+
+export default defineConfig(config);

@@ -1,0 +1,15 @@
+import { closeDb } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { assertPgliteFree } from "@/db/pglite-lock";
+import { databaseUrl, pgliteDir } from "@/lib/config/env";
+
+// npm run db:migrate — applies db/migrations to PostgreSQL (DATABASE_URL) or the embedded folder.
+try {
+  assertPgliteFree();
+  await runMigrations();
+  console.log(`Migrations appliquées sur ${databaseUrl() ? "PostgreSQL" : pgliteDir()}.`);
+  await closeDb();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}

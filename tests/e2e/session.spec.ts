@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNT, alertOf, signedInPage, uniqueClientIp } from "./support/auth";
+
+test("sign-out ends the session; the back button shows no private page", async ({ browser, baseURL }) => {
+  const page = await signedInPage(browser, baseURL, ACCOUNT.doctor, uniqueClientIp());
+  await page.getByRole("link", { name: "Profil du praticien" }).click();
+  await expect(page.getByRole("heading", { name: "Profil du praticien" })).toBeVisible();
+  await page.getByRole("button", { name: /Dr Paul Schmit/ }).click();
+  await page.getByRole("menuitem", { name: "Se déconnecter" }).click();
+  await expect(page).toHaveURL(/\/doctor_home$/);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/doctor_home$/);
+  await expect(page.getByRole("heading", { name: "Connexion médecin" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Profil du praticien" })).toHaveCount(0);
+  await page.context().close();
+});
+
+test("sign-out ends the session on the server: a copy of the old cookie opens nothing", async ({ browser, baseURL }) => {
+  const page = await signedInPage(browser, baseURL, ACCOUNT.patient, uniqueClientIp());
+  const cookies = await page.context().cookies();
+  expect(cookies.length).toBeGreaterThan(0);
+
+  // A second browser holding the same cookie is signed in too…
+  const thief = await browser.newContext({ baseURL });
+  await thief.addCookies(cookies);
+  const thiefPage = await thief.newPage();
+  await thiefPage.goto("/patient");
+  await expect(thiefPage.getByRole("heading", { name: "Bonjour Luc" })).toBeVisible();
+
+  // …until the session is ended: its next request is signed out.
+  await page.getByRole("button", { name: /Luc Reding/ }).click();
+  await page.getByRole("menuitem", { name: "Se déconnecter" }).click();
+  await expect(page).toHaveURL(/\/patient_home$/);
+  await thiefPage.goto("/patient");
+  await expect(thiefPage).toHaveURL(/\/patient_home$/);
+  await expect(thiefPage.getByRole("heading", { name: "Bonjour Luc" })).toHaveCount(0);
+  await thief.close();
+  await page.context().close();
+});
+
+test("a secretary cannot open a doctor she is not attached to, even with a forged form", async ({ browser, baseURL }) => {
+  const page = await signedInPage(browser, baseURL, ACCOUNT.secretary, uniqueClientIp());
+  await page
+    .locator('input[name="doctorId"]')
+    .first()
+    .evaluate((el: HTMLInputElement) => (el.value = "00000000-0000-4000-8000-000000000000"));
+  await page.getByRole("button", { name: /Dr Anne Weber|Dr Paul Schmit/ }).first().click();
+  await expect(alertOf(page)).toHaveText("Ce médecin ne fait pas partie de vos cabinets.");
+  await expect(page).toHaveURL(/\/secretariat$/);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/secretariat$/);
+  await page.context().close();
+});
+
+test("the secretary banner offers to change doctor", async ({ browser, baseURL }) => {
+  const page = await signedInPage(browser, baseURL, ACCOUNT.secretary, uniqueClientIp());
+  await page.getByRole("button", { name: /Dr Paul Schmit/ }).click();
+  await expect(page.getByText("Vous travaillez pour Dr Paul Schmit")).toBeVisible();
+  await page.getByRole("link", { name: "changer" }).click();
+  await expect(page).toHaveURL(/\/secretariat$/);
+  await page.getByRole("button", { name: /Dr Anne Weber/ }).click();
+  await expect(page.getByText("Vous travaillez pour Dr Anne Weber")).toBeVisible();
+  await page.context().close();
+});
