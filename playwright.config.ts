@@ -5,6 +5,8 @@ import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 // scripts/run-e2e.ts builds the app and finds Chromium before starting Playwright.
 
 const pgUrl = process.env.TEST_DATABASE_URL;
+// E2E_PORT moves the test servers (two checkouts running their tests side by side).
+const basePort = Number(process.env.E2E_PORT || 3100);
 const common = {
   NODE_ENV: "production",
   LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
@@ -15,12 +17,12 @@ const common = {
 
 type Target = { name: string; port: number; env: Record<string, string> };
 const targets: Target[] = [
-  { name: "pglite", port: 3100, env: { ...common, DATA_DIR: ".data/e2e-pglite" } },
+  { name: "pglite", port: basePort, env: { ...common, DATA_DIR: ".data/e2e-pglite" } },
   ...(pgUrl
     ? [
         {
           name: "postgres",
-          port: 3101,
+          port: basePort + 1,
           env: {
             ...common,
             DATA_DIR: ".data/e2e-postgres",

@@ -35,12 +35,18 @@ export const users = pgTable(
     lastName: text("last_name").notNull(),
     specialty: text("specialty"),
     status: userStatusEnum("status").notNull().default("active"),
+    blockedAt: at("blocked_at"),
+    // Second-factor counters since the last successful sign-in (docs/decisions/0006): they belong to
+    // the account, not to a sign-in attempt, so entering the password again gives no fresh tries.
+    failedCodeAttempts: integer("failed_code_attempts").notNull().default(0),
+    emailCodeRequests: integer("email_code_requests").notNull().default(0),
     createdAt: at("created_at").notNull().defaultNow(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [
     check("users_doctor_kind_only_for_doctors", sql`(${t.role} = 'doctor') = (${t.doctorKind} IS NOT NULL)`),
     check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
+    check("users_code_counters_bounded", sql`${t.failedCodeAttempts} BETWEEN 0 AND 3 AND ${t.emailCodeRequests} BETWEEN 0 AND 3`),
   ],
 );
 
@@ -76,6 +82,8 @@ export const sessions = pgTable(
     expiresAt: at("expires_at").notNull(),
     revokedAt: at("revoked_at"),
     revokedReason: text("revoked_reason"),
+    // When Auth.js issued the cookie for this session; a session gets exactly one cookie.
+    claimedAt: at("claimed_at"),
   },
   (t) => [index("sessions_user_live_idx").on(t.userId).where(sql`${t.revokedAt} IS NULL`)],
 );
@@ -108,6 +116,76 @@ export const authThrottle = pgTable("auth_throttle", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull(),
   lastFailureAt: at("last_failure_at").notNull(),
+});
+
+// The authenticator-app secret of a user, encrypted (lib/twofactor/encryption.ts). Unconfirmed while
+// the user is enrolling; two-factor authentication is on once confirmed_at is set.
+export const twoFactor = pgTable("two_factor", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretEncrypted: text("secret_encrypted").notNull(),
+  confirmedAt: at("confirmed_at"),
+  // The last accepted TOTP time step: a code is accepted once only.
+  lastUsedStep: bigint("last_used_step", { mode: "number" }),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
+export const verificationPurposeEnum = pgEnum("verification_purpose", [
+  "sign_in_email_code",
+  "recovery_code",
+  "password_reset",
+]);
+
+// Every one-time code and token, stored as an HMAC (lib/twofactor/secret-hash.ts), never in clear.
+export const verifications = pgTable(
+  "verifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: verificationPurposeEnum("purpose").notNull(),
+    codeHash: text("code_hash").notNull(),
+    expiresAt: at("expires_at"),
+    usedAt: at("used_at"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("verifications_user_purpose_idx").on(t.userId, t.purpose), index("verifications_code_hash_idx").on(t.codeHash)],
+);
+
+export const pendingStepKindEnum = pgEnum("pending_step_kind", ["verify", "enrol"]);
+
+// A sign-in whose password was right but whose second factor is still to come. Bound to the
+// browser by an HttpOnly cookie holding a token whose hash is stored here. Not a session.
+export const pendingSignIns = pgTable("pending_sign_ins", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  tokenHash: text("token_hash").notNull().unique(),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  portal: roleEnum("portal").notNull(),
+  kind: pendingStepKindEnum("kind").notNull(),
+  expiresAt: at("expires_at").notNull(),
+  consumedAt: at("consumed_at"),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
+// Messages written instead of sent when no RESEND_API_KEY is set (demo, tests).
+export const emailOutbox = pgTable("email_outbox", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  toAddress: text("to_address").notNull(),
+  subject: text("subject").notNull(),
+  text: text("text").notNull(),
+  html: text("html").notNull(),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
+// Fixed-window counters (password reset requests, chat messages…), see lib/rate-limit.
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: at("window_start").notNull(),
+  count: integer("count").notNull(),
 });
 
 export type User = typeof users.$inferSelect;
