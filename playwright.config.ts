@@ -13,6 +13,8 @@ const common = {
   // Lets a test pose as another client address (X-Forwarded-For) to test the per-IP throttle.
   TRUSTED_PROXY: "loopback",
   SUPPORT_EMAIL: "info@doctipro.lu",
+  // The tests read every email back from the outbox through /dev/mailbox.
+  DEV_MAILBOX: "1",
 };
 
 type Target = { name: string; port: number; env: Record<string, string> };
@@ -65,7 +67,7 @@ const config: PlaywrightTestConfig = {
   projects: targets.map((t) => ({ name: t.name, use: { baseURL: `http://localhost:${t.port}` } })),
   webServer: targets.map((t) => ({
     // A fresh data folder every run: no counters or sessions left over from the last one.
-    command: `rm -rf ${t.env.DATA_DIR} && node --import tsx server.ts`,
+    command: `rm -rf ${t.env.DATA_DIR} && node --import tsx tests/e2e/fixtures/seed-fixtures.ts && node --import tsx server.ts`,
     url: `http://localhost:${t.port}/api/health`,
     env: { ...t.env, PORT: String(t.port) },
     reuseExistingServer: false,

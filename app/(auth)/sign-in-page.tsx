@@ -7,9 +7,10 @@ import { signInAction } from "./actions";
 /** The four sign-in pages differ only by their role. */
 export function signInPage(role: Role) {
   const metadata: Metadata = { title: SIGN_IN_TITLE[role] };
-  async function Page() {
+  async function Page({ searchParams }: { searchParams: Promise<{ reinitialise?: string }> }) {
     await redirectIfSignedIn(role);
-    return <SignInCard role={role} action={signInAction.bind(null, role)} />;
+    const notice = (await searchParams).reinitialise === "1" ? "Votre mot de passe a été modifié. Connectez-vous avec le nouveau." : undefined;
+    return <SignInCard role={role} action={signInAction.bind(null, role)} notice={notice} />;
   }
   return { metadata, Page };
 }

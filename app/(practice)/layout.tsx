@@ -1,13 +1,9 @@
 import type { ReactNode } from "react";
 import { AppShell, BannerLink } from "@/components/layout/app-shell";
+import { NAV } from "@/components/layout/role-nav";
 import { requirePracticeAccess } from "@/lib/auth/guards";
 import { displayName, roleLabel } from "@/lib/users/display-name";
 import { signOutAction } from "../(auth)/actions";
-
-const NAV = [
-  { href: "/dashboard", label: "Tableau de bord" },
-  { href: "/profile", label: "Profil du praticien" },
-];
 
 export default async function PracticeLayout({ children }: { children: ReactNode }) {
   const { user, doctor, mode } = await requirePracticeAccess();
@@ -20,7 +16,7 @@ export default async function PracticeLayout({ children }: { children: ReactNode
     ) : null;
   return (
     <AppShell
-      nav={NAV}
+      nav={mode === "direct" ? NAV.doctor : NAV.secretaryInPractice}
       user={{ name: displayName(user), detail: roleLabel(user.role, user.doctorKind) }}
       profileHref="/profile"
       signOut={signOutAction}

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
+import { NAV } from "@/components/layout/role-nav";
 import { requirePatient } from "@/lib/auth/guards";
 import { displayName, roleLabel } from "@/lib/users/display-name";
 import { signOutAction } from "../(auth)/actions";
@@ -8,7 +9,7 @@ export default async function PatientLayout({ children }: { children: ReactNode 
   const { user } = await requirePatient();
   return (
     <AppShell
-      nav={[{ href: "/patient", label: "Mon espace" }]}
+      nav={NAV.patient}
       user={{ name: displayName(user), detail: roleLabel(user.role) }}
       signOut={signOutAction}
     >

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
+import { NAV } from "@/components/layout/role-nav";
 import { requireSecretary } from "@/lib/auth/guards";
 import { displayName, roleLabel } from "@/lib/users/display-name";
 import { signOutAction } from "../(auth)/actions";
@@ -8,7 +9,7 @@ export default async function SecretariatLayout({ children }: { children: ReactN
   const { user } = await requireSecretary();
   return (
     <AppShell
-      nav={[{ href: "/secretariat", label: "Mes médecins" }]}
+      nav={NAV.secretary}
       user={{ name: displayName(user), detail: roleLabel(user.role) }}
       signOut={signOutAction}
     >

@@ -11,7 +11,7 @@ export type DemoAccount = {
   firstName: string;
   lastName: string;
   specialty?: string;
-  /** Base32 TOTP secret, enabled once two-factor authentication exists. */
+  /** Base32 TOTP secret: two-factor authentication is on for this account. */
   totpSecret?: string;
 };
 

@@ -1,7 +1,8 @@
 import { inArray } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password-hash";
+import { encryptSecret } from "@/lib/twofactor/encryption";
 import type { Database } from "../client";
-import { secretaryDoctors, users } from "../schema";
+import { secretaryDoctors, twoFactor, users } from "../schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SECRETARY_LINKS } from "./demo-accounts";
 
 /**
@@ -38,5 +39,12 @@ export async function seedDemo(db: Database): Promise<{ created: number }> {
     return secretaryId && doctorId ? [{ secretaryId, doctorId }] : [];
   });
   if (links.length) await db.insert(secretaryDoctors).values(links).onConflictDoNothing();
+
+  // Known TOTP secrets, so a person trying the demo can add them to an authenticator app.
+  const withTotp = DEMO_ACCOUNTS.flatMap((a) => {
+    const userId = idOf.get(a.email);
+    return a.totpSecret && userId ? [{ userId, secretEncrypted: encryptSecret(a.totpSecret), confirmedAt: new Date() }] : [];
+  });
+  if (withTotp.length) await db.insert(twoFactor).values(withTotp).onConflictDoNothing();
   return { created: inserted.length };
 }

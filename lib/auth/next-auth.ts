@@ -1,13 +1,13 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { users } from "@/db/schema";
 import { secureCookiesEnabled } from "@/lib/config/env";
-import { requestContext } from "@/lib/http/request-context";
+import { getDb } from "@/lib/db";
 import { logger } from "@/lib/log";
-import { isRole, type Role } from "./roles";
-import { signInSchema } from "./schema";
-import { SESSION_MAX_AGE_SECONDS } from "./sessions";
-import { signInWithPassword } from "./sign-in";
+import type { Role } from "./roles";
+import { claimSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 
 declare module "next-auth" {
   interface User {
@@ -26,17 +26,11 @@ declare module "next-auth/jwt" {
   }
 }
 
-/** A refused sign-in; `code` is one of PasswordStepResult's kinds (plus ":seconds" when throttled). */
-export class SignInRefused extends CredentialsSignin {
-  constructor(code: string) {
-    super();
-    this.code = code;
-  }
-}
-
-// Auth.js only carries the id of our sessions row in its encrypted cookie; whether that row is
-// still live is checked on every request (lib/auth/guards.ts). Lazy config: AUTH_SECRET may be
-// generated at start-up, after this module is loaded.
+// Auth.js only mints and reads the encrypted cookie. Who may sign in is decided before, in
+// lib/auth/sign-in.ts and lib/twofactor/second-factor.ts, which open a row in `sessions`; the
+// Credentials provider then turns that fresh, unclaimed session into a cookie, once. Its HTTP
+// routes are not mounted, so it is reachable only from our server actions. Lazy config:
+// AUTH_SECRET may be generated at start-up, after this module is loaded.
 export const { auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   secret: process.env.AUTH_SECRET,
@@ -52,14 +46,13 @@ export const { auth, signIn, signOut } = NextAuth(() => ({
   },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {}, portal: {} },
+      credentials: { grant: {} },
       async authorize(raw) {
-        const parsed = signInSchema.safeParse(raw);
-        if (!parsed.success || !isRole(raw.portal)) throw new SignInRefused("invalid-credentials");
-        const result = await signInWithPassword(raw.portal, parsed.data.email, parsed.data.password, await requestContext());
-        if (result.kind === "throttled") throw new SignInRefused(`throttled:${result.retryAfterSeconds}`);
-        if (result.kind !== "signed-in") throw new SignInRefused(result.kind);
-        return { id: result.user.id, role: result.user.role, sessionId: result.session.id };
+        const claimed = typeof raw.grant === "string" ? await claimSession(raw.grant) : null;
+        if (!claimed) return null;
+        const [user] = await getDb().select({ role: users.role }).from(users).where(eq(users.id, claimed.userId)).limit(1);
+        if (!user) return null;
+        return { id: claimed.userId, role: user.role, sessionId: raw.grant as string };
       },
     }),
   ],
@@ -77,3 +70,8 @@ export const { auth, signIn, signOut } = NextAuth(() => ({
     },
   },
 }));
+
+/** Sets the session cookie for a session just opened by a complete sign-in. */
+export async function issueSessionCookie(sessionId: string): Promise<void> {
+  await signIn("credentials", { grant: sessionId, redirect: false });
+}

@@ -15,6 +15,7 @@ describe("areaOf", () => {
     ["/patient", "patient"],
     ["/patients", "public"],
     ["/api/health", "api"],
+    ["/securite", "account"],
   ])("%s is %s", (path, area) => expect(areaOf(path)).toBe(area));
 });
 
@@ -24,6 +25,7 @@ describe("canEnter", () => {
     secretariat: ["secretary"],
     patient: ["patient"],
     admin: ["support"],
+    account: [...ROLES],
   };
   for (const [area, allowed] of Object.entries(table) as [PrivateArea, Role[]][]) {
     for (const role of ROLES) {

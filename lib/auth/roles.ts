@@ -31,13 +31,15 @@ export const HOME_PATH: Record<Role, string> = {
   support: "/admin",
 };
 
-export type Area = "public" | "practice" | "secretariat" | "patient" | "admin" | "api";
+export type Area = "public" | "practice" | "secretariat" | "patient" | "admin" | "account" | "api";
 
 const PRIVATE_AREAS = {
   practice: ["doctor", "secretary"],
   secretariat: ["secretary"],
   patient: ["patient"],
   admin: ["support"],
+  /** The signed-in person's own account settings (/securite), whatever the role. */
+  account: ROLES,
 } as const satisfies Record<Exclude<Area, "public" | "api">, readonly Role[]>;
 
 export type PrivateArea = keyof typeof PRIVATE_AREAS;
@@ -52,6 +54,7 @@ export function areaOf(pathname: string): Area {
   if (under(pathname, "/dashboard") || under(pathname, "/profile")) return "practice";
   if (under(pathname, "/secretariat")) return "secretariat";
   if (under(pathname, "/patient")) return "patient";
+  if (under(pathname, "/securite")) return "account";
   if (under(pathname, "/api")) return "api";
   return "public";
 }
@@ -64,6 +67,7 @@ export function canEnter(role: Role, area: PrivateArea): boolean {
 export function signInPathForArea(area: PrivateArea): string {
   switch (area) {
     case "practice":
+    case "account":
       return SIGN_IN_PATH.doctor;
     case "secretariat":
       return SIGN_IN_PATH.secretary;

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { sessions, users, type Session, type User } from "@/db/schema";
 import { recordConnection } from "@/lib/audit/connection-log";
-import { getDb } from "@/lib/db";
+import { getDb, type Database } from "@/lib/db";
 
 /** A session ends 12 hours after sign-in, or after 1 hour without a request. */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -13,23 +13,37 @@ const TOUCH_EVERY_SECONDS = 60;
 export type LiveSession = { session: Session; user: User };
 
 /**
- * Opens a session after a complete sign-in and records the connection, in one transaction: there
- * is never a session without its history row.
+ * Opens a session after a complete sign-in and records the connection, inside the caller's
+ * transaction: there is never a session without its history row.
  */
-export async function startSession(user: Pick<User, "id">, ip: string, userAgent: string): Promise<Session> {
-  return getDb().transaction(async (tx) => {
-    const [session] = await tx
-      .insert(sessions)
-      .values({
-        userId: user.id,
-        ip,
-        userAgent,
-        expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
-      })
-      .returning();
-    await recordConnection(tx, { accountId: user.id, actorId: user.id, mode: "direct", sessionId: session!.id, ip, userAgent });
-    return session!;
-  });
+export async function openSession(tx: Database, user: Pick<User, "id">, ip: string, userAgent: string): Promise<Session> {
+  const [session] = await tx
+    .insert(sessions)
+    .values({ userId: user.id, ip, userAgent, expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) })
+    .returning();
+  await recordConnection(tx, { accountId: user.id, actorId: user.id, mode: "direct", sessionId: session!.id, ip, userAgent });
+  return session!;
+}
+
+/**
+ * Auth.js issues the cookie for a session just opened, once: the id must be fresh (a minute), live
+ * and not yet claimed. Anything else gets no cookie.
+ */
+export async function claimSession(sessionId: string): Promise<{ userId: string } | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  const [row] = await getDb()
+    .update(sessions)
+    .set({ claimedAt: sql`now()` })
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        isNull(sessions.claimedAt),
+        isNull(sessions.revokedAt),
+        gt(sessions.createdAt, sql`now() - interval '1 minute'`),
+      ),
+    )
+    .returning({ userId: sessions.userId });
+  return row ?? null;
 }
 
 /** The session and its user if the session is still valid, else null. Refreshes last_seen_at. */
@@ -66,7 +80,7 @@ export async function revokeSession(sessionId: string, reason: string): Promise<
 }
 
 /** Ends every open session of a user (blocked account, password reset, support action). */
-export async function revokeAllSessions(userId: string, reason: string, tx: Pick<ReturnType<typeof getDb>, "update"> = getDb()): Promise<void> {
+export async function revokeAllSessions(userId: string, reason: string, tx: Pick<Database, "update"> = getDb()): Promise<void> {
   await tx
     .update(sessions)
     .set({ revokedAt: sql`now()`, revokedReason: reason })

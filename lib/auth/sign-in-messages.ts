@@ -13,31 +13,37 @@ function waitText(seconds: number): string {
   return `${minutes} minute${minutes > 1 ? "s" : ""}`;
 }
 
+export type SignInRefusal =
+  | { kind: "invalid-credentials" }
+  | { kind: "wrong-portal" }
+  | { kind: "throttled"; retryAfterSeconds: number }
+  | { kind: "blocked" };
+
+export function blockedMessage(): string {
+  return `Votre compte est bloqué. Pour le réactiver, veuillez contacter notre support à l'adresse : ${supportEmail()}`;
+}
+
 /**
- * What the sign-in form shows for a refusal code (lib/auth/next-auth.ts). The wrong-page text is
- * the same whatever the account's role, and an unknown email reads exactly like a wrong password.
+ * What the sign-in form shows for a refusal. The wrong-page text is the same whatever the
+ * account's role, and an unknown email reads exactly like a wrong password.
  */
-export function signInRefusal(code: string, portal: Role): FormState {
-  if (code === "wrong-portal") {
-    return {
-      status: "error",
-      formError:
-        "Vous cherchez un autre accès ? La fenêtre de connexion ci-dessus ne vous est pas destinée. Vous devez vous connecter sur la page qui correspond à votre compte :",
-      links: PUBLIC_PORTALS.filter((r) => r !== portal).map((r) => ({ href: SIGN_IN_PATH[r], label: SIGN_IN_TITLE[r] })),
-    };
+export function signInRefusal(refusal: SignInRefusal, portal: Role): FormState {
+  switch (refusal.kind) {
+    case "wrong-portal":
+      return {
+        status: "error",
+        formError:
+          "Vous cherchez un autre accès ? La fenêtre de connexion ci-dessus ne vous est pas destinée. Vous devez vous connecter sur la page qui correspond à votre compte :",
+        links: PUBLIC_PORTALS.filter((r) => r !== portal).map((r) => ({ href: SIGN_IN_PATH[r], label: SIGN_IN_TITLE[r] })),
+      };
+    case "throttled":
+      return {
+        status: "error",
+        formError: `Trop de tentatives de connexion. Réessayez dans ${waitText(Math.max(1, refusal.retryAfterSeconds))}.`,
+      };
+    case "blocked":
+      return { status: "error", formError: blockedMessage() };
+    case "invalid-credentials":
+      return { status: "error", formError: INVALID_CREDENTIALS };
   }
-  if (code.startsWith("throttled:")) {
-    const seconds = Math.max(1, Number(code.slice("throttled:".length)) || 1);
-    return {
-      status: "error",
-      formError: `Trop de tentatives de connexion. Réessayez dans ${waitText(seconds)}.`,
-    };
-  }
-  if (code === "blocked") {
-    return {
-      status: "error",
-      formError: `Votre compte est bloqué. Pour le réactiver, veuillez contacter notre support à l'adresse : ${supportEmail()}`,
-    };
-  }
-  return { status: "error", formError: INVALID_CREDENTIALS };
 }

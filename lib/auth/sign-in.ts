@@ -4,17 +4,26 @@ import { users, type Session, type User } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/log";
 import type { RequestContext } from "@/lib/http/request-context";
+import { resetCountersIfActive } from "@/lib/twofactor/attempt-counter";
+import { hasTwoFactor } from "@/lib/twofactor/authenticator";
 import { verifyPassword } from "./password-hash";
 import type { Role } from "./roles";
-import { startSession } from "./sessions";
+import { openSession } from "./sessions";
 import { clearAccountFailures, recordFailedPassword, secondsBeforeNextAttempt, throttleKeys } from "./throttle";
 
 export type PasswordStepResult =
   | { kind: "signed-in"; user: User; session: Session }
+  /** Password right, two-factor on: the code comes next, still without a session. */
+  | { kind: "second-factor"; user: User }
+  /** Password right, but the role requires two-factor and it is not set up yet (support). */
+  | { kind: "enrol-second-factor"; user: User }
   | { kind: "invalid-credentials" }
   | { kind: "wrong-portal" }
   | { kind: "throttled"; retryAfterSeconds: number }
   | { kind: "blocked" };
+
+/** Roles that may not sign in without two-factor authentication. */
+const TWO_FACTOR_REQUIRED: readonly Role[] = ["support"];
 
 /**
  * The password step of signing in on a role's page. `email` is already validated and normalised
@@ -45,8 +54,14 @@ export async function signInWithPassword(
 
   if (user.role !== portal) return { kind: "wrong-portal" };
   if (user.status === "blocked") return { kind: "blocked" };
+  if (await hasTwoFactor(user.id)) return { kind: "second-factor", user };
+  if (TWO_FACTOR_REQUIRED.includes(user.role)) return { kind: "enrol-second-factor", user };
 
-  const session = await startSession(user, ctx.ip, ctx.userAgent);
+  const session = await getDb().transaction(async (tx) => {
+    if (!(await resetCountersIfActive(tx, user.id))) return null;
+    return openSession(tx, user, ctx.ip, ctx.userAgent);
+  });
+  if (!session) return { kind: "blocked" };
   logger.info({ requestId: ctx.requestId, userId: user.id, sessionId: session.id }, "signed in");
   return { kind: "signed-in", user, session };
 }

@@ -1,8 +1,12 @@
 import type { z } from "zod";
 
 // The one shape every server action answers a form with, rendered the same way by every form.
-export type FormState = {
+export type FormState<Data = undefined> = {
   status: "idle" | "error" | "success";
+  /** A confirmation shown after success. */
+  message?: string;
+  /** What a successful action hands back to the form (e.g. recovery codes shown once). */
+  data?: Data;
   /** A message about the whole form (shown above the button). */
   formError?: string;
   /** A French message per field name. */
@@ -11,7 +15,7 @@ export type FormState = {
   links?: { href: string; label: string }[];
 };
 
-export const IDLE: FormState = { status: "idle" };
+export const IDLE = { status: "idle" } as const satisfies FormState;
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
@@ -22,6 +26,6 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-export function invalid(error: z.ZodError): FormState {
+export function invalid<Data = undefined>(error: z.ZodError): FormState<Data> {
   return { status: "error", fieldErrors: fieldErrorsOf(error) };
 }

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { FIXTURES } from "./fixtures/accounts";
 import { ACCOUNT, signedInPage, uniqueClientIp } from "./support/auth";
 
 // Every private page × every kind of visitor: where each one ends up. A role never sees another
@@ -53,7 +54,7 @@ async function visitor(kind: string, browser: Parameters<typeof signedInPage>[0]
     case "patient":
       return signedInPage(browser, baseURL, ACCOUNT.patient, headers);
     case "support":
-      return signedInPage(browser, baseURL, ACCOUNT.support, headers);
+      return signedInPage(browser, baseURL, FIXTURES.supportAccess.email, headers);
   }
   throw new Error(kind);
 }

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { SIGN_IN_PATH, type Role } from "@/lib/auth/roles";
-import { ACCOUNT, alertOf, HOME, PASSWORD, submitSignIn, uniqueClientIp } from "./support/auth";
+import { ACCOUNT, alertOf, enterTotp, HOME, PASSWORD, submitSignIn, uniqueClientIp } from "./support/auth";
 
 test.use({ extraHTTPHeaders: uniqueClientIp() });
 
@@ -40,8 +40,10 @@ test.describe("each role signs in on its own page and lands in its area", () => 
     await expect(page.getByRole("heading", { name: "Bonjour Luc" })).toBeVisible();
   });
 
-  test("support → admin", async ({ page }) => {
+  test("support → admin, always through the second factor", async ({ page }) => {
     await submitSignIn(page, "support", ACCOUNT.support);
+    await expect(page).toHaveURL(/\/connexion\/2fa$/);
+    await enterTotp(page, ACCOUNT.support);
     await expect(page).toHaveURL(HOME.support);
     await expect(page.getByRole("heading", { name: "Administration" })).toBeVisible();
   });

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
+import { NAV } from "@/components/layout/role-nav";
 import { requireSupport } from "@/lib/auth/guards";
 import { displayName, roleLabel } from "@/lib/users/display-name";
 import { signOutAction } from "../../(auth)/actions";
@@ -8,7 +9,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const { user } = await requireSupport();
   return (
     <AppShell
-      nav={[{ href: "/admin", label: "Administration" }]}
+      nav={NAV.support}
       user={{ name: displayName(user), detail: roleLabel(user.role) }}
       signOut={signOutAction}
     >

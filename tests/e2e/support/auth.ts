@@ -1,6 +1,8 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { SIGN_IN_PATH, type Role } from "@/lib/auth/roles";
+import { totpCodeAt } from "@/lib/twofactor/totp";
+import { FIXTURES } from "../fixtures/accounts";
 
 export const PASSWORD = DEMO_PASSWORD;
 
@@ -13,10 +15,33 @@ export const ACCOUNT = {
   support: "support@demo.doctipro.lu",
 } as const;
 
+const ALL_ACCOUNTS: { email: string; role: Role; totpSecret?: string }[] = [...DEMO_ACCOUNTS, ...Object.values(FIXTURES)];
+
+function accountOf(email: string) {
+  const account = ALL_ACCOUNTS.find((a) => a.email === email);
+  if (!account) throw new Error(`not a demo or fixture account: ${email}`);
+  return account;
+}
+
 export function roleOf(email: string): Role {
-  const account = DEMO_ACCOUNTS.find((a) => a.email === email);
-  if (!account) throw new Error(`not a demo account: ${email}`);
-  return account.role;
+  return accountOf(email).role;
+}
+
+/**
+ * The authenticator code of an account, `stepsAhead` 30-second steps from now (the server accepts
+ * ±1 step, and each step once: a second sign-in within 30 s uses the next step's code).
+ */
+export function totpCode(email: string, stepsAhead = 0): string {
+  const secret = accountOf(email).totpSecret;
+  if (!secret) throw new Error(`${email} has no TOTP secret`);
+  return totpCodeAt(secret, Date.now() + stepsAhead * 30_000);
+}
+
+/** Answers the 2FA step with the account's authenticator code. */
+export async function enterTotp(page: Page, email: string, stepsAhead = 0) {
+  await expect(page.getByRole("heading", { name: "Identification à deux facteurs (2FA)" })).toBeVisible();
+  await page.getByLabel("Code à usage unique").fill(totpCode(email, stepsAhead));
+  await page.getByRole("button", { name: "Vérifier le code" }).click();
 }
 
 /** Fills and submits a sign-in page. */
@@ -34,11 +59,15 @@ export const HOME: Record<Role, RegExp> = {
   support: /\/admin$/,
 };
 
-/** Signs a demo account in on its own page and waits for its landing page. */
-export async function signIn(page: Page, email: string) {
-  const role = roleOf(email);
-  await submitSignIn(page, role, email);
-  await expect(page).toHaveURL(HOME[role]);
+/** Signs an account in on its own page (with its TOTP code when it has 2FA) and waits for its landing page. */
+export async function signIn(page: Page, email: string, stepsAhead = 0) {
+  const account = accountOf(email);
+  await submitSignIn(page, account.role, email);
+  if (account.totpSecret) {
+    await expect(page).toHaveURL(/\/connexion\/2fa$/);
+    await enterTotp(page, email, stepsAhead);
+  }
+  await expect(page).toHaveURL(HOME[account.role]);
 }
 
 /** A new browser context (its own cookies), signed in as `email`. */

@@ -1,0 +1,59 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { issueSessionCookie } from "@/lib/auth/next-auth";
+import { HOME_PATH } from "@/lib/auth/roles";
+import { invalid, type FormState } from "@/lib/forms/form-state";
+import { requestContext } from "@/lib/http/request-context";
+import { secondFactorSchema } from "@/lib/twofactor/code-format";
+import { clearPendingCookie } from "@/lib/twofactor/pending-step";
+import { requestEmailCode, verifySecondFactor } from "@/lib/twofactor/second-factor";
+
+export type CodeFormData = { remaining?: number; remainingRequests?: number };
+
+const EXPIRED: FormState<CodeFormData> = {
+  status: "error",
+  formError: "Votre demande de connexion a expiré ou a déjà servi. Recommencez depuis la page de connexion.",
+};
+
+/** « Vérifier le code »: a TOTP, emailed or recovery code for the browser's pending sign-in. */
+export async function verifyCodeAction(_previous: FormState<CodeFormData>, formData: FormData): Promise<FormState<CodeFormData>> {
+  const parsed = secondFactorSchema.safeParse({ method: formData.get("method"), code: formData.get("code") });
+  if (!parsed.success) return invalid(parsed.error);
+  const result = await verifySecondFactor(parsed.data, await requestContext());
+  switch (result.kind) {
+    case "signed-in":
+      await clearPendingCookie();
+      await issueSessionCookie(result.session.id);
+      redirect(HOME_PATH[result.portal]);
+    case "blocked":
+      await clearPendingCookie();
+      redirect("/connexion/bloque");
+    case "expired":
+      return EXPIRED;
+    case "wrong-code":
+      return {
+        status: "error",
+        fieldErrors: { code: parsed.data.method === "recovery" ? "Code de secours incorrect ou déjà utilisé." : "Code incorrect." },
+        data: { remaining: result.remaining },
+      };
+  }
+}
+
+/** « Envoyer le code à usage unique à : … » */
+export async function requestEmailCodeAction(_previous: FormState<CodeFormData>): Promise<FormState<CodeFormData>> {
+  const result = await requestEmailCode(await requestContext());
+  switch (result.kind) {
+    case "blocked":
+      await clearPendingCookie();
+      redirect("/connexion/bloque");
+    case "expired":
+      return EXPIRED;
+    case "sent":
+      return {
+        status: "success",
+        message: "Un code à usage unique vient de vous être envoyé par courriel. Il est valable 10 minutes.",
+        data: { remainingRequests: result.remainingRequests },
+      };
+  }
+}

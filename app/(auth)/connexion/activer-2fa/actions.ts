@@ -1,0 +1,33 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { EnrolmentData } from "@/components/twofactor/enrolment-panel";
+import { issueSessionCookie } from "@/lib/auth/next-auth";
+import { HOME_PATH } from "@/lib/auth/roles";
+import { invalid, type FormState } from "@/lib/forms/form-state";
+import { requestContext } from "@/lib/http/request-context";
+import { otpCodeSchema } from "@/lib/twofactor/code-format";
+import { completeEnrolledSignIn, enrolAtSignIn } from "@/lib/twofactor/enrolment";
+import { clearPendingCookie } from "@/lib/twofactor/pending-step";
+
+/** Enrolment required before the first session (support): a valid code activates 2FA. */
+export async function enrolAtSignInAction(_previous: FormState<EnrolmentData>, formData: FormData): Promise<FormState<EnrolmentData>> {
+  const parsed = z.object({ code: otpCodeSchema }).safeParse({ code: formData.get("code") });
+  if (!parsed.success) return invalid(parsed.error);
+  const result = await enrolAtSignIn(parsed.data.code);
+  if (result.kind === "wrong-code") return { status: "error", fieldErrors: { code: "Code incorrect. Vérifiez l'heure de votre téléphone et réessayez." } };
+  if (result.kind === "expired") {
+    return { status: "error", formError: "Votre demande de connexion a expiré. Recommencez depuis la page de connexion." };
+  }
+  return { status: "success", data: { recoveryCodes: result.recoveryCodes } };
+}
+
+/** « J'ai conservé mes codes, continuer »: the session opens. */
+export async function finishEnrolmentAction(): Promise<void> {
+  const done = await completeEnrolledSignIn(await requestContext());
+  await clearPendingCookie();
+  if (!done) redirect("/connexion/2fa");
+  await issueSessionCookie(done.session.id);
+  redirect(HOME_PATH[done.portal]);
+}

@@ -1,0 +1,22 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { resetPassword } from "@/lib/auth/password-reset";
+import { newPasswordSchema } from "@/lib/auth/password-reset-schema";
+import { SIGN_IN_PATH } from "@/lib/auth/roles";
+import { invalid, type FormState } from "@/lib/forms/form-state";
+
+export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = newPasswordSchema.safeParse({
+    token: formData.get("token"),
+    password: formData.get("password"),
+    confirmation: formData.get("confirmation"),
+  });
+  if (!parsed.success) return invalid(parsed.error);
+  const result = await resetPassword(parsed.data.token, parsed.data.password);
+  if (result.kind === "invalid-link") {
+    return { status: "error", formError: "Ce lien de réinitialisation n'est plus valable. Demandez-en un nouveau." };
+  }
+  if (result.kind === "weak") return { status: "error", fieldErrors: { password: result.message } };
+  redirect(`${SIGN_IN_PATH[result.role]}?reinitialise=1`);
+}

@@ -1,0 +1,70 @@
+"use server";
+
+import { z } from "zod";
+import type { EnrolmentData } from "@/components/twofactor/enrolment-panel";
+import { requireRole } from "@/lib/auth/guards";
+import { confirmPassword, PASSWORD_CHECK_MESSAGE } from "@/lib/auth/reauthenticate";
+import { signInSchema } from "@/lib/auth/schema";
+import { invalid, type FormState } from "@/lib/forms/form-state";
+import { requestContext } from "@/lib/http/request-context";
+import { otpCodeSchema } from "@/lib/twofactor/code-format";
+import {
+  activateTwoFactor,
+  deactivateTwoFactor,
+  enrolmentChallenge,
+  regenerateRecoveryCodes,
+  type Challenge,
+} from "@/lib/twofactor/enrolment";
+
+// Every action acts on the signed-in person's own account only: the user comes from the session,
+// never from the form.
+const anyone = () => requireRole("doctor", "secretary", "patient", "support");
+const passwordField = signInSchema.shape.password;
+const passwordAndCode = z.object({ password: passwordField, code: otpCodeSchema });
+const WRONG_CODE = { code: "Code incorrect ou déjà utilisé." };
+
+/** « Activer la double authentification »: the password again, then a new secret to scan. */
+export async function startActivationAction(_previous: FormState<Challenge>, formData: FormData): Promise<FormState<Challenge>> {
+  const { user } = await anyone();
+  const parsed = z.object({ password: passwordField }).safeParse({ password: formData.get("password") });
+  if (!parsed.success) return invalid(parsed.error);
+  const check = await confirmPassword(user, parsed.data.password, await requestContext());
+  if (check !== "ok") return { status: "error", fieldErrors: { password: PASSWORD_CHECK_MESSAGE[check] } };
+  const challenge = await enrolmentChallenge(user, true);
+  if (!challenge) return { status: "error", formError: "La double authentification est déjà activée." };
+  return { status: "success", data: challenge };
+}
+
+/** Activates once a valid code proves the app was set up; returns the recovery codes, once. */
+export async function confirmActivationAction(_previous: FormState<EnrolmentData>, formData: FormData): Promise<FormState<EnrolmentData>> {
+  const { user } = await anyone();
+  const parsed = z.object({ code: otpCodeSchema }).safeParse({ code: formData.get("code") });
+  if (!parsed.success) return invalid(parsed.error);
+  const codes = await activateTwoFactor(user, parsed.data.code);
+  if (!codes) return { status: "error", fieldErrors: { code: "Code incorrect. Vérifiez l'heure de votre téléphone et réessayez." } };
+  return { status: "success", data: { recoveryCodes: codes } };
+}
+
+export async function regenerateCodesAction(_previous: FormState<EnrolmentData>, formData: FormData): Promise<FormState<EnrolmentData>> {
+  const { user } = await anyone();
+  const parsed = passwordAndCode.safeParse({ password: formData.get("password"), code: formData.get("code") });
+  if (!parsed.success) return invalid(parsed.error);
+  const check = await confirmPassword(user, parsed.data.password, await requestContext());
+  if (check !== "ok") return { status: "error", fieldErrors: { password: PASSWORD_CHECK_MESSAGE[check] } };
+  const codes = await regenerateRecoveryCodes(user, parsed.data.code);
+  if (!codes) return { status: "error", fieldErrors: WRONG_CODE };
+  return { status: "success", data: { recoveryCodes: codes } };
+}
+
+export async function deactivateAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { user } = await anyone();
+  if (user.role === "support") {
+    return { status: "error", formError: "La double authentification est obligatoire pour le support." };
+  }
+  const parsed = passwordAndCode.safeParse({ password: formData.get("password"), code: formData.get("code") });
+  if (!parsed.success) return invalid(parsed.error);
+  const check = await confirmPassword(user, parsed.data.password, await requestContext());
+  if (check !== "ok") return { status: "error", fieldErrors: { password: PASSWORD_CHECK_MESSAGE[check] } };
+  if (!(await deactivateTwoFactor(user, parsed.data.code))) return { status: "error", fieldErrors: WRONG_CODE };
+  return { status: "success", message: "La double authentification est désactivée." };
+}

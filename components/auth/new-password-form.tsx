@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { PASSWORD_MAX } from "@/lib/auth/schema";
+import { IDLE, type FormState } from "@/lib/forms/form-state";
+
+type Props = { token: string; action: (state: FormState, formData: FormData) => Promise<FormState> };
+
+export function NewPasswordForm({ token, action }: Props) {
+  const [state, formAction, pending] = useActionState(action, IDLE as FormState);
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      <input type="hidden" name="token" value={token} />
+      <Field
+        label="Nouveau mot de passe"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        maxLength={PASSWORD_MAX + 10}
+        autoFocus
+        error={state.fieldErrors?.password}
+      />
+      <Field
+        label="Confirmez le mot de passe"
+        name="confirmation"
+        type="password"
+        autoComplete="new-password"
+        maxLength={PASSWORD_MAX + 10}
+        error={state.fieldErrors?.confirmation}
+      />
+      {state.formError && <Alert>{state.formError}</Alert>}
+      <Button type="submit" pending={pending} className="w-full">
+        Enregistrer le mot de passe
+      </Button>
+    </form>
+  );
+}

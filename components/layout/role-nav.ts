@@ -1,0 +1,18 @@
+import type { Role } from "@/lib/auth/roles";
+import type { NavItem } from "./nav-links";
+
+const SECURITY: NavItem = { href: "/securite", label: "Sécurité du compte" };
+
+/** The left navigation of each area. */
+export const NAV = {
+  doctor: [{ href: "/dashboard", label: "Tableau de bord" }, { href: "/profile", label: "Profil du praticien" }, SECURITY],
+  secretaryInPractice: [
+    { href: "/dashboard", label: "Tableau de bord" },
+    { href: "/profile", label: "Profil du praticien" },
+    { href: "/secretariat", label: "Mes médecins" },
+    SECURITY,
+  ],
+  secretary: [{ href: "/secretariat", label: "Mes médecins" }, SECURITY],
+  patient: [{ href: "/patient", label: "Mon espace" }, SECURITY],
+  support: [{ href: "/admin", label: "Administration" }, SECURITY],
+} satisfies Record<Role | "secretaryInPractice", NavItem[]>;

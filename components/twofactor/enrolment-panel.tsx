@@ -1,0 +1,68 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { IDLE, type FormState } from "@/lib/forms/form-state";
+import { RecoveryCodes } from "./recovery-codes";
+
+export type EnrolmentData = { recoveryCodes: string[] };
+type Props = {
+  qrDataUrl: string;
+  secretGroups: string;
+  action: (state: FormState<EnrolmentData>, formData: FormData) => Promise<FormState<EnrolmentData>>;
+  /** When enrolling during sign-in: what opens the session once the codes are kept. */
+  continueAction?: () => Promise<void>;
+};
+
+/** Scan the QR code (or type the secret), then prove it with a code; the recovery codes follow. */
+export function EnrolmentPanel({ qrDataUrl, secretGroups, action, continueAction }: Props) {
+  const [state, formAction, pending] = useActionState(action, IDLE as FormState<EnrolmentData>);
+  if (state.status === "success" && state.data) {
+    return (
+      <div className="space-y-4">
+        <Alert tone="info">La double authentification est activée.</Alert>
+        <RecoveryCodes codes={state.data.recoveryCodes} />
+        {continueAction && (
+          <form action={continueAction}>
+            <Button type="submit">J&apos;ai conservé mes codes, continuer</Button>
+          </form>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-5">
+      <ol className="list-decimal space-y-1 pl-5 text-sm text-slate-700">
+        <li>Ouvrez votre application d&apos;authentification (Google Authenticator, Microsoft Authenticator, Authy…).</li>
+        <li>Scannez le code QR, ou saisissez la clé à la main.</li>
+        <li>Entrez le code à 6 chiffres affiché par l&apos;application.</li>
+      </ol>
+      <div className="flex flex-col items-start gap-4 sm:flex-row sm:items-center">
+        {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated per user, not an asset */}
+        <img src={qrDataUrl} alt="Code QR à scanner avec votre application d'authentification" width={180} height={180} className="rounded border border-slate-200" />
+        <div>
+          <p className="text-sm font-medium text-slate-700">Clé à saisir manuellement</p>
+          <p data-testid="totp-secret" className="mt-1 font-mono text-base tracking-wider text-slate-900">
+            {secretGroups}
+          </p>
+        </div>
+      </div>
+      <form action={formAction} noValidate className="space-y-4">
+        <Field
+          label="Code à 6 chiffres"
+          name="code"
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          pattern="[0-9]*"
+          error={state.fieldErrors?.code}
+        />
+        {state.formError && <Alert>{state.formError}</Alert>}
+        <Button type="submit" pending={pending}>
+          Activer
+        </Button>
+      </form>
+    </div>
+  );
+}

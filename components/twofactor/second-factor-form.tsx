@@ -1,0 +1,108 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { EMAIL_CODE_REQUESTS, otpCodeSchema, recoveryCodeSchema } from "@/lib/twofactor/code-format";
+import { IDLE, type FormState } from "@/lib/forms/form-state";
+
+type Data = { remaining?: number; remainingRequests?: number };
+type Action = (state: FormState<Data>, formData: FormData) => Promise<FormState<Data>>;
+type Props = {
+  maskedEmail: string;
+  remaining: number;
+  remainingRequests: number;
+  verifyAction: Action;
+  requestCodeAction: Action;
+};
+
+/** The guide's « Identification à deux facteurs (2FA) » step, word for word. */
+export function SecondFactorForm({ maskedEmail, remaining, remainingRequests, verifyAction, requestCodeAction }: Props) {
+  const [verifyState, verify, verifying] = useActionState(verifyAction, IDLE as FormState<Data>);
+  const [mailState, requestCode, mailing] = useActionState(requestCodeAction, IDLE as FormState<Data>);
+  const [method, setMethod] = useState<"code" | "recovery">("code");
+  const [localError, setLocalError] = useState<string>();
+
+  const attemptsLeft = verifyState.data?.remaining ?? remaining;
+  const requestsLeft = mailState.data?.remainingRequests ?? remainingRequests;
+  const serverError = verifyState.fieldErrors?.code;
+  const error = localError ?? serverError;
+
+  // Malformed codes are refused here and again on the server; they never cost an attempt.
+  const checkFormat = (event: React.FormEvent<HTMLFormElement>) => {
+    const value = String(new FormData(event.currentTarget).get("code") ?? "");
+    const result = (method === "code" ? otpCodeSchema : recoveryCodeSchema).safeParse(value);
+    if (!result.success) {
+      event.preventDefault();
+      setLocalError(result.error.issues[0]?.message);
+    } else setLocalError(undefined);
+  };
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold text-slate-900">Identification à deux facteurs (2FA)</h1>
+        <p className="text-sm text-slate-700">
+          {method === "code"
+            ? "Entrez le code à usage unique généré par votre application d'authentification (6 chiffres sans espace)."
+            : "Entrez l'un des codes de secours reçus à l'activation de la double authentification. Chaque code ne sert qu'une fois."}
+        </p>
+      </div>
+
+      <form action={verify} onSubmit={checkFormat} noValidate className="space-y-4">
+        <input type="hidden" name="method" value={method} />
+        <Field
+          key={method}
+          label={method === "code" ? "Code à usage unique" : "Code de secours"}
+          name="code"
+          autoComplete={method === "code" ? "one-time-code" : "off"}
+          inputMode={method === "code" ? "numeric" : "text"}
+          pattern={method === "code" ? "[0-9]*" : undefined}
+          autoCapitalize="none"
+          spellCheck={false}
+          autoFocus
+          error={error}
+          onChange={() => setLocalError(undefined)}
+        />
+        {verifyState.formError && <Alert>{verifyState.formError}</Alert>}
+        <Button type="submit" pending={verifying} className="w-full">
+          Vérifier le code
+        </Button>
+        <p className="flex items-center gap-2 text-sm font-medium text-amber-800" aria-live="polite">
+          <span aria-hidden>▲</span> Tentative(s) restante(s) : {attemptsLeft}
+        </p>
+      </form>
+
+      <button
+        type="button"
+        className="text-sm font-medium text-brand-700 underline"
+        onClick={() => {
+          setMethod(method === "code" ? "recovery" : "code");
+          setLocalError(undefined);
+        }}
+      >
+        {method === "code" ? "Utiliser un code de secours" : "Utiliser le code de l'application ou reçu par courriel"}
+      </button>
+
+      <div className="space-y-2 border-t border-slate-200 pt-5 text-sm text-slate-700">
+        <p>
+          Vous n&apos;arrivez pas à accéder à votre application d&apos;authentification ? Vous pouvez également recevoir
+          votre mot de passe à usage unique par e-mail en cliquant sur le lien suivant
+        </p>
+        <form action={requestCode}>
+          <button type="submit" disabled={mailing} className="text-left font-semibold text-brand-700 underline disabled:opacity-60">
+            ➤ Envoyer le code à usage unique à : {maskedEmail}
+          </button>
+        </form>
+        {mailState.message && <Alert tone="info">{mailState.message}</Alert>}
+        {mailState.formError && <Alert>{mailState.formError}</Alert>}
+        <p className="text-xs text-slate-500">
+          Demande(s) de code par courriel : {EMAIL_CODE_REQUESTS - requestsLeft} sur {EMAIL_CODE_REQUESTS}. Après{" "}
+          {EMAIL_CODE_REQUESTS} demandes sans connexion réussie, ou trois codes erronés, votre compte sera automatiquement
+          bloqué.
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { appUrl } from "@/lib/config/email";
+import { supportEmail } from "@/lib/config/env";
+
+// The French messages the app sends. Each has a plain-text and an HTML version; none ever contains
+// a password or a TOTP secret.
+
+export type EmailMessage = { subject: string; text: string; html: string };
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+function message(subject: string, paragraphs: string[], link?: { href: string; label: string }): EmailMessage {
+  const footer = `L'équipe Doctipro — ${supportEmail()}`;
+  const text = [...paragraphs, ...(link ? [`${link.label} : ${link.href}`] : []), "", footer].join("\n\n");
+  const html = `<!doctype html><html lang="fr"><body style="font-family:system-ui,sans-serif;color:#0f172a;line-height:1.5">${paragraphs
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join("")}${
+    link ? `<p><a href="${escapeHtml(link.href)}" style="color:#0b6e99;font-weight:600">${escapeHtml(link.label)}</a></p>` : ""
+  }<p style="color:#64748b;font-size:13px">${escapeHtml(footer)}</p></body></html>`;
+  return { subject, text, html };
+}
+
+export function signInCodeEmail(code: string): EmailMessage {
+  return message("Votre code de connexion Doctipro", [
+    "Bonjour,",
+    `Votre code à usage unique est : ${code}`,
+    "Il est valable 10 minutes et ne peut servir qu'une fois. Si vous n'avez pas demandé ce code, quelqu'un connaît peut-être votre mot de passe : changez-le et prévenez le support.",
+  ]);
+}
+
+export function accountBlockedEmail(): EmailMessage {
+  return message("Votre compte Doctipro est bloqué", [
+    "Bonjour,",
+    "Après trois tentatives infructueuses de double authentification, votre compte a été bloqué et toutes ses sessions ont été fermées.",
+    `Pour le réactiver, veuillez contacter notre support à l'adresse : ${supportEmail()}`,
+  ]);
+}
+
+export function passwordResetEmail(token: string): EmailMessage {
+  return message(
+    "Réinitialisation de votre mot de passe Doctipro",
+    [
+      "Bonjour,",
+      "Vous avez demandé à réinitialiser votre mot de passe. Le lien ci-dessous est valable une heure et ne sert qu'une fois.",
+      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.",
+    ],
+    { href: `${appUrl()}/reinitialiser?jeton=${encodeURIComponent(token)}`, label: "Choisir un nouveau mot de passe" },
+  );
+}
+
+export function passwordChangedEmail(): EmailMessage {
+  return message("Votre mot de passe Doctipro a été modifié", [
+    "Bonjour,",
+    "Le mot de passe de votre compte vient d'être modifié et toutes vos sessions ont été fermées.",
+    `Si vous n'êtes pas à l'origine de ce changement, contactez immédiatement le support : ${supportEmail()}`,
+  ]);
+}
+
+export type TwoFactorChange = "activated" | "deactivated" | "recovery-regenerated";
+
+export function twoFactorChangedEmail(change: TwoFactorChange): EmailMessage {
+  const what = {
+    activated: "La double authentification vient d'être activée sur votre compte.",
+    deactivated: "La double authentification vient d'être désactivée sur votre compte.",
+    "recovery-regenerated": "De nouveaux codes de secours viennent d'être générés ; les anciens ne fonctionnent plus.",
+  }[change];
+  return message("Sécurité de votre compte Doctipro", [
+    "Bonjour,",
+    what,
+    `Si vous n'êtes pas à l'origine de ce changement, contactez immédiatement le support : ${supportEmail()}`,
+  ]);
+}

@@ -1,0 +1,81 @@
+import { eq, isNull } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessions, users } from "@/db/schema";
+import type { Database } from "@/db/client";
+import { freshDatabase } from "@/tests/support/test-db";
+import { throwawayPostgres } from "@/tests/support/postgres";
+import { recordEmailCodeRequest, recordFailedCode, resetCountersIfActive, type CountOutcome } from "./attempt-counter";
+
+async function newUserWithSessions(db: Database, n: number) {
+  const [user] = await db
+    .insert(users)
+    .values({ email: `u${Date.now()}${Math.random()}@example.lu`, role: "doctor", doctorKind: "medecin", firstName: "A", lastName: "B" })
+    .returning();
+  for (let i = 0; i < n; i++) {
+    await db.insert(sessions).values({ userId: user!.id, ip: "192.0.2.1", userAgent: "t", expiresAt: new Date(Date.now() + 3600_000) });
+  }
+  return user!;
+}
+
+function tally(outcomes: CountOutcome[]) {
+  return {
+    counted: outcomes.filter((o) => o.kind === "counted").length,
+    blockedNow: outcomes.filter((o) => o.kind === "blocked" && o.justBlocked).length,
+    alreadyBlocked: outcomes.filter((o) => o.kind === "blocked" && !o.justBlocked).length,
+  };
+}
+
+/** The same properties, whatever runs the statement: PGlite, or two "instances" on one PostgreSQL. */
+function counterSuite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () => Promise<void> } | null>) {
+  describe(name, () => {
+    let dbs: Database[] = [];
+    let drop: (() => Promise<void>) | undefined;
+
+    beforeAll(async () => {
+      const ready = await setup();
+      if (!ready) return;
+      dbs = ready.dbs;
+      drop = ready.drop;
+    });
+    afterAll(async () => drop?.());
+
+    it("50 wrong codes at the same instant count exactly 3 and block once", async () => {
+      if (!dbs.length) return console.warn(`${name}: TEST_DATABASE_URL not set, skipped`);
+      const user = await newUserWithSessions(dbs[0]!, 3);
+      const outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) => recordFailedCode(user.id, dbs[i % dbs.length]!)));
+      expect(tally(outcomes)).toEqual({ counted: 2, blockedNow: 1, alreadyBlocked: 47 });
+      expect(outcomes.filter((o) => o.kind === "counted").map((o) => (o as { remaining: number }).remaining).sort()).toEqual([1, 2]);
+
+      const [row] = await dbs[0]!.select().from(users).where(eq(users.id, user.id));
+      expect(row).toMatchObject({ failedCodeAttempts: 3, status: "blocked" });
+      expect(row!.blockedAt).toBeInstanceOf(Date);
+      // Every session ended with the block.
+      const live = await dbs[0]!.select().from(sessions).where(eq(sessions.userId, user.id));
+      expect(live.every((s) => s.revokedAt !== null)).toBe(true);
+      expect(await dbs[0]!.select().from(sessions).where(isNull(sessions.revokedAt))).not.toContainEqual(expect.objectContaining({ userId: user.id }));
+
+      // A right code after the block is refused: the sign-in cannot reset an account that is blocked.
+      expect(await dbs[0]!.transaction((tx) => resetCountersIfActive(tx, user.id))).toBe(false);
+    });
+
+    it("the third email-code request blocks, exactly once", async () => {
+      if (!dbs.length) return;
+      const user = await newUserWithSessions(dbs[0]!, 1);
+      const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => recordEmailCodeRequest(user.id, dbs[i % dbs.length]!)));
+      expect(tally(outcomes)).toEqual({ counted: 2, blockedNow: 1, alreadyBlocked: 17 });
+    });
+
+    it("a successful sign-in resets both counters, so the next failures start from 3 again", async () => {
+      if (!dbs.length) return;
+      const db = dbs[0]!;
+      const user = await newUserWithSessions(db, 0);
+      expect(await recordFailedCode(user.id, db)).toEqual({ kind: "counted", remaining: 2 });
+      expect(await recordEmailCodeRequest(user.id, db)).toEqual({ kind: "counted", remaining: 2 });
+      expect(await db.transaction((tx) => resetCountersIfActive(tx, user.id))).toBe(true);
+      expect(await recordFailedCode(user.id, db)).toEqual({ kind: "counted", remaining: 2 });
+    });
+  });
+}
+
+counterSuite("attempt counter on PGlite", async () => ({ dbs: [await freshDatabase()] }));
+counterSuite("attempt counter on PostgreSQL, two instances", () => throwawayPostgres(2));

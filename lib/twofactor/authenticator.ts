@@ -1,0 +1,80 @@
+import "server-only";
+import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { twoFactor } from "@/db/schema";
+import { getDb, type Database } from "@/lib/db";
+import { decryptSecret, encryptSecret } from "./encryption";
+import { matchTotp, newTotpSecret } from "./totp";
+
+// The user's authenticator-app secret: enrolment, confirmation and checking a code.
+
+export async function hasTwoFactor(userId: string): Promise<boolean> {
+  const [row] = await getDb()
+    .select({ userId: twoFactor.userId })
+    .from(twoFactor)
+    .where(and(eq(twoFactor.userId, userId), isNotNull(twoFactor.confirmedAt)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
+ * Accepts a TOTP code for a user with two-factor on: valid within ±1 step and newer than the last
+ * accepted step (a code works once). The step is recorded in the caller's transaction.
+ */
+export async function acceptTotp(tx: Database, userId: string, code: string): Promise<boolean> {
+  const [row] = await tx
+    .select()
+    .from(twoFactor)
+    .where(and(eq(twoFactor.userId, userId), isNotNull(twoFactor.confirmedAt)))
+    .limit(1);
+  if (!row) return false;
+  const step = matchTotp(decryptSecret(row.secretEncrypted), code);
+  if (step === null) return false;
+  const [updated] = await tx
+    .update(twoFactor)
+    .set({ lastUsedStep: step })
+    .where(and(eq(twoFactor.userId, userId), or(isNull(twoFactor.lastUsedStep), lt(twoFactor.lastUsedStep, step))))
+    .returning({ userId: twoFactor.userId });
+  return Boolean(updated);
+}
+
+/**
+ * The secret being enrolled: kept while unconfirmed so a reload shows the same QR code, replaced
+ * when `fresh` (a new activation after re-entering the password).
+ */
+export async function enrolmentSecret(userId: string, fresh: boolean): Promise<string | null> {
+  const [existing] = await getDb().select().from(twoFactor).where(eq(twoFactor.userId, userId)).limit(1);
+  if (existing?.confirmedAt) return null;
+  if (existing && !fresh) return decryptSecret(existing.secretEncrypted);
+  const secret = newTotpSecret();
+  await getDb()
+    .insert(twoFactor)
+    .values({ userId, secretEncrypted: encryptSecret(secret) })
+    .onConflictDoUpdate({
+      target: twoFactor.userId,
+      set: { secretEncrypted: encryptSecret(secret), createdAt: sql`now()`, lastUsedStep: null },
+      setWhere: isNull(twoFactor.confirmedAt),
+    });
+  return secret;
+}
+
+/** Confirms enrolment when the code matches the unconfirmed secret. */
+export async function confirmEnrolment(tx: Database, userId: string, code: string): Promise<boolean> {
+  const [row] = await tx
+    .select()
+    .from(twoFactor)
+    .where(and(eq(twoFactor.userId, userId), isNull(twoFactor.confirmedAt)))
+    .limit(1);
+  if (!row) return false;
+  const step = matchTotp(decryptSecret(row.secretEncrypted), code);
+  if (step === null) return false;
+  const [updated] = await tx
+    .update(twoFactor)
+    .set({ confirmedAt: sql`now()`, lastUsedStep: step })
+    .where(and(eq(twoFactor.userId, userId), isNull(twoFactor.confirmedAt)))
+    .returning({ userId: twoFactor.userId });
+  return Boolean(updated);
+}
+
+export async function removeTwoFactor(tx: Database, userId: string): Promise<void> {
+  await tx.delete(twoFactor).where(eq(twoFactor.userId, userId));
+}

@@ -1,0 +1,33 @@
+import { expect, type APIRequestContext } from "@playwright/test";
+
+/** Texts of the messages sent to `to`, newest first, read back from the outbox (/dev/mailbox). */
+export async function mailsTo(request: APIRequestContext, to: string): Promise<{ subject: string; text: string }[]> {
+  const html = await (await request.get(`/dev/mailbox?a=${encodeURIComponent(to)}`)).text();
+  const articles = html.split('<article').slice(1);
+  return articles.map((a) => ({
+    subject: decode(/<h2[^>]*>([\s\S]*?)<\/h2>/.exec(a)?.[1] ?? ""),
+    text: decode(/<pre[^>]*data-testid="mail-text"[^>]*>([\s\S]*?)<\/pre>/.exec(a)?.[1] ?? ""),
+  }));
+}
+
+function decode(s: string): string {
+  return s
+    .replace(/<!-- -->/g, "")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+/** Waits for a message whose subject contains `subject` and returns the newest one. */
+export async function waitForMail(request: APIRequestContext, to: string, subject: string, count = 1) {
+  let found: { subject: string; text: string }[] = [];
+  await expect
+    .poll(async () => {
+      found = (await mailsTo(request, to)).filter((m) => m.subject.includes(subject));
+      return found.length;
+    }, { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(count);
+  return found[0]!;
+}

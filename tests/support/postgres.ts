@@ -1,0 +1,37 @@
+import { drizzle } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import path from "node:path";
+import { Client, Pool } from "pg";
+import type { Database } from "@/db/client";
+import * as schema from "@/db/schema";
+
+/**
+ * A throwaway PostgreSQL database on the server of TEST_DATABASE_URL, migrated, reachable through
+ * `instances` separate pools (as several app instances would be). Null without TEST_DATABASE_URL.
+ */
+export async function throwawayPostgres(instances: number) {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) return null;
+  const name = `doctipro_unit_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const pools = Array.from({ length: instances }, () => {
+    const pool = new Pool({ connectionString: url.toString(), max: 10 });
+    // Idle clients are cut when the database is dropped; that is expected, not an error.
+    pool.on("error", () => {});
+    return pool;
+  });
+  const dbs = pools.map((p) => drizzle(p, { schema }) as unknown as Database);
+  await migrate(dbs[0] as never, { migrationsFolder: path.resolve("db/migrations") });
+  return {
+    dbs,
+    async drop() {
+      await Promise.all(pools.map((p) => p.end()));
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
