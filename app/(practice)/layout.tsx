@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { AppShell, BannerLink } from "@/components/layout/app-shell";
 import { NAV } from "@/components/layout/role-nav";
 import { requirePracticeAccess } from "@/lib/auth/guards";
-import { displayName, roleLabel } from "@/lib/users/display-name";
+import { displayName, initials, roleLabel } from "@/lib/users/display-name";
 import { signOutAction } from "../(auth)/actions";
 
 export default async function PracticeLayout({ children }: { children: ReactNode }) {
@@ -17,7 +17,7 @@ export default async function PracticeLayout({ children }: { children: ReactNode
   return (
     <AppShell
       nav={mode === "direct" ? NAV.doctor : NAV.secretaryInPractice}
-      user={{ name: displayName(user), detail: roleLabel(user.role, user.doctorKind) }}
+      user={{ name: displayName(user), initials: initials(user), detail: roleLabel(user.role, user.doctorKind) }}
       profileHref="/profile"
       signOut={signOutAction}
       banner={banner}

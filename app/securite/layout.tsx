@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
 import { NAV } from "@/components/layout/role-nav";
 import { requireRole } from "@/lib/auth/guards";
-import { displayName, roleLabel } from "@/lib/users/display-name";
+import { displayName, initials, roleLabel } from "@/lib/users/display-name";
 import { signOutAction } from "../(auth)/actions";
 
 export default async function SecurityLayout({ children }: { children: ReactNode }) {
@@ -11,7 +11,7 @@ export default async function SecurityLayout({ children }: { children: ReactNode
   return (
     <AppShell
       nav={nav}
-      user={{ name: displayName(user), detail: roleLabel(user.role, user.doctorKind) }}
+      user={{ name: displayName(user), initials: initials(user), detail: roleLabel(user.role, user.doctorKind) }}
       profileHref={user.role === "doctor" ? "/profile" : undefined}
       signOut={signOutAction}
     >

@@ -7,7 +7,7 @@ import { ProfileMenu } from "./profile-menu";
 
 type Props = {
   nav: NavItem[];
-  user: { name: string; detail: string };
+  user: { name: string; initials: string; detail: string };
   profileHref?: string;
   signOut: () => Promise<string>;
   /** Shown above the page, e.g. « Vous travaillez pour Dr … ». */
@@ -33,7 +33,7 @@ export function AppShell({ nav, user, profileHref, signOut, banner, children }: 
       </aside>
       <div className="flex min-w-0 flex-col">
         <header className="flex h-16 items-center justify-end border-b border-slate-200 bg-white px-4 sm:px-6">
-          <ProfileMenu name={user.name} detail={user.detail} profileHref={profileHref} signOut={signOut} />
+          <ProfileMenu name={user.name} initials={user.initials} detail={user.detail} profileHref={profileHref} signOut={signOut} />
         </header>
         {banner}
         <main id="contenu" className="flex-1 px-4 py-6 sm:px-6 lg:px-8">

@@ -4,10 +4,10 @@ import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
-type Props = { name: string; detail: string; profileHref?: string; signOut: () => Promise<string> };
+type Props = { name: string; initials: string; detail: string; profileHref?: string; signOut: () => Promise<string> };
 
 /** Top-right menu: the user's name, « Mon profil », « Se déconnecter ». Escape and outside clicks close it. */
-export function ProfileMenu({ name, detail, profileHref, signOut }: Props) {
+export function ProfileMenu({ name, initials, detail, profileHref, signOut }: Props) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -46,7 +46,7 @@ export function ProfileMenu({ name, detail, profileHref, signOut }: Props) {
         className="flex items-center gap-3 rounded-md px-2 py-1.5 hover:bg-slate-100"
       >
         <span aria-hidden className="grid size-8 place-items-center rounded-full bg-brand-100 text-sm font-semibold text-brand-800">
-          {name.slice(0, 1).toUpperCase()}
+          {initials}
         </span>
         <span className="hidden text-left sm:block">
           <span className="block text-sm font-semibold text-slate-900">{name}</span>
