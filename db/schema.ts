@@ -135,6 +135,7 @@ export const verificationPurposeEnum = pgEnum("verification_purpose", [
   "sign_in_email_code",
   "recovery_code",
   "password_reset",
+  "invitation",
 ]);
 
 // Every one-time code and token, stored as an HMAC (lib/twofactor/secret-hash.ts), never in clear.
@@ -187,6 +188,29 @@ export const rateLimits = pgTable("rate_limits", {
   windowStart: at("window_start").notNull(),
   count: integer("count").notNull(),
 });
+
+// What support (or an operator on the command line) did, append-only: a trigger refuses UPDATE and
+// DELETE, and each row carries the hash of the previous one so `npm run audit:verify` detects a
+// row edited or removed behind the trigger's back (lib/audit/support-log.ts).
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    at: at("at").notNull().defaultNow(),
+    // No foreign keys: a cascade would have to update the log. Labels keep the rows readable.
+    actorId: uuid("actor_id"),
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    targetUserId: uuid("target_user_id"),
+    targetLabel: text("target_label"),
+    reason: text("reason").notNull(),
+    ip: text("ip").notNull(),
+    details: text("details").notNull().default("{}"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at.desc()), index("audit_log_target_idx").on(t.targetUserId)],
+);
 
 export type User = typeof users.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];

@@ -1,0 +1,67 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { users, verifications } from "@/db/schema";
+import type { Database } from "@/db/client";
+import type { Role } from "./roles";
+import { hashOneTimeSecret, randomToken } from "@/lib/twofactor/secret-hash";
+
+// Links sent by email that act on an account once: password reset (1 hour) and invitation
+// (72 hours). The token travels only in the email; the database keeps its HMAC.
+// No "server-only" marker: the operators' command line invites support accounts with it.
+
+export type LinkPurpose = "password_reset" | "invitation";
+
+const hashFor = (purpose: LinkPurpose, token: string) => hashOneTimeSecret(purpose, token);
+
+/** A new link for the user; earlier unused links of the same purpose stop working. */
+export async function issueLink(tx: Database, userId: string, purpose: LinkPurpose, validMinutes: number): Promise<string> {
+  const token = randomToken();
+  await tx
+    .update(verifications)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(verifications.userId, userId), eq(verifications.purpose, purpose), isNull(verifications.usedAt)));
+  await tx.insert(verifications).values({
+    userId,
+    purpose,
+    codeHash: hashFor(purpose, token),
+    expiresAt: new Date(Date.now() + validMinutes * 60_000),
+  });
+  return token;
+}
+
+export type LinkTarget = { verificationId: string; userId: string; email: string; role: Role; firstName: string; lastName: string };
+
+/** The account a link is for, while it is unused and unexpired; null for anything else. */
+export async function findLinkTarget(db: Database, token: string, purpose: LinkPurpose): Promise<LinkTarget | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const [row] = await db
+    .select({
+      verificationId: verifications.id,
+      userId: users.id,
+      email: users.email,
+      role: users.role,
+      firstName: users.firstName,
+      lastName: users.lastName,
+    })
+    .from(verifications)
+    .innerJoin(users, eq(users.id, verifications.userId))
+    .where(
+      and(
+        eq(verifications.codeHash, hashFor(purpose, token)),
+        eq(verifications.purpose, purpose),
+        isNull(verifications.usedAt),
+        gt(verifications.expiresAt, sql`now()`),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** Uses the link up, once: false when a concurrent request already did. */
+export async function useLink(tx: Database, verificationId: string): Promise<boolean> {
+  const [used] = await tx
+    .update(verifications)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(verifications.id, verificationId), isNull(verifications.usedAt)))
+    .returning({ id: verifications.id });
+  return Boolean(used);
+}
