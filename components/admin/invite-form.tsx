@@ -1,21 +1,22 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useServerForm } from "@/components/ui/use-server-form";
 import { Field } from "@/components/ui/field";
-import { IDLE, type FormState } from "@/lib/forms/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
 type Props = { action: (state: FormState, formData: FormData) => Promise<FormState> };
 
 /** Support creates an account; the person chooses their own password from the emailed link. */
 export function InviteForm({ action }: Props) {
-  const [state, formAction, pending] = useActionState(action, IDLE as FormState);
+  const { state, pending, formProps } = useServerForm(action);
   const [role, setRole] = useState("doctor");
   const err = state.fieldErrors ?? {};
   const select = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2.5 text-sm";
   return (
-    <form action={formAction} noValidate className="max-w-lg space-y-4">
+    <form {...formProps} noValidate className="max-w-lg space-y-4">
       <div className="space-y-1.5">
         <label htmlFor="role" className="block text-sm font-medium text-slate-800">
           Type de compte

@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { IDLE, type FormState } from "@/lib/forms/form-state";
+import { useServerForm } from "@/components/ui/use-server-form";
+import type { FormState } from "@/lib/forms/form-state";
 
 type Props = {
   title: string;
@@ -18,10 +19,10 @@ type Props = {
 
 /** Every support action: its fields, the mandatory reason (for the audit log), one button. */
 export function SupportActionForm({ title, description, button, action, hidden, children, tone = "secondary" }: Props) {
-  const [state, formAction, pending] = useActionState(action, IDLE as FormState);
+  const { state, pending, formProps } = useServerForm(action);
   const id = useId();
   return (
-    <form action={formAction} noValidate className="space-y-3 rounded-md border border-slate-200 p-4" aria-labelledby={`${id}-title`}>
+    <form {...formProps} noValidate className="space-y-3 rounded-md border border-slate-200 p-4" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="font-semibold text-slate-900">
         {title}
       </h3>
