@@ -22,7 +22,7 @@ export async function acceptInvitation(token: string, password: string): Promise
   if (problem) return { kind: "weak", message: problem };
   const passwordHash = await hashPassword(password);
   const done = await getDb().transaction(async (tx) => {
-    if (!(await useLink(tx, target.verificationId))) return false;
+    if (!(await useLink(tx, token, "invitation"))) return false;
     await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, target.userId));
     return true;
   });

@@ -3,6 +3,7 @@ import { users, verifications } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Role } from "./roles";
 import { hashOneTimeSecret, randomToken } from "@/lib/twofactor/secret-hash";
+import { consume, store, voidUnused } from "./one-time-codes";
 
 // Links sent by email that act on an account once: password reset (1 hour) and invitation
 // (72 hours). The token travels only in the email; the database keeps its HMAC.
@@ -15,16 +16,8 @@ const hashFor = (purpose: LinkPurpose, token: string) => hashOneTimeSecret(purpo
 /** A new link for the user; earlier unused links of the same purpose stop working. */
 export async function issueLink(tx: Database, userId: string, purpose: LinkPurpose, validMinutes: number): Promise<string> {
   const token = randomToken();
-  await tx
-    .update(verifications)
-    .set({ usedAt: sql`now()` })
-    .where(and(eq(verifications.userId, userId), eq(verifications.purpose, purpose), isNull(verifications.usedAt)));
-  await tx.insert(verifications).values({
-    userId,
-    purpose,
-    codeHash: hashFor(purpose, token),
-    expiresAt: new Date(Date.now() + validMinutes * 60_000),
-  });
+  await voidUnused(tx, userId, purpose);
+  await store(tx, userId, purpose, [hashFor(purpose, token)], new Date(Date.now() + validMinutes * 60_000));
   return token;
 }
 
@@ -56,12 +49,7 @@ export async function findLinkTarget(db: Database, token: string, purpose: LinkP
   return row ?? null;
 }
 
-/** Uses the link up, once: false when a concurrent request already did. */
-export async function useLink(tx: Database, verificationId: string): Promise<boolean> {
-  const [used] = await tx
-    .update(verifications)
-    .set({ usedAt: sql`now()` })
-    .where(and(eq(verifications.id, verificationId), isNull(verifications.usedAt)))
-    .returning({ id: verifications.id });
-  return Boolean(used);
+/** Uses the link up, once: false when it expired or a concurrent request already used it. */
+export async function useLink(tx: Database, token: string, purpose: LinkPurpose): Promise<boolean> {
+  return Boolean(await consume(tx, purpose, hashFor(purpose, token)));
 }

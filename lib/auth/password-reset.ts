@@ -62,7 +62,7 @@ export async function resetPassword(token: string, newPassword: string): Promise
   if (problem) return { kind: "weak", message: problem };
   const passwordHash = await hashPassword(newPassword);
   const done = await getDb().transaction(async (tx) => {
-    if (!(await useLink(tx, target.verificationId))) return false;
+    if (!(await useLink(tx, token, "password_reset"))) return false;
     await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, target.userId));
     await revokeAllSessions(target.userId, "mot de passe réinitialisé", tx);
     await voidPendingSteps(tx, target.userId);
