@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { formatCalendarDate, formatCalendarDayMonth, formatDate, formatDateTime } from "./datetime";
+
+describe("Luxembourg time", () => {
+  it("shows summer instants at UTC+2 and winter ones at UTC+1", () => {
+    expect(formatDateTime(new Date("2026-07-14T06:05:00Z"))).toBe("14/07/2026 08:05");
+    expect(formatDateTime(new Date("2026-01-14T06:05:00Z"))).toBe("14/01/2026 07:05");
+  });
+
+  it("puts a late-evening UTC instant on the next Luxembourg day", () => {
+    expect(formatDate(new Date("2026-03-31T22:30:00Z"))).toBe("01/04/2026");
+  });
+
+  it("shows calendar dates as written, whatever the time zone", () => {
+    expect(formatCalendarDayMonth("2026-03-30")).toBe("30 mars");
+    expect(formatCalendarDate("2026-01-12")).toBe("12 janvier 2026");
+    expect(() => formatCalendarDate("12/01/2026")).toThrow(RangeError);
+  });
+});
