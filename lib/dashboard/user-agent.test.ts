@@ -18,3 +18,11 @@ describe("describeUserAgent", () => {
     expect(describeUserAgent(ua)).toEqual(expected);
   });
 });
+
+describe("the memory of parsed user agents", () => {
+  it("keeps answering right once more browsers than it remembers have been seen", () => {
+    const firefox = (v: number) => `Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:${v}.0) Gecko/20100101 Firefox/${v}.0`;
+    for (let v = 1; v <= 700; v++) expect(describeUserAgent(firefox(v)).browser).toBe(`Firefox ${v}`);
+    expect(describeUserAgent(firefox(1))).toEqual({ browser: "Firefox 1", os: "Windows 10" });
+  });
+});
