@@ -1,7 +1,7 @@
 import { UAParser } from "ua-parser-js";
 
 // ua-parser-js is AGPL-3.0 from version 2 on; it is used here only, so replacing it (1.0.x is MIT,
-// same data for the browsers we support) touches this file alone. See docs/decisions/0007.
+// same data for the browsers we support) touches this file alone (docs/decisions/0007).
 
 export type DeviceDescription = { browser: string; os: string };
 
