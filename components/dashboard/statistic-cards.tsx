@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
-import type { AppointmentStatistics, PatientStatistics, ReviewStatistics } from "@/lib/dashboard/types";
+import type { AppointmentStatistics, PatientStatistics, ReviewStatistics, WeeklyAppointments } from "@/lib/dashboard/types";
 import { formatCount, formatRate, formatRating } from "@/lib/format/number";
 
 function Figure({ value, label, emphasis = false }: { value: string; label: string; emphasis?: boolean }) {
@@ -32,7 +32,10 @@ export function PatientsCard({ patients }: { patients: PatientStatistics }) {
   );
 }
 
-export function AppointmentsCard({ appointments, empty }: { appointments: AppointmentStatistics; empty: boolean }) {
+export function AppointmentsCard({ appointments, weeks }: { appointments: AppointmentStatistics; weeks: WeeklyAppointments[] }) {
+  // Nothing this month, nothing ahead, nothing in 12 weeks: a practice without appointments yet,
+  // which deserves a sentence rather than a row of zeros.
+  const empty = appointments.thisMonth + appointments.next7Days === 0 && weeks.every((w) => w.count === 0);
   return (
     <Card title="Rendez-vous">
       {empty ? (

@@ -17,8 +17,6 @@ export default async function DashboardPage({ searchParams }: Props) {
   const { query, notices } = parseHistorySearchParams(await searchParams);
   const [statistics, history] = await Promise.all([dashboardStatistics(access), connectionHistoryPage(access, query)]);
   const { doctor } = access;
-  const noAppointments =
-    statistics.appointments.thisMonth + statistics.appointments.next7Days === 0 && statistics.weeks.every((w) => w.count === 0);
   return (
     <div className="space-y-6">
       <div>
@@ -30,7 +28,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       </div>
       <div className="grid gap-4 md:grid-cols-3">
         <PatientsCard patients={statistics.patients} />
-        <AppointmentsCard appointments={statistics.appointments} empty={noAppointments} />
+        <AppointmentsCard appointments={statistics.appointments} weeks={statistics.weeks} />
         <ReviewsCard reviews={statistics.reviews} />
       </div>
       <WeeklyAppointmentsChart weeks={statistics.weeks} />
