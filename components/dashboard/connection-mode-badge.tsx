@@ -3,21 +3,18 @@ import type { ConnectionMode } from "@/lib/dashboard/types";
 // Green for the doctor in person, red for a secretary's account (the guide's colours). The words
 // and the shape of the mark say the same thing, for anyone who cannot tell the colours apart.
 
-export const MODE_STYLE = {
+const MODE_STYLE = {
   direct: {
     label: "Connexion directe",
     badge: "border-green-700 bg-green-50 text-green-800",
-    // The row's left edge and tint: the first cell's edge on a wide screen, the card's on a phone.
-    row: "bg-green-50/60 sm:[&>td:first-child]:border-l-4 sm:[&>td:first-child]:border-l-green-600 max-sm:border-l-4 max-sm:border-l-green-600",
     mark: "●",
   },
   secretary: {
     label: "Via secrétariat",
     badge: "border-red-700 bg-red-50 text-red-800",
-    row: "bg-red-50/60 sm:[&>td:first-child]:border-l-4 sm:[&>td:first-child]:border-l-red-600 max-sm:border-l-4 max-sm:border-l-red-600",
     mark: "◆",
   },
-} as const satisfies Record<ConnectionMode, { label: string; badge: string; row: string; mark: string }>;
+} as const satisfies Record<ConnectionMode, { label: string; badge: string; mark: string }>;
 
 export function ConnectionModeBadge({ mode, secretaryName }: { mode: ConnectionMode; secretaryName?: string | null }) {
   const style = MODE_STYLE[mode];
