@@ -18,6 +18,7 @@ const PORT = Number(process.env.BENCH_PORT || 3210);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const DURATION = Number(process.env.BENCH_DURATION || 20);
 const WARMUP = 3;
+const SEQUENTIAL_ROUNDS = Number(process.env.BENCH_ROUNDS || 100);
 const BASE = `http://127.0.0.1:${PORT}`;
 const REPORT = path.resolve("docs/benchmarks.md");
 
@@ -137,6 +138,29 @@ async function load(target: Target, cookie: string, seconds: number): Promise<Me
   };
 }
 
+/**
+ * One request at a time, the pages taking turns, for `rounds` rounds after a few unmeasured ones.
+ * On a shared machine the load drifts during a 20-second autocannon run and moves one page's
+ * figure more than another's; interleaving exposes every page to the same drift.
+ */
+async function interleaved(targets: Target[], cookie: string, rounds: number) {
+  const times = new Map(targets.map((t) => [t.path, [] as number[]]));
+  for (let round = -10; round < rounds; round++) {
+    for (const target of targets) {
+      const started = performance.now();
+      const response = await fetch(BASE + target.path, { headers: target.signedIn ? { cookie } : {}, redirect: "manual" });
+      await response.arrayBuffer();
+      if (round >= 0) times.get(target.path)!.push(performance.now() - started);
+    }
+  }
+  return new Map(
+    [...times].map(([p, list]) => {
+      const sorted = list.sort((a, b) => a - b);
+      return [p, { median: percentile(sorted, 50), p95: percentile(sorted, 95) }];
+    }),
+  );
+}
+
 async function check(target: Target, cookie: string) {
   const response = await fetch(BASE + target.path, { headers: target.signedIn ? { cookie } : {}, redirect: "manual" });
   const body = await response.text();
@@ -150,7 +174,15 @@ function machine() {
   return `${cpus[0]?.model.trim() ?? "CPU inconnu"}, ${cpus.length} cœurs, ${Math.round(os.totalmem() / 2 ** 30)} Gio, ${os.type()} ${os.release()}, Node ${process.version}`;
 }
 
-function report(measures: Measure[], context: Awaited<ReturnType<typeof prepareData>>, baselineName: string, loadBefore: number) {
+type Sequential = Awaited<ReturnType<typeof interleaved>>;
+
+function report(
+  measures: Measure[],
+  sequential: Sequential,
+  context: Awaited<ReturnType<typeof prepareData>>,
+  baselineName: string,
+  loadBefore: number,
+) {
   const f1 = (n: number) => n.toFixed(1);
   const base = measures.find((m) => m.name === baselineName)!;
   const dashboard = measures.find((m) => m.path === "/dashboard")!;
@@ -172,6 +204,17 @@ function report(measures: Measure[], context: Awaited<ReturnType<typeof prepareD
     `- Dashboard throughput / baseline (${baselineName}): **${((100 * dashboard.rps) / base.rps).toFixed(0)} %** (target ≥ 40 %)`,
     `- Dashboard p95: **${f1(dashboard.p95)} ms** (target < 50 ms)`,
     `- History 1,000 rows deep / first page, p95: **${((100 * deep.p95) / dashboard.p95).toFixed(0)} %**, throughput: **${((100 * deep.rps) / dashboard.rps).toFixed(0)} %** (target: within 20 %)`,
+    "",
+    `One request at a time, the signed-in pages taking turns (${SEQUENTIAL_ROUNDS} rounds): the least noisy comparison on a shared machine.`,
+    "",
+    "| page | median ms | p95 ms |",
+    "| --- | ---: | ---: |",
+    ...measures
+      .filter((m) => sequential.has(m.path))
+      .map((m) => `| ${m.name} | ${f1(sequential.get(m.path)!.median)} | ${f1(sequential.get(m.path)!.p95)} |`),
+    "",
+    `- Baseline / dashboard median time (≈ throughput ratio): **${((100 * sequential.get(base.path)!.median) / sequential.get(dashboard.path)!.median).toFixed(0)} %**`,
+    `- History 1,000 rows deep / first page, median: **${((100 * sequential.get(deep.path)!.median) / sequential.get(dashboard.path)!.median).toFixed(0)} %**`,
   ];
   return lines.join("\n");
 }
@@ -213,7 +256,13 @@ try {
     console.log(`${target.name}: ${measure.rps.toFixed(1)} req/s, p50 ${measure.p50.toFixed(1)} ms, p95 ${measure.p95.toFixed(1)} ms, p99 ${measure.p99.toFixed(1)} ms`);
     measures.push(measure);
   }
-  const section = report(measures, context, baselineName, loadBefore);
+  const signedIn = targets.filter((t) => t.signedIn);
+  const sequential = await interleaved(signedIn, cookie, SEQUENTIAL_ROUNDS);
+  for (const t of signedIn) {
+    const m = sequential.get(t.path)!;
+    console.log(`${t.name}, one at a time: median ${m.median.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms`);
+  }
+  const section = report(measures, sequential, context, baselineName, loadBefore);
   writeReport(section, process.env.DATABASE_URL ? "postgres" : "pglite");
   console.log(`\n${section}\n\nÉcrit dans ${path.relative(process.cwd(), REPORT)}.`);
 } catch (error) {
