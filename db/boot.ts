@@ -1,6 +1,7 @@
 import { shouldSeedDemo } from "@/lib/config/env";
 import { getDb } from "./client";
 import { runMigrations } from "./migrate";
+import { seedDemoPractices } from "./seed/demo-practice";
 import { seedDemo } from "./seed/seed-demo";
 
 /** What the server does before taking requests: migrate, then seed the demo when it should. */
@@ -8,5 +9,6 @@ export async function prepareDatabase(): Promise<{ seeded: number }> {
   await runMigrations();
   if (!shouldSeedDemo()) return { seeded: 0 };
   const { created } = await seedDemo(getDb());
+  await seedDemoPractices(getDb());
   return { seeded: created };
 }

@@ -2,13 +2,17 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   check,
+  date,
+  foreignKey,
   index,
   integer,
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
+  unique,
   uuid,
 } from "drizzle-orm/pg-core";
 
@@ -107,7 +111,11 @@ export const connectionLog = pgTable(
     ip: text("ip").notNull(),
     userAgent: text("user_agent").notNull(),
   },
-  (t) => [index("connection_log_account_at_idx").on(t.accountId, t.at.desc(), t.id.desc())],
+  (t) => [
+    index("connection_log_account_at_idx").on(t.accountId, t.at.desc(), t.id.desc()),
+    // The history filtered by mode walks this one instead of skipping the other mode's rows.
+    index("connection_log_account_mode_at_idx").on(t.accountId, t.mode, t.at.desc(), t.id.desc()),
+  ],
 );
 
 // Failed password counters, one row per key ("account:<email>" or "ip:<address>"); see
@@ -212,7 +220,89 @@ export const auditLog = pgTable(
   (t) => [index("audit_log_at_idx").on(t.at.desc()), index("audit_log_target_idx").on(t.targetUserId)],
 );
 
+// A doctor's patients (« clients »). The same person seen by two doctors is two rows: each practice
+// keeps its own file.
+export const patients = pgTable(
+  "patients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    doctorId: uuid("doctor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    birthDate: date("birth_date", { mode: "string" }).notNull(),
+    // Luxembourg national identification number (matricule), lib/patients/matricule.ts.
+    matricule: text("matricule").notNull(),
+    email: text("email"),
+    phone: text("phone"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("patients_matricule_format", sql`${t.matricule} ~ '^[0-9]{13}$'`),
+    unique("patients_doctor_matricule_key").on(t.doctorId, t.matricule),
+    // Target of the appointments' composite foreign key: an appointment's patient is the doctor's own.
+    unique("patients_id_doctor_key").on(t.id, t.doctorId),
+    // Patient count and « nouveaux ce mois-ci ».
+    index("patients_doctor_created_idx").on(t.doctorId, t.createdAt),
+  ],
+);
+
+export const appointmentStatusEnum = pgEnum("appointment_status", ["booked", "done", "cancelled", "no_show"]);
+export const appointmentChannelEnum = pgEnum("appointment_channel", ["online", "practice"]);
+
+export const appointments = pgTable(
+  "appointments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    doctorId: uuid("doctor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    patientId: uuid("patient_id").notNull(),
+    startsAt: at("starts_at").notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    status: appointmentStatusEnum("status").notNull().default("booked"),
+    bookedVia: appointmentChannelEnum("booked_via").notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("appointments_duration_range", sql`${t.durationMinutes} BETWEEN 5 AND 480`),
+    foreignKey({
+      name: "appointments_patient_of_doctor_fk",
+      columns: [t.patientId, t.doctorId],
+      foreignColumns: [patients.id, patients.doctorId],
+    }).onDelete("cascade"),
+    // Every dashboard figure on appointments is a range of starts_at for one doctor, counted by
+    // status: this index answers them all without reading the table (index-only scans).
+    index("appointments_doctor_starts_idx").on(t.doctorId, t.startsAt, t.status),
+    // A patient's appointments, and deleting a patient without scanning every appointment.
+    index("appointments_patient_starts_idx").on(t.patientId, t.startsAt),
+  ],
+);
+
+export const reviewStatusEnum = pgEnum("review_status", ["published", "hidden"]);
+
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    doctorId: uuid("doctor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    rating: smallint("rating").notNull(),
+    comment: text("comment"),
+    status: reviewStatusEnum("status").notNull().default("published"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("reviews_rating_range", sql`${t.rating} BETWEEN 1 AND 5`),
+    index("reviews_doctor_created_idx").on(t.doctorId, t.createdAt),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];
 export type DoctorKind = (typeof doctorKindEnum.enumValues)[number];
 export type Session = typeof sessions.$inferSelect;
+export type AppointmentStatus = (typeof appointmentStatusEnum.enumValues)[number];
+export type ConnectionMode = (typeof connectionModeEnum.enumValues)[number];

@@ -1,10 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, luxembourgDayStart } from "./datetime";
+import { formatCalendarDate, formatCalendarDayMonth, formatDate, formatDateTime, luxembourgDayStart } from "./datetime";
 
 describe("Luxembourg time", () => {
-  it("shows UTC instants in Luxembourg time, summer and winter", () => {
-    expect(formatDateTime(new Date("2026-01-15T23:30:00Z"))).toMatch(/16\/01\/2026.*00:30/);
-    expect(formatDateTime(new Date("2026-07-15T22:30:00Z"))).toMatch(/16\/07\/2026.*00:30/);
+  it("shows summer instants at UTC+2 and winter ones at UTC+1", () => {
+    expect(formatDateTime(new Date("2026-07-14T06:05:00Z"))).toBe("14/07/2026 08:05");
+    expect(formatDateTime(new Date("2026-01-14T06:05:00Z"))).toBe("14/01/2026 07:05");
+  });
+
+  it("puts a late-evening UTC instant on the next Luxembourg day", () => {
+    expect(formatDate(new Date("2026-03-31T22:30:00Z"))).toBe("01/04/2026");
+  });
+
+  it("shows calendar dates as written, whatever the time zone", () => {
+    expect(formatCalendarDayMonth("2026-03-30")).toBe("30 mars");
+    expect(formatCalendarDate("2026-01-12")).toBe("12 janvier 2026");
+    expect(() => formatCalendarDate("12/01/2026")).toThrow(RangeError);
   });
 
   it("finds when a Luxembourg day starts, across daylight saving time", () => {

@@ -1,20 +1,55 @@
-// Times are stored in UTC and always shown in Luxembourg time, through these helpers only.
+// The one place that turns stored instants (UTC) into what people read: Luxembourg wall-clock time,
+// French formats. Pages and components never call toLocaleString() themselves, so a change of
+// format or of time zone happens here only.
 
-const DATE_TIME = new Intl.DateTimeFormat("fr-LU", {
-  timeZone: "Europe/Luxembourg",
+export const TIME_ZONE = "Europe/Luxembourg";
+const LOCALE = "fr-LU";
+
+const dateTime = new Intl.DateTimeFormat(LOCALE, {
+  timeZone: TIME_ZONE,
   day: "2-digit",
   month: "2-digit",
   year: "numeric",
   hour: "2-digit",
   minute: "2-digit",
 });
+const dateOnly = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" });
+// Calendar dates (a birth date, a week start) are already local: formatting them in UTC keeps the
+// day from shifting.
+const calendarDayMonth = new Intl.DateTimeFormat(LOCALE, { timeZone: "UTC", day: "numeric", month: "short" });
+const calendarFull = new Intl.DateTimeFormat(LOCALE, { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
 
-/** « 26/11/2026 07:45 » in Europe/Luxembourg. */
-export function formatDateTime(date: Date): string {
-  return DATE_TIME.format(date);
+/** « 26/11/2026 07:52 », Luxembourg time. */
+export function formatDateTime(instant: Date): string {
+  return dateTime.format(instant);
 }
 
-const OFFSET = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Luxembourg", timeZoneName: "longOffset" });
+/** « 26/11/2026 », the Luxembourg calendar day of an instant. */
+export function formatDate(instant: Date): string {
+  return dateOnly.format(instant);
+}
+
+/** For `<time dateTime>`: the exact instant, machine-readable. */
+export function machineDateTime(instant: Date): string {
+  return instant.toISOString();
+}
+
+function parseCalendarDate(isoDate: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) throw new RangeError(`not a calendar date: ${isoDate}`);
+  return new Date(`${isoDate}T00:00:00Z`);
+}
+
+/** « 23 nov. » for a calendar date written 2026-11-23. */
+export function formatCalendarDayMonth(isoDate: string): string {
+  return calendarDayMonth.format(parseCalendarDate(isoDate));
+}
+
+/** « 23 novembre 2026 » for a calendar date written 2026-11-23. */
+export function formatCalendarDate(isoDate: string): string {
+  return calendarFull.format(parseCalendarDate(isoDate));
+}
+
+const OFFSET = new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, timeZoneName: "longOffset" });
 
 /** Minutes Luxembourg is ahead of UTC at `date` (60 in winter, 120 in summer). */
 function luxembourgOffsetMinutes(date: Date): number {
@@ -25,7 +60,7 @@ function luxembourgOffsetMinutes(date: Date): number {
 
 /** The UTC instant at which a Luxembourg calendar day ("2026-07-01") begins. */
 export function luxembourgDayStart(day: string): Date {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const [y, m, d] = parseCalendarDate(day).toISOString().slice(0, 10).split("-").map(Number) as [number, number, number];
   const utcMidnight = Date.UTC(y, m - 1, d);
   return new Date(utcMidnight - luxembourgOffsetMinutes(new Date(utcMidnight)) * 60_000);
 }

@@ -1,0 +1,68 @@
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { isValidMatricule } from "@/lib/patients/matricule";
+import { freshDatabase } from "@/tests/support/test-db";
+import { appointments, connectionLog, patients, reviews, users } from "../schema";
+import { DEMO_PRACTICES, seedDemoPractices } from "./demo-practice";
+import { seedDemo } from "./seed-demo";
+
+let db: Awaited<ReturnType<typeof freshDatabase>>;
+
+async function idOf(email: string) {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  return row!.id;
+}
+
+async function countsOf(doctorId: string) {
+  const count = async (table: typeof patients | typeof appointments | typeof reviews) =>
+    (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.doctorId, doctorId)))[0]!.n;
+  const [history] = await db.select({ n: sql<number>`count(*)::int` }).from(connectionLog).where(eq(connectionLog.accountId, doctorId));
+  return { patients: await count(patients), appointments: await count(appointments), reviews: await count(reviews), history: history!.n };
+}
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  await seedDemo(db);
+  await seedDemoPractices(db);
+}, 120_000);
+
+describe("demo practices", () => {
+  it("give Schmit and Weber their practice and leave Hoffmann's empty", async () => {
+    for (const practice of DEMO_PRACTICES) {
+      const counts = await countsOf(await idOf(practice.doctorEmail));
+      expect(counts.patients).toBe(practice.patients);
+      expect(counts.reviews).toBe(practice.reviews);
+      expect(counts.appointments).toBeGreaterThan(2000);
+      expect(counts.history).toBeGreaterThan(60);
+    }
+    expect(await countsOf(await idOf("dr.hoffmann@demo.doctipro.lu"))).toEqual({ patients: 0, appointments: 0, reviews: 0, history: 0 });
+  });
+
+  it("spread appointments over about a year around today, working hours in Luxembourg", async () => {
+    const [span] = await db.execute(sql`
+      SELECT min(starts_at) < now() - interval '280 days' AS long_past,
+             max(starts_at) > now() + interval '45 days' AS ahead,
+             bool_and(extract(isodow FROM starts_at AT TIME ZONE 'Europe/Luxembourg') < 6) AS weekdays,
+             bool_and((starts_at AT TIME ZONE 'Europe/Luxembourg')::time BETWEEN '08:00' AND '17:59') AS office_hours,
+             bool_and(status IN ('done', 'no_show', 'cancelled') OR starts_at > now() - interval '1 day') AS past_is_settled
+      FROM appointments
+    `).then((r) => (r as unknown as { rows: Record<string, boolean>[] }).rows);
+    expect(span).toEqual({ long_past: true, ahead: true, weekdays: true, office_hours: true, past_is_settled: true });
+  });
+
+  it("give every patient a valid matricule and appointments only with the doctor's own patients", async () => {
+    const all = await db.select({ matricule: patients.matricule }).from(patients);
+    expect(all.every((p) => isValidMatricule(p.matricule))).toBe(true);
+    const [crossed] = await db.execute(sql`
+      SELECT count(*)::int AS n FROM appointments a JOIN patients p ON p.id = a.patient_id WHERE p.doctor_id <> a.doctor_id
+    `).then((r) => (r as unknown as { rows: { n: number }[] }).rows);
+    expect(crossed!.n).toBe(0);
+  });
+
+  it("run again without adding anything", async () => {
+    const schmit = await idOf("dr.schmit@demo.doctipro.lu");
+    const before = await countsOf(schmit);
+    expect(await seedDemoPractices(db)).toEqual({ seeded: [] });
+    expect(await countsOf(schmit)).toEqual(before);
+  });
+});

@@ -1,0 +1,217 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { demoPatientCount } from "@/db/seed/demo-practice";
+import { ACCOUNT, signedInPage, signIn, uniqueClientIp } from "./support/auth";
+
+// The dashboard in the browser: each doctor's own figures, the history's colours, what a secretary
+// may see, and a doctor locked inside their own history whatever the address says.
+
+function card(page: Page, title: string): Locator {
+  return page.locator("section", { has: page.getByRole("heading", { name: title, exact: true }) });
+}
+
+/** The figure shown with a label in a card (« 320 » for « patients au total »). */
+function figure(page: Page, cardTitle: string, label: string): Locator {
+  return card(page, cardTitle).locator("dt", { hasText: new RegExp(`^${label}$`) }).locator("xpath=following-sibling::dd");
+}
+
+const history = (page: Page) => page.locator("#historique");
+const historyRows = (page: Page) => history(page).locator("tbody tr");
+const rowWithIp = (page: Page, ip: string) => historyRows(page).filter({ hasText: ip });
+const ipOf = (headers: Record<string, string>) => headers["X-Forwarded-For"]!;
+
+/** The CIELAB a* of the row's left edge: negative is green, positive is red. */
+async function edgeRedness(row: Locator): Promise<number> {
+  const color = await row.evaluate((tr: HTMLTableRowElement) => getComputedStyle(tr.cells[0]!).borderLeftColor);
+  const lab = /^lab\(\s*[\d.]+\s+(-?[\d.]+)\s+(-?[\d.]+)/.exec(color);
+  if (!lab) throw new Error(`unexpected colour ${color}`);
+  return Number(lab[1]);
+}
+
+async function secretaryWorkingFor(page: Page, doctorName: RegExp) {
+  await page.getByRole("button", { name: doctorName }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+test("each doctor sees the figures of their own practice", async ({ browser, baseURL }) => {
+  for (const [email, name] of [
+    [ACCOUNT.doctor, "Dr Paul Schmit"],
+    [ACCOUNT.doctorWeber, "Dr Anne Weber"],
+  ] as const) {
+    const page = await signedInPage(browser, baseURL, email, uniqueClientIp());
+    await expect(page.getByText(name, { exact: true }).first()).toBeVisible();
+    await expect(figure(page, "Clients", "patients au total")).toHaveText(String(demoPatientCount(email)));
+    await expect(figure(page, "Clients", "nouveaux ce mois-ci")).toHaveText(/^\+\d+$/);
+    await expect(figure(page, "Rendez-vous", "ce mois-ci")).toHaveText(/^[1-9][\d.]*$/);
+    await expect(figure(page, "Avis", "avis publiés")).toHaveText(/^[1-9]\d*$/);
+    await expect(card(page, "Avis")).toContainText(/\d,\d\s*\/ 5/);
+    await expect(page.locator("svg g[data-week]")).toHaveCount(12);
+    await page.context().close();
+  }
+});
+
+test("a doctor new on the platform sees empty states, not zeros pretending to be figures", async ({ browser, baseURL }) => {
+  const page = await signedInPage(browser, baseURL, ACCOUNT.dentist, uniqueClientIp());
+  await expect(card(page, "Clients")).toContainText("Aucun patient enregistré pour l'instant.");
+  await expect(card(page, "Rendez-vous")).toContainText("Aucun rendez-vous pour l'instant");
+  await expect(card(page, "Avis")).toContainText("Aucun avis publié pour l'instant.");
+  await expect(card(page, "Rendez-vous par semaine")).toContainText("Aucun rendez-vous sur les 12 dernières semaines.");
+  // Their own sign-in is already there.
+  await expect(historyRows(page).first()).toContainText("Session en cours");
+  await page.context().close();
+});
+
+test("a direct sign-in shows green, a sign-in through the secretary red with her name", async ({ browser, baseURL }) => {
+  const secretaryIp = uniqueClientIp();
+  const secretary = await signedInPage(browser, baseURL, ACCOUNT.secretary, secretaryIp);
+  await secretaryWorkingFor(secretary, /Dr Paul Schmit/);
+  const doctorIp = uniqueClientIp();
+  const page = await signedInPage(browser, baseURL, ACCOUNT.doctor, doctorIp);
+
+  const legend = history(page).getByRole("list", { name: "Légende" });
+  await expect(legend).toContainText("Connexion directe");
+  await expect(legend).toContainText("Via secrétariat");
+
+  const direct = rowWithIp(page, ipOf(doctorIp));
+  await expect(direct).toHaveCount(1);
+  await expect(direct).toHaveAttribute("data-mode", "direct");
+  await expect(direct).toContainText("Connexion directe");
+  await expect(direct).toContainText("Session en cours");
+  expect(await edgeRedness(direct)).toBeLessThan(-20);
+
+  await history(page).getByRole("link", { name: "Via secrétariat" }).click();
+  await expect(page).toHaveURL(/mode=secretariat/);
+  const viaSecretary = rowWithIp(page, ipOf(secretaryIp));
+  await expect(viaSecretary).toHaveCount(1);
+  await expect(viaSecretary).toHaveAttribute("data-mode", "secretary");
+  await expect(viaSecretary).toContainText("Via secrétariat");
+  await expect(viaSecretary).toContainText("Sophie Muller");
+  await expect(viaSecretary).not.toContainText("Session en cours");
+  expect(await edgeRedness(viaSecretary)).toBeGreaterThan(20);
+  await expect(historyRows(page).filter({ hasText: "Connexion directe" })).toHaveCount(0);
+
+  await secretary.context().close();
+  await page.context().close();
+});
+
+test("a secretary sees the doctor's statistics but never the connection history", async ({ browser, baseURL }) => {
+  const page = await signedInPage(browser, baseURL, ACCOUNT.secretary, uniqueClientIp());
+  await secretaryWorkingFor(page, /Dr Paul Schmit/);
+  await expect(figure(page, "Clients", "patients au total")).toHaveText(String(demoPatientCount(ACCOUNT.doctor)));
+  await expect(page.locator("svg g[data-week]")).toHaveCount(12);
+  for (const path of ["/dashboard", "/dashboard?mode=secretariat", "/dashboard?mode=directe#historique"]) {
+    await page.goto(path);
+    await expect(figure(page, "Clients", "patients au total")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Historique de connexion" })).toHaveCount(0);
+    await expect(page.locator("#historique")).toHaveCount(0);
+    // Not a single address of the doctor's sign-ins reaches her page.
+    expect(await page.content()).not.toMatch(/198\.51\.100\.\d+|Session en cours/);
+  }
+  await page.context().close();
+});
+
+test("a doctor cannot read another doctor's history by any address or action", async ({ browser, baseURL }) => {
+  // Weber signs in from an address of her own: the row is in her history…
+  const weberIp = uniqueClientIp();
+  const weber = await signedInPage(browser, baseURL, ACCOUNT.doctorWeber, weberIp);
+  await expect(rowWithIp(weber, ipOf(weberIp))).toHaveCount(1);
+  // …and her account id is what a curious colleague could learn (here, from the secretary's picker).
+  const secretary = await signedInPage(browser, baseURL, ACCOUNT.secretary, uniqueClientIp());
+  const weberId = await secretary
+    .locator("form", { has: secretary.getByRole("button", { name: /Dr Anne Weber/ }) })
+    .locator('input[name="doctorId"]')
+    .inputValue();
+  // The one action that changes whose practice a session opens: the secretary's doctor picker.
+  const [pick] = await Promise.all([
+    secretary.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
+    secretary.getByRole("button", { name: /Dr Anne Weber/ }).click(),
+  ]);
+
+  const page = await signedInPage(browser, baseURL, ACCOUNT.doctor, uniqueClientIp());
+  const attempts = [
+    `/dashboard?doctorId=${weberId}`,
+    `/dashboard?accountId=${weberId}&mode=directe`,
+    `/dashboard?doctor=${weberId}&medecin=${weberId}&compte=${weberId}`,
+    `/dashboard/${weberId}`,
+    `/dashboard?curseur=${Buffer.from(`n.0.0`).toString("base64url")}&doctorId=${weberId}`,
+  ];
+  for (const path of attempts) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBeLessThan(500);
+    await expect(page.getByText(ipOf(weberIp))).toHaveCount(0);
+    if (response?.status() === 200) await expect(page.getByText("Dr Paul Schmit").first()).toBeVisible();
+  }
+
+  // The same action, replayed by the doctor with Weber's id where it lives and on the dashboard,
+  // changes nothing.
+  for (const url of ["/secretariat", "/dashboard"]) {
+    const replayed = await page.request.fetch(url, {
+      method: "POST",
+      headers: { "next-action": pick.headers()["next-action"]!, "content-type": pick.headers()["content-type"]! },
+      data: pick.postDataBuffer()!,
+      maxRedirects: 0,
+    });
+    expect(replayed.status(), url).toBeLessThan(500);
+    expect(await replayed.text()).not.toContain(ipOf(weberIp));
+  }
+  await page.goto("/dashboard");
+  await expect(page.locator("h1 + p")).toContainText("Dr Paul Schmit");
+  await expect(figure(page, "Clients", "patients au total")).toHaveText(String(demoPatientCount(ACCOUNT.doctor)));
+  await expect(page.getByText(ipOf(weberIp))).toHaveCount(0);
+
+  for (const p of [weber, secretary, page]) await p.context().close();
+});
+
+test("bad history parameters are refused or clamped, never an error page", async ({ browser, baseURL }) => {
+  const page = await signedInPage(browser, baseURL, ACCOUNT.doctor, uniqueClientIp());
+  const cases: [string, string | null][] = [
+    ["/dashboard?curseur=%25%25%25", "Ce lien de pagination n'est pas valide"],
+    [`/dashboard?curseur=${Buffer.from("o.1.2;drop table users").toString("base64url")}`, "Ce lien de pagination n'est pas valide"],
+    ["/dashboard?mode=admin", "Ce filtre n'existe pas"],
+    ["/dashboard?mode=constructor", "Ce filtre n'existe pas"],
+    ["/dashboard?mode=directe&mode=secretariat", "Ce filtre n'existe pas"],
+    ["/dashboard?taille=10000", null],
+    ["/dashboard?taille=-1&limit=10000", null],
+  ];
+  for (const [path, notice] of cases) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expect(page.getByRole("heading", { name: "Historique de connexion" })).toBeVisible();
+    if (notice) await expect(history(page).getByRole("status").filter({ hasText: notice })).toBeVisible();
+    const rows = await historyRows(page).count();
+    expect(rows, path).toBeGreaterThan(0);
+    expect(rows, path).toBeLessThanOrEqual(20);
+  }
+  await page.context().close();
+});
+
+test("the history pages 20 rows at a time, forward and back", async ({ browser, baseURL }) => {
+  const page = await signedInPage(browser, baseURL, ACCOUNT.doctor, uniqueClientIp());
+  await expect(historyRows(page)).toHaveCount(20);
+  await expect(history(page).getByRole("link", { name: "← Plus récentes" })).toHaveCount(0);
+  const firstPage = await historyRows(page).allInnerTexts();
+
+  await history(page).getByRole("link", { name: "Plus anciennes →" }).click();
+  await expect(page).toHaveURL(/curseur=/);
+  await expect(historyRows(page)).toHaveCount(20);
+  const secondPage = await historyRows(page).allInnerTexts();
+  expect(secondPage.filter((row) => firstPage.includes(row))).toEqual([]);
+
+  await history(page).getByRole("link", { name: "Plus anciennes →" }).click();
+  await expect(historyRows(page).first()).not.toHaveText(secondPage[0]!);
+  await history(page).getByRole("link", { name: "← Plus récentes" }).click();
+  await expect(historyRows(page)).toHaveCount(20);
+  expect(await historyRows(page).allInnerTexts()).toEqual(secondPage);
+  await page.context().close();
+});
+
+test("on a phone the dashboard fits the screen", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, extraHTTPHeaders: uniqueClientIp() });
+  const page = await context.newPage();
+  await signIn(page, ACCOUNT.doctor);
+  await expect(page.getByRole("heading", { name: "Historique de connexion" })).toBeVisible();
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+  // Each connection is a card whose cells name their column.
+  const firstCell = historyRows(page).first().locator("td").first();
+  expect(await firstCell.evaluate((td) => getComputedStyle(td, "::before").content)).toBe('"Date et heure"');
+  await context.close();
+});
