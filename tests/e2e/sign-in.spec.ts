@@ -45,7 +45,7 @@ test.describe("each role signs in on its own page and lands in its area", () => 
     await expect(page).toHaveURL(/\/connexion\/2fa$/);
     await enterTotp(page, ACCOUNT.support);
     await expect(page).toHaveURL(HOME.support);
-    await expect(page.getByRole("heading", { name: "Administration" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Utilisateurs" })).toBeVisible();
   });
 });
 
