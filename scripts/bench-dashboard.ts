@@ -30,7 +30,6 @@ const { closeDb, getDb } = await import("@/db/client");
 const { runMigrations } = await import("@/db/migrate");
 const { assertPgliteFree } = await import("@/db/pglite-lock");
 const { connectionLog } = await import("@/db/schema");
-const { seedDemo } = await import("@/db/seed/seed-demo");
 const { seedLarge, BENCH_EMAIL_DOMAIN } = await import("@/db/seed/large-seed");
 const { DEMO_PASSWORD } = await import("@/db/seed/demo-accounts");
 const { encodeHistoryCursor } = await import("@/lib/dashboard/history-cursor");
@@ -41,7 +40,8 @@ type Measure = Target & { rps: number; p50: number; p95: number; p99: number; re
 async function prepareData() {
   assertPgliteFree();
   await runMigrations();
-  await seedDemo(getDb());
+  // Only the benchmark's own accounts: the demo ones (whose authenticator secrets need the
+  // server's encryption key) are the server's business when it starts.
   await seedLarge(getDb(), { log: console.log });
   const db = getDb();
   const [busiest] = await db.execute(sql`

@@ -6,6 +6,9 @@ import { appointments, connectionLog, patients, reviews, users } from "../schema
 import { DEMO_PRACTICES, seedDemoPractices } from "./demo-practice";
 import { seedDemo } from "./seed-demo";
 
+// The demo accounts include authenticator secrets, stored encrypted.
+process.env.AUTH_ENCRYPTION_KEY ??= "unit-test-encryption-key";
+
 let db: Awaited<ReturnType<typeof freshDatabase>>;
 
 async function idOf(email: string) {
@@ -27,15 +30,31 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("demo practices", () => {
-  it("give Schmit and Weber their practice and leave Hoffmann's empty", async () => {
+  it("give every demo doctor a practice", async () => {
+    expect(DEMO_PRACTICES.map((p) => p.doctorEmail).sort()).toEqual([
+      "dr.hoffmann@demo.doctipro.lu",
+      "dr.schmit@demo.doctipro.lu",
+      "dr.weber@demo.doctipro.lu",
+    ]);
     for (const practice of DEMO_PRACTICES) {
       const counts = await countsOf(await idOf(practice.doctorEmail));
       expect(counts.patients).toBe(practice.patients);
       expect(counts.reviews).toBe(practice.reviews);
-      expect(counts.appointments).toBeGreaterThan(2000);
+      expect(counts.appointments).toBeGreaterThan(1500);
       expect(counts.history).toBeGreaterThan(60);
     }
-    expect(await countsOf(await idOf("dr.hoffmann@demo.doctipro.lu"))).toEqual({ patients: 0, appointments: 0, reviews: 0, history: 0 });
+  });
+
+  it("show sign-ins through the secretary only for the doctors she works for", async () => {
+    const viaSecretary = async (email: string) =>
+      (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(connectionLog)
+          .where(sql`${connectionLog.accountId} = ${await idOf(email)} AND ${connectionLog.mode} = 'secretary'`)
+      )[0]!.n;
+    expect(await viaSecretary("dr.schmit@demo.doctipro.lu")).toBeGreaterThan(20);
+    expect(await viaSecretary("dr.hoffmann@demo.doctipro.lu")).toBe(0);
   });
 
   it("spread appointments over about a year around today, working hours in Luxembourg", async () => {

@@ -8,10 +8,10 @@ import { addDays, isWorkingDay, luxembourgInstant } from "./calendar";
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES } from "./luxembourg-names";
 import { seededRandom, type Random } from "./random";
 
-// A believable practice for the demo doctors: patients with Luxembourg names and valid matricules,
+// A believable practice for each demo doctor: patients with Luxembourg names and valid matricules,
 // a year of appointments around today (working days, public holidays closed), reviews, and some
-// months of sign-ins, direct and through the secretary. Dr Hoffmann has none on purpose: the demo
-// of a practice that has just joined (empty dashboard).
+// months of sign-ins, direct and (for the doctors the demo secretary works for) through her. A new
+// doctor's empty dashboard is shown by the browser tests' own fixture account.
 
 export type DemoPractice = {
   doctorEmail: string;
@@ -57,6 +57,21 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     devices: [
       "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15",
       "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
+    ],
+  },
+  {
+    // A dental practice: longer appointments, fewer a day, no secretary on Doctipro.
+    doctorEmail: "dr.hoffmann@demo.doctipro.lu",
+    seed: 37,
+    patients: 240,
+    ages: [4, 88],
+    appointmentsPerDay: [7, 12],
+    slotMinutes: 30,
+    reviews: 26,
+    secretaryEmail: null,
+    devices: [
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+      "Mozilla/5.0 (iPad; CPU OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Mobile/15E148 Safari/604.1",
     ],
   },
 ];

@@ -8,7 +8,7 @@ import type { DashboardStatistics, WeeklyAppointments } from "./types";
 
 // Every figure is one SQL aggregate over the doctor's own rows, with calendar boundaries (today,
 // this week, this month) taken in Luxembourg time by PostgreSQL's time zone rules: a practice's
-// « ce mois-ci » starts at midnight in Luxembourg, not at midnight UTC.
+// « ce mois-ci » starts at midnight in Luxembourg, not at midnight UTC (docs/decisions/0007).
 
 export const CHART_WEEKS = 12;
 
