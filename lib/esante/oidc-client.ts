@@ -4,7 +4,9 @@ import { appUrl } from "@/lib/config/email";
 import { esanteOidcSettings } from "@/lib/config/env";
 
 // The OpenID Connect client for eSanté (LuxTrust), with openid-client. The provider's metadata is
-// discovered once per process and kept (it is the provider's public description, not shared state).
+// discovered once and kept (it is the provider's public description, not shared state). The cache
+// is per module copy, not on globalThis: Next bundles this module into several copies, each with its
+// own openid-client, and one copy's Configuration fails the other copy's instanceof check.
 
 export const ESANTE_CALLBACK_PATH = "/profile/esante/retour";
 
@@ -21,24 +23,23 @@ function isLoopbackHttp(issuer: URL): boolean {
   return issuer.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(issuer.hostname);
 }
 
-const KEY = Symbol.for("doctipro.esante.oidc");
-const g = globalThis as unknown as { [KEY]?: { id: string; config: Promise<oidc.Configuration> } };
+let cached: { id: string; config: Promise<oidc.Configuration> } | undefined;
 
 export async function esanteClient(): Promise<oidc.Configuration | null> {
   const settings = esanteOidcSettings();
   if (!settings) return null;
   const id = `${settings.issuer}\u0000${settings.clientId}`;
-  if (g[KEY]?.id !== id) {
+  if (cached?.id !== id) {
     const issuer = new URL(settings.issuer);
     const config = oidc.discovery(issuer, settings.clientId, settings.clientSecret, undefined, {
       execute: isLoopbackHttp(issuer) ? [oidc.allowInsecureRequests] : [],
       timeout: 10,
     });
-    g[KEY] = { id, config };
+    cached = { id, config };
     // A failed discovery is tried again on the next request, not remembered.
     config.catch(() => {
-      if (g[KEY]?.config === config) g[KEY] = undefined;
+      if (cached?.config === config) cached = undefined;
     });
   }
-  return g[KEY]!.config;
+  return cached!.config;
 }

@@ -110,7 +110,7 @@ async function DoctorProfile({ access, view, outcome }: { access: PracticeAccess
       <Card title="Paiements & services externes">
         <PayconiqForm merchantId={p.payconiqMerchantId} action={savePayconiqAction} />
       </Card>
-      <section id="esante" className="scroll-mt-6">
+      <div id="esante" className="scroll-mt-6">
         <Card title="eSanté">
           <div className="space-y-4">
             {esanteMessage && <Alert tone={esanteMessage.tone === "success" ? "info" : esanteMessage.tone}>{esanteMessage.text}</Alert>}
@@ -123,7 +123,7 @@ async function DoctorProfile({ access, view, outcome }: { access: PracticeAccess
             />
           </div>
         </Card>
-      </section>
+      </div>
       <Card title="Signature">
         <SignatureCard
           signature={signature ? { version: signature.uploadedAt.getTime(), width: signature.width, height: signature.height, opaque: signature.opaque } : null}
