@@ -112,9 +112,10 @@ export function SignatureCard({ signature, shown, deleteAction, toggleAction }: 
         <FormFeedback state={upload} />
       </div>
 
+      {/* Outside the form: the confirmation stays once the signature (and its button) is gone. */}
+      <FormFeedback state={deleteState} />
       {signature && (
-        <form action={remove} className="space-y-2">
-          <FormFeedback state={deleteState} />
+        <form action={remove}>
           <Button type="submit" variant="secondary" pending={deleting}>
             Supprimer la signature
           </Button>
