@@ -2,7 +2,7 @@
 // this module; files reach a browser only through a route handler that checks who asks.
 
 export interface ObjectStore {
-  /** Writes a new object; keys are never reused (a replaced file gets a new key). */
+  /** Writes an object. The app never reuses a key: a replaced file gets a new one. */
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   /** The object's bytes, or null when there is none under this key. */
   get(key: string): Promise<Buffer | null>;
