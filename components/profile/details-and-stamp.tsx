@@ -72,7 +72,7 @@ export function DetailsAndStamp({ initial, saveAction, stampShown, toggleAction 
           <fieldset className="space-y-4">
             <legend className="mb-2 text-sm font-semibold text-slate-900">Adresse du cabinet</legend>
             {field("street", "Rue et numéro", { autoComplete: "address-line1" })}
-            <div className="grid gap-4 sm:grid-cols-[9rem_1fr]">
+            <div className="grid gap-4 sm:grid-cols-[11rem_1fr]">
               {field("postcode", "Code postal", { placeholder: "L-1234", autoComplete: "postal-code" })}
               {field("locality", "Localité", { autoComplete: "address-level2" })}
             </div>

@@ -84,7 +84,7 @@ export function PayconiqForm({ merchantId, action }: Props) {
           </div>
         )}
         <figcaption className="text-xs text-slate-600">
-          Exemple : facture {SAMPLE_INVOICE.reference}, {formatCents(SAMPLE_INVOICE.amountCents)}.
+          Exemple : facture <span className="whitespace-nowrap">{SAMPLE_INVOICE.reference}</span>, {formatCents(SAMPLE_INVOICE.amountCents)}.
         </figcaption>
       </figure>
     </div>

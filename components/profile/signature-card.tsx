@@ -97,7 +97,7 @@ export function SignatureCard({ signature, shown, deleteAction, toggleAction }: 
           <label htmlFor={inputId} className="cursor-pointer rounded-md border border-slate-300 bg-white px-4 py-2.5 text-sm font-semibold text-slate-800 hover:bg-slate-50 focus-within:ring-2">
             Choisir un fichier
           </label>
-          <span className="min-w-0 flex-1 truncate text-sm text-slate-600" data-testid="chosen-file">
+          <span className="order-last w-full truncate text-sm text-slate-600 sm:order-none sm:w-auto sm:min-w-0 sm:flex-1" data-testid="chosen-file">
             {file ? file.name : "Aucun fichier choisi"}
           </span>
           <Button type="button" onClick={() => void send()} pending={uploading} disabled={!file}>
