@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import * as oidc from "openid-client";
 import { esanteLinkRequests, esanteLinks, type EsanteLink } from "@/db/schema";
 import type { PracticeAccess } from "@/lib/auth/guards";
@@ -41,8 +41,10 @@ export async function startEsanteLink(access: PracticeAccess): Promise<EsanteSta
   const nonce = oidc.randomNonce();
   const codeVerifier = oidc.randomPKCECodeVerifier();
   await getDb().transaction(async (tx) => {
-    // One request in progress per browser session: starting again voids the previous one.
+    // One request in progress per browser session: starting again voids the previous one. Requests
+    // a day past their expiry have nothing left to tell (not even « already used »): cleared here.
     await tx.delete(esanteLinkRequests).where(and(eq(esanteLinkRequests.sessionId, access.session.id), isNull(esanteLinkRequests.usedAt)));
+    await tx.delete(esanteLinkRequests).where(lt(esanteLinkRequests.expiresAt, sql`now() - interval '1 day'`));
     await tx.insert(esanteLinkRequests).values({
       stateHash: stateHash(state),
       doctorId: access.doctor.id,
