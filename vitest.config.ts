@@ -16,7 +16,8 @@ export default defineConfig({
     environment: "node",
     setupFiles: ["tests/support/unit-setup.ts"],
     server: { deps: { inline: ["next-auth"] } },
-    testTimeout: 20_000,
+    // PGlite boots a WebAssembly PostgreSQL per test file: generous on a busy 2-core machine.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });

@@ -137,6 +137,8 @@ export const verificationPurposeEnum = pgEnum("verification_purpose", [
   "sign_in_email_code",
   "recovery_code",
   "password_reset",
+  "invitation",
+  "email_change",
 ]);
 
 // Every one-time code and token, stored as an HMAC (lib/twofactor/secret-hash.ts), never in clear.
@@ -189,6 +191,29 @@ export const rateLimits = pgTable("rate_limits", {
   windowStart: at("window_start").notNull(),
   count: integer("count").notNull(),
 });
+
+// What support (or an operator on the command line) did, append-only: a trigger refuses UPDATE and
+// DELETE, and each row carries the hash of the previous one so `npm run audit:verify` detects a
+// row edited or removed behind the trigger's back (lib/audit/support-log.ts).
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    at: at("at").notNull().defaultNow(),
+    // No foreign keys: a cascade would have to update the log. Labels keep the rows readable.
+    actorId: uuid("actor_id"),
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    targetUserId: uuid("target_user_id"),
+    targetLabel: text("target_label"),
+    reason: text("reason").notNull(),
+    ip: text("ip").notNull(),
+    details: text("details").notNull().default("{}"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at.desc()), index("audit_log_target_idx").on(t.targetUserId)],
+);
 
 // The doctor's professional profile (issue 5), one row per doctor, created on first save. The
 // name and specialty stay on users; everything here is what documents print. Text is stored in the
@@ -262,22 +287,15 @@ export const esanteLinkRequests = pgTable("esante_link_requests", {
   createdAt: at("created_at").notNull().defaultNow(),
 });
 
-// « Changer de courriel »: the new address waits here until the link sent to it is followed.
-export const emailChangeRequests = pgTable(
-  "email_change_requests",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    newEmail: text("new_email").notNull(),
-    tokenHash: text("token_hash").notNull().unique(),
-    expiresAt: at("expires_at").notNull(),
-    usedAt: at("used_at"),
-    createdAt: at("created_at").notNull().defaultNow(),
-  },
-  (t) => [index("email_change_requests_user_idx").on(t.userId)],
-);
+// « Changer de courriel »: the new address waits here until the link sent to it is followed. The
+// link itself is a one-time token like the others (verifications, purpose "email_change").
+export const pendingEmailChanges = pgTable("pending_email_changes", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  newEmail: text("new_email").notNull(),
+  requestedAt: at("requested_at").notNull().defaultNow(),
+});
 
 export type User = typeof users.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];

@@ -1,18 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useServerForm } from "@/components/ui/use-server-form";
 import { Field } from "@/components/ui/field";
 import { PASSWORD_MAX } from "@/lib/auth/schema";
-import { IDLE, type FormState } from "@/lib/forms/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
 type Props = { token: string; action: (state: FormState, formData: FormData) => Promise<FormState> };
 
 export function NewPasswordForm({ token, action }: Props) {
-  const [state, formAction, pending] = useActionState(action, IDLE as FormState);
+  const { state, pending, formProps } = useServerForm(action);
   return (
-    <form action={formAction} noValidate className="space-y-4">
+    <form {...formProps} noValidate className="space-y-4">
       <input type="hidden" name="token" value={token} />
       <Field
         label="Nouveau mot de passe"

@@ -1,19 +1,19 @@
 "use client";
 
-import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useServerForm } from "@/components/ui/use-server-form";
 import { Field } from "@/components/ui/field";
 import { EMAIL_MAX } from "@/lib/auth/schema";
-import { IDLE, type FormState } from "@/lib/forms/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
 type Props = { action: (state: FormState, formData: FormData) => Promise<FormState> };
 
 export function ResetRequestForm({ action }: Props) {
-  const [state, formAction, pending] = useActionState(action, IDLE as FormState);
+  const { state, pending, formProps } = useServerForm(action);
   if (state.status === "success") return <Alert tone="info">{state.message}</Alert>;
   return (
-    <form action={formAction} noValidate className="space-y-4">
+    <form {...formProps} noValidate className="space-y-4">
       <Field
         label="Courriel"
         name="email"

@@ -5,7 +5,12 @@ const SECURITY: NavItem = { href: "/securite", label: "Sécurité du compte" };
 
 /** The left navigation of each area. */
 export const NAV = {
-  doctor: [{ href: "/dashboard", label: "Tableau de bord" }, { href: "/profile", label: "Profil du praticien" }, SECURITY],
+  doctor: [
+    { href: "/dashboard", label: "Tableau de bord" },
+    { href: "/profile", label: "Profil du praticien" },
+    { href: "/secretaires", label: "Mon secrétariat" },
+    SECURITY,
+  ],
   secretaryInPractice: [
     { href: "/dashboard", label: "Tableau de bord" },
     { href: "/profile", label: "Profil du praticien" },
@@ -14,5 +19,5 @@ export const NAV = {
   ],
   secretary: [{ href: "/secretariat", label: "Mes médecins" }, SECURITY],
   patient: [{ href: "/patient", label: "Mon espace" }, SECURITY],
-  support: [{ href: "/admin", label: "Administration" }, SECURITY],
+  support: [{ href: "/admin", label: "Utilisateurs" }, { href: "/admin/journal", label: "Journal d'audit" }, SECURITY],
 } satisfies Record<Role | "secretaryInPractice", NavItem[]>;

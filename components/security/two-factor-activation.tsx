@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { EnrolmentPanel, type EnrolmentData } from "@/components/twofactor/enrolment-panel";
 import { Button } from "@/components/ui/button";
+import { useServerForm } from "@/components/ui/use-server-form";
 import { Field } from "@/components/ui/field";
-import { IDLE, type FormState } from "@/lib/forms/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
 type Challenge = { qrDataUrl: string; secretGroups: string };
 type Props = {
@@ -16,7 +17,7 @@ type Props = {
 /** Off → password → QR code and secret → code → recovery codes. */
 export function TwoFactorActivation({ startAction, confirmAction }: Props) {
   const [open, setOpen] = useState(false);
-  const [state, formAction, pending] = useActionState(startAction, IDLE as FormState<Challenge>);
+  const { state, pending, formProps } = useServerForm(startAction);
   const router = useRouter();
 
   if (state.status === "success" && state.data) {
@@ -41,7 +42,7 @@ export function TwoFactorActivation({ startAction, confirmAction }: Props) {
           Activer la double authentification
         </Button>
       ) : (
-        <form action={formAction} noValidate className="max-w-sm space-y-4">
+        <form {...formProps} noValidate className="max-w-sm space-y-4">
           <Field
             label="Confirmez votre mot de passe"
             name="password"

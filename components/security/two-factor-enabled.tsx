@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { RecoveryCodes } from "@/components/twofactor/recovery-codes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useServerForm } from "@/components/ui/use-server-form";
 import { Field } from "@/components/ui/field";
-import { IDLE, type FormState } from "@/lib/forms/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
 type Codes = { recoveryCodes: string[] };
 type Props = {
@@ -39,8 +39,8 @@ function PasswordAndCode({ state, idPrefix }: { state: FormState<unknown>; idPre
 }
 
 export function TwoFactorEnabled({ remainingCodes, canDeactivate, regenerateAction, deactivateAction }: Props) {
-  const [regen, regenerate, regenerating] = useActionState(regenerateAction, IDLE as FormState<Codes>);
-  const [deact, deactivate, deactivating] = useActionState(deactivateAction, IDLE as FormState);
+  const { state: regen, pending: regenerating, formProps: regenerateForm } = useServerForm(regenerateAction);
+  const { state: deact, pending: deactivating, formProps: deactivateForm } = useServerForm(deactivateAction);
 
   if (deact.status === "success") return <Alert tone="info">{deact.message}</Alert>;
   return (
@@ -57,7 +57,7 @@ export function TwoFactorEnabled({ remainingCodes, canDeactivate, regenerateActi
         {regen.status === "success" && regen.data ? (
           <RecoveryCodes codes={regen.data.recoveryCodes} />
         ) : (
-          <form action={regenerate} noValidate className="max-w-sm space-y-3">
+          <form {...regenerateForm} noValidate className="max-w-sm space-y-3">
             <PasswordAndCode state={regen} idPrefix="regen" />
             <Button type="submit" variant="secondary" pending={regenerating}>
               Régénérer les codes de secours
@@ -71,7 +71,7 @@ export function TwoFactorEnabled({ remainingCodes, canDeactivate, regenerateActi
           Désactiver la double authentification
         </h3>
         {canDeactivate ? (
-          <form action={deactivate} noValidate className="max-w-sm space-y-3">
+          <form {...deactivateForm} noValidate className="max-w-sm space-y-3">
             <PasswordAndCode state={deact} idPrefix="deact" />
             {deact.formError && <Alert>{deact.formError}</Alert>}
             <Button type="submit" variant="secondary" pending={deactivating}>

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useServerForm } from "@/components/ui/use-server-form";
 import { Field } from "@/components/ui/field";
-import { IDLE, type FormState } from "@/lib/forms/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 import { RecoveryCodes } from "./recovery-codes";
 
 export type EnrolmentData = { recoveryCodes: string[] };
@@ -18,7 +18,7 @@ type Props = {
 
 /** Scan the QR code (or type the secret), then prove it with a code; the recovery codes follow. */
 export function EnrolmentPanel({ qrDataUrl, secretGroups, action, continueAction }: Props) {
-  const [state, formAction, pending] = useActionState(action, IDLE as FormState<EnrolmentData>);
+  const { state, pending, formProps } = useServerForm(action);
   if (state.status === "success" && state.data) {
     return (
       <div className="space-y-4">
@@ -49,7 +49,7 @@ export function EnrolmentPanel({ qrDataUrl, secretGroups, action, continueAction
           </p>
         </div>
       </div>
-      <form action={formAction} noValidate className="space-y-4">
+      <form {...formProps} noValidate className="space-y-4">
         <Field
           label="Code à 6 chiffres"
           name="code"

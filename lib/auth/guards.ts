@@ -11,16 +11,25 @@ import { findLiveSession, type LiveSession } from "./sessions";
 // The one place that decides who may do what. Every page, server action and route handler calls
 // one of these first; proxy.ts is only a first, cheap gate (docs/decisions/0003).
 
+const cookieSession = cache(() => auth());
+
 /** The live session of this request, or null. Checked once per request (React cache). */
 export const currentSession = cache(async (): Promise<LiveSession | null> => {
-  const sessionId = (await auth())?.sessionId;
+  const sessionId = (await cookieSession())?.sessionId;
   return sessionId ? findLiveSession(sessionId) : null;
 });
 
-/** A signed-in user of one of `roles`; anonymous → the first role's sign-in page, other roles → their home. */
+/**
+ * A signed-in user of one of `roles`. Anonymous → a sign-in page: the one of the role the ended
+ * session had (a secretary signed out by her doctor goes back to hers), else the first role's;
+ * other roles → their home.
+ */
 export async function requireRole(...roles: [Role, ...Role[]]): Promise<LiveSession> {
   const live = await currentSession();
-  if (!live) redirect(SIGN_IN_PATH[roles[0]]);
+  if (!live) {
+    const previous = (await cookieSession())?.role;
+    redirect(SIGN_IN_PATH[previous && roles.includes(previous) ? previous : roles[0]]);
+  }
   if (!roles.includes(live.user.role)) redirect(HOME_PATH[live.user.role]);
   return live;
 }

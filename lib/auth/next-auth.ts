@@ -16,6 +16,7 @@ declare module "next-auth" {
   }
   interface Session {
     sessionId?: string;
+    role?: Role;
   }
 }
 
@@ -66,6 +67,7 @@ export const { auth, signIn, signOut } = NextAuth(() => ({
     },
     session({ session, token }) {
       session.sessionId = token.sid;
+      session.role = token.role;
       return session;
     },
   },

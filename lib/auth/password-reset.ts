@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { after } from "next/server";
-import { users, verifications } from "@/db/schema";
+import { users } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send";
 import { passwordChangedEmail, passwordResetEmail } from "@/lib/email/templates";
@@ -9,17 +9,14 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log";
 import { takeToken } from "@/lib/rate-limit/fixed-window";
 import { voidPendingSteps } from "@/lib/twofactor/pending-step";
-import { hashOneTimeSecret, randomToken } from "@/lib/twofactor/secret-hash";
+import { findLinkTarget, issueLink, useLink, type LinkTarget } from "./one-time-link";
 import { hashPassword } from "./password-hash";
 import { passwordProblem } from "./password-policy";
 import type { Role } from "./roles";
 import { revokeAllSessions } from "./sessions";
 
-const PURPOSE = "password_reset" as const;
 const TOKEN_MINUTES = 60;
 export const RESET_LIMITS = { perAddress: 3, perIp: 10, windowSeconds: 3600 };
-
-const hashFor = (token: string) => hashOneTimeSecret(PURPOSE, token);
 
 /**
  * « Mot de passe oublié ? ». Answers the same, in the same time, whether the address has an
@@ -43,49 +40,13 @@ export async function requestPasswordReset(email: string, ctx: RequestContext): 
 async function sendResetLink(email: string): Promise<void> {
   const [user] = await getDb().select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
   if (!user) return;
-  const token = randomToken();
-  await getDb().transaction(async (tx) => {
-    // A new link voids the previous ones.
-    await tx
-      .update(verifications)
-      .set({ usedAt: sql`now()` })
-      .where(and(eq(verifications.userId, user.id), eq(verifications.purpose, PURPOSE), isNull(verifications.usedAt)));
-    await tx.insert(verifications).values({
-      userId: user.id,
-      purpose: PURPOSE,
-      codeHash: hashFor(token),
-      expiresAt: new Date(Date.now() + TOKEN_MINUTES * 60_000),
-    });
-  });
+  const token = await getDb().transaction((tx) => issueLink(tx, user.id, "password_reset", TOKEN_MINUTES));
   await sendEmail(email, passwordResetEmail(token));
 }
 
-type ResetTarget = { verificationId: string; userId: string; email: string; role: Role; firstName: string; lastName: string };
-
 /** The account a reset link is for, if the link is still valid (unused, under an hour old). */
-export async function findResetTarget(token: string): Promise<ResetTarget | null> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const [row] = await getDb()
-    .select({
-      verificationId: verifications.id,
-      userId: users.id,
-      email: users.email,
-      role: users.role,
-      firstName: users.firstName,
-      lastName: users.lastName,
-    })
-    .from(verifications)
-    .innerJoin(users, eq(users.id, verifications.userId))
-    .where(
-      and(
-        eq(verifications.codeHash, hashFor(token)),
-        eq(verifications.purpose, PURPOSE),
-        isNull(verifications.usedAt),
-        gt(verifications.expiresAt, sql`now()`),
-      ),
-    )
-    .limit(1);
-  return row ?? null;
+export function findResetTarget(token: string): Promise<LinkTarget | null> {
+  return findLinkTarget(getDb(), token, "password_reset");
 }
 
 export type ResetResult = { kind: "done"; role: Role } | { kind: "invalid-link" } | { kind: "weak"; message: string };
@@ -101,12 +62,7 @@ export async function resetPassword(token: string, newPassword: string): Promise
   if (problem) return { kind: "weak", message: problem };
   const passwordHash = await hashPassword(newPassword);
   const done = await getDb().transaction(async (tx) => {
-    const [used] = await tx
-      .update(verifications)
-      .set({ usedAt: sql`now()` })
-      .where(and(eq(verifications.id, target.verificationId), isNull(verifications.usedAt)))
-      .returning({ id: verifications.id });
-    if (!used) return false;
+    if (!(await useLink(tx, token, "password_reset"))) return false;
     await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, target.userId));
     await revokeAllSessions(target.userId, "mot de passe réinitialisé", tx);
     await voidPendingSteps(tx, target.userId);

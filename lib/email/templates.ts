@@ -91,3 +91,31 @@ export function emailChangedEmail(newEmail: string): EmailMessage {
     `Si vous n'êtes pas à l'origine de ce changement, contactez immédiatement le support : ${supportEmail()}`,
   ]);
 }
+
+export function invitationEmail(token: string, firstName: string): EmailMessage {
+  return message(
+    "Votre accès à Doctipro",
+    [
+      `Bonjour ${firstName},`,
+      "Le support Doctipro vous a ouvert un compte. Choisissez votre mot de passe avec le lien ci-dessous : il est valable 72 heures et ne sert qu'une fois.",
+      "Personne d'autre que vous ne connaîtra ce mot de passe, pas même le support.",
+    ],
+    { href: `${appUrl()}/invitation?jeton=${encodeURIComponent(token)}`, label: "Choisir mon mot de passe" },
+  );
+}
+
+export function accountUnblockedEmail(): EmailMessage {
+  return message("Votre compte Doctipro est débloqué", [
+    "Bonjour,",
+    "Le support a débloqué votre compte : vous pouvez de nouveau vous connecter, avec trois tentatives de code.",
+    `Si vous n'avez rien demandé, contactez immédiatement le support : ${supportEmail()}`,
+  ]);
+}
+
+export function twoFactorResetEmail(): EmailMessage {
+  return message("Double authentification réinitialisée", [
+    "Bonjour,",
+    "Le support a réinitialisé la double authentification de votre compte. Activez-la de nouveau depuis « Sécurité du compte » (elle vous sera demandée à la prochaine connexion si votre accès l'exige).",
+    `Si vous n'avez rien demandé, contactez immédiatement le support : ${supportEmail()}`,
+  ]);
+}

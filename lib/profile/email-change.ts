@@ -1,19 +1,20 @@
 import "server-only";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { emailChangeRequests, users, type User } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { pendingEmailChanges, users, type User } from "@/db/schema";
+import { findLinkTarget, issueLink, useLink } from "@/lib/auth/one-time-link";
 import { getDb } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send";
 import { emailChangedEmail, emailChangeLinkEmail } from "@/lib/email/templates";
 import { takeToken } from "@/lib/rate-limit/fixed-window";
-import { hashOneTimeSecret, randomToken } from "@/lib/twofactor/secret-hash";
 
 // « Changer de courriel »: the password is checked by the caller; the new address becomes the
-// account's only when the link sent to it is followed (proof that the doctor reads it).
+// account's only when the link sent to it is followed (proof that the doctor reads it). The link is
+// a one-time token like the reset link (lib/auth/one-time-link.ts); the address waits in
+// pending_email_changes.
 
-const PURPOSE = "email_change";
-const LINK_HOURS = 24;
+const PURPOSE = "email_change" as const;
+const LINK_MINUTES = 24 * 60;
 const REQUESTS_PER_HOUR = 5;
-const hashFor = (token: string) => hashOneTimeSecret(PURPOSE, token);
 
 export type EmailChangeRequest = "sent" | "same" | "taken" | "too-many";
 
@@ -24,19 +25,13 @@ export async function requestEmailChange(user: User, newEmail: string): Promise<
   const [existing] = await getDb().select({ id: users.id }).from(users).where(eq(users.email, newEmail)).limit(1);
   if (existing) return "taken";
   if (!(await takeToken(`email-change:${user.id}`, REQUESTS_PER_HOUR, 3600))) return "too-many";
-  const token = randomToken();
-  await getDb().transaction(async (tx) => {
-    // A new request voids the previous ones.
+  const token = await getDb().transaction(async (tx) => {
+    // A new link voids the previous one, and the address it was for.
     await tx
-      .update(emailChangeRequests)
-      .set({ usedAt: sql`now()` })
-      .where(and(eq(emailChangeRequests.userId, user.id), isNull(emailChangeRequests.usedAt)));
-    await tx.insert(emailChangeRequests).values({
-      userId: user.id,
-      newEmail,
-      tokenHash: hashFor(token),
-      expiresAt: new Date(Date.now() + LINK_HOURS * 3600_000),
-    });
+      .insert(pendingEmailChanges)
+      .values({ userId: user.id, newEmail })
+      .onConflictDoUpdate({ target: pendingEmailChanges.userId, set: { newEmail, requestedAt: sql`now()` } });
+    return issueLink(tx, user.id, PURPOSE, LINK_MINUTES);
   });
   await sendEmail(newEmail, emailChangeLinkEmail(token));
   return "sent";
@@ -44,14 +39,10 @@ export async function requestEmailChange(user: User, newEmail: string): Promise<
 
 /** The pending change a link is for, while it is valid. */
 export async function findEmailChange(token: string): Promise<{ newEmail: string; oldEmail: string } | null> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const [row] = await getDb()
-    .select({ newEmail: emailChangeRequests.newEmail, oldEmail: users.email })
-    .from(emailChangeRequests)
-    .innerJoin(users, eq(users.id, emailChangeRequests.userId))
-    .where(and(eq(emailChangeRequests.tokenHash, hashFor(token)), isNull(emailChangeRequests.usedAt), gt(emailChangeRequests.expiresAt, sql`now()`)))
-    .limit(1);
-  return row ?? null;
+  const target = await findLinkTarget(getDb(), token, PURPOSE);
+  if (!target) return null;
+  const [pending] = await getDb().select().from(pendingEmailChanges).where(eq(pendingEmailChanges.userId, target.userId)).limit(1);
+  return pending ? { newEmail: pending.newEmail, oldEmail: target.email } : null;
 }
 
 export type EmailChangeResult = { kind: "done"; newEmail: string } | { kind: "invalid-link" } | { kind: "taken" };
@@ -63,24 +54,21 @@ function isUniqueViolation(error: unknown): boolean {
 
 /** Uses the link up and changes the address in one transaction; the old address is told. */
 export async function confirmEmailChange(token: string): Promise<EmailChangeResult> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { kind: "invalid-link" };
   try {
     const changed = await getDb().transaction(async (tx) => {
-      const [request] = await tx
-        .update(emailChangeRequests)
-        .set({ usedAt: sql`now()` })
-        .where(and(eq(emailChangeRequests.tokenHash, hashFor(token)), isNull(emailChangeRequests.usedAt), gt(emailChangeRequests.expiresAt, sql`now()`)))
-        .returning({ userId: emailChangeRequests.userId, newEmail: emailChangeRequests.newEmail });
-      if (!request) return null;
-      const [before] = await tx.select({ email: users.email }).from(users).where(eq(users.id, request.userId)).for("update");
-      await tx.update(users).set({ email: request.newEmail, updatedAt: sql`now()` }).where(eq(users.id, request.userId));
-      return { oldEmail: before!.email, newEmail: request.newEmail };
+      const target = await findLinkTarget(tx, token, PURPOSE);
+      if (!target || !(await useLink(tx, token, PURPOSE))) return null;
+      const [pending] = await tx.delete(pendingEmailChanges).where(eq(pendingEmailChanges.userId, target.userId)).returning();
+      if (!pending) return null;
+      await tx.update(users).set({ email: pending.newEmail, updatedAt: sql`now()` }).where(eq(users.id, target.userId));
+      return { oldEmail: target.email, newEmail: pending.newEmail };
     });
     if (!changed) return { kind: "invalid-link" };
     await sendEmail(changed.oldEmail, emailChangedEmail(changed.newEmail));
     return { kind: "done", newEmail: changed.newEmail };
   } catch (error) {
-    // Another account took the address since the link was sent: nothing changed.
+    // Another account took the address since the link was sent: the transaction is rolled back and
+    // nothing changed.
     if (isUniqueViolation(error)) return { kind: "taken" };
     throw error;
   }

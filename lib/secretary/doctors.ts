@@ -2,9 +2,11 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { secretaryDoctors, sessions, users } from "@/db/schema";
 import { recordConnection } from "@/lib/audit/connection-log";
+import { writeAudit } from "@/lib/audit/support-log";
 import type { LiveSession } from "@/lib/auth/sessions";
 import type { RequestContext } from "@/lib/http/request-context";
 import { getDb } from "@/lib/db";
+import { detach } from "./links";
 
 export type AttachedDoctor = { id: string; title: string | null; firstName: string; lastName: string; specialty: string | null };
 
@@ -38,4 +40,31 @@ export async function startWorkingFor(live: LiveSession, doctorId: string, ctx: 
     });
   });
   return true;
+}
+
+/**
+ * A doctor detaches one of their secretaries: the link goes, her sessions working for this doctor
+ * end, and the audit log records it, in one transaction. False when she was not attached.
+ */
+export async function detachFromDoctor(doctor: { id: string; email: string }, secretaryId: string, ctx: RequestContext): Promise<boolean> {
+  return getDb().transaction(async (tx) => {
+    if (!(await detach(tx, secretaryId, doctor.id))) return false;
+    const [secretary] = await tx.select({ email: users.email }).from(users).where(eq(users.id, secretaryId));
+    await writeAudit(
+      tx,
+      { userId: doctor.id, label: doctor.email, ip: ctx.ip },
+      { action: "secretary.detach", targetUserId: secretaryId, targetLabel: secretary?.email ?? null, reason: "Détachée par le médecin", details: { doctor: doctor.email } },
+    );
+    return true;
+  });
+}
+
+/** The secretaries attached to a doctor. */
+export async function listAttachedSecretaries(doctorId: string) {
+  return getDb()
+    .select({ id: users.id, email: users.email, title: users.title, firstName: users.firstName, lastName: users.lastName, since: secretaryDoctors.createdAt })
+    .from(secretaryDoctors)
+    .innerJoin(users, eq(users.id, secretaryDoctors.secretaryId))
+    .where(eq(secretaryDoctors.doctorId, doctorId))
+    .orderBy(asc(users.lastName));
 }

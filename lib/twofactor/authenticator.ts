@@ -16,18 +16,19 @@ export async function hasTwoFactor(userId: string): Promise<boolean> {
   return Boolean(row);
 }
 
+/** The time step `code` belongs to under the user's confirmed (or enrolling) secret, if valid. */
+async function matchingStep(tx: Database, userId: string, state: "confirmed" | "enrolling", code: string): Promise<number | null> {
+  const confirmed = state === "confirmed" ? isNotNull(twoFactor.confirmedAt) : isNull(twoFactor.confirmedAt);
+  const [row] = await tx.select().from(twoFactor).where(and(eq(twoFactor.userId, userId), confirmed)).limit(1);
+  return row ? matchTotp(decryptSecret(row.secretEncrypted), code) : null;
+}
+
 /**
  * Accepts a TOTP code for a user with two-factor on: valid within ±1 step and newer than the last
  * accepted step (a code works once). The step is recorded in the caller's transaction.
  */
 export async function acceptTotp(tx: Database, userId: string, code: string): Promise<boolean> {
-  const [row] = await tx
-    .select()
-    .from(twoFactor)
-    .where(and(eq(twoFactor.userId, userId), isNotNull(twoFactor.confirmedAt)))
-    .limit(1);
-  if (!row) return false;
-  const step = matchTotp(decryptSecret(row.secretEncrypted), code);
+  const step = await matchingStep(tx, userId, "confirmed", code);
   if (step === null) return false;
   const [updated] = await tx
     .update(twoFactor)
@@ -59,13 +60,7 @@ export async function enrolmentSecret(userId: string, fresh: boolean): Promise<s
 
 /** Confirms enrolment when the code matches the unconfirmed secret. */
 export async function confirmEnrolment(tx: Database, userId: string, code: string): Promise<boolean> {
-  const [row] = await tx
-    .select()
-    .from(twoFactor)
-    .where(and(eq(twoFactor.userId, userId), isNull(twoFactor.confirmedAt)))
-    .limit(1);
-  if (!row) return false;
-  const step = matchTotp(decryptSecret(row.secretEncrypted), code);
+  const step = await matchingStep(tx, userId, "enrolling", code);
   if (step === null) return false;
   const [updated] = await tx
     .update(twoFactor)

@@ -1,6 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { verifications } from "@/db/schema";
+import { consume, store, voidUnused } from "@/lib/auth/one-time-codes";
 import { getDb, type Database } from "@/lib/db";
 import { hashOneTimeSecret, randomDigits } from "./secret-hash";
 
@@ -13,34 +12,13 @@ const hashFor = (userId: string, code: string) => hashOneTimeSecret(`${PURPOSE}:
 export async function issueEmailCode(userId: string): Promise<string> {
   const code = randomDigits(6);
   await getDb().transaction(async (tx) => {
-    await tx
-      .update(verifications)
-      .set({ usedAt: sql`now()` })
-      .where(and(eq(verifications.userId, userId), eq(verifications.purpose, PURPOSE), isNull(verifications.usedAt)));
-    await tx.insert(verifications).values({
-      userId,
-      purpose: PURPOSE,
-      codeHash: hashFor(userId, code),
-      expiresAt: new Date(Date.now() + EMAIL_CODE_MINUTES * 60_000),
-    });
+    await voidUnused(tx, userId, PURPOSE);
+    await store(tx, userId, PURPOSE, [hashFor(userId, code)], new Date(Date.now() + EMAIL_CODE_MINUTES * 60_000));
   });
   return code;
 }
 
 /** Uses up the code if it is the user's live one; false otherwise (wrong, expired or used). */
 export async function consumeEmailCode(tx: Database, userId: string, code: string): Promise<boolean> {
-  const [row] = await tx
-    .update(verifications)
-    .set({ usedAt: sql`now()` })
-    .where(
-      and(
-        eq(verifications.userId, userId),
-        eq(verifications.purpose, PURPOSE),
-        eq(verifications.codeHash, hashFor(userId, code)),
-        isNull(verifications.usedAt),
-        gt(verifications.expiresAt, sql`now()`),
-      ),
-    )
-    .returning({ id: verifications.id });
-  return Boolean(row);
+  return Boolean(await consume(tx, PURPOSE, hashFor(userId, code), userId));
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import { and, count, eq, isNull, sql } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import { verifications } from "@/db/schema";
+import { consume, removeAll, store } from "@/lib/auth/one-time-codes";
 import { getDb, type Database } from "@/lib/db";
 import { hashOneTimeSecret } from "./secret-hash";
 
@@ -20,28 +21,14 @@ function newCode(): string {
 /** Replaces the user's recovery codes with 10 new ones, returned once in clear (stored hashed). */
 export async function replaceRecoveryCodes(tx: Database, userId: string): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newCode);
-  await tx.delete(verifications).where(and(eq(verifications.userId, userId), eq(verifications.purpose, PURPOSE)));
-  await tx
-    .insert(verifications)
-    .values(codes.map((c) => ({ userId, purpose: PURPOSE, codeHash: hashFor(userId, c.replace("-", "")) })));
+  await removeAll(tx, userId, PURPOSE);
+  await store(tx, userId, PURPOSE, codes.map((c) => hashFor(userId, c.replace("-", ""))), null);
   return codes;
 }
 
 /** Uses up one recovery code (already normalised: lower case, no dash); each works once. */
 export async function consumeRecoveryCode(tx: Database, userId: string, normalised: string): Promise<boolean> {
-  const [row] = await tx
-    .update(verifications)
-    .set({ usedAt: sql`now()` })
-    .where(
-      and(
-        eq(verifications.userId, userId),
-        eq(verifications.purpose, PURPOSE),
-        eq(verifications.codeHash, hashFor(userId, normalised)),
-        isNull(verifications.usedAt),
-      ),
-    )
-    .returning({ id: verifications.id });
-  return Boolean(row);
+  return Boolean(await consume(tx, PURPOSE, hashFor(userId, normalised), userId));
 }
 
 export async function unusedRecoveryCodes(userId: string): Promise<number> {
@@ -52,6 +39,6 @@ export async function unusedRecoveryCodes(userId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function deleteRecoveryCodes(tx: Database, userId: string): Promise<void> {
-  await tx.delete(verifications).where(and(eq(verifications.userId, userId), eq(verifications.purpose, PURPOSE)));
+export function deleteRecoveryCodes(tx: Database, userId: string): Promise<void> {
+  return removeAll(tx, userId, PURPOSE);
 }

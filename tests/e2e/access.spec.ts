@@ -4,34 +4,71 @@ import { ACCOUNT, signedInPage, uniqueClientIp } from "./support/auth";
 
 // Every private page × every kind of visitor: where each one ends up. A role never sees another
 // role's page; it is sent to its own home (or, anonymous, to the right sign-in page).
-const ROUTES = ["/dashboard", "/profile", "/secretariat", "/patient", "/admin"] as const;
+const ROUTES = ["/dashboard", "/profile", "/secretaires", "/secretariat", "/patient", "/admin", "/admin/journal", "/securite"] as const;
 type Route = (typeof ROUTES)[number];
 
 const EXPECTED: Record<string, Record<Route, string>> = {
   anonymous: {
     "/dashboard": "/doctor_home",
     "/profile": "/doctor_home",
+    "/secretaires": "/doctor_home",
     "/secretariat": "/secretary_home",
     "/patient": "/patient_home",
     "/admin": "/admin/login",
+    "/admin/journal": "/admin/login",
+    "/securite": "/doctor_home",
   },
-  doctor: { "/dashboard": "/dashboard", "/profile": "/profile", "/secretariat": "/dashboard", "/patient": "/dashboard", "/admin": "/dashboard" },
+  doctor: {
+    "/dashboard": "/dashboard",
+    "/profile": "/profile",
+    "/secretaires": "/secretaires",
+    "/secretariat": "/dashboard",
+    "/patient": "/dashboard",
+    "/admin": "/dashboard",
+    "/admin/journal": "/dashboard",
+    "/securite": "/securite",
+  },
   "secretary (no doctor chosen)": {
     "/dashboard": "/secretariat",
     "/profile": "/secretariat",
+    "/secretaires": "/secretariat",
     "/secretariat": "/secretariat",
     "/patient": "/secretariat",
     "/admin": "/secretariat",
+    "/admin/journal": "/secretariat",
+    "/securite": "/securite",
   },
   "secretary working for a doctor": {
     "/dashboard": "/dashboard",
     "/profile": "/profile",
+    // The doctor's own settings stay the doctor's.
+    "/secretaires": "/dashboard",
     "/secretariat": "/secretariat",
     "/patient": "/secretariat",
     "/admin": "/secretariat",
+    "/admin/journal": "/secretariat",
+    "/securite": "/securite",
   },
-  patient: { "/dashboard": "/patient", "/profile": "/patient", "/secretariat": "/patient", "/patient": "/patient", "/admin": "/patient" },
-  support: { "/dashboard": "/admin", "/profile": "/admin", "/secretariat": "/admin", "/patient": "/admin", "/admin": "/admin" },
+  patient: {
+    "/dashboard": "/patient",
+    "/profile": "/patient",
+    "/secretaires": "/patient",
+    "/secretariat": "/patient",
+    "/patient": "/patient",
+    "/admin": "/patient",
+    "/admin/journal": "/patient",
+    "/securite": "/securite",
+  },
+  support: {
+    "/dashboard": "/admin",
+    "/profile": "/admin",
+    "/secretaires": "/admin",
+    "/secretariat": "/admin",
+    "/patient": "/admin",
+    "/admin": "/admin",
+    "/admin/journal": "/admin/journal",
+    "/securite": "/securite",
+  },
 };
 
 const PRIVATE_HEADINGS = ["Tableau de bord", "Profil du praticien", "Pour quel médecin travaillez-vous ?", "Administration", "Bonjour Luc"];

@@ -169,6 +169,7 @@ async function expectThrottledSoon(page: import("@playwright/test").Page, attemp
 }
 
 test("repeated failures are throttled per account with a growing delay, never a block", async ({ page }) => {
+  test.setTimeout(90_000);
   const email = `throttle-${Date.now()}@demo.doctipro.lu`;
   for (let i = 0; i < 5; i++) {
     await submitSignIn(page, "doctor", email, `mauvais-mot-de-passe-${i}`);
@@ -178,10 +179,18 @@ test("repeated failures are throttled per account with a growing delay, never a 
 });
 
 test("repeated failures from one address are throttled across accounts", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
   const context = await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
   const page = await context.newPage();
+  await page.goto("/patient_home");
   for (let i = 0; i < 20; i++) {
-    await submitSignIn(page, "patient", `inconnu-${i}-${Date.now()}@demo.doctipro.lu`, "mauvais-mot-de-passe");
+    // Same page, new attempt: wait for the action's answer, since the message does not change.
+    await page.getByLabel("Courriel").fill(`inconnu-${i}-${Date.now()}@demo.doctipro.lu`);
+    await page.getByLabel("Mot de passe").fill("mauvais-mot-de-passe");
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "S'identifier" }).click(),
+    ]);
     await expect(alertOf(page)).toHaveText("Courriel ou mot de passe incorrect.");
   }
   // Another account from the same address waits too (a right password waiting is a unit test:

@@ -1,19 +1,98 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
+import Link from "next/link";
+import { StatusBadge } from "@/components/admin/status-badge";
+import { searchUsers, userSearchSchema } from "@/lib/admin/user-search";
 import { requireSupport } from "@/lib/auth/guards";
+import { displayName, roleLabel } from "@/lib/users/display-name";
 
 export const metadata: Metadata = { title: "Administration" };
 
-export default async function AdminPage() {
-  const { user } = await requireSupport();
+type Params = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AdminUsersPage({ searchParams }: { searchParams: Params }) {
+  await requireSupport();
+  const search = userSearchSchema.parse(await searchParams);
+  const { rows, next } = await searchUsers(search);
+  const nextHref = next ? `/admin?${new URLSearchParams({ q: search.q, ...(search.role ? { role: search.role } : {}), ...(search.status ? { status: search.status } : {}), apres: next })}` : null;
+  const select = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
   return (
-    <div className="max-w-3xl space-y-6">
-      <h1 className="text-2xl font-bold text-slate-900">Administration</h1>
-      <Card title="Support Doctipro">
-        <p className="text-sm text-slate-600">
-          Connectée en tant que {user.firstName} {user.lastName}. La gestion des comptes s&apos;ouvrira ici.
-        </p>
-      </Card>
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold text-slate-900">Utilisateurs</h1>
+        <Link href="/admin/nouveau" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+          Créer un compte
+        </Link>
+      </div>
+      <form role="search" className="flex flex-wrap items-end gap-3" action="/admin">
+        <div className="space-y-1">
+          <label htmlFor="q" className="block text-sm font-medium text-slate-800">
+            Rechercher (courriel ou nom)
+          </label>
+          <input id="q" name="q" defaultValue={search.q} maxLength={100} className={`${select} w-64`} />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="role" className="block text-sm font-medium text-slate-800">
+            Rôle
+          </label>
+          <select id="role" name="role" defaultValue={search.role ?? ""} className={select}>
+            <option value="">Tous</option>
+            <option value="doctor">Médecin</option>
+            <option value="secretary">Secrétariat</option>
+            <option value="patient">Patient</option>
+            <option value="support">Support</option>
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="status" className="block text-sm font-medium text-slate-800">
+            Statut
+          </label>
+          <select id="status" name="status" defaultValue={search.status ?? ""} className={select}>
+            <option value="">Tous</option>
+            <option value="active">Actif</option>
+            <option value="blocked">Bloqué</option>
+          </select>
+        </div>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50">
+          Rechercher
+        </button>
+      </form>
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">Aucun utilisateur ne correspond.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">Courriel</th>
+                <th scope="col" className="px-4 py-2 font-medium">Nom</th>
+                <th scope="col" className="px-4 py-2 font-medium">Rôle</th>
+                <th scope="col" className="px-4 py-2 font-medium">Statut</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((u) => (
+                <tr key={u.id}>
+                  <td className="px-4 py-2">
+                    <Link href={`/admin/utilisateurs/${u.id}`} className="font-medium text-brand-700 underline">
+                      {u.email}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-2">{displayName(u)}</td>
+                  <td className="px-4 py-2">{roleLabel(u.role, u.doctorKind)}</td>
+                  <td className="px-4 py-2">
+                    <StatusBadge status={u.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {nextHref && (
+        <Link href={nextHref} className="inline-block text-sm font-semibold text-brand-700 underline">
+          Page suivante
+        </Link>
+      )}
     </div>
   );
 }

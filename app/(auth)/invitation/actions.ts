@@ -1,0 +1,20 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { acceptInvitation } from "@/lib/auth/invitation";
+import { newPasswordSchema } from "@/lib/auth/password-reset-schema";
+import { SIGN_IN_PATH } from "@/lib/auth/roles";
+import { invalid, type FormState } from "@/lib/forms/form-state";
+
+export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = newPasswordSchema.safeParse({
+    token: formData.get("token"),
+    password: formData.get("password"),
+    confirmation: formData.get("confirmation"),
+  });
+  if (!parsed.success) return invalid(parsed.error);
+  const result = await acceptInvitation(parsed.data.token, parsed.data.password);
+  if (result.kind === "invalid-link") return { status: "error", formError: "Cette invitation n'est plus valable. Demandez-en une nouvelle au support." };
+  if (result.kind === "weak") return { status: "error", fieldErrors: { password: result.message } };
+  redirect(`${SIGN_IN_PATH[result.role]}?bienvenue=1`);
+}

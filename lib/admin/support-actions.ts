@@ -1,0 +1,147 @@
+import "server-only";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { sessions, twoFactor, users, type User } from "@/db/schema";
+import { getDb, type Database } from "@/db/client";
+import { writeAudit, type Actor, type AuditAction } from "@/lib/audit/support-log";
+import { issueLink } from "@/lib/auth/one-time-link";
+import { revokeAllSessions } from "@/lib/auth/sessions";
+import { sendEmail } from "@/lib/email/send";
+import { accountUnblockedEmail, invitationEmail, twoFactorResetEmail, type EmailMessage } from "@/lib/email/templates";
+import { attach, detach } from "@/lib/secretary/links";
+import { removeTwoFactor } from "@/lib/twofactor/authenticator";
+import { voidPendingSteps } from "@/lib/twofactor/pending-step";
+import { deleteRecoveryCodes } from "@/lib/twofactor/recovery-codes";
+import type { inviteSchema } from "./schema";
+
+// What support does to accounts. Each action checks its target, makes the change and writes the
+// audit row in one transaction, then tells the user by email. The web actions reach these through
+// requireSupport(); the operators' command line (scripts/user.ts) calls them with a "cli:" actor.
+
+export const INVITATION_HOURS = 72;
+
+export type ActionResult = { ok: true; message: string } | { ok: false; error: string };
+
+class Refused extends Error {}
+
+type Change = { action: AuditAction; target: User | null; email?: EmailMessage; details?: Record<string, string>; message: string };
+
+/** Runs `change` and its audit row in one transaction; a Refused error changes nothing. */
+async function run(actor: Actor, reason: string, change: (tx: Database) => Promise<Change>): Promise<ActionResult> {
+  try {
+    const done = await getDb().transaction(async (tx) => {
+      await assertActorIsSupport(tx, actor);
+      const result = await change(tx);
+      await writeAudit(tx, actor, {
+        action: result.action,
+        targetUserId: result.target?.id ?? null,
+        targetLabel: result.target?.email ?? null,
+        reason,
+        details: result.details,
+      });
+      return result;
+    });
+    if (done.email && done.target) await sendEmail(done.target.email, done.email);
+    return { ok: true, message: done.message };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+/** Defence in depth behind requireSupport(): a web actor must still be an active support account. */
+async function assertActorIsSupport(tx: Database, actor: Actor) {
+  if (actor.userId === null) return; // the operators' command line
+  const [row] = await tx.select({ role: users.role, status: users.status }).from(users).where(eq(users.id, actor.userId));
+  if (row?.role !== "support" || row.status !== "active") throw new Refused("Action réservée au support.");
+}
+
+async function target(tx: Database, userId: string): Promise<User> {
+  // FOR UPDATE: two support agents acting on one account are serialised.
+  const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+  if (!user) throw new Refused("Utilisateur introuvable.");
+  return user;
+}
+
+export function unblockUser(actor: Actor, userId: string, reason: string) {
+  return run(actor, reason, async (tx) => {
+    const user = await target(tx, userId);
+    if (user.status !== "blocked") throw new Refused("Ce compte n'est pas bloqué.");
+    await tx
+      .update(users)
+      .set({ status: "active", blockedAt: null, failedCodeAttempts: 0, emailCodeRequests: 0, updatedAt: sql`now()` })
+      .where(eq(users.id, user.id));
+    return { action: "user.unblock", target: user, email: accountUnblockedEmail(), message: "Le compte est débloqué ; l'utilisateur a été prévenu par courriel." };
+  });
+}
+
+export function resetUserTwoFactor(actor: Actor, userId: string, reason: string) {
+  return run(actor, reason, async (tx) => {
+    if (actor.userId === userId) throw new Refused("Vous ne pouvez pas réinitialiser votre propre double authentification.");
+    const user = await target(tx, userId);
+    const [enabled] = await tx.select({ n: count() }).from(twoFactor).where(eq(twoFactor.userId, user.id));
+    if (!enabled?.n) throw new Refused("La double authentification n'est pas activée pour ce compte.");
+    await removeTwoFactor(tx, user.id);
+    await deleteRecoveryCodes(tx, user.id);
+    await voidPendingSteps(tx, user.id);
+    return { action: "user.reset-2fa", target: user, email: twoFactorResetEmail(), message: "La double authentification est réinitialisée ; l'utilisateur a été prévenu." };
+  });
+}
+
+export function closeUserSessions(actor: Actor, userId: string, reason: string) {
+  return run(actor, reason, async (tx) => {
+    const user = await target(tx, userId);
+    const [open] = await tx.select({ n: count() }).from(sessions).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+    await revokeAllSessions(user.id, "fermée par le support", tx);
+    return { action: "user.close-sessions", target: user, details: { sessions: String(open?.n ?? 0) }, message: `${open?.n ?? 0} session(s) fermée(s).` };
+  });
+}
+
+export function attachSecretary(actor: Actor, secretaryId: string, doctorEmail: string, reason: string) {
+  return run(actor, reason, async (tx) => {
+    const secretary = await target(tx, secretaryId);
+    if (secretary.role !== "secretary") throw new Refused("Ce compte n'est pas un compte secrétariat.");
+    const [doctor] = await tx.select().from(users).where(eq(users.email, doctorEmail));
+    if (!doctor || doctor.role !== "doctor") throw new Refused("Aucun médecin n'a ce courriel.");
+    if (!(await attach(tx, secretary.id, doctor.id))) throw new Refused("Cette secrétaire est déjà rattachée à ce médecin.");
+    return { action: "secretary.attach", target: secretary, details: { doctor: doctor.email }, message: `Rattachée à ${doctor.email}.` };
+  });
+}
+
+export function detachSecretary(actor: Actor, secretaryId: string, doctorId: string, reason: string) {
+  return run(actor, reason, async (tx) => {
+    const secretary = await target(tx, secretaryId);
+    const [doctor] = await tx.select().from(users).where(eq(users.id, doctorId));
+    if (!doctor || !(await detach(tx, secretary.id, doctor.id))) throw new Refused("Cette secrétaire n'est pas rattachée à ce médecin.");
+    return { action: "secretary.detach", target: secretary, details: { doctor: doctor.email }, message: `Détachée de ${doctor.email} ; ses sessions pour ce médecin sont fermées.` };
+  });
+}
+
+type Invite = Omit<z.output<typeof inviteSchema>, "role" | "reason"> & { role: User["role"] };
+
+/** Creates the account without a password and emails a link to choose one (72 h, single use). */
+export function inviteUser(actor: Actor, input: Invite, reason: string) {
+  return run(actor, reason, async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+    if (existing) throw new Refused("Un compte existe déjà avec ce courriel.");
+    const [user] = await tx
+      .insert(users)
+      .values({
+        email: input.email,
+        role: input.role,
+        doctorKind: input.role === "doctor" ? (input.doctorKind ?? "medecin") : null,
+        title: input.role === "doctor" ? "Dr" : null,
+        firstName: input.firstName,
+        lastName: input.lastName,
+      })
+      .returning();
+    const token = await issueLink(tx, user!.id, "invitation", INVITATION_HOURS * 60);
+    return {
+      action: "user.invite",
+      target: user!,
+      email: invitationEmail(token, user!.firstName),
+      details: { role: input.role },
+      message: `Compte créé ; une invitation a été envoyée à ${user!.email}.`,
+    };
+  });
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import { and, asc, eq, gt, ilike, or, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { users, type User } from "@/db/schema";
+import { getDb } from "@/lib/db";
+
+export const PAGE_SIZE = 20;
+
+/** The search form's query string; anything unexpected is dropped rather than failing. */
+export const userSearchSchema = z.object({
+  q: z.string().trim().max(100).catch(""),
+  role: z.enum(["doctor", "secretary", "patient", "support"]).optional().catch(undefined),
+  status: z.enum(["active", "blocked"]).optional().catch(undefined),
+  // Keyset cursor: the last email of the previous page.
+  apres: z.string().max(320).optional().catch(undefined),
+});
+export type UserSearch = z.output<typeof userSearchSchema>;
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** One page of users matching the search, by email, and the cursor of the next page if any. */
+export async function searchUsers(search: UserSearch): Promise<{ rows: User[]; next: string | null }> {
+  const filters: SQL[] = [];
+  if (search.q) {
+    const pattern = `%${escapeLike(search.q)}%`;
+    filters.push(or(ilike(users.email, pattern), ilike(users.firstName, pattern), ilike(users.lastName, pattern))!);
+  }
+  if (search.role) filters.push(eq(users.role, search.role));
+  if (search.status) filters.push(eq(users.status, search.status));
+  if (search.apres) filters.push(gt(users.email, search.apres));
+  const rows = await getDb()
+    .select()
+    .from(users)
+    .where(filters.length ? and(...filters) : undefined)
+    .orderBy(asc(users.email))
+    .limit(PAGE_SIZE + 1);
+  const more = rows.length > PAGE_SIZE;
+  const page = rows.slice(0, PAGE_SIZE);
+  return { rows: page, next: more ? page[page.length - 1]!.email : null };
+}

@@ -1,0 +1,179 @@
+import { expect, test, type Page } from "@playwright/test";
+import { FIXTURES } from "./fixtures/accounts";
+import { alertOf, signedInPage, signIn, submitSignIn, uniqueClientIp } from "./support/auth";
+import { waitForMail } from "./support/mailbox";
+
+test.use({ extraHTTPHeaders: uniqueClientIp() });
+
+/** Support opens a user's page from the search. */
+async function openUser(page: Page, email: string) {
+  await page.goto(`/admin?q=${encodeURIComponent(email)}`);
+  await page.getByRole("link", { name: email }).click();
+  await expect(page).toHaveURL(/\/admin\/utilisateurs\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: "État du compte" })).toBeVisible();
+}
+
+/** Fills the reason of the support action form titled `title` and submits it. */
+async function supportAction(page: Page, title: string, reason: string) {
+  const form = page.getByRole("form", { name: title });
+  await form.getByLabel("Raison (journal d'audit)").fill(reason);
+  await form.getByRole("button").click();
+  return form;
+}
+
+test("a secretary's day: pick a doctor, switch, and lose access when a doctor detaches her", async ({ browser, baseURL }) => {
+  const secretary = await signedInPage(browser, baseURL, FIXTURES.daySecretary.email, uniqueClientIp());
+  await secretary.getByRole("button", { name: /Test jourdoca/ }).click();
+  await expect(secretary.getByRole("status").filter({ hasText: "Vous travaillez pour Dr Test jourdoca" })).toBeVisible();
+  // She never reaches the doctor's security or secretary settings.
+  await secretary.goto("/secretaires");
+  await expect(secretary).toHaveURL(/\/dashboard$/);
+
+  await secretary.getByRole("link", { name: "changer" }).click();
+  await secretary.getByRole("button", { name: /Test jourdocb/ }).click();
+  await expect(secretary.getByText("Vous travaillez pour Dr Test jourdocb")).toBeVisible();
+
+  // Doctor B sees her and detaches her.
+  const doctor = await signedInPage(browser, baseURL, FIXTURES.dayDoctorB.email, uniqueClientIp());
+  await doctor.getByRole("link", { name: "Mon secrétariat" }).click();
+  await expect(doctor.getByText(FIXTURES.daySecretary.email)).toBeVisible();
+  await doctor.getByRole("button", { name: "Détacher Test Secrétaire" }).click();
+  await expect(doctor.getByText("Aucune secrétaire n'est rattachée à votre cabinet.")).toBeVisible();
+
+  // Her session working for doctor B ended at once.
+  await secretary.goto("/dashboard");
+  await expect(secretary).toHaveURL(/\/secretary_home$/);
+  // Signed in again, only doctor A remains.
+  await signIn(secretary, FIXTURES.daySecretary.email);
+  await expect(secretary.getByRole("button", { name: /Test jourdoca/ })).toBeVisible();
+  await expect(secretary.getByRole("button", { name: /Test jourdocb/ })).toHaveCount(0);
+  await secretary.context().close();
+  await doctor.context().close();
+});
+
+test.describe("support actions, each audited and emailed", () => {
+  test.describe.configure({ mode: "serial" });
+  let support: Page;
+
+  test.beforeAll(async ({ browser, baseURL }) => {
+    support = await signedInPage(browser, baseURL, FIXTURES.supportAdmin.email, uniqueClientIp());
+  });
+  test.afterAll(async () => support.context().close());
+
+  test("« Débloquer » a blocked account: it can sign in again and is told by email", async ({ page, request }) => {
+    const email = FIXTURES.unblockMe.email;
+    await submitSignIn(page, "doctor", email);
+    await expect(alertOf(page)).toContainText("Votre compte est bloqué");
+
+    await openUser(support, email);
+    await expect(support.getByText("Bloqué", { exact: true })).toBeVisible();
+    const form = await supportAction(support, "Débloquer", "");
+    await expect(form.getByText("Indiquez la raison de cette action (au moins 3 caractères).")).toBeVisible();
+    await supportAction(support, "Débloquer", "Appel du Dr, identité vérifiée par rappel");
+    await expect(form.getByRole("status")).toContainText("Le compte est débloqué");
+    await waitForMail(request, email, "Votre compte Doctipro est débloqué");
+
+    await signIn(page, email);
+  });
+
+  test("« Réinitialiser la 2FA »: the next sign-in asks no code, and the user is told", async ({ page, request }) => {
+    const email = FIXTURES.reset2faByAdmin.email;
+    await openUser(support, email);
+    await supportAction(support, "Réinitialiser la 2FA", "Téléphone perdu, appel vérifié");
+    await expect(support.getByRole("form", { name: "Réinitialiser la 2FA" }).getByRole("status")).toContainText("réinitialisée");
+    await waitForMail(request, email, "Double authentification réinitialisée");
+    await submitSignIn(page, "doctor", email);
+    await expect(page).toHaveURL(/\/dashboard$/);
+  });
+
+  test("« Fermer les sessions » signs the user out everywhere", async ({ browser, baseURL }) => {
+    const email = FIXTURES.closeSessionsOf.email;
+    const user = await signedInPage(browser, baseURL, email, uniqueClientIp());
+    await openUser(support, email);
+    await supportAction(support, "Fermer les sessions", "Poste partagé resté connecté");
+    await expect(support.getByRole("form", { name: "Fermer les sessions" }).getByRole("status")).toContainText("1 session(s) fermée(s).");
+    await user.goto("/patient");
+    await expect(user).toHaveURL(/\/patient_home$/);
+    await user.context().close();
+  });
+
+  test("attach and detach a secretary", async () => {
+    await openUser(support, FIXTURES.adminSecretary.email);
+    const attach = support.getByRole("form", { name: "Rattacher à un médecin" });
+    await attach.getByLabel("Courriel du médecin").fill("personne@e2e.doctipro.lu");
+    await supportAction(support, "Rattacher à un médecin", "Nouvelle embauche");
+    await expect(attach.getByRole("alert")).toHaveText("Aucun médecin n'a ce courriel.");
+    await attach.getByLabel("Courriel du médecin").fill(FIXTURES.dayDoctorA.email);
+    await supportAction(support, "Rattacher à un médecin", "Nouvelle embauche");
+    await expect(support.getByRole("form", { name: `Dr Test jourdoca (${FIXTURES.dayDoctorA.email})` })).toBeVisible();
+    await supportAction(support, `Dr Test jourdoca (${FIXTURES.dayDoctorA.email})`, "Fin de contrat");
+    await expect(support.getByText("Aucun médecin rattaché.")).toBeVisible();
+  });
+
+  test("create an account: the person chooses the password from the emailed invitation", async ({ page, request }) => {
+    const email = `invite-${Date.now()}@e2e.doctipro.lu`;
+    await support.goto("/admin/nouveau");
+    await support.getByLabel("Type de compte").selectOption("patient");
+    await support.getByLabel("Courriel").fill(FIXTURES.totp.email);
+    await support.getByLabel("Prénom").fill("Léa");
+    await support.getByLabel("Nom", { exact: true }).fill("Muller");
+    await support.getByLabel("Raison (journal d'audit)").fill("Demande du cabinet Schmit");
+    await support.getByRole("button", { name: "Créer et envoyer l'invitation" }).click();
+    await expect(alertOf(support)).toHaveText("Un compte existe déjà avec ce courriel.");
+    await support.getByLabel("Courriel").fill(email);
+    await support.getByRole("button", { name: "Créer et envoyer l'invitation" }).click();
+    await expect(support.getByRole("status")).toContainText("une invitation a été envoyée");
+
+    const mail = await waitForMail(request, email, "Votre accès à Doctipro");
+    const link = /(\/invitation\?jeton=[\w-]+)/.exec(mail.text)?.[1];
+    await page.goto(link!);
+    await page.getByLabel("Nouveau mot de passe").fill("tisane de verveine au jardin");
+    await page.getByLabel("Confirmez le mot de passe").fill("tisane de verveine au jardin");
+    await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+    await expect(page).toHaveURL(/\/patient_home\?bienvenue=1$/);
+    await submitSignIn(page, "patient", email, "tisane de verveine au jardin");
+    await expect(page).toHaveURL(/\/patient$/);
+    // The link worked once.
+    await page.goto(link!);
+    await expect(page.getByText("Cette invitation n'est plus valable")).toBeVisible();
+  });
+
+  test("the audit journal lists every action with its reason, filters it and exports CSV", async () => {
+    await support.getByRole("link", { name: "Journal d'audit" }).click();
+    await expect(support.getByRole("cell", { name: "Appel du Dr, identité vérifiée par rappel" })).toBeVisible();
+    await support.getByLabel("Action").selectOption("user.close-sessions");
+    await support.getByRole("button", { name: "Filtrer" }).click();
+    await expect(support.getByRole("cell", { name: "Poste partagé resté connecté" })).toBeVisible();
+    await expect(support.getByRole("cell", { name: "Appel du Dr, identité vérifiée par rappel" })).toHaveCount(0);
+
+    const [download] = await Promise.all([support.waitForEvent("download"), support.getByRole("link", { name: "Exporter en CSV" }).click()]);
+    const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+    expect(csv).toContain('"user.close-sessions"');
+    expect(csv).toContain(FIXTURES.supportAdmin.email);
+    expect(csv).not.toContain('"user.unblock"');
+  });
+});
+
+test("support cannot switch off its own 2FA nor reset it from the admin area", async ({ browser, baseURL }) => {
+  const page = await signedInPage(browser, baseURL, FIXTURES.supportAccess.email, uniqueClientIp());
+  await page.goto(`/admin?q=${encodeURIComponent(FIXTURES.supportAccess.email)}`);
+  await page.getByRole("link", { name: FIXTURES.supportAccess.email }).click();
+  await expect(page.getByRole("form", { name: "Débloquer" })).toBeVisible();
+  await expect(page.getByRole("form", { name: "Réinitialiser la 2FA" })).toHaveCount(0);
+  await page.goto("/securite");
+  await expect(page.getByText("La double authentification est obligatoire pour les comptes du support.")).toBeVisible();
+  await page.context().close();
+});
+
+test("a doctor cannot reach the admin area or the journal export", async ({ browser, baseURL }) => {
+  const page = await signedInPage(browser, baseURL, FIXTURES.dayDoctorA.email, uniqueClientIp());
+  for (const path of ["/admin", "/admin/nouveau", "/admin/journal", "/admin/utilisateurs/00000000-0000-4000-8000-000000000000"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/dashboard$/);
+  }
+  const response = await page.request.get("/admin/journal/export", { maxRedirects: 0 });
+  expect(response.status()).toBeGreaterThanOrEqual(300);
+  expect(response.status()).toBeLessThan(400);
+  expect(await response.text()).not.toContain("user.");
+  await page.context().close();
+});
