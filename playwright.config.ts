@@ -7,6 +7,13 @@ import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 const pgUrl = process.env.TEST_DATABASE_URL;
 // E2E_PORT moves the test servers (two checkouts running their tests side by side).
 const basePort = Number(process.env.E2E_PORT || 3100);
+// The local OpenID provider standing in for eSanté (tests/e2e/support/esante-provider.ts).
+const esantePort = basePort + 9;
+const esante = {
+  ESANTE_OIDC_ISSUER: `http://localhost:${esantePort}`,
+  ESANTE_OIDC_CLIENT_ID: "doctipro-e2e",
+  ESANTE_OIDC_CLIENT_SECRET: "e2e-only-esante-client-secret",
+};
 const common = {
   NODE_ENV: "production",
   LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
@@ -15,6 +22,7 @@ const common = {
   SUPPORT_EMAIL: "info@doctipro.lu",
   // The tests read every email back from the outbox through /dev/mailbox.
   DEV_MAILBOX: "1",
+  ...esante,
 };
 
 type Target = { name: string; port: number; env: Record<string, string> };
@@ -65,16 +73,31 @@ const config: PlaywrightTestConfig = {
     },
   },
   projects: targets.map((t) => ({ name: t.name, use: { baseURL: `http://localhost:${t.port}` } })),
-  webServer: targets.map((t) => ({
-    // A fresh data folder every run: no counters or sessions left over from the last one.
-    command: `rm -rf ${t.env.DATA_DIR} && node --import tsx tests/e2e/fixtures/seed-fixtures.ts && node --import tsx server.ts`,
-    url: `http://localhost:${t.port}/api/health`,
-    env: { ...t.env, PORT: String(t.port) },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  })),
+  webServer: [
+    {
+      command: "node --import tsx tests/e2e/support/esante-provider.ts",
+      url: `${esante.ESANTE_OIDC_ISSUER}/.well-known/openid-configuration`,
+      env: {
+        ...esante,
+        PORT: String(esantePort),
+        ESANTE_E2E_REDIRECT_URIS: targets.map((t) => `http://localhost:${t.port}/profile/esante/retour`).join(","),
+      },
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "pipe" as const,
+      stderr: "pipe" as const,
+    },
+    ...targets.map((t) => ({
+      // A fresh data folder every run: no counters or sessions left over from the last one.
+      command: `rm -rf ${t.env.DATA_DIR} && node --import tsx tests/e2e/fixtures/seed-fixtures.ts && node --import tsx server.ts`,
+      url: `http://localhost:${t.port}/api/health`,
+      env: { ...t.env, PORT: String(t.port) },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe" as const,
+      stderr: "pipe" as const,
+    })),
+  ],
 };
 
 export default defineConfig(config);

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   check,
   date,
   foreignKey,
@@ -144,6 +145,7 @@ export const verificationPurposeEnum = pgEnum("verification_purpose", [
   "recovery_code",
   "password_reset",
   "invitation",
+  "email_change",
 ]);
 
 // Every one-time code and token, stored as an HMAC (lib/twofactor/secret-hash.ts), never in clear.
@@ -299,6 +301,87 @@ export const reviews = pgTable(
     index("reviews_doctor_created_idx").on(t.doctorId, t.createdAt),
   ],
 );
+// The doctor's professional profile (issue 5), one row per doctor, created on first save. The
+// name and specialty stay on users; everything here is what documents print. Text is stored in the
+// normalised form lib/profile/schema.ts produces (IBAN without spaces, postcode "L-1234").
+export const doctorProfiles = pgTable("doctor_profiles", {
+  doctorId: uuid("doctor_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  providerCode: text("provider_code"),
+  street: text("street"),
+  postcode: text("postcode"),
+  locality: text("locality"),
+  phone: text("phone"),
+  fax: text("fax"),
+  website: text("website"),
+  iban: text("iban"),
+  ibanHolder: text("iban_holder"),
+  payconiqMerchantId: text("payconiq_merchant_id"),
+  stampOnDocuments: boolean("stamp_on_documents").notNull().default(false),
+  signatureOnDocuments: boolean("signature_on_documents").notNull().default(false),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+// The doctor's uploaded signature: a PNG re-encoded by lib/signature, kept by lib/storage under
+// storage_key (never a public URL). One per doctor; replacing it deletes the old file.
+export const doctorSignatures = pgTable("doctor_signatures", {
+  doctorId: uuid("doctor_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  storageKey: text("storage_key").notNull(),
+  width: integer("width").notNull(),
+  height: integer("height").notNull(),
+  byteSize: integer("byte_size").notNull(),
+  /** JPEG, or a PNG without any transparent pixel: it will cover what lies under it. */
+  opaque: boolean("opaque").notNull(),
+  uploadedAt: at("uploaded_at").notNull().defaultNow(),
+});
+
+// A doctor's eSanté identity, linked through LuxTrust (OpenID Connect). Used to tell eSanté who the
+// doctor is, never to sign anybody in. One external identity belongs to one doctor at most.
+export const esanteLinks = pgTable(
+  "esante_links",
+  {
+    doctorId: uuid("doctor_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    displayName: text("display_name"),
+    linkedAt: at("linked_at").notNull().defaultNow(),
+  },
+  (t) => [unique("esante_links_identity_unique").on(t.issuer, t.subject)],
+);
+
+// An eSanté link in progress: what the callback needs to check the answer (state, nonce, PKCE
+// verifier), bound to the browser session that started it. Used once, valid 10 minutes.
+export const esanteLinkRequests = pgTable("esante_link_requests", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  // HMAC of the state sent to the provider (lib/twofactor/secret-hash.ts), looked up on return.
+  stateHash: text("state_hash").notNull().unique(),
+  doctorId: uuid("doctor_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  sessionId: uuid("session_id")
+    .notNull()
+    .references(() => sessions.id, { onDelete: "cascade" }),
+  nonce: text("nonce").notNull(),
+  codeVerifier: text("code_verifier").notNull(),
+  expiresAt: at("expires_at").notNull(),
+  usedAt: at("used_at"),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
+// « Changer de courriel »: the new address waits here until the link sent to it is followed. The
+// link itself is a one-time token like the others (verifications, purpose "email_change").
+export const pendingEmailChanges = pgTable("pending_email_changes", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  newEmail: text("new_email").notNull(),
+  requestedAt: at("requested_at").notNull().defaultNow(),
+});
 
 export type User = typeof users.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];
@@ -306,3 +389,6 @@ export type DoctorKind = (typeof doctorKindEnum.enumValues)[number];
 export type Session = typeof sessions.$inferSelect;
 export type AppointmentStatus = (typeof appointmentStatusEnum.enumValues)[number];
 export type ConnectionMode = (typeof connectionModeEnum.enumValues)[number];
+export type DoctorProfile = typeof doctorProfiles.$inferSelect;
+export type DoctorSignature = typeof doctorSignatures.$inferSelect;
+export type EsanteLink = typeof esanteLinks.$inferSelect;

@@ -4,7 +4,7 @@ import { forwardRef } from "react";
 type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string };
 
 /** A labelled input whose error is announced and tied to it (aria-describedby). */
-export const Field = forwardRef<HTMLInputElement, Props>(function Field({ label, name, error, id, ...rest }, ref) {
+export const Field = forwardRef<HTMLInputElement, Props>(function Field({ label, name, error, id, className = "", ...rest }, ref) {
   const inputId = id ?? `field-${name}`;
   const errorId = `${inputId}-error`;
   return (
@@ -20,7 +20,7 @@ export const Field = forwardRef<HTMLInputElement, Props>(function Field({ label,
         aria-describedby={error ? errorId : undefined}
         className={`block w-full rounded-md border bg-white px-3 py-2.5 text-base shadow-sm sm:text-sm ${
           error ? "border-red-600" : "border-slate-300"
-        } focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30`}
+        } focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 ${className}`}
         {...rest}
       />
       {error && (

@@ -2,8 +2,9 @@ import { inArray } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { encryptSecret } from "@/lib/twofactor/encryption";
 import type { Database } from "../client";
-import { secretaryDoctors, twoFactor, users } from "../schema";
+import { doctorProfiles, secretaryDoctors, twoFactor, users } from "../schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SECRETARY_LINKS } from "./demo-accounts";
+import { DEMO_PROFILES } from "./demo-profiles";
 
 /**
  * Creates the demo accounts that do not exist yet. Idempotent: an existing account (even one whose
@@ -46,5 +47,12 @@ export async function seedDemo(db: Database): Promise<{ created: number }> {
     return a.totpSecret && userId ? [{ userId, secretEncrypted: encryptSecret(a.totpSecret), confirmedAt: new Date() }] : [];
   });
   if (withTotp.length) await db.insert(twoFactor).values(withTotp).onConflictDoNothing();
+
+  // A profile the doctor already edited is left as it is.
+  const profiles = Object.entries(DEMO_PROFILES).flatMap(([email, profile]) => {
+    const doctorId = idOf.get(email);
+    return doctorId ? [{ doctorId, ...profile }] : [];
+  });
+  if (profiles.length) await db.insert(doctorProfiles).values(profiles).onConflictDoNothing();
   return { created: inserted.length };
 }

@@ -5,11 +5,12 @@ import type { Role } from "./roles";
 import { hashOneTimeSecret, randomToken } from "@/lib/twofactor/secret-hash";
 import { consume, store, voidUnused } from "./one-time-codes";
 
-// Links sent by email that act on an account once: password reset (1 hour) and invitation
-// (72 hours). The token travels only in the email; the database keeps its HMAC.
+// Links sent by email that act on an account once: password reset (1 hour), invitation
+// (72 hours) and the confirmation of a new address (24 hours, lib/profile/email-change.ts). The
+// token travels only in the email; the database keeps its HMAC.
 // No "server-only" marker: the operators' command line invites support accounts with it.
 
-export type LinkPurpose = "password_reset" | "invitation";
+export type LinkPurpose = "password_reset" | "invitation" | "email_change";
 
 const hashFor = (purpose: LinkPurpose, token: string) => hashOneTimeSecret(purpose, token);
 

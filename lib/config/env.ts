@@ -47,3 +47,16 @@ export function secureCookiesEnabled(): boolean {
 export function trustedProxySetting(): string | undefined {
   return process.env.TRUSTED_PROXY || undefined;
 }
+
+/** Uploaded files go to Vercel Blob with this token; unset, to the data folder (lib/storage). */
+export function blobReadWriteToken(): string | undefined {
+  return process.env.BLOB_READ_WRITE_TOKEN || undefined;
+}
+
+/** eSanté through LuxTrust (OpenID Connect): all three set, or the link is « not configured ». */
+export function esanteOidcSettings(): { issuer: string; clientId: string; clientSecret: string } | null {
+  const issuer = process.env.ESANTE_OIDC_ISSUER;
+  const clientId = process.env.ESANTE_OIDC_CLIENT_ID;
+  const clientSecret = process.env.ESANTE_OIDC_CLIENT_SECRET;
+  return issuer && clientId && clientSecret ? { issuer, clientId, clientSecret } : null;
+}

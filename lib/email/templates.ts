@@ -72,6 +72,26 @@ export function twoFactorChangedEmail(change: TwoFactorChange): EmailMessage {
   ]);
 }
 
+export function emailChangeLinkEmail(token: string): EmailMessage {
+  return message(
+    "Confirmez votre nouvelle adresse Doctipro",
+    [
+      "Bonjour,",
+      "Vous avez demandé que cette adresse devienne celle de votre compte Doctipro. Le lien ci-dessous est valable 24 heures et ne sert qu'une fois ; tant qu'il n'est pas suivi, votre ancienne adresse reste celle du compte.",
+      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.",
+    ],
+    { href: `${appUrl()}/confirmer-courriel?jeton=${encodeURIComponent(token)}`, label: "Confirmer la nouvelle adresse" },
+  );
+}
+
+export function emailChangedEmail(newEmail: string): EmailMessage {
+  return message("L'adresse de votre compte Doctipro a changé", [
+    "Bonjour,",
+    `Votre compte Doctipro utilise désormais l'adresse ${newEmail} ; celle-ci ne sert plus à vous connecter.`,
+    `Si vous n'êtes pas à l'origine de ce changement, contactez immédiatement le support : ${supportEmail()}`,
+  ]);
+}
+
 export function invitationEmail(token: string, firstName: string): EmailMessage {
   return message(
     "Votre accès à Doctipro",

@@ -1,3 +1,6 @@
+// Relative, not "@/": next.config.ts imports this file before path aliases exist.
+import { esanteOidcSettings } from "../config/env";
+
 // Headers every response carries. The Content-Security-Policy needs a per-request nonce, so
 // proxy.ts builds it; the rest are static and set from next.config.ts.
 
@@ -17,6 +20,16 @@ export function staticSecurityHeaders(): { key: string; value: string }[] {
   ];
 }
 
+/** The eSanté provider's origin: « Connecter via LuxTrust » is a form whose answer redirects there. */
+function esanteOrigin(): string {
+  const issuer = esanteOidcSettings()?.issuer;
+  try {
+    return issuer ? ` ${new URL(issuer).origin}` : "";
+  } catch {
+    return "";
+  }
+}
+
 /** Scripts only with the nonce (no 'unsafe-inline'); nothing may frame the app. */
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
@@ -29,7 +42,7 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     `connect-src 'self'${dev ? " ws:" : ""}`,
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    `form-action 'self'${esanteOrigin()}`,
     "frame-ancestors 'none'",
   ].join("; ");
 }

@@ -1,0 +1,66 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { requireDoctor } from "@/lib/auth/guards";
+import type { FormState } from "@/lib/forms/form-state";
+import { checkSignatureImage, SIGNATURE_MAX_BYTES, SIGNATURE_MESSAGES } from "@/lib/signature/image-check";
+import { readSignature, saveSignature } from "@/lib/signature/signature";
+
+// The doctor's signature, only ever through here: GET shows it to the doctor (never to a
+// secretary, never from a public URL), POST replaces it with an uploaded image whose raw bytes are
+// the request body (docs/decisions/0008).
+
+const PRIVATE = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
+
+export async function GET() {
+  const { doctor } = await requireDoctor();
+  const stored = await readSignature(doctor);
+  if (!stored) return new NextResponse("Aucune signature.", { status: 404, headers: PRIVATE });
+  return new NextResponse(new Uint8Array(stored.png), {
+    headers: {
+      ...PRIVATE,
+      "Content-Type": "image/png",
+      "Content-Disposition": 'inline; filename="signature.png"',
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Cross-Origin-Resource-Policy": "same-origin",
+    },
+  });
+}
+
+const answer = (state: FormState, status: number) => NextResponse.json(state, { status, headers: PRIVATE });
+const refuse = (message: string, status = 422) => answer({ status: "error", fieldErrors: { file: message } }, status);
+
+/** The body, or null as soon as it grows past `limit` bytes (never buffers more than that). */
+async function readAtMost(request: NextRequest, limit: number): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for await (const part of request.body as unknown as AsyncIterable<Uint8Array>) {
+    total += part.length;
+    if (total > limit) return null;
+    parts.push(part);
+  }
+  return Buffer.concat(parts);
+}
+
+export async function POST(request: NextRequest) {
+  const { doctor } = await requireDoctor();
+  // A browser says where a request comes from; only this site's own page may upload.
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin") return answer({ status: "error", formError: "Requête refusée." }, 403);
+  const declared = Number(request.headers.get("content-length"));
+  if (declared > SIGNATURE_MAX_BYTES) return refuse(SIGNATURE_MESSAGES.tooLarge, 413);
+  const bytes = await readAtMost(request, SIGNATURE_MAX_BYTES);
+  if (!bytes) return refuse(SIGNATURE_MESSAGES.tooLarge, 413);
+
+  const checked = await checkSignatureImage(bytes);
+  if (!checked.ok) return refuse(checked.message);
+  await saveSignature(doctor, checked);
+  return answer(
+    {
+      status: "success",
+      message: checked.opaque
+        ? "Signature enregistrée. Attention : son fond est opaque (sans transparence) et masquera ce qui se trouve dessous sur vos documents ; un PNG à fond transparent rend mieux."
+        : "Signature enregistrée.",
+    },
+    200,
+  );
+}

@@ -1,0 +1,102 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { startTransition, useActionState, useEffect, useRef, type BaseSyntheticEvent } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
+import { IDLE, type FormState } from "@/lib/forms/form-state";
+import { profileDetailsSchema, TITLES } from "@/lib/profile/schema";
+import { DocumentsToggle } from "./documents-toggle";
+import { FormFeedback } from "./form-feedback";
+import { type DetailsValues } from "./stamp-data";
+import { StampPreview } from "./stamp-preview";
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+type Props = { initial: DetailsValues; saveAction: Action; stampShown: boolean; toggleAction: Action };
+
+const TITLE_OPTIONS = [{ value: "", label: "—" }, ...TITLES.map((t) => ({ value: t, label: t }))];
+
+/** « Coordonnées » and the « Cachet » drawn from them: the stamp follows every keystroke. */
+export function DetailsAndStamp({ initial, saveAction, stampShown, toggleAction }: Props) {
+  const [state, formAction, pending] = useActionState(saveAction, IDLE);
+  const {
+    register,
+    handleSubmit,
+    control,
+    reset,
+    formState: { errors },
+  } = useForm<z.input<typeof profileDetailsSchema>, unknown, z.output<typeof profileDetailsSchema>>({
+    resolver: zodResolver(profileDetailsSchema),
+    defaultValues: initial,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
+  const values = useWatch({ control }) as DetailsValues;
+
+  // After a save the page sends the details as stored (e.g. « L-1234 » for « 1234 »): show those.
+  const saved = JSON.stringify(initial);
+  const lastSaved = useRef(saved);
+  useEffect(() => {
+    if (lastSaved.current !== saved) {
+      lastSaved.current = saved;
+      reset(JSON.parse(saved) as DetailsValues);
+    }
+  }, [saved, reset]);
+
+  const onValid = (_: unknown, event?: BaseSyntheticEvent) => {
+    const form = event?.target as HTMLFormElement;
+    startTransition(() => formAction(new FormData(form)));
+  };
+  const error = (name: keyof DetailsValues) => errors[name]?.message ?? state.fieldErrors?.[name];
+  const field = (name: keyof DetailsValues, label: string, extra: Record<string, unknown> = {}) => (
+    <Field label={label} error={error(name)} {...extra} {...register(name)} />
+  );
+
+  return (
+    <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+      <Card title="Coordonnées">
+        <form action={formAction} onSubmit={handleSubmit(onValid)} noValidate className="space-y-5">
+          <div className="grid gap-4 sm:grid-cols-[7rem_1fr_1fr]">
+            <SelectField label="Titre" options={TITLE_OPTIONS} error={error("title")} {...register("title")} />
+            {field("firstName", "Prénom", { autoComplete: "given-name" })}
+            {field("lastName", "Nom", { autoComplete: "family-name" })}
+          </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {field("specialty", "Spécialité")}
+            {field("providerCode", "Code prestataire", { placeholder: "123456-78", inputMode: "numeric" })}
+          </div>
+          <fieldset className="space-y-4">
+            <legend className="mb-2 text-sm font-semibold text-slate-900">Adresse du cabinet</legend>
+            {field("street", "Rue et numéro", { autoComplete: "address-line1" })}
+            <div className="grid gap-4 sm:grid-cols-[11rem_1fr]">
+              {field("postcode", "Code postal", { placeholder: "L-1234", autoComplete: "postal-code" })}
+              {field("locality", "Localité", { autoComplete: "address-level2" })}
+            </div>
+          </fieldset>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {field("phone", "Téléphone", { type: "tel", autoComplete: "tel", placeholder: "+352 26 12 34 56" })}
+            {field("fax", "Fax", { type: "tel" })}
+          </div>
+          {field("website", "Site internet", { inputMode: "url", placeholder: "www.cabinet.lu" })}
+          <FormFeedback state={state} />
+          <Button type="submit" pending={pending}>
+            {pending ? "Enregistrement…" : "Enregistrer les coordonnées"}
+          </Button>
+        </form>
+      </Card>
+      <Card title="Cachet" className="self-start">
+        <p className="mb-4 text-sm text-slate-600">
+          Généré à partir de vos coordonnées : l&apos;aperçu suit vos modifications. Vérifiez-le, puis enregistrez.
+        </p>
+        <div className="flex flex-col gap-4 sm:flex-row sm:items-start xl:flex-col">
+          <StampPreview values={values} />
+          <DocumentsToggle what="stamp" shown={stampShown} action={toggleAction} />
+        </div>
+      </Card>
+    </div>
+  );
+}

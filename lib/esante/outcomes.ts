@@ -1,0 +1,23 @@
+// What the eSanté callback tells the profile page (a short code in the URL, never a token), and
+// the French message for each.
+
+export const ESANTE_OUTCOMES = {
+  lie: { tone: "success", text: "Votre compte est connecté à eSanté." },
+  annule: { tone: "warning", text: "Connexion eSanté annulée : rien n'a été modifié." },
+  "etat-invalide": {
+    tone: "error",
+    text: "Cette réponse d'eSanté ne correspond à aucune demande de connexion en cours de votre part : rien n'a été modifié. Recommencez avec « Connecter via LuxTrust ».",
+  },
+  "deja-utilise": { tone: "error", text: "Cette réponse d'eSanté a déjà été traitée : elle ne peut pas servir une seconde fois." },
+  expire: { tone: "error", text: "La demande de connexion a expiré (10 minutes) : recommencez avec « Connecter via LuxTrust »." },
+  refuse: { tone: "error", text: "eSanté n'a pas confirmé votre identité : rien n'a été modifié. Réessayez ou contactez le support." },
+  "deja-lie-ailleurs": { tone: "error", text: "Cette identité eSanté est déjà liée au compte d'un autre médecin." },
+  indisponible: { tone: "error", text: "Le service eSanté (LuxTrust) ne répond pas. Réessayez dans quelques minutes." },
+  "non-configure": { tone: "error", text: "La connexion eSanté n'est pas configurée sur cette installation de Doctipro." },
+} as const satisfies Record<string, { tone: "success" | "warning" | "error"; text: string }>;
+
+export type EsanteOutcome = keyof typeof ESANTE_OUTCOMES;
+
+export function isEsanteOutcome(value: unknown): value is EsanteOutcome {
+  return typeof value === "string" && Object.hasOwn(ESANTE_OUTCOMES, value);
+}

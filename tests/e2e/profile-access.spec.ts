@@ -1,0 +1,159 @@
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { transparentSignaturePng } from "@/tests/support/signature-images";
+import { FIXTURES } from "./fixtures/accounts";
+import { ACCOUNT, PASSWORD, signedInPage, uniqueClientIp } from "./support/auth";
+import { mailsTo } from "./support/mailbox";
+import { card, profilePage } from "./support/profile";
+
+// Only the doctor edits the profile. Each write the doctor's page can send is captured (and kept
+// from reaching the server), then sent as is with a secretary's and a patient's cookies: both are
+// turned away and nothing changes. Sent once more by the doctor, the same request does change the
+// profile, which proves the replay itself works.
+
+type Captured = { url: string; headers: Record<string, string>; body: Buffer };
+const ON_PROFILE = /\/profile(\?[^#]*)?$/;
+
+async function captureAction(page: Page, trigger: () => Promise<void>): Promise<Captured> {
+  let captured: Captured | null = null;
+  await page.route(ON_PROFILE, async (route) => {
+    const request = route.request();
+    const headers = await request.allHeaders();
+    if (request.method() !== "POST" || !headers["next-action"]) return route.continue();
+    captured = { url: request.url(), headers, body: request.postDataBuffer() ?? Buffer.alloc(0) };
+    await route.abort();
+  });
+  await trigger();
+  await expect.poll(() => captured !== null).toBe(true);
+  await page.unroute(ON_PROFILE);
+  // The aborted request leaves the page on its error screen: start the next capture afresh.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Profil du praticien" })).toBeVisible();
+  return captured!;
+}
+
+function replay(page: Page, action: Captured): Promise<APIResponse> {
+  const pick = ["next-action", "next-router-state-tree", "content-type", "accept", "origin"];
+  const headers = Object.fromEntries(pick.filter((h) => action.headers[h]).map((h) => [h, action.headers[h]!]));
+  return page.request.post(action.url, { headers, data: action.body, maxRedirects: 0 });
+}
+
+/**
+ * Where the caller was sent: a server action's guard answers with the redirect in a header
+ * (« /dashboard;push »); the proxy turns a patient away before any action with a 303.
+ */
+function redirectedTo(response: APIResponse): string {
+  const h = response.headers();
+  if (h["x-action-redirect"]) return h["x-action-redirect"].split(";")[0]!;
+  if (response.status() === 303 && h.location) return new URL(h.location, "http://x").pathname;
+  return `(no redirect, status ${response.status()})`;
+}
+
+async function secretaryForGuardedDoctor(browser: Parameters<typeof signedInPage>[0], baseURL: string | undefined): Promise<Page> {
+  const page = await signedInPage(browser, baseURL, FIXTURES.profileSecretary.email, uniqueClientIp());
+  await page.getByRole("button", { name: /Dr Test profile-guarded/ }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return page;
+}
+
+test("a secretary sees the doctor's details and stamp read only, and no signature, bank, payment or eSanté section", async ({ browser, baseURL }) => {
+  const secretary = await secretaryForGuardedDoctor(browser, baseURL);
+  await secretary.goto("/profile");
+  await expect(secretary.getByText("Consultation seule : seul le médecin peut modifier son profil.")).toBeVisible();
+  await expect(card(secretary, "Coordonnées")).toContainText("Dr Test profile-guarded");
+  await expect(secretary.getByTestId("stamp-preview")).toBeVisible();
+  for (const title of ["Signature", "Coordonnées bancaires", "Paiements & services externes", "eSanté", "Courriel"]) {
+    await expect(secretary.getByRole("heading", { name: title, exact: true })).toHaveCount(0);
+  }
+  await expect(secretary.locator("main").getByRole("textbox")).toHaveCount(0);
+  await expect(secretary.locator("main").getByRole("button")).toHaveCount(0);
+  await expect(secretary.locator("main").getByRole("checkbox")).toHaveCount(0);
+  await secretary.context().close();
+});
+
+test("a secretary and a patient are refused every profile write, by any action or URL", async ({ browser, baseURL, request }) => {
+  test.setTimeout(90_000);
+  const doctor = await profilePage(browser, baseURL, FIXTURES.profileGuarded.email);
+  const secretary = await secretaryForGuardedDoctor(browser, baseURL);
+  const patient = await signedInPage(browser, baseURL, ACCOUNT.patient, uniqueClientIp());
+
+  // A signature to try to delete, uploaded for real.
+  const signatureCard = card(doctor, "Signature");
+  await signatureCard.locator('input[type="file"]').setInputFiles({ name: "s.png", mimeType: "image/png", buffer: await transparentSignaturePng() });
+  await signatureCard.getByRole("button", { name: "Téléverser" }).click();
+  await expect(signatureCard.getByTestId("signature-preview")).toBeVisible();
+
+  const details = card(doctor, "Coordonnées");
+  const bank = card(doctor, "Coordonnées bancaires");
+  const payments = card(doctor, "Paiements & services externes");
+  const esante = card(doctor, "eSanté");
+  const email = card(doctor, "Courriel");
+  const newEmail = "profile-guarded-nouvelle@e2e.doctipro.lu";
+  const actions: Record<string, Captured> = {
+    details: await captureAction(doctor, async () => {
+      await details.getByLabel("Prénom").fill("Usurpé");
+      await details.getByRole("button", { name: "Enregistrer les coordonnées" }).click();
+    }),
+    bank: await captureAction(doctor, async () => {
+      await bank.getByLabel("IBAN").fill("LU28 0019 4006 4475 0000");
+      await bank.getByLabel("Titulaire du compte").fill("Compte usurpé");
+      await bank.getByRole("button", { name: "Enregistrer l'IBAN" }).click();
+    }),
+    payconiq: await captureAction(doctor, async () => {
+      await payments.getByLabel("ID Marchand Payconiq").fill("5c8a7b2e9f1d4a0012ab34cd");
+      await payments.getByRole("button", { name: "Enregistrer l'ID Marchand" }).click();
+    }),
+    stamp: await captureAction(doctor, () => card(doctor, "Cachet").getByLabel("Afficher sur les documents").check()),
+    signatureShown: await captureAction(doctor, () => signatureCard.getByLabel("Afficher sur les documents").check()),
+    deleteSignature: await captureAction(doctor, () => signatureCard.getByRole("button", { name: "Supprimer la signature" }).click()),
+    esante: await captureAction(doctor, () => esante.getByRole("button", { name: "Connecter via LuxTrust" }).click()),
+    email: await captureAction(doctor, async () => {
+      await email.getByRole("button", { name: "Changer d'adresse" }).click();
+      await email.getByLabel("Nouvelle adresse").fill(newEmail);
+      await email.getByLabel("Votre mot de passe").fill(PASSWORD);
+      await email.getByRole("button", { name: "Envoyer le lien de confirmation" }).click();
+    }),
+  };
+
+  for (const [who, page, home] of [["secretary", secretary, "/dashboard"], ["patient", patient, "/patient"]] as const) {
+    for (const [name, action] of Object.entries(actions)) {
+      const response = await replay(page, action);
+      expect(redirectedTo(response), `${who} ${name}`).toBe(home);
+    }
+    // The route handlers: upload, the signature image, the eSanté answer.
+    const upload = await page.request.post("/profile/signature", { data: await transparentSignaturePng(40, 20), maxRedirects: 0 });
+    expect([303, 307], `${who} upload`).toContain(upload.status());
+    expect(upload.headers()["location"]).toContain(home);
+    const image = await page.request.get("/profile/signature", { maxRedirects: 0 });
+    expect([303, 307], `${who} signature image`).toContain(image.status());
+    expect(image.headers()["content-type"] ?? "").not.toContain("image/png");
+    const callback = await page.request.get("/profile/esante/retour?code=x&state=y", { maxRedirects: 0 });
+    expect([303, 307], `${who} eSanté answer`).toContain(callback.status());
+    expect(callback.headers()["location"]).toContain(home);
+  }
+
+  // Nothing changed.
+  await doctor.reload();
+  await expect(details.getByLabel("Prénom")).toHaveValue("Test");
+  await expect(bank.getByTestId("saved-iban")).toHaveCount(0);
+  await expect(payments.getByLabel("ID Marchand Payconiq")).toHaveValue("");
+  await expect(card(doctor, "Cachet").getByLabel("Afficher sur les documents")).not.toBeChecked();
+  await expect(signatureCard.getByLabel("Afficher sur les documents")).not.toBeChecked();
+  await expect(signatureCard.getByText("600 × 200 pixels · fond transparent")).toBeVisible();
+  expect((await doctor.request.get("/profile/signature")).status()).toBe(200);
+  expect(await mailsTo(request, newEmail)).toEqual([]);
+
+  // The same requests from the doctor do change the profile.
+  for (const name of ["details", "bank", "payconiq", "stamp"]) {
+    const response = await replay(doctor, actions[name]!);
+    expect(response.status(), `doctor ${name}`).toBe(200);
+    expect(response.headers()["x-action-redirect"], `doctor ${name}`).toBeUndefined();
+  }
+  expect((await replay(doctor, actions.esante!)).headers()["x-action-redirect"]).toMatch(/^http:\/\/localhost:\d+\/auth\?/);
+  await doctor.reload();
+  await expect(details.getByLabel("Prénom")).toHaveValue("Usurpé");
+  await expect(bank.getByTestId("saved-iban")).toHaveText("LU28 0019 4006 4475 0000");
+  await expect(payments.getByLabel("ID Marchand Payconiq")).toHaveValue("5c8a7b2e9f1d4a0012ab34cd");
+  await expect(card(doctor, "Cachet").getByLabel("Afficher sur les documents")).toBeChecked();
+
+  for (const page of [doctor, secretary, patient]) await page.context().close();
+});

@@ -1,0 +1,118 @@
+import { expect, test, type Page } from "@playwright/test";
+import sharp from "sharp";
+import { SIGNATURE_MAX_BYTES, SIGNATURE_MESSAGES } from "@/lib/signature/rules";
+import {
+  animatedGif,
+  animatedPng,
+  decompressionBombPng,
+  htmlPage,
+  opaqueSignatureJpeg,
+  pdfDocument,
+  pngOfSize,
+  svgSignature,
+  transparentSignaturePng,
+  truncatedPng,
+} from "@/tests/support/signature-images";
+import { FIXTURES } from "./fixtures/accounts";
+import { card, profilePage } from "./support/profile";
+
+async function upload(page: Page, name: string, mimeType: string, buffer: Buffer) {
+  const signature = card(page, "Signature");
+  await signature.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer });
+  await expect(signature.getByTestId("chosen-file")).toHaveText(name);
+  await signature.getByRole("button", { name: "Téléverser" }).click();
+}
+
+test("each refused upload says why, next to the file, and stores nothing", async ({ browser, baseURL }) => {
+  const page = await profilePage(browser, baseURL, FIXTURES.profileRefusals.email);
+  const signature = card(page, "Signature");
+  const cases: [name: string, mime: string, bytes: Buffer, message: string | RegExp][] = [
+    ["signature.png", "image/png", await pngOfSize(SIGNATURE_MAX_BYTES + 1), SIGNATURE_MESSAGES.tooLarge],
+    ["signature.svg", "image/svg+xml", svgSignature(), SIGNATURE_MESSAGES.svg],
+    ["signature.png", "image/png", htmlPage(), SIGNATURE_MESSAGES.text],
+    ["signature.png", "image/png", pdfDocument(), SIGNATURE_MESSAGES.pdf],
+    ["signature.png", "image/png", await truncatedPng(), SIGNATURE_MESSAGES.damaged],
+    ["bombe.png", "image/png", decompressionBombPng(), "L'image mesure 20000 × 20000 pixels : 3000 × 3000 au plus. Réduisez-la avant de la téléverser."],
+    ["animee.png", "image/png", await animatedPng(), SIGNATURE_MESSAGES.animated],
+    ["animee.gif", "image/gif", await animatedGif(), SIGNATURE_MESSAGES.gif],
+    ["vide.png", "image/png", Buffer.alloc(0), SIGNATURE_MESSAGES.empty],
+  ];
+  for (const [name, mime, bytes, message] of cases) {
+    await upload(page, name, mime, bytes);
+    const error = signature.getByRole("alert");
+    await expect(error, name).toHaveText(message);
+    // The message is tied to the file field for screen readers.
+    await expect(signature.locator('input[type="file"]')).toHaveAttribute("aria-invalid", "true");
+  }
+  await page.reload();
+  await expect(signature.getByText("Aucune signature enregistrée.")).toBeVisible();
+  await expect(signature.getByTestId("signature-preview")).toHaveCount(0);
+  expect((await page.request.get("/profile/signature", { maxRedirects: 0 })).status()).toBe(404);
+  await page.context().close();
+});
+
+test("the server refuses an oversized or disguised upload on its own, whatever the page checked", async ({ browser, baseURL }) => {
+  const page = await profilePage(browser, baseURL, FIXTURES.profileRefusals.email);
+  const post = (data: Buffer) => page.request.post("/profile/signature", { data, headers: { "Content-Type": "image/png" }, maxRedirects: 0 });
+  const tooBig = await post(await pngOfSize(SIGNATURE_MAX_BYTES + 1));
+  expect(tooBig.status()).toBe(413);
+  expect(await tooBig.json()).toEqual({ status: "error", fieldErrors: { file: SIGNATURE_MESSAGES.tooLarge } });
+  const disguised = await post(htmlPage());
+  expect(disguised.status()).toBe(422);
+  expect((await disguised.json()).fieldErrors.file).toBe(SIGNATURE_MESSAGES.text);
+  // Another site's page cannot upload through the doctor's browser.
+  const crossSite = await page.request.post("/profile/signature", {
+    data: await transparentSignaturePng(),
+    headers: { "Sec-Fetch-Site": "cross-site" },
+    maxRedirects: 0,
+  });
+  expect(crossSite.status()).toBe(403);
+  expect((await page.request.get("/profile/signature", { maxRedirects: 0 })).status()).toBe(404);
+  await page.context().close();
+});
+
+test("upload a signature, see it, show it on documents, replace it with a JPEG flagged opaque, delete it", async ({ browser, baseURL }) => {
+  const page = await profilePage(browser, baseURL, FIXTURES.profileSignature.email);
+  const signature = card(page, "Signature");
+  await expect(signature.getByLabel("Afficher sur les documents")).toBeDisabled();
+  await expect(signature.getByRole("button", { name: "Téléverser" })).toBeDisabled();
+  await expect(signature.getByText("Choisir un fichier")).toBeVisible();
+
+  await upload(page, "ma-signature.png", "image/png", await transparentSignaturePng());
+  await expect(signature.getByText("Signature enregistrée.", { exact: true })).toBeVisible();
+  const preview = signature.getByTestId("signature-preview");
+  await expect(preview).toBeVisible();
+  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(600);
+  await expect(signature.getByText("600 × 200 pixels · fond transparent")).toBeVisible();
+
+  // Served by the guarded route only: a fresh PNG, never cached, without the uploaded metadata.
+  const src = (await preview.getAttribute("src"))!;
+  expect(src).toMatch(/^\/profile\/signature\?v=\d+$/);
+  const served = await page.request.get(src);
+  expect(served.status()).toBe(200);
+  expect(served.headers()["content-type"]).toBe("image/png");
+  expect(served.headers()["cache-control"]).toContain("no-store");
+  const meta = await sharp(await served.body()).metadata();
+  expect(meta).toMatchObject({ format: "png", width: 600, height: 200, hasAlpha: true });
+  expect(meta.exif).toBeUndefined();
+
+  await signature.getByLabel("Afficher sur les documents").check();
+  await expect(signature.getByText("La signature figurera sur vos documents.")).toBeVisible();
+  await page.reload();
+  await expect(signature.getByLabel("Afficher sur les documents")).toBeChecked();
+
+  await upload(page, "scan.jpg", "image/jpeg", await opaqueSignatureJpeg());
+  await expect(signature.getByText(/Signature enregistrée\. Attention : son fond est opaque/)).toBeVisible();
+  await expect(signature.getByText("600 × 200 pixels · fond opaque : la signature masquera ce qui se trouve dessous")).toBeVisible();
+  await expect(signature.getByTestId("signature-preview")).not.toHaveAttribute("src", src);
+  const replaced = await page.request.get((await signature.getByTestId("signature-preview").getAttribute("src"))!);
+  expect((await sharp(await replaced.body()).metadata()).format).toBe("png");
+  await expect(signature.getByLabel("Afficher sur les documents")).toBeChecked();
+
+  await signature.getByRole("button", { name: "Supprimer la signature" }).click();
+  await expect(signature.getByText("Signature supprimée.")).toBeVisible();
+  await expect(signature.getByText("Aucune signature enregistrée.")).toBeVisible();
+  await expect(signature.getByLabel("Afficher sur les documents")).not.toBeChecked();
+  expect((await page.request.get("/profile/signature", { maxRedirects: 0 })).status()).toBe(404);
+  await page.context().close();
+});
