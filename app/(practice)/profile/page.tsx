@@ -20,6 +20,9 @@ import { loadProfile, type ProfileView } from "@/lib/profile/profile";
 import { TITLES } from "@/lib/profile/schema";
 import { findSignature } from "@/lib/signature/signature";
 import { displayName, roleLabel } from "@/lib/users/display-name";
+import { AttachedSecretaries } from "@/components/layout/attached-secretaries";
+import { listAttachedSecretaries } from "@/lib/secretary/doctors";
+import { detachSecretaryAction } from "../secretaires/actions";
 import {
   deleteSignatureAction,
   requestEmailChangeAction,
@@ -131,6 +134,9 @@ async function DoctorProfile({ access, view, outcome }: { access: PracticeAccess
           deleteAction={deleteSignatureAction}
           toggleAction={setShownOnDocumentsAction}
         />
+      </Card>
+      <Card title="Secrétariat">
+        <AttachedSecretaries secretaries={await listAttachedSecretaries(access.doctor.id)} detachAction={detachSecretaryAction} />
       </Card>
     </>
   );

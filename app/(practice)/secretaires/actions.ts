@@ -15,5 +15,6 @@ export async function detachSecretaryAction(_previous: FormState, formData: Form
     return { status: "error", formError: "Cette personne n'est pas rattachée à votre cabinet." };
   }
   revalidatePath("/secretaires");
+  revalidatePath("/profile");
   return { status: "success", message: "Secrétaire détachée ; ses sessions pour votre cabinet sont fermées." };
 }
