@@ -1,10 +1,12 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { EnrolmentData } from "@/components/twofactor/enrolment-panel";
 import { requireRole } from "@/lib/auth/guards";
 import { confirmPassword, PASSWORD_CHECK_MESSAGE } from "@/lib/auth/reauthenticate";
 import { signInSchema } from "@/lib/auth/schema";
+import { revokeOtherSessions, revokeOwnSession } from "@/lib/auth/sessions";
 import { invalid, type FormState } from "@/lib/forms/form-state";
 import { requestContext } from "@/lib/http/request-context";
 import { otpCodeSchema } from "@/lib/twofactor/code-format";
@@ -67,4 +69,23 @@ export async function deactivateAction(_previous: FormState, formData: FormData)
   if (check !== "ok") return { status: "error", fieldErrors: { password: PASSWORD_CHECK_MESSAGE[check] } };
   if (!(await deactivateTwoFactor(user, parsed.data.code))) return { status: "error", fieldErrors: WRONG_CODE };
   return { status: "success", message: "La double authentification est désactivée." };
+}
+
+/** « Déconnecter » one of the user's own sessions (never someone else's: the user is in the WHERE). */
+export async function revokeSessionAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { user } = await anyone();
+  const parsed = z.object({ sessionId: z.uuid() }).safeParse({ sessionId: formData.get("sessionId") });
+  if (!parsed.success || !(await revokeOwnSession(user.id, parsed.data.sessionId))) {
+    return { status: "error", formError: "Cette session n'existe pas ou est déjà fermée." };
+  }
+  revalidatePath("/securite");
+  return { status: "success", message: "Session fermée." };
+}
+
+/** « Déconnecter les autres sessions »: all but the one making the request. */
+export async function revokeOtherSessionsAction(): Promise<FormState> {
+  const { user, session } = await anyone();
+  const count = await revokeOtherSessions(user.id, session.id);
+  revalidatePath("/securite");
+  return { status: "success", message: `${count} autre(s) session(s) fermée(s).` };
 }

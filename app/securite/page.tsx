@@ -5,13 +5,28 @@ import { Card } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/guards";
 import { hasTwoFactor } from "@/lib/twofactor/authenticator";
 import { unusedRecoveryCodes } from "@/lib/twofactor/recovery-codes";
-import { confirmActivationAction, deactivateAction, regenerateCodesAction, startActivationAction } from "./actions";
+import { listOpenSessions } from "@/lib/auth/sessions";
+import { describeUserAgent } from "@/lib/dashboard/user-agent";
+import { formatDateTime } from "@/lib/format/datetime";
+import { OpenSessions } from "@/components/security/open-sessions";
+import {
+  confirmActivationAction,
+  deactivateAction,
+  regenerateCodesAction,
+  revokeOtherSessionsAction,
+  revokeSessionAction,
+  startActivationAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Sécurité du compte" };
 
 export default async function SecurityPage() {
-  const { user } = await requireRole("doctor", "secretary", "patient", "support");
+  const { user, session } = await requireRole("doctor", "secretary", "patient", "support");
   const enabled = await hasTwoFactor(user.id);
+  const open = (await listOpenSessions(user.id)).map((s) => {
+    const device = describeUserAgent(s.userAgent);
+    return { id: s.id, device: `${device.browser} · ${device.os}`, ip: s.ip, lastSeen: formatDateTime(s.lastSeenAt), current: s.id === session.id };
+  });
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-bold text-slate-900">Sécurité du compte</h1>
@@ -26,6 +41,9 @@ export default async function SecurityPage() {
         ) : (
           <TwoFactorActivation startAction={startActivationAction} confirmAction={confirmActivationAction} />
         )}
+      </Card>
+      <Card title="Sessions ouvertes">
+        <OpenSessions sessions={open} revokeAction={revokeSessionAction} revokeOthersAction={revokeOtherSessionsAction} />
       </Card>
     </div>
   );

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import { sessions, users, type Session, type User } from "@/db/schema";
 import { recordConnection } from "@/lib/audit/connection-log";
 import { getDb, type Database } from "@/lib/db";
@@ -85,4 +85,33 @@ export async function revokeAllSessions(userId: string, reason: string, tx: Pick
     .update(sessions)
     .set({ revokedAt: sql`now()`, revokedReason: reason })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+/** The user's sessions still open, most recently used first (the security page lists them). */
+export async function listOpenSessions(userId: string): Promise<Session[]> {
+  return getDb()
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+/** Ends one of the user's own sessions; false when the id is not an open session of this user. */
+export async function revokeOwnSession(userId: string, sessionId: string): Promise<boolean> {
+  const ended = await getDb()
+    .update(sessions)
+    .set({ revokedAt: sql`now()`, revokedReason: "déconnectée par l'utilisateur" })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return ended.length > 0;
+}
+
+/** « Déconnecter les autres sessions »: every open session of the user but `keep`. */
+export async function revokeOtherSessions(userId: string, keep: string): Promise<number> {
+  const ended = await getDb()
+    .update(sessions)
+    .set({ revokedAt: sql`now()`, revokedReason: "déconnectée par l'utilisateur" })
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keep), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return ended.length;
 }

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { authThrottle, connectionLog, sessions, users } from "@/db/schema";
 import { freshDatabase } from "@/tests/support/test-db";
 import { hashPassword } from "./password-hash";
-import { findLiveSession, revokeAllSessions, revokeSession } from "./sessions";
+import { findLiveSession, listOpenSessions, revokeAllSessions, revokeOtherSessions, revokeOwnSession, revokeSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 import { recordFailedPassword, throttleKeys } from "./throttle";
 
@@ -99,6 +99,19 @@ describe("sessions", () => {
     if (result.kind !== "signed-in") throw new Error(result.kind);
     await db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 61 * 60 * 1000) }).where(eq(sessions.id, result.session.id));
     expect(await findLiveSession(result.session.id)).toBeNull();
+  });
+
+  it("a user ends only their own sessions, and can end all the others at once", async () => {
+    const mine = await signInWithPassword("doctor", "doc@example.lu", PASSWORD, ctx);
+    const other = await signInWithPassword("doctor", "doc@example.lu", PASSWORD, ctx);
+    const theirs = await signInWithPassword("patient", "pat@example.lu", PASSWORD, ctx);
+    if (mine.kind !== "signed-in" || other.kind !== "signed-in" || theirs.kind !== "signed-in") throw new Error("sign-in failed");
+    expect(await revokeOwnSession(mine.user.id, theirs.session.id)).toBe(false);
+    expect(await findLiveSession(theirs.session.id)).not.toBeNull();
+    expect((await listOpenSessions(mine.user.id)).map((s) => s.id).sort()).toEqual([mine.session.id, other.session.id].sort());
+    expect(await revokeOtherSessions(mine.user.id, mine.session.id)).toBe(1);
+    expect(await findLiveSession(other.session.id)).toBeNull();
+    expect(await findLiveSession(mine.session.id)).not.toBeNull();
   });
 
   it("ignores ids that are not session ids", async () => {
