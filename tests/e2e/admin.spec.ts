@@ -155,9 +155,9 @@ test.describe("support actions, each audited and emailed", () => {
 });
 
 test("support cannot switch off its own 2FA nor reset it from the admin area", async ({ browser, baseURL }) => {
-  const page = await signedInPage(browser, baseURL, FIXTURES.supportAccess.email, uniqueClientIp());
-  await page.goto(`/admin?q=${encodeURIComponent(FIXTURES.supportAccess.email)}`);
-  await page.getByRole("link", { name: FIXTURES.supportAccess.email }).click();
+  const page = await signedInPage(browser, baseURL, FIXTURES.supportSelf.email, uniqueClientIp());
+  await page.goto(`/admin?q=${encodeURIComponent(FIXTURES.supportSelf.email)}`);
+  await page.getByRole("link", { name: FIXTURES.supportSelf.email }).click();
   await expect(page.getByRole("form", { name: "Débloquer" })).toBeVisible();
   await expect(page.getByRole("form", { name: "Réinitialiser la 2FA" })).toHaveCount(0);
   await page.goto("/securite");

@@ -71,7 +71,8 @@ test("a secretary sees the doctor's details and stamp read only, and no signatur
 });
 
 test("a secretary and a patient are refused every profile write, by any action or URL", async ({ browser, baseURL, request }) => {
-  test.setTimeout(90_000);
+  // Dozens of replayed requests: room for a slow, busy machine.
+  test.setTimeout(240_000);
   const doctor = await profilePage(browser, baseURL, FIXTURES.profileGuarded.email);
   const secretary = await secretaryForGuardedDoctor(browser, baseURL);
   const patient = await signedInPage(browser, baseURL, ACCOUNT.patient, uniqueClientIp());
