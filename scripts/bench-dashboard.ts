@@ -243,7 +243,8 @@ try {
   const baselineName = "Baseline: minimal signed-in page";
   const targets: Target[] = [
     { name: "Anonymous sign-in page", path: "/doctor_home", signedIn: false, mustContain: "Connexion médecin" },
-    { name: baselineName, path: "/profile", signedIn: true, mustContain: "Profil du praticien" },
+    // The practice layout, its guard and one small query: what every practice page costs.
+    { name: baselineName, path: "/secretaires", signedIn: true, mustContain: "Mon secrétariat" },
     { name: "Dashboard, history page 1", path: "/dashboard", signedIn: true, mustContain: "Historique de connexion" },
     { name: "Dashboard, history 1,000 rows deep", path: `/dashboard?curseur=${context.deepCursor}`, signedIn: true, mustContain: "Historique de connexion" },
   ];
