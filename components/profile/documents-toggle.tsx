@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useId, useState } from "react";
 import { IDLE, type FormState } from "@/lib/forms/form-state";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type Props = {
   what: "stamp" | "signature";
@@ -15,6 +16,7 @@ export function DocumentsToggle({ what, shown, disabled, action }: Props) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const [checked, setChecked] = useState(shown);
   const id = useId();
+  const hydrated = useHydrated();
   const save = (next: boolean) => {
     setChecked(next);
     const data = new FormData();
@@ -30,7 +32,7 @@ export function DocumentsToggle({ what, shown, disabled, action }: Props) {
           type="checkbox"
           className="size-4 rounded border-slate-300 accent-brand-600"
           checked={checked}
-          disabled={disabled || pending}
+          disabled={disabled || pending || !hydrated}
           onChange={(e) => save(e.target.checked)}
         />
         Afficher sur les documents

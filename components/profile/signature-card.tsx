@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { IDLE, type FormState } from "@/lib/forms/form-state";
 import { SIGNATURE_MAX_BYTES, SIGNATURE_MESSAGES } from "@/lib/signature/rules";
 import { DocumentsToggle } from "./documents-toggle";
@@ -26,6 +27,7 @@ export function SignatureCard({ signature, shown, deleteAction, toggleAction }: 
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
+  const hydrated = useHydrated();
   const [upload, setUpload] = useState<FormState>(IDLE);
   const [uploading, setUploading] = useState(false);
   const [deleteState, remove, deleting] = useActionState(deleteAction, IDLE);
@@ -87,6 +89,7 @@ export function SignatureCard({ signature, shown, deleteAction, toggleAction }: 
             type="file"
             accept="image/png,image/jpeg"
             className="sr-only"
+            disabled={!hydrated}
             aria-invalid={fileError ? true : undefined}
             aria-describedby={fileError ? `${inputId}-error` : undefined}
             onChange={(e) => {

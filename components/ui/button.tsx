@@ -1,4 +1,7 @@
+"use client";
+
 import type { ButtonHTMLAttributes } from "react";
+import { useHydrated } from "./use-hydrated";
 
 type Props = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: "primary" | "secondary" | "ghost"; pending?: boolean };
 
@@ -9,10 +12,14 @@ const STYLES = {
 } as const;
 
 export function Button({ variant = "primary", pending = false, className = "", children, disabled, ...rest }: Props) {
+  // A type="button" button does nothing without JavaScript: it waits for hydration rather than
+  // swallowing an early click. Submit buttons work from the first paint (the form posts natively).
+  const hydrated = useHydrated();
+  const inert = rest.type === "button" && !hydrated;
   return (
     <button
       {...rest}
-      disabled={disabled || pending}
+      disabled={disabled || pending || inert}
       aria-busy={pending || undefined}
       className={`inline-flex items-center justify-center gap-2 rounded-md px-4 py-2.5 text-sm font-semibold transition-colors disabled:cursor-not-allowed ${STYLES[variant]} ${className}`}
     >
