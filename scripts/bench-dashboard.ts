@@ -78,7 +78,10 @@ function startServer(): ChildProcess {
     env.AUTH_SECRET ||= randomBytes(32).toString("base64url");
     env.AUTH_ENCRYPTION_KEY ||= randomBytes(32).toString("base64url");
   }
-  return spawn(process.execPath, ["--import", "tsx", "server.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  // BENCH_CPU_PROF=1: the server writes a V8 CPU profile into .data/bench-profiles when it stops
+  // (open it in Chrome DevTools or speedscope) — where a page's time goes.
+  const profile = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(".data/bench-profiles")] : [];
+  return spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
 }
 
 async function waitForHealth(server: ChildProcess) {
