@@ -1,11 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
+import type { ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { eq, sql } from "drizzle-orm";
 import { chromium } from "playwright-core";
+import { buildUnlessSkipped, databaseKind, machine, percentile, REPORT, startServer, waitForHealth, writeReport } from "./bench/common";
 
 // npm run bench:dashboard — how fast /dashboard answers for the busiest doctor of a national-size
 // database, against a minimal signed-in page of the same app. Seeds the large data set (or reuses
@@ -20,7 +19,6 @@ const DURATION = Number(process.env.BENCH_DURATION || 20);
 const WARMUP = 3;
 const SEQUENTIAL_ROUNDS = Number(process.env.BENCH_ROUNDS || 100);
 const BASE = `http://127.0.0.1:${PORT}`;
-const REPORT = path.resolve("docs/benchmarks.md");
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 if (!process.env.DATABASE_URL) process.env.DATA_DIR ??= path.resolve(".data/bench");
@@ -71,29 +69,6 @@ async function prepareData() {
   };
 }
 
-function startServer(): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(PORT), LOG_LEVEL: "warn" };
-  // On PostgreSQL the server demands its secrets; throwaway ones do for a local measurement.
-  if (env.DATABASE_URL) {
-    env.AUTH_SECRET ||= randomBytes(32).toString("base64url");
-    env.AUTH_ENCRYPTION_KEY ||= randomBytes(32).toString("base64url");
-  }
-  // BENCH_CPU_PROF=1: the server writes a V8 CPU profile into .data/bench-profiles when it stops
-  // (open it in Chrome DevTools or speedscope) — where a page's time goes.
-  const profile = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(".data/bench-profiles")] : [];
-  return spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
-}
-
-async function waitForHealth(server: ChildProcess) {
-  for (let i = 0; i < 180; i++) {
-    if (server.exitCode !== null) throw new Error(`the server stopped (exit ${server.exitCode})`);
-    const ok = await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error("the server did not answer /api/health within 3 minutes");
-}
-
 async function signInCookie(email: string): Promise<string> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
@@ -110,11 +85,6 @@ async function signInCookie(email: string): Promise<string> {
   } finally {
     await browser.close();
   }
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function load(target: Target, cookie: string, seconds: number): Promise<Measure> {
@@ -172,11 +142,6 @@ async function check(target: Target, cookie: string) {
   }
 }
 
-function machine() {
-  const cpus = os.cpus();
-  return `${cpus[0]?.model.trim() ?? "CPU inconnu"}, ${cpus.length} cœurs, ${Math.round(os.totalmem() / 2 ** 30)} Gio, ${os.type()} ${os.release()}, Node ${process.version}`;
-}
-
 type Sequential = Awaited<ReturnType<typeof interleaved>>;
 
 function report(
@@ -222,26 +187,12 @@ function report(
   return lines.join("\n");
 }
 
-function writeReport(section: string, database: "postgres" | "pglite") {
-  const start = `<!-- bench:dashboard:${database}:start -->`;
-  const end = `<!-- bench:dashboard:${database}:end -->`;
-  const current = fs.existsSync(REPORT) ? fs.readFileSync(REPORT, "utf8") : "";
-  const block = `${start}\n${section}\n${end}`;
-  const next = current.includes(start)
-    ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
-    : `${current.trimEnd()}\n\n${block}\n`;
-  fs.writeFileSync(REPORT, next);
-}
-
 let server: ChildProcess | undefined;
 try {
   const context = await prepareData();
-  if (process.env.BENCH_SKIP_BUILD !== "1") {
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
-    if (build.status !== 0) throw new Error("next build failed");
-  }
-  server = startServer();
-  await waitForHealth(server);
+  buildUnlessSkipped();
+  server = startServer(PORT);
+  await waitForHealth(server, BASE);
   const cookie = await signInCookie(context.doctor.email);
   const baselineName = "Baseline: minimal signed-in page";
   const targets: Target[] = [
@@ -267,7 +218,7 @@ try {
     console.log(`${t.name}, one at a time: median ${m.median.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms`);
   }
   const section = report(measures, sequential, context, baselineName, loadBefore);
-  writeReport(section, process.env.DATABASE_URL ? "postgres" : "pglite");
+  writeReport("dashboard", section, databaseKind());
   console.log(`\n${section}\n\nÉcrit dans ${path.relative(process.cwd(), REPORT)}.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
