@@ -1,75 +1,135 @@
 import { expect, test, type Page } from "@playwright/test";
 import { FIXTURES } from "./fixtures/accounts";
+import { appRoutes } from "@/tests/support/app-routes";
 import { ACCOUNT, signedInPage, uniqueClientIp } from "./support/auth";
 
-// Every private page × every kind of visitor: where each one ends up. A role never sees another
-// role's page; it is sent to its own home (or, anonymous, to the right sign-in page).
-const ROUTES = ["/dashboard", "/profile", "/secretaires", "/secretariat", "/patient", "/admin", "/admin/journal", "/securite"] as const;
+// Every private page and route handler of the app × every kind of visitor: where each one ends
+// up. A role never sees another role's page; it is sent to its own home (or, anonymous, to the
+// right sign-in page). The routes come from app/ itself: a new route fails the first test below
+// until it is placed in these tables.
+
+/** Open to anyone: sign-in pages, steps authorised by their own token or pending-step cookie. */
+const PUBLIC = [
+  "/", "/admin/login", "/doctor_home", "/secretary_home", "/patient_home",
+  "/connexion/2fa", "/connexion/activer-2fa", "/connexion/bloque",
+  "/mot-de-passe-oublie", "/reinitialiser", "/invitation", "/confirmer-courriel",
+  "/dev/mailbox", "/api/health",
+];
+
+/** A concrete URL for a dynamic route: an id that names nobody. */
+const NOBODY = "00000000-0000-4000-8000-000000000000";
+const urlOf = (route: string) => route.replace(/\[[^\]]+\]/g, NOBODY);
+
+const ROUTES = ["/dashboard", "/profile", "/secretaires", "/secretariat", "/patient", "/admin", "/admin/journal", "/admin/nouveau", "/admin/utilisateurs/[id]", "/securite"] as const;
 type Route = (typeof ROUTES)[number];
 
-const EXPECTED: Record<string, Record<Route, string>> = {
+const HANDLERS = ["/profile/signature", "/profile/esante/retour", "/admin/journal/export"] as const;
+type Handler = (typeof HANDLERS)[number];
+
+// Pages: the path the browser ends on ("404": the page of a user id that does not exist).
+// Route handlers: where the first answer redirects to, or "served" (an answer of its own).
+type Expectation = { pages: Record<Route, string>; handlers: Record<Handler, string> };
+
+const EXPECTED: Record<string, Expectation> = {
   anonymous: {
-    "/dashboard": "/doctor_home",
-    "/profile": "/doctor_home",
-    "/secretaires": "/doctor_home",
-    "/secretariat": "/secretary_home",
-    "/patient": "/patient_home",
-    "/admin": "/admin/login",
-    "/admin/journal": "/admin/login",
-    "/securite": "/doctor_home",
+    pages: {
+      "/dashboard": "/doctor_home",
+      "/profile": "/doctor_home",
+      "/secretaires": "/doctor_home",
+      "/secretariat": "/secretary_home",
+      "/patient": "/patient_home",
+      "/admin": "/admin/login",
+      "/admin/journal": "/admin/login",
+      "/admin/nouveau": "/admin/login",
+      "/admin/utilisateurs/[id]": "/admin/login",
+      "/securite": "/doctor_home",
+    },
+    handlers: { "/profile/signature": "/doctor_home", "/profile/esante/retour": "/doctor_home", "/admin/journal/export": "/admin/login" },
   },
   doctor: {
-    "/dashboard": "/dashboard",
-    "/profile": "/profile",
-    "/secretaires": "/secretaires",
-    "/secretariat": "/dashboard",
-    "/patient": "/dashboard",
-    "/admin": "/dashboard",
-    "/admin/journal": "/dashboard",
-    "/securite": "/securite",
+    pages: {
+      "/dashboard": "/dashboard",
+      "/profile": "/profile",
+      "/secretaires": "/secretaires",
+      "/secretariat": "/dashboard",
+      "/patient": "/dashboard",
+      "/admin": "/dashboard",
+      "/admin/journal": "/dashboard",
+      "/admin/nouveau": "/dashboard",
+      "/admin/utilisateurs/[id]": "/dashboard",
+      "/securite": "/securite",
+    },
+    handlers: { "/profile/signature": "served", "/profile/esante/retour": "/profile", "/admin/journal/export": "/dashboard" },
   },
   "secretary (no doctor chosen)": {
-    "/dashboard": "/secretariat",
-    "/profile": "/secretariat",
-    "/secretaires": "/secretariat",
-    "/secretariat": "/secretariat",
-    "/patient": "/secretariat",
-    "/admin": "/secretariat",
-    "/admin/journal": "/secretariat",
-    "/securite": "/securite",
+    pages: {
+      "/dashboard": "/secretariat",
+      "/profile": "/secretariat",
+      "/secretaires": "/secretariat",
+      "/secretariat": "/secretariat",
+      "/patient": "/secretariat",
+      "/admin": "/secretariat",
+      "/admin/journal": "/secretariat",
+      "/admin/nouveau": "/secretariat",
+      "/admin/utilisateurs/[id]": "/secretariat",
+      "/securite": "/securite",
+    },
+    handlers: { "/profile/signature": "/secretariat", "/profile/esante/retour": "/secretariat", "/admin/journal/export": "/secretariat" },
   },
   "secretary working for a doctor": {
-    "/dashboard": "/dashboard",
-    "/profile": "/profile",
-    // The doctor's own settings stay the doctor's.
-    "/secretaires": "/dashboard",
-    "/secretariat": "/secretariat",
-    "/patient": "/secretariat",
-    "/admin": "/secretariat",
-    "/admin/journal": "/secretariat",
-    "/securite": "/securite",
+    pages: {
+      "/dashboard": "/dashboard",
+      "/profile": "/profile",
+      // The doctor's own settings stay the doctor's.
+      "/secretaires": "/dashboard",
+      "/secretariat": "/secretariat",
+      "/patient": "/secretariat",
+      "/admin": "/secretariat",
+      "/admin/journal": "/secretariat",
+      "/admin/nouveau": "/secretariat",
+      "/admin/utilisateurs/[id]": "/secretariat",
+      "/securite": "/securite",
+    },
+    // The signature and the eSanté link are the doctor's alone.
+    handlers: { "/profile/signature": "/dashboard", "/profile/esante/retour": "/dashboard", "/admin/journal/export": "/secretariat" },
   },
   patient: {
-    "/dashboard": "/patient",
-    "/profile": "/patient",
-    "/secretaires": "/patient",
-    "/secretariat": "/patient",
-    "/patient": "/patient",
-    "/admin": "/patient",
-    "/admin/journal": "/patient",
-    "/securite": "/securite",
+    pages: {
+      "/dashboard": "/patient",
+      "/profile": "/patient",
+      "/secretaires": "/patient",
+      "/secretariat": "/patient",
+      "/patient": "/patient",
+      "/admin": "/patient",
+      "/admin/journal": "/patient",
+      "/admin/nouveau": "/patient",
+      "/admin/utilisateurs/[id]": "/patient",
+      "/securite": "/securite",
+    },
+    handlers: { "/profile/signature": "/patient", "/profile/esante/retour": "/patient", "/admin/journal/export": "/patient" },
   },
   support: {
-    "/dashboard": "/admin",
-    "/profile": "/admin",
-    "/secretaires": "/admin",
-    "/secretariat": "/admin",
-    "/patient": "/admin",
-    "/admin": "/admin",
-    "/admin/journal": "/admin/journal",
-    "/securite": "/securite",
+    pages: {
+      "/dashboard": "/admin",
+      "/profile": "/admin",
+      "/secretaires": "/admin",
+      "/secretariat": "/admin",
+      "/patient": "/admin",
+      "/admin": "/admin",
+      "/admin/journal": "/admin/journal",
+      "/admin/nouveau": "/admin/nouveau",
+      "/admin/utilisateurs/[id]": "404",
+      "/securite": "/securite",
+    },
+    handlers: { "/profile/signature": "/admin", "/profile/esante/retour": "/admin", "/admin/journal/export": "served" },
   },
 };
+
+test("the tables cover every route of the app", () => {
+  const { pages, handlers } = appRoutes();
+  expect(pages.filter((p) => !PUBLIC.includes(p)), "private pages").toEqual([...ROUTES].sort());
+  expect(handlers.filter((h) => !PUBLIC.includes(h)), "route handlers").toEqual([...HANDLERS].sort());
+});
 
 const PRIVATE_HEADINGS = ["Tableau de bord", "Profil du praticien", "Pour quel médecin travaillez-vous ?", "Administration", "Bonjour Luc"];
 
@@ -96,16 +156,33 @@ async function visitor(kind: string, browser: Parameters<typeof signedInPage>[0]
   throw new Error(kind);
 }
 
-for (const [kind, routes] of Object.entries(EXPECTED)) {
+async function whereHandlerSends(page: Page, route: Handler): Promise<string> {
+  const response = await page.request.get(route, { maxRedirects: 0 });
+  expect(response.status(), `${route} never fails`).toBeLessThan(500);
+  if (response.status() >= 300 && response.status() < 400) return new URL(response.headers()["location"]!, "http://x").pathname;
+  return "served";
+}
+
+for (const [kind, expected] of Object.entries(EXPECTED)) {
   test(`routes × roles: ${kind}`, async ({ browser, baseURL }) => {
     const page = await visitor(kind, browser, baseURL);
     for (const route of ROUTES) {
-      const response = await page.goto(route);
+      const url = urlOf(route);
+      const response = await page.goto(url);
+      const target = expected.pages[route];
+      if (target === "404") {
+        expect(response?.status(), `${kind} ${route}`).toBe(404);
+        await expect(page, `${kind} visiting ${route}`).toHaveURL(new RegExp(`${url.replace(/\//g, "\\/")}$`));
+        continue;
+      }
       expect(response?.status(), `${kind} ${route}`).toBeLessThan(400);
-      await expect(page, `${kind} visiting ${route}`).toHaveURL(new RegExp(`${routes[route].replace("/", "\\/")}$`));
+      await expect(page, `${kind} visiting ${route}`).toHaveURL(new RegExp(`${target.replace(/\//g, "\\/")}$`));
       if (kind === "anonymous") {
         for (const heading of PRIVATE_HEADINGS) await expect(page.getByRole("heading", { name: heading })).toHaveCount(0);
       }
+    }
+    for (const route of HANDLERS) {
+      expect(await whereHandlerSends(page, route), `${kind} ${route}`).toBe(expected.handlers[route]);
     }
     await page.context().close();
   });
