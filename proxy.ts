@@ -1,6 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { secureCookiesEnabled } from "@/lib/config/env";
+import { CROSS_SITE_REFUSAL, isCrossSiteWrite } from "@/lib/http/same-origin";
 import { contentSecurityPolicy } from "@/lib/http/security-headers";
 import { areaOf, canEnter, HOME_PATH, isRole, signInPathForArea } from "@/lib/auth/roles";
 
@@ -11,6 +12,14 @@ export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== "production");
   const area = areaOf(request.nextUrl.pathname);
+
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (isCrossSiteWrite(request.method, request.headers.get("origin"), host)) {
+    return new NextResponse(CROSS_SITE_REFUSAL, {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": csp },
+    });
+  }
 
   if (area !== "public" && area !== "api") {
     const token = await getToken({

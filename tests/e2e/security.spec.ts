@@ -1,8 +1,16 @@
-import { expect, test } from "@playwright/test";
-import { ACCOUNT, signedInPage, uniqueClientIp } from "./support/auth";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { appRoutes } from "@/tests/support/app-routes";
+import { FIXTURES } from "./fixtures/accounts";
+import { ACCOUNT, PASSWORD, signedInPage, uniqueClientIp } from "./support/auth";
 
-test("every page carries the security headers, with a nonce-based script policy", async ({ request }) => {
-  for (const path of ["/doctor_home", "/api/health", "/dashboard"]) {
+/** Every page and route handler of the app (dynamic segments filled with an id of nobody). */
+const EVERY_ROUTE = Object.values(appRoutes())
+  .flat()
+  .map((route) => route.replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000"));
+
+test("every response carries the security headers, with a nonce-based script policy", async ({ request }) => {
+  expect(EVERY_ROUTE.length).toBeGreaterThan(20);
+  for (const path of EVERY_ROUTE) {
     const response = await request.get(path, { maxRedirects: 0 });
     const headers = response.headers();
     const csp = headers["content-security-policy"] ?? "";
@@ -39,4 +47,50 @@ test("the scripts of a page run under the policy (no CSP violation)", async ({ p
   await page.getByRole("button", { name: "S'identifier" }).click();
   await expect(page.getByText("Saisissez votre courriel.")).toBeVisible();
   expect(violations).toEqual([]);
+});
+
+/** The hidden fields of a page's first form: what a browser posts with it when JavaScript is off. */
+async function formFields(request: APIRequestContext, path: string): Promise<Record<string, string>> {
+  const html = await (await request.get(path)).text();
+  const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1] ?? "";
+  const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  return Object.fromEntries(
+    [...form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)].map((m) => [unescape(/name="([^"]*)"/.exec(m[0])![1]!), unescape(/value="([^"]*)"/.exec(m[0])?.[1] ?? "")]),
+  );
+}
+
+test("a form posted from another site is refused before it runs: no session, no change", async ({ browser, baseURL, playwright }) => {
+  const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
+  const signIn = { ...(await formFields(request, "/doctor_home")), email: ACCOUNT.doctor, password: PASSWORD };
+  for (const origin of ["https://evil.example", "null", `${baseURL}.evil.example`]) {
+    const forged = await request.post("/doctor_home", { multipart: signIn, headers: { origin }, maxRedirects: 0 });
+    expect(forged.status(), origin).toBe(403);
+    expect(await forged.text()).toContain("ne provient pas d'une page de Doctipro");
+    expect(forged.headers()["set-cookie"] ?? "", origin).not.toContain("session-token");
+  }
+  // The same form from the site itself signs in: the refusal was the origin's doing.
+  const own = await request.post("/doctor_home", { multipart: signIn, headers: { origin: baseURL! }, maxRedirects: 0 });
+  expect(own.status()).toBe(303);
+  expect(own.headers()["location"]).toMatch(/\/dashboard$/);
+  await request.dispose();
+
+  // A signed-in doctor's browser lured to another site: the upload it is made to send is refused.
+  const doctor = await signedInPage(browser, baseURL, FIXTURES.profileRefusals.email, uniqueClientIp());
+  const upload = await doctor.request.post("/profile/signature", { data: Buffer.from("not an image"), headers: { origin: "https://evil.example" }, maxRedirects: 0 });
+  expect(upload.status()).toBe(403);
+  await doctor.context().close();
+});
+
+test("the pending 2FA step's cookie is HttpOnly, SameSite=Lax and Secure too", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
+  const page = await context.newPage();
+  await page.goto("/doctor_home");
+  await page.getByLabel("Courriel").fill(ACCOUNT.doctorWeber);
+  await page.getByLabel("Mot de passe").fill(PASSWORD);
+  await page.getByRole("button", { name: "S'identifier" }).click();
+  await expect(page).toHaveURL(/\/connexion\/2fa$/);
+  const cookies = await context.cookies();
+  expect(cookies.length).toBeGreaterThan(0);
+  for (const cookie of cookies) expect(cookie, cookie.name).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true });
+  await context.close();
 });
