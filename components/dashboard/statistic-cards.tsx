@@ -83,20 +83,21 @@ export function ReviewsCard({ reviews }: { reviews: ReviewStatistics }) {
       {reviews.count === 0 || reviews.averageRating === null ? (
         <Empty>Aucun avis publié pour l&apos;instant.</Empty>
       ) : (
-        <dl className="space-y-3">
-          <div className="flex flex-col-reverse">
+        <div className="space-y-3">
+          <dl className="flex flex-col-reverse">
             <dt className="text-sm text-slate-600">note moyenne</dt>
             <dd className="flex items-baseline gap-2">
               <span className="text-3xl font-bold tabular-nums text-slate-900">{formatRating(reviews.averageRating)}</span>
               <span className="text-sm text-slate-600">/ 5</span>
               <Stars average={reviews.averageRating} />
             </dd>
-          </div>
-          <div className="flex gap-6">
+          </dl>
+          {/* A list of its own: a <dl> groups its terms in <div>s one level deep only. */}
+          <dl className="flex gap-6">
             <Figure value={formatCount(reviews.count)} label={reviews.count === 1 ? "avis publié" : "avis publiés"} />
             <Figure value={formatCount(reviews.last30Days)} label="ces 30 derniers jours" />
-          </div>
-        </dl>
+          </dl>
+        </div>
       )}
     </Card>
   );

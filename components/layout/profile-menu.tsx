@@ -42,6 +42,8 @@ export function ProfileMenu({ name, initials, detail, profileHref, signOut }: Pr
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={menuId}
+        // On a phone the name is hidden: the button still says what it opens.
+        aria-label={`Menu du profil : ${name}`}
         onClick={() => setOpen((v) => !v)}
         className="flex items-center gap-3 rounded-md px-2 py-1.5 hover:bg-slate-100"
       >

@@ -1,0 +1,137 @@
+import type { ChildProcess } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { chromium } from "playwright-core";
+import { buildUnlessSkipped, databaseKind, machine, REPORT, startServer, waitForHealth, writeReport } from "./bench/common";
+
+// npm run bench:pages — page quality as a browser sees it: Lighthouse (performance, accessibility,
+// best practices; its default mobile profile with simulated throttling) on the doctors' sign-in
+// page, the 2FA step, /dashboard and /profile, and the JavaScript each page loads first, gzipped,
+// summed from the scripts its HTML asks for. Runs the production build on a fresh embedded
+// database with the demo accounts (or DATABASE_URL). CHROME_PATH / CHROMIUM_PATH name the browser.
+
+const PORT = Number(process.env.BENCH_PORT || 3230);
+const BASE = `http://127.0.0.1:${PORT}`;
+const CHROME = process.env.CHROME_PATH || process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+if (!process.env.DATABASE_URL) {
+  process.env.DATA_DIR ??= path.resolve(".data/bench-pages");
+  process.env.DEMO_SEED ??= "1";
+}
+
+const { DEMO_PASSWORD } = await import("@/db/seed/demo-accounts");
+
+type Page = { name: string; path: string; cookie: string };
+type Scores = { performance: number; accessibility: number; bestPractices: number; failing: string[] };
+
+/** The cookies of a browser signed in as `email`, stopped at the 2FA step or at home. */
+async function cookiesFor(email: string, stopAtSecondFactor: boolean): Promise<string> {
+  const browser = await chromium.launch({ executablePath: CHROME, args: ["--no-sandbox", "--disable-gpu"] });
+  try {
+    const page = await browser.newPage({ baseURL: BASE });
+    await page.goto("/doctor_home");
+    await page.getByLabel("Courriel").fill(email);
+    await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "S'identifier" }).click();
+    await page.waitForURL(/\/(connexion\/2fa|dashboard)$/);
+    if (!stopAtSecondFactor && page.url().endsWith("/connexion/2fa")) throw new Error(`${email} has 2FA`);
+    return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  } finally {
+    await browser.close();
+  }
+}
+
+/** gzip size of the JavaScript a page's HTML loads before any interaction. */
+async function firstLoadJs(page: Page): Promise<number> {
+  const html = await (await fetch(BASE + page.path, { headers: { cookie: page.cookie } })).text();
+  const sources = new Set([...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!));
+  let total = 0;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
+    total += gzipSync(body, { level: 9 }).length;
+  }
+  return total;
+}
+
+async function audit(page: Page, port: number): Promise<Scores> {
+  const result = await lighthouse(BASE + page.path, {
+    port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: ["performance", "accessibility", "best-practices"],
+    extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined,
+    // The server is on this machine: no need to clear a cache between pages, but each page's
+    // figures are its own cold load.
+    disableStorageReset: true,
+  });
+  if (!result) throw new Error(`Lighthouse gave no result for ${page.path}`);
+  const { categories, audits, finalDisplayedUrl } = result.lhr;
+  if (!finalDisplayedUrl.endsWith(page.path)) throw new Error(`${page.path} ended on ${finalDisplayedUrl}`);
+  const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
+  const failing = Object.values(audits)
+    .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual")
+    .map((a) => {
+      // For an accessibility failure, the first element at fault: where to look.
+      const items = (a.details as { items?: { node?: { snippet?: string } }[] } | undefined)?.items ?? [];
+      const snippet = categories.accessibility?.auditRefs.some((r) => r.id === a.id) ? items[0]?.node?.snippet : undefined;
+      return snippet ? `${a.id} (\`${snippet.slice(0, 120).replace(/`/g, "'")}\`)` : a.id;
+    });
+  return { performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"), failing };
+}
+
+let server: ChildProcess | undefined;
+let chrome: chromeLauncher.LaunchedChrome | undefined;
+try {
+  buildUnlessSkipped();
+  server = startServer(PORT);
+  await waitForHealth(server, BASE);
+  const doctor = await cookiesFor("dr.schmit@demo.doctipro.lu", false);
+  const pages: Page[] = [
+    { name: "Connexion médecin", path: "/doctor_home", cookie: "" },
+    // Weber has 2FA: the step is opened by its pending-step cookie. Lighthouse loads it twice at
+    // most, well within its 10 minutes.
+    { name: "Étape 2FA", path: "/connexion/2fa", cookie: await cookiesFor("dr.weber@demo.doctipro.lu", true) },
+    { name: "Tableau de bord", path: "/dashboard", cookie: doctor },
+    { name: "Profil", path: "/profile", cookie: doctor },
+  ];
+  chrome = await chromeLauncher.launch({
+    chromePath: CHROME,
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  const loadBefore = os.loadavg()[0]!;
+  const rows: string[] = [];
+  const notes: string[] = [];
+  for (const page of pages) {
+    const js = await firstLoadJs(page);
+    const scores = await audit(page, chrome.port);
+    console.log(`${page.name}: performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores.bestPractices}, first-load JS ${(js / 1024).toFixed(1)} kB gzip`);
+    rows.push(`| ${page.name} (\`${page.path}\`) | ${scores.performance} | ${scores.accessibility} | ${scores.bestPractices} | ${(js / 1024).toFixed(1)} |`);
+    if (scores.failing.length) notes.push(`- ${page.name}: audits under 90 — ${scores.failing.join(", ")}`);
+  }
+  const section = [
+    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`npm run bench:pages\` (Lighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version}, mobile profile, simulated throttling).`,
+    "",
+    `- Machine: ${machine()}`,
+    `- Load average (1 min) before / after: ${loadBefore.toFixed(2)} / ${os.loadavg()[0]!.toFixed(2)}`,
+    `- Database: ${databaseKind() === "postgres" ? "PostgreSQL (DATABASE_URL)" : "embedded PGlite"}, demo accounts`,
+    "",
+    "| page | performance | accessibility | best practices | first-load JS, kB gzip |",
+    "| --- | ---: | ---: | ---: | ---: |",
+    ...rows,
+    "",
+    "Targets: performance ≥ 95, accessibility 100, best practices ≥ 95; first-load JS ≤ 150 kB gzip on the sign-in pages.",
+    ...(notes.length ? ["", ...notes] : []),
+  ].join("\n");
+  writeReport("pages", section);
+  console.log(`\n${section}\n\nÉcrit dans ${path.relative(process.cwd(), REPORT)}.`);
+} catch (error) {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exitCode = 1;
+} finally {
+  await chrome?.kill();
+  server?.kill("SIGTERM");
+}
