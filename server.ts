@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
-import { closeDb } from "./db/client";
+import { databaseDownSince } from "./db/availability";
+import { closeDb, probeDb } from "./db/client";
 import { prepareDatabase } from "./db/boot";
 import { acquirePgliteLock, PgliteBusyError } from "./db/pglite-lock";
 import { port } from "./lib/config/env";
 import { ensureSecrets, MissingSecretError } from "./lib/config/secrets";
 import { SOCKET_IP_HEADER } from "./lib/http/client-ip";
+import { RETRY_AFTER_SECONDS, UNAVAILABLE_HTML, UNAVAILABLE_JSON } from "./lib/http/unavailable-page";
 import { logger } from "./lib/log";
 
 // A custom server around Next for two things `next start` cannot give: the client's TCP address
@@ -15,6 +17,29 @@ import { logger } from "./lib/log";
 
 const dev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const path = (req: IncomingMessage) => (req.url ?? "").split("?")[0] ?? "";
+
+// While PostgreSQL is unreachable (db/availability.ts), every request gets a French 503 and at
+// most one probe runs at a time, no more than once a second: when it answers, requests go
+// through again, without a restart.
+let probing: Promise<unknown> | null = null;
+let lastProbe = 0;
+function answerUnavailable(req: IncomingMessage, res: ServerResponse) {
+  if (!probing && Date.now() - lastProbe > 1000) {
+    lastProbe = Date.now();
+    probing = probeDb().finally(() => (probing = null));
+  }
+  const json = path(req).startsWith("/api/") || (req.headers.accept ?? "").includes("application/json");
+  res.writeHead(503, {
+    "Content-Type": json ? "application/json; charset=utf-8" : "text/html; charset=utf-8",
+    "Retry-After": String(RETRY_AFTER_SECONDS),
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+  });
+  res.end(json ? UNAVAILABLE_JSON : UNAVAILABLE_HTML);
+}
 
 async function main() {
   try {
@@ -49,11 +74,14 @@ async function main() {
     res.setHeader("X-Request-Id", requestId);
     const started = performance.now();
     res.on("finish", () => {
-      const path = (req.url ?? "").split("?")[0];
-      const entry = { requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) };
-      if (path?.startsWith("/_next/")) logger.debug(entry, "request");
+      const entry = { requestId, method: req.method, path: path(req), status: res.statusCode, ms: Math.round(performance.now() - started) };
+      if (entry.path.startsWith("/_next/")) logger.debug(entry, "request");
       else logger.info(entry, "request");
     });
+    if (databaseDownSince() !== null && !path(req).startsWith("/_next/static/")) {
+      answerUnavailable(req, res);
+      return;
+    }
     void handle(req, res);
   });
 

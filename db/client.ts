@@ -5,11 +5,12 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import fs from "node:fs";
 import { Pool } from "pg";
 import { databaseUrl, pgliteDir } from "@/lib/config/env";
+import { noteDatabaseError, noteDatabaseUp } from "./availability";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-type Holder = { db: Database; close: () => Promise<void> };
+type Holder = { db: Database; close: () => Promise<void>; probe: () => Promise<boolean> };
 
 // Next bundles this module several times into one process; a module-level variable would open
 // several PGlite instances on one folder, each seeing different data (STACK.md). One instance per
@@ -20,21 +21,57 @@ const g = globalThis as unknown as { [KEY]?: Holder };
 function open(): Holder {
   const url = databaseUrl();
   if (url) {
-    const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX || 10) });
-    // An idle client losing its server (restart) must not crash the process; queries fail and recover.
-    pool.on("error", () => {});
-    return { db: drizzlePg(pool, { schema }) as unknown as Database, close: () => pool.end() };
+    const pool = new Pool({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_MAX || 10),
+      // A request waits at most this long for a connection when PostgreSQL does not answer.
+      connectionTimeoutMillis: 5_000,
+    });
+    // An idle client losing its server (restart) must not crash the process; it marks the database
+    // down (db/availability.ts) and the next probe that gets an answer marks it up again.
+    pool.on("error", noteDatabaseError);
+    watchConnectionErrors(pool);
+    const probe = async () => {
+      try {
+        await pool.query("select 1");
+        noteDatabaseUp();
+        return true;
+      } catch (error) {
+        noteDatabaseError(error);
+        return false;
+      }
+    };
+    return { db: drizzlePg(pool, { schema }) as unknown as Database, close: () => pool.end(), probe };
   }
   // "memory://" keeps the database in memory (unit tests); anything else is a folder.
   const dir = process.env.PGLITE_DIR === "memory://" ? "memory://" : pgliteDir();
   if (dir !== "memory://") fs.mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir);
-  return { db: drizzlePglite(client, { schema }) as unknown as Database, close: () => client.close() };
+  // In this process: it cannot be "unreachable" the way a server can.
+  return { db: drizzlePglite(client, { schema }) as unknown as Database, close: () => client.close(), probe: async () => true };
+}
+
+/** Every query and checkout that fails for want of a connection marks the database down. */
+function watchConnectionErrors(pool: Pool) {
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  const watch = (result: unknown) => {
+    if (result instanceof Promise) result.catch(noteDatabaseError);
+    return result;
+  };
+  pool.query = ((...args: unknown[]) => watch(query(...args))) as typeof pool.query;
+  pool.connect = ((...args: unknown[]) => watch(connect(...args))) as typeof pool.connect;
 }
 
 export function getDb(): Database {
   g[KEY] ??= open();
   return g[KEY].db;
+}
+
+/** One trivial query: true (and the database marked up) when it answers. */
+export function probeDb(): Promise<boolean> {
+  g[KEY] ??= open();
+  return g[KEY].probe();
 }
 
 export async function closeDb(): Promise<void> {

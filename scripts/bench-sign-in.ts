@@ -1,6 +1,8 @@
 import type { ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
+import type { TotpAccount } from "./bench/accounts";
+import { formOf, postForm } from "./bench/http-forms";
 import { buildUnlessSkipped, machine, peakRssMiB, REPORT, startServer, summary, waitForHealth, writeReport } from "./bench/common";
 
 // npm run bench:sign-in — what a sign-in costs beyond argon2id, the irreducible part. Measures, one
@@ -26,72 +28,34 @@ ensureSecrets();
 const { closeDb, getDb } = await import("@/db/client");
 const { runMigrations } = await import("@/db/migrate");
 const { assertPgliteFree } = await import("@/db/pglite-lock");
-const { twoFactor, users } = await import("@/db/schema");
 const { DEMO_PASSWORD } = await import("@/db/seed/demo-accounts");
-const { hashPassword, verifyPassword } = await import("@/lib/auth/password-hash");
-const { encryptSecret } = await import("@/lib/twofactor/encryption");
-const { newTotpSecret, totpCodeAt } = await import("@/lib/twofactor/totp");
-const { like, sql } = await import("drizzle-orm");
+const { verifyPassword } = await import("@/lib/auth/password-hash");
+const { totpCodeAt } = await import("@/lib/twofactor/totp");
+const { sql } = await import("drizzle-orm");
+const { createTotpDoctors } = await import("./bench/accounts");
 
-type Account = { email: string; secret: string };
+type Account = TotpAccount;
 
-/** Fresh accounts with an authenticator, one per sign-in; the previous run's are removed. */
+/** Fresh accounts with an authenticator, one per sign-in. */
 async function prepareAccounts(count: number): Promise<{ accounts: Account[]; passwordHash: string; database: string }> {
   assertPgliteFree();
   await runMigrations();
   const db = getDb();
-  await db.delete(users).where(like(users.email, `%@${DOMAIN}`));
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const accounts = Array.from({ length: count }, (_, i) => ({ email: `medecin-${i}@${DOMAIN}`, secret: newTotpSecret() }));
-  const rows = await db
-    .insert(users)
-    .values(accounts.map((a, i) => ({ email: a.email, role: "doctor" as const, doctorKind: "medecin" as const, title: "Dr", firstName: "Banc", lastName: `Essai ${i}`, passwordHash })))
-    .returning({ id: users.id, email: users.email });
-  const secretOf = new Map(accounts.map((a) => [a.email, a.secret]));
-  await db.insert(twoFactor).values(rows.map((r) => ({ userId: r.id, secretEncrypted: encryptSecret(secretOf.get(r.email)!), confirmedAt: new Date() })));
+  const { accounts, passwordHash } = await createTotpDoctors(db, DOMAIN, count);
   const [version] = await db.execute(sql`SELECT version() AS v`).then((r) => (r as unknown as { rows: { v: string }[] }).rows);
   await closeDb();
   return { accounts, passwordHash, database: version!.v.split(" on ")[0]! };
 }
 
-const unescapeHtml = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-
-/** The hidden fields of a page's first form: what a browser without JavaScript posts with it. */
-async function formOf(pathname: string, cookie = ""): Promise<FormData> {
-  const response = await fetch(BASE + pathname, { headers: { cookie }, redirect: "manual" });
-  const html = await response.text();
-  if (response.status !== 200) throw new Error(`${pathname}: HTTP ${response.status}`);
-  const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1] ?? "";
-  const data = new FormData();
-  for (const input of form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
-    const name = /name="([^"]*)"/.exec(input[0])?.[1];
-    if (name) data.set(unescapeHtml(name), unescapeHtml(/value="([^"]*)"/.exec(input[0])?.[1] ?? ""));
-  }
-  return data;
-}
-
-async function post(pathname: string, data: FormData, cookie: string, expected: string): Promise<{ ms: number; cookie: string }> {
-  const started = performance.now();
-  const response = await fetch(BASE + pathname, { method: "POST", body: data, headers: { cookie, origin: BASE }, redirect: "manual" });
-  await response.arrayBuffer();
-  const ms = performance.now() - started;
-  const location = response.headers.get("location") ?? "";
-  if (response.status !== 303 || !location.endsWith(expected)) {
-    throw new Error(`${pathname}: expected 303 to ${expected}, got HTTP ${response.status} ${location}`);
-  }
-  const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0]!).filter((c) => !c.endsWith("="));
-  return { ms, cookie: cookies.join("; ") };
-}
-
 /** One full sign-in: password step, then the authenticator code. */
 async function signIn(account: Account): Promise<{ password: number; full: number }> {
-  const form = await formOf("/doctor_home");
+  const form = await formOf(BASE, "/doctor_home");
   form.set("email", account.email);
   form.set("password", DEMO_PASSWORD);
-  const step = await post("/doctor_home", form, "", "/connexion/2fa");
-  const codeForm = await formOf("/connexion/2fa", step.cookie);
+  const step = await postForm(BASE, "/doctor_home", form, "", "/connexion/2fa");
+  const codeForm = await formOf(BASE, "/connexion/2fa", step.cookie);
   codeForm.set("code", totpCodeAt(account.secret));
-  const code = await post("/connexion/2fa", codeForm, step.cookie, "/dashboard");
+  const code = await postForm(BASE, "/connexion/2fa", codeForm, step.cookie, "/dashboard");
   return { password: step.ms, full: step.ms + code.ms };
 }
 

@@ -1,0 +1,31 @@
+// The page every request gets while PostgreSQL cannot be reached (server.ts): a 503 that says so
+// in French and asks the browser to come back, rather than a 500 that looks like a bug. Static,
+// without scripts, so it needs nothing that could itself be down.
+
+export const RETRY_AFTER_SECONDS = 5;
+
+export const UNAVAILABLE_HTML = `<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="${RETRY_AFTER_SECONDS * 2}">
+<title>Service momentanément indisponible · Doctipro</title>
+<style>
+  body { margin: 0; font-family: system-ui, sans-serif; background: #f8fafc; color: #0f172a; }
+  main { max-width: 32rem; margin: 15vh auto; padding: 2rem; background: #fff; border: 1px solid #e2e8f0; border-radius: .75rem; }
+  h1 { font-size: 1.4rem; margin: 0 0 1rem; }
+  p { line-height: 1.5; color: #334155; }
+</style>
+</head>
+<body>
+<main>
+  <h1>Doctipro est momentanément indisponible</h1>
+  <p>Notre base de données ne répond pas pour l'instant. Aucune donnée n'est perdue : la page se rechargera d'elle-même dans quelques secondes.</p>
+  <p>Si cela dure, écrivez à <a href="mailto:info@doctipro.lu">info@doctipro.lu</a>.</p>
+</main>
+</body>
+</html>
+`;
+
+export const UNAVAILABLE_JSON = JSON.stringify({ status: "indisponible" });
