@@ -19,6 +19,7 @@ type Props = {
 export function ChatBubble({ send, markRead }: Props) {
   const [open, setOpen] = useState(false);
   const [state, setState] = useState<MyChatState | null>(null);
+  const root = useRef<HTMLDivElement>(null);
   const bubble = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const panelId = useId();
@@ -70,11 +71,18 @@ export function ChatBubble({ send, markRead }: Props) {
     bubble.current?.focus();
   }, []);
 
+  // Focus goes to the message box on opening, or as soon as it is usable (first snapshot).
+  const ready = state !== null;
+  useEffect(() => {
+    if (open && ready) input.current?.focus();
+  }, [open, ready]);
+
   useEffect(() => {
     if (!open) return;
-    input.current?.focus();
+    // Escape belongs to the chat while focus is in it or nowhere (another menu may want it).
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") close();
+      const active = document.activeElement;
+      if (e.key === "Escape" && (!active || active === document.body || root.current?.contains(active))) close();
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
@@ -88,7 +96,7 @@ export function ChatBubble({ send, markRead }: Props) {
 
   const online = state?.supportOnline ?? false;
   return (
-    <div className="fixed bottom-4 left-4 z-40 flex flex-col items-start gap-3 print:hidden">
+    <div ref={root} className="fixed bottom-4 left-4 z-40 flex flex-col items-start gap-3 print:hidden">
       {open && (
         <section
           id={panelId}

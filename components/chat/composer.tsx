@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState, type KeyboardEvent, type Ref } from "react";
+import { useId, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { characterCount, formatCount, MESSAGE_MAX_CHARACTERS, type SendResult } from "@/lib/chat/schema";
 
 type Props = {
@@ -8,8 +8,7 @@ type Props = {
   submitLabel: string;
   placeholder?: string;
   send: (body: string) => Promise<SendResult>;
-  onSent?: () => void;
-  inputRef?: Ref<HTMLTextAreaElement>;
+  inputRef?: RefObject<HTMLTextAreaElement | null>;
   disabled?: boolean;
 };
 
@@ -17,11 +16,13 @@ type Props = {
  * The message box: Enter sends, Shift+Enter starts a new line. The counter warns past 4,000
  * characters; the server decides (and says why a message is refused). The text is kept on error.
  */
-export function Composer({ label, submitLabel, placeholder, send, onSent, inputRef, disabled = false }: Props) {
+export function Composer({ label, submitLabel, placeholder, send, inputRef, disabled = false }: Props) {
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  const ownInput = useRef<HTMLTextAreaElement>(null);
+  const textarea = inputRef ?? ownInput;
   const id = useId();
   const count = characterCount(body);
   const tooLong = count > MESSAGE_MAX_CHARACTERS;
@@ -34,8 +35,9 @@ export function Composer({ label, submitLabel, placeholder, send, onSent, inputR
       const result = await send(body);
       if (result.ok) {
         setBody("");
-        onSent?.();
       } else setError(result.error);
+      // The button was disabled while sending and lost focus: writing goes on in the box.
+      textarea.current?.focus();
     } catch {
       setError("Le message n'a pas pu être envoyé. Vérifiez votre connexion et réessayez.");
     } finally {
@@ -64,7 +66,7 @@ export function Composer({ label, submitLabel, placeholder, send, onSent, inputR
       </label>
       <textarea
         id={id}
-        ref={inputRef}
+        ref={textarea}
         value={body}
         onChange={(e) => setBody(e.target.value)}
         onKeyDown={onKeyDown}

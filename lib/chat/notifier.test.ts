@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users, type User } from "@/db/schema";
+import { chatSupportPresence, users, type User } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { freshDatabase } from "@/tests/support/test-db";
 import { throwawayPostgres } from "@/tests/support/postgres";
 import { conversationIdOf } from "./conversations";
 import { sendSupportReply, sendUserMessage } from "./messages";
+import { recordSupportHeartbeat } from "./presence";
 import { createPgNotifier, createPollingNotifier, type ChatNotifier } from "./notifier";
 import { chatEventStream } from "./stream";
 
@@ -123,6 +124,25 @@ function liveSuite(name: string, setup: () => Promise<Setup | null>) {
 
       controller.abort();
       await Promise.all([aliceStream.done, bobStream.done, supportStream.done]);
+    });
+
+    it("tells a user's stream when an operator comes online", async () => {
+      if (skip()) return;
+      await s!.writer.delete(chatSupportPresence);
+      const doctor = await person(s!.writer, "doctor");
+      const support = await person(s!.writer, "support");
+      const controller = new AbortController();
+      const stream = collect(
+        chatEventStream({ user: doctor }, { signal: controller.signal, stillAllowed: async () => true, db: s!.reader, notifier: s!.notifier, presenceCheckMs: 50 }),
+      );
+      await waitFor(() => stream.events.some((e) => e.event === "snapshot"));
+      expect(stream.events[0]).toMatchObject({ data: { supportOnline: false } });
+      await recordSupportHeartbeat(support.id, s!.writer);
+      await waitFor(() => stream.events.some((e) => e.event === "presence"));
+      expect(stream.events.find((e) => e.event === "presence")?.data).toEqual({ supportOnline: true });
+      await s!.writer.delete(chatSupportPresence);
+      controller.abort();
+      await stream.done;
     });
 
     it("sends heartbeats, and ends the stream when the session is no longer live", async () => {

@@ -16,6 +16,8 @@ import { recordSupportHeartbeat, supportOnline } from "./presence";
 // and, for support, counts the operator online.
 
 export const HEARTBEAT_MS = 15_000;
+/** How often a user's stream looks whether support came on or went offline. */
+export const PRESENCE_CHECK_MS = 5_000;
 /** Support receives a changed conversation's newest messages; the page merges them by id. */
 const SUPPORT_RECENT = 20;
 
@@ -28,7 +30,19 @@ type Options = {
   db?: Database;
   notifier?: ChatNotifier;
   heartbeatMs?: number;
+  presenceCheckMs?: number;
 };
+
+// Every user stream of a process asks the same question; one query answers them all for a while.
+const presenceCache = new WeakMap<Database, { at: number; value: Promise<boolean> }>();
+function cachedSupportOnline(db: Database, maxAgeMs: number): Promise<boolean> {
+  const hit = presenceCache.get(db);
+  if (hit && Date.now() - hit.at < maxAgeMs) return hit.value;
+  const value = supportOnline(db);
+  presenceCache.set(db, { at: Date.now(), value });
+  value.catch(() => presenceCache.delete(db));
+  return value;
+}
 
 export function chatEventStream(viewer: StreamViewer, options: Options): ReadableStream<Uint8Array> {
   const db = options.db ?? getDb();
@@ -38,6 +52,7 @@ export function chatEventStream(viewer: StreamViewer, options: Options): Readabl
   let closed = false;
   let unsubscribe: (() => void) | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
+  let presenceTimer: ReturnType<typeof setInterval> | null = null;
   // Signals are handled one after the other, so events leave in the order of the reads.
   let queue: Promise<void> = Promise.resolve();
 
@@ -61,6 +76,7 @@ export function chatEventStream(viewer: StreamViewer, options: Options): Readabl
         closed = true;
         unsubscribe?.();
         if (timer) clearInterval(timer);
+        if (presenceTimer) clearInterval(presenceTimer);
         options.signal.removeEventListener("abort", close);
         try {
           controller.close();
@@ -102,8 +118,11 @@ export function chatEventStream(viewer: StreamViewer, options: Options): Readabl
           return close();
         }
         controller.enqueue(encoder.encode(": ping\n\n"));
-        if (isSupport) return recordSupportHeartbeat(viewer.user.id, db);
-        const now = await supportOnline(db);
+        if (isSupport) await recordSupportHeartbeat(viewer.user.id, db);
+      };
+
+      const presence = async () => {
+        const now = await cachedSupportOnline(db, Math.max(0, (options.presenceCheckMs ?? PRESENCE_CHECK_MS) - 500));
         if (now !== online) send("presence", { supportOnline: (online = now) });
       };
 
@@ -129,11 +148,13 @@ export function chatEventStream(viewer: StreamViewer, options: Options): Readabl
       unsubscribe = stop;
       run(snapshot);
       timer = setInterval(() => run(tick), options.heartbeatMs ?? HEARTBEAT_MS);
+      if (!isSupport) presenceTimer = setInterval(() => run(presence), options.presenceCheckMs ?? PRESENCE_CHECK_MS);
     },
     cancel() {
       closed = true;
       unsubscribe?.();
       if (timer) clearInterval(timer);
+      if (presenceTimer) clearInterval(presenceTimer);
     },
   });
 }

@@ -1,5 +1,5 @@
 import { requireRole } from "@/lib/auth/guards";
-import { findLiveSession } from "@/lib/auth/sessions";
+import { isSessionStillLive } from "@/lib/auth/sessions";
 import { chatEventStream } from "@/lib/chat/stream";
 
 // The chat's live stream (Server-Sent Events). Takes no parameter: what it carries is decided by
@@ -13,7 +13,8 @@ export async function GET(request: Request) {
     { user },
     {
       signal: request.signal,
-      stillAllowed: async () => (await findLiveSession(session.id))?.user.id === user.id,
+      // Checked without counting as activity: an open tab still idles out after an hour.
+      stillAllowed: () => isSessionStillLive(session.id, user.id),
     },
   );
   return new Response(stream, {
