@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chatSupportPresence, users, type User } from "@/db/schema";
 import type { Database } from "@/db/client";
@@ -6,7 +7,7 @@ import { throwawayPostgres } from "@/tests/support/postgres";
 import { conversationIdOf } from "./conversations";
 import { sendSupportReply, sendUserMessage } from "./messages";
 import { recordSupportHeartbeat } from "./presence";
-import { createPgNotifier, createPollingNotifier, type ChatNotifier } from "./notifier";
+import { createPgNotifier, createPollingNotifier, RESYNC, type ChatNotifier } from "./notifier";
 import { chatEventStream } from "./stream";
 
 // Live delivery: the notifier signals changed conversations (PGlite: a poll; PostgreSQL: LISTEN/
@@ -159,6 +160,28 @@ function liveSuite(name: string, setup: () => Promise<Setup | null>) {
     });
   });
 }
+
+describe("LISTEN connection lost (PostgreSQL)", () => {
+  it("reconnects and asks every stream to re-read (signals may have been missed)", async () => {
+    const pg = await throwawayPostgres(1);
+    if (!pg) return console.warn("TEST_DATABASE_URL not set, skipped");
+    const notifier = createPgNotifier(pg.url, 50);
+    try {
+      const seen: string[] = [];
+      await notifier.subscribe((id) => seen.push(id));
+      // What a server restart or a network cut does to the listening connection.
+      await pg.dbs[0]!.execute(sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'doctipro-chat-listen' AND datname = current_database()`);
+      await waitFor(() => seen.includes(RESYNC));
+      const doctor = await person(pg.dbs[0]!, "doctor");
+      await sendUserMessage({ user: doctor }, "Après la coupure", pg.dbs[0]!);
+      const conversation = (await conversationIdOf(doctor.id, pg.dbs[0]!))!;
+      await waitFor(() => seen.includes(conversation));
+    } finally {
+      await notifier.close();
+      await pg.drop();
+    }
+  });
+});
 
 liveSuite("live delivery on PGlite (poll)", async () => {
   const db = await freshDatabase();
