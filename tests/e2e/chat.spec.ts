@@ -178,6 +178,28 @@ test("a doctor cannot read another user's conversation by any URL or event strea
   for (const p of [owner, support, snoop]) await p.context().close();
 });
 
+test("a secretary's chat is her own, even while she works for a doctor; support sees for whom she wrote", async ({ browser, baseURL }) => {
+  const secretary = await signedInPage(browser, baseURL, FIXTURES.chatSecretary.email);
+  await secretary.getByRole("button", { name: /Dr Test chat-private/ }).click();
+  await expect(secretary).toHaveURL(/\/dashboard$/);
+  await openPanel(secretary);
+  // The doctor's conversation (written in the test above) is not hers to read.
+  await expect(panel(secretary).getByText("Une question sur Doctipro ?")).toBeVisible();
+  await messageBox(secretary).fill("Question du secrétariat sur les mémoires d'honoraires");
+  await messageBox(secretary).press("Enter");
+  await expect(userMessages(secretary)).toHaveCount(1);
+
+  const support = await signedInPage(browser, baseURL, FIXTURES.supportChatSecretary.email);
+  await openSupportChat(support);
+  const line = support.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: /Test chat-secretaire/ });
+  await expect(line).toContainText("Secrétariat");
+  const conversation = await openConversationOf(support, "Test chat-secretaire");
+  await expect(conversation.getByTestId("chat-message")).toHaveCount(1);
+  await expect(conversation.getByTestId("chat-message")).toContainText("pour Dr Test chat-private");
+  await secretary.context().close();
+  await support.context().close();
+});
+
 test("support's chat page and the event stream are closed to anonymous visitors and patients", async ({ browser, baseURL, page }) => {
   for (const [visitor, home] of [
     [page, "/admin/login"],
