@@ -29,6 +29,7 @@ export function SupportChat({ initialConversations, initialSelected, initialMess
   const [messages, setMessages] = useState<ChatMessageView[] | null>(initialMessages);
   const [loadError, setLoadError] = useState<string | null>(initialSelected && !initialMessages ? "Cette conversation n'existe pas." : null);
   const selectedRef = useRef(selected);
+  const snapshots = useRef(0);
   const input = useRef<HTMLTextAreaElement>(null);
 
   const select = useCallback(
@@ -60,7 +61,18 @@ export function SupportChat({ initialConversations, initialSelected, initialMess
   }, [initialSelected, initialMessages, markRead]);
 
   const status = useEventStream("/api/chat/events", {
-    snapshot: (data) => setConversations((data as { conversations: ConversationSummary[] }).conversations),
+    snapshot: (data) => {
+      setConversations((data as { conversations: ConversationSummary[] }).conversations);
+      // A snapshot after the first is a reconnection: what came meanwhile is read again.
+      snapshots.current += 1;
+      const id = selectedRef.current;
+      if (snapshots.current > 1 && id)
+        void open(id)
+          .then((loaded) => {
+            if (loaded && selectedRef.current === id) setMessages((m) => mergeById(m ?? [], loaded));
+          })
+          .catch(() => {});
+    },
     conversation: (data) => {
       const { conversation, messages: recent } = data as { conversation: ConversationSummary; messages: ChatMessageView[] };
       const isOpen = conversation.id === selectedRef.current;
