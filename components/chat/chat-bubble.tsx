@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import type { ChatMessageView, MyChatState, SendResult } from "@/lib/chat/schema";
+import type { ChatMessageView, MyChatState, SendResult } from "@/lib/chat/limits";
 import { Composer } from "./composer";
 import { MessageList } from "./message-list";
 import { mergeById, useEventStream } from "./use-event-stream";

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { ChatMessageView, SendResult } from "@/lib/chat/schema";
+import type { ChatMessageView, SendResult } from "@/lib/chat/limits";
 import { Composer } from "./composer";
 import { MessageList } from "./message-list";
 import { mergeById } from "./use-event-stream";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState, type KeyboardEvent, type RefObject } from "react";
-import { characterCount, formatCount, MESSAGE_MAX_CHARACTERS, type SendResult } from "@/lib/chat/schema";
+import { characterCount, formatCount, MESSAGE_MAX_CHARACTERS, type SendResult } from "@/lib/chat/limits";
 
 type Props = {
   label: string;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { ChatMessageView } from "@/lib/chat/schema";
+import type { ChatMessageView } from "@/lib/chat/limits";
 import { formatDateTime } from "@/lib/format/datetime";
 
 type Props = {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ChatMessageView, ConversationSummary, SendResult } from "@/lib/chat/schema";
+import type { ChatMessageView, ConversationSummary, SendResult } from "@/lib/chat/limits";
 import { formatDateTime } from "@/lib/format/datetime";
 import { Composer } from "./composer";
 import { MessageList } from "./message-list";
