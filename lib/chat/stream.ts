@@ -63,14 +63,16 @@ export function chatEventStream(viewer: StreamViewer, options: Options): Readabl
 
   return new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (event: string, data: unknown) => {
+      // A write that fails means the client is gone: stop everything rather than keep querying.
+      const write = (raw: string) => {
         if (closed) return;
         try {
-          controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+          controller.enqueue(encoder.encode(raw));
         } catch {
           close();
         }
       };
+      const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       const close = () => {
         if (closed) return;
         closed = true;
@@ -117,7 +119,8 @@ export function chatEventStream(viewer: StreamViewer, options: Options): Readabl
           send("ended", {});
           return close();
         }
-        controller.enqueue(encoder.encode(": ping\n\n"));
+        write(": ping\n\n");
+        if (closed) return;
         if (isSupport) await recordSupportHeartbeat(viewer.user.id, db);
       };
 
@@ -140,7 +143,7 @@ export function chatEventStream(viewer: StreamViewer, options: Options): Readabl
       if (options.signal.aborted) return close();
       options.signal.addEventListener("abort", close);
       // Reconnect after 3 s when the connection drops (EventSource does it by itself).
-      controller.enqueue(encoder.encode("retry: 3000\n\n"));
+      write("retry: 3000\n\n");
       if (isSupport) await recordSupportHeartbeat(viewer.user.id, db);
       // Listen first, then read: whatever changes after the read is signalled.
       const stop = await notifier.subscribe((id) => run(() => onSignal(id)));
