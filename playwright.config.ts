@@ -46,6 +46,13 @@ const targets: Target[] = [
     : []),
 ];
 
+// A second app instance on the same PostgreSQL database (a load balancer's other backend): the chat
+// test sends through one instance and receives through the other. It must not seed: the first
+// instance's fixtures are already there, and seed-fixtures.ts would delete and re-create them.
+const secondInstance = pgUrl
+  ? { port: basePort + 2, env: { ...targets.find((t) => t.name === "postgres")!.env, DATA_DIR: ".data/e2e-postgres-2", DEMO_SEED: "0" } }
+  : null;
+
 const config: PlaywrightTestConfig = {
   testDir: "tests/e2e",
   fullyParallel: true,
@@ -72,7 +79,12 @@ const config: PlaywrightTestConfig = {
       ],
     },
   },
-  projects: targets.map((t) => ({ name: t.name, use: { baseURL: `http://localhost:${t.port}` } })),
+  projects: targets.map((t) => ({
+    name: t.name,
+    use: { baseURL: `http://localhost:${t.port}` },
+    // Read by tests/e2e/chat.spec.ts; only the PostgreSQL project has a second instance.
+    metadata: t.name === "postgres" && secondInstance ? { secondInstanceURL: `http://localhost:${secondInstance.port}` } : {},
+  })),
   webServer: [
     {
       command: "node --import tsx tests/e2e/support/esante-provider.ts",
@@ -97,6 +109,21 @@ const config: PlaywrightTestConfig = {
       stdout: "pipe" as const,
       stderr: "pipe" as const,
     })),
+    // Started after the servers above are up (Playwright starts them in order): migrations done,
+    // fixtures seeded. No `rm`/seed here: it shares the database and only serves.
+    ...(secondInstance
+      ? [
+          {
+            command: `rm -rf ${secondInstance.env.DATA_DIR} && node --import tsx server.ts`,
+            url: `http://localhost:${secondInstance.port}/api/health`,
+            env: { ...secondInstance.env, PORT: String(secondInstance.port) },
+            reuseExistingServer: false,
+            timeout: 120_000,
+            stdout: "pipe" as const,
+            stderr: "pipe" as const,
+          },
+        ]
+      : []),
   ],
 };
 

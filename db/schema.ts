@@ -8,6 +8,7 @@ import {
   index,
   integer,
   pgEnum,
+  pgSequence,
   pgTable,
   primaryKey,
   smallint,
@@ -383,6 +384,71 @@ export const pendingEmailChanges = pgTable("pending_email_changes", {
   requestedAt: at("requested_at").notNull().defaultNow(),
 });
 
+// Live chat with support (issue 8, docs/decisions/0011). One conversation per practice user (a
+// doctor, or a secretary: hers, not her doctor's). Every change to a conversation (a message, a
+// read marker) takes a new revision from this sequence in the same transaction: on PGlite the
+// event streams poll for revisions above the last one they saw; on PostgreSQL a NOTIFY carries
+// the conversation id instead.
+export const chatRevision = pgSequence("chat_revision");
+
+export const chatConversations = pgTable(
+  "chat_conversations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .unique()
+      .references(() => users.id, { onDelete: "cascade" }),
+    revision: bigint("revision", { mode: "number" }).notNull().default(sql`nextval('chat_revision')`),
+    lastMessageAt: at("last_message_at"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    // Support's list: newest activity first. The poller: revisions above a cursor.
+    index("chat_conversations_last_message_idx").on(t.lastMessageAt.desc()),
+    index("chat_conversations_revision_idx").on(t.revision),
+  ],
+);
+
+export const chatSideEnum = pgEnum("chat_side", ["user", "support"]);
+
+export const chatMessages = pgTable(
+  "chat_messages",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => chatConversations.id, { onDelete: "cascade" }),
+    // Which side wrote it; the author is kept for support replies (who answered) and may go.
+    side: chatSideEnum("side").notNull(),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    // A secretary writing while she works for a doctor: support sees for whom.
+    actingForDoctorId: uuid("acting_for_doctor_id").references(() => users.id, { onDelete: "set null" }),
+    // Plain text as lib/chat/schema.ts normalised it; rendered escaped, never as HTML or Markdown.
+    body: text("body").notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+    // When the other side read it.
+    readAt: at("read_at"),
+    // Left while no support operator was online (« Laisser un message »).
+    waitedOffline: boolean("waited_offline").notNull().default(false),
+    // When support first answered a message left offline (the answer was emailed then, once).
+    answeredAt: at("answered_at"),
+  },
+  (t) => [
+    check("chat_messages_body_length", sql`char_length(${t.body}) BETWEEN 1 AND 4000`),
+    index("chat_messages_conversation_idx").on(t.conversationId, t.id),
+  ],
+);
+
+// One row per support operator with /admin/chat open, touched by the page's event stream. Support
+// is online while some row was touched within the last 60 seconds.
+export const chatSupportPresence = pgTable("chat_support_presence", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  lastSeenAt: at("last_seen_at").notNull().defaultNow(),
+});
+
 export type User = typeof users.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];
 export type DoctorKind = (typeof doctorKindEnum.enumValues)[number];
@@ -392,3 +458,5 @@ export type ConnectionMode = (typeof connectionModeEnum.enumValues)[number];
 export type DoctorProfile = typeof doctorProfiles.$inferSelect;
 export type DoctorSignature = typeof doctorSignatures.$inferSelect;
 export type EsanteLink = typeof esanteLinks.$inferSelect;
+export type ChatConversation = typeof chatConversations.$inferSelect;
+export type ChatMessage = typeof chatMessages.$inferSelect;

@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
+import { ChatBubble } from "@/components/chat/chat-bubble";
 import { AppShell, BannerLink } from "@/components/layout/app-shell";
 import { NAV } from "@/components/layout/role-nav";
 import { requirePracticeAccess } from "@/lib/auth/guards";
 import { displayName, initials, roleLabel } from "@/lib/users/display-name";
 import { signOutAction } from "../(auth)/actions";
+import { markChatReadAction, sendChatMessageAction } from "./chat-actions";
 
 export default async function PracticeLayout({ children }: { children: ReactNode }) {
   const { user, doctor, mode } = await requirePracticeAccess();
@@ -23,6 +25,7 @@ export default async function PracticeLayout({ children }: { children: ReactNode
       banner={banner}
     >
       {children}
+      <ChatBubble send={sendChatMessageAction} markRead={markChatReadAction} />
     </AppShell>
   );
 }

@@ -72,6 +72,30 @@ export async function findLiveSession(sessionId: string): Promise<LiveSession | 
   return row;
 }
 
+/**
+ * Whether a session is still live, for a long-lived connection (the chat's event stream) checking
+ * on itself. Unlike findLiveSession it never touches last_seen_at: an open tab's background
+ * traffic is not activity, and must not keep a session from ending after an hour idle.
+ */
+export async function isSessionStillLive(sessionId: string, userId: string, db: Database = getDb()): Promise<boolean> {
+  const [row] = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${SESSION_IDLE_SECONDS})`),
+        eq(users.status, "active"),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
 export async function revokeSession(sessionId: string, reason: string): Promise<void> {
   await getDb()
     .update(sessions)

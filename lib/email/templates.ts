@@ -119,3 +119,17 @@ export function twoFactorResetEmail(): EmailMessage {
     `Si vous n'avez rien demandé, contactez immédiatement le support : ${supportEmail()}`,
   ]);
 }
+
+/** Support answered a message left in the chat while no operator was online. */
+export function chatAnswerEmail(answer: string): EmailMessage {
+  return message(
+    "Réponse du support Doctipro à votre message",
+    [
+      "Bonjour,",
+      "Vous nous avez laissé un message dans la conversation avec le support alors qu'aucun opérateur n'était disponible. Voici notre réponse :",
+      answer,
+      "Vous la retrouverez aussi dans la bulle de conversation, en bas à gauche de votre espace Doctipro.",
+    ],
+    { href: `${appUrl()}/dashboard`, label: "Ouvrir Doctipro" },
+  );
+}

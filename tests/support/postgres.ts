@@ -28,6 +28,8 @@ export async function throwawayPostgres(instances: number) {
   await migrate(dbs[0] as never, { migrationsFolder: path.resolve("db/migrations") });
   return {
     dbs,
+    /** The throwaway database's address, for what needs its own connection (LISTEN). */
+    url: url.toString(),
     async drop() {
       await Promise.all(pools.map((p) => p.end()));
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

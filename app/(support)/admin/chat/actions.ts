@@ -1,0 +1,27 @@
+"use server";
+
+import { requireSupport } from "@/lib/auth/guards";
+import { conversationMessages } from "@/lib/chat/conversations";
+import { markReadBySupport, sendSupportReply } from "@/lib/chat/messages";
+import { conversationIdSchema, type ChatMessageView, type SendResult } from "@/lib/chat/schema";
+
+export async function openConversationAction(conversationId: string): Promise<ChatMessageView[] | null> {
+  await requireSupport();
+  const id = conversationIdSchema.safeParse(conversationId);
+  if (!id.success) return null;
+  await markReadBySupport(id.data);
+  return conversationMessages(id.data);
+}
+
+export async function markConversationReadAction(conversationId: string): Promise<void> {
+  await requireSupport();
+  const id = conversationIdSchema.safeParse(conversationId);
+  if (id.success) await markReadBySupport(id.data);
+}
+
+export async function replyAction(conversationId: string, body: string): Promise<SendResult> {
+  const { user } = await requireSupport();
+  const id = conversationIdSchema.safeParse(conversationId);
+  if (!id.success) return { ok: false, error: "Conversation inconnue." };
+  return sendSupportReply(user, id.data, body);
+}
