@@ -2,14 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, getTableColumns, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { doctorProfiles, doctorSignatures, documents, type DocumentRow, type User } from "@/db/schema";
+import { doctorSignatures, documents, type DocumentRow, type User } from "@/db/schema";
 import { getDb, type Database } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { findPatient, isUuid } from "@/lib/patients/patients";
 import { objectStore, type ObjectStore } from "@/lib/storage";
-import { displayName } from "@/lib/users/display-name";
 import { allocateDocumentNumber, luxembourgYear } from "./numbering";
-import type { DocumentHeader } from "./pdf-render";
+import { documentHeader } from "./header";
 import { DOCUMENT_KINDS, mayIssue, parseDocument, type DocumentContent, type DocumentKind } from "./schema";
 import { totalCents } from "./totals";
 
@@ -32,26 +31,6 @@ export const SECRETARY_REFUSAL = "Le secrétariat peut préparer les mémoires d
 /** The kinds `mode` may issue and see. */
 export function visibleKinds(mode: Access["mode"]): DocumentKind[] {
   return DOCUMENT_KINDS.filter((k) => mayIssue(mode, k));
-}
-
-async function headerFor(db: Database, doctor: User, patient: { firstName: string; lastName: string; matricule: string; birthDate: string }, kind: DocumentKind) {
-  const [profile] = await db.select().from(doctorProfiles).where(eq(doctorProfiles.doctorId, doctor.id)).limit(1);
-  const header: DocumentHeader = {
-    doctor: {
-      name: displayName(doctor),
-      specialty: doctor.specialty,
-      providerCode: profile?.providerCode ?? null,
-      street: profile?.street ?? null,
-      postcode: profile?.postcode ?? null,
-      locality: profile?.locality ?? null,
-      phone: profile?.phone ?? null,
-      email: doctor.email,
-      website: profile?.website ?? null,
-    },
-    patient: { name: `${patient.firstName} ${patient.lastName}`, matricule: patient.matricule, birthDate: patient.birthDate },
-    payment: kind === "fee_note" ? { iban: profile?.iban ?? null, ibanHolder: profile?.ibanHolder ?? null, payconiqMerchantId: profile?.payconiqMerchantId ?? null } : null,
-  };
-  return { header, stamp: profile?.stampOnDocuments ?? false, signature: profile?.signatureOnDocuments ?? false };
 }
 
 /** The signature image to copy onto a new document: only when the doctor acts in person and ticked the box. */
@@ -110,7 +89,7 @@ export async function issueDocument(access: Access, patientId: string, kind: Doc
     content = { certificateKind, periodFrom, periodTo, body };
   }
 
-  const { header, stamp, signature: signatureTicked } = await headerFor(db, access.doctor, patient, kind);
+  const { header, stamp, signature: signatureTicked } = await documentHeader(db, access.doctor, patient, kind);
   const signaturePng = await signatureToApply(db, store, access, signatureTicked);
   const id = randomUUID();
   const signatureKey = signaturePng ? `documents/${access.doctor.id}/${id}-signature.png` : null;

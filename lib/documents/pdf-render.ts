@@ -3,6 +3,7 @@ import QRCode from "qrcode";
 import { formatCents } from "@/lib/format/money";
 import { formatCalendarDate } from "@/lib/format/datetime";
 import { payconiqPaymentLink } from "@/lib/payments/payconiq";
+import { formatMatricule } from "@/lib/patients/matricule";
 import { formatIban } from "@/lib/profile/iban";
 import { toPrintable } from "./printable-text";
 import {
@@ -75,10 +76,6 @@ export function feeNotePaymentLink(doc: Pick<PrintableDocument, "kind" | "paid" 
   const merchantId = doc.header.payment?.payconiqMerchantId;
   if (doc.kind !== "fee_note" || doc.paid || doc.cancelledByNumber || !merchantId || !doc.totalCents) return null;
   return payconiqPaymentLink(merchantId, { amountCents: doc.totalCents, reference: doc.number, description: PAYCONIQ_DESCRIPTION });
-}
-
-export function formatMatricule(m: string): string {
-  return /^\d{13}$/.test(m) ? `${m.slice(0, 4)} ${m.slice(4, 8)} ${m.slice(8, 11)} ${m.slice(11)}` : m;
 }
 
 const euros = (cents: number) => toPrintable(formatCents(cents));
