@@ -1,7 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { secureCookiesEnabled } from "@/lib/config/env";
-import { contentSecurityPolicy } from "@/lib/http/security-headers";
+import { contentSecurityPolicyFor } from "@/lib/http/security-headers";
 import { areaOf, canEnter, HOME_PATH, isRole, signInPathForArea } from "@/lib/auth/roles";
 
 // First gate, and a cheap one: it reads the encrypted session cookie (no database) to send
@@ -9,7 +9,7 @@ import { areaOf, canEnter, HOME_PATH, isRole, signInPathForArea } from "@/lib/au
 // authorization: every page, action and route handler checks again in lib/auth/guards.ts.
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== "production");
+  const csp = contentSecurityPolicyFor(request.nextUrl.pathname, nonce, process.env.NODE_ENV !== "production");
   const area = areaOf(request.nextUrl.pathname);
 
   if (area !== "public" && area !== "api") {

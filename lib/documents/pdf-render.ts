@@ -296,7 +296,7 @@ function drawFeeNote(w: Writer, doc: PrintableDocument, content: FeeNoteContent)
   w.text("Total", unitX - 60, { size: 11.5, font: bold, align: "right", width: 60 + COLUMNS.unit - 6 });
   w.text(euros(doc.totalCents ?? 0), amountX, { size: 11.5, font: bold, align: "right", width: COLUMNS.amount - 4 });
   w.y -= 22;
-  const status = doc.paid ? "Acquitté — montant reçu." : "À payer — merci de régler ce montant dans les 30 jours.";
+  const status = doc.paid ? "Acquitté — montant reçu." : "À payer.";
   w.text(status, x0, { size: 10, font: bold, color: doc.paid ? rgb(0.08, 0.5, 0.25) : INK });
   w.y -= 18;
 }
