@@ -4,7 +4,7 @@ import { ACCOUNT, signedInPage, uniqueClientIp } from "./support/auth";
 
 // Every private page × every kind of visitor: where each one ends up. A role never sees another
 // role's page; it is sent to its own home (or, anonymous, to the right sign-in page).
-const ROUTES = ["/dashboard", "/profile", "/secretaires", "/secretariat", "/patient", "/admin", "/admin/journal", "/securite"] as const;
+const ROUTES = ["/dashboard", "/profile", "/secretaires", "/patients", "/secretariat", "/patient", "/admin", "/admin/journal", "/securite"] as const;
 type Route = (typeof ROUTES)[number];
 
 const EXPECTED: Record<string, Record<Route, string>> = {
@@ -12,6 +12,7 @@ const EXPECTED: Record<string, Record<Route, string>> = {
     "/dashboard": "/doctor_home",
     "/profile": "/doctor_home",
     "/secretaires": "/doctor_home",
+    "/patients": "/doctor_home",
     "/secretariat": "/secretary_home",
     "/patient": "/patient_home",
     "/admin": "/admin/login",
@@ -22,6 +23,7 @@ const EXPECTED: Record<string, Record<Route, string>> = {
     "/dashboard": "/dashboard",
     "/profile": "/profile",
     "/secretaires": "/secretaires",
+    "/patients": "/patients",
     "/secretariat": "/dashboard",
     "/patient": "/dashboard",
     "/admin": "/dashboard",
@@ -32,6 +34,7 @@ const EXPECTED: Record<string, Record<Route, string>> = {
     "/dashboard": "/secretariat",
     "/profile": "/secretariat",
     "/secretaires": "/secretariat",
+    "/patients": "/secretariat",
     "/secretariat": "/secretariat",
     "/patient": "/secretariat",
     "/admin": "/secretariat",
@@ -43,6 +46,7 @@ const EXPECTED: Record<string, Record<Route, string>> = {
     "/profile": "/profile",
     // The doctor's own settings stay the doctor's.
     "/secretaires": "/dashboard",
+    "/patients": "/patients",
     "/secretariat": "/secretariat",
     "/patient": "/secretariat",
     "/admin": "/secretariat",
@@ -53,6 +57,7 @@ const EXPECTED: Record<string, Record<Route, string>> = {
     "/dashboard": "/patient",
     "/profile": "/patient",
     "/secretaires": "/patient",
+    "/patients": "/patient",
     "/secretariat": "/patient",
     "/patient": "/patient",
     "/admin": "/patient",
@@ -63,6 +68,7 @@ const EXPECTED: Record<string, Record<Route, string>> = {
     "/dashboard": "/admin",
     "/profile": "/admin",
     "/secretaires": "/admin",
+    "/patients": "/admin",
     "/secretariat": "/admin",
     "/patient": "/admin",
     "/admin": "/admin",
