@@ -6,7 +6,9 @@ import type { DocumentHeader } from "./pdf-render";
 import type { DocumentKind } from "./schema";
 
 // What a document prints about the doctor and the patient, taken from the profile at the moment of
-// issue and kept in the row. Takes the database as input (no getDb): the demo seed uses it too.
+// issue and kept in the row. Not the account's email: it is the sign-in identifier and documents
+// travel; the practice's phone and website are printed instead. Takes the database as input (no
+// getDb): the demo seed uses it too.
 
 /** The header to store, and whether the profile's boxes ask for the stamp and the signature. */
 export async function documentHeader(
@@ -25,7 +27,6 @@ export async function documentHeader(
       postcode: profile?.postcode ?? null,
       locality: profile?.locality ?? null,
       phone: profile?.phone ?? null,
-      email: doctor.email,
       website: profile?.website ?? null,
     },
     patient: { name: `${patient.firstName} ${patient.lastName}`, matricule: patient.matricule, birthDate: patient.birthDate },

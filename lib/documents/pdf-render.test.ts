@@ -19,7 +19,6 @@ const header: PrintableDocument["header"] = {
     postcode: "L-1611",
     locality: "Luxembourg",
     phone: "+352 26 12 34 56",
-    email: "dr.schmit@example.lu",
     website: null,
   },
   patient: { name: "Nora Wagner-Ferreira", matricule: "1980050212345", birthDate: "1980-05-02" },

@@ -31,7 +31,6 @@ export type DocumentHeader = {
     postcode: string | null;
     locality: string | null;
     phone: string | null;
-    email: string | null;
     website: string | null;
   };
   patient: { name: string; matricule: string; birthDate: string };
@@ -163,7 +162,6 @@ function drawHeader(w: Writer, doc: PrintableDocument) {
     doctor.street,
     [doctor.postcode, doctor.locality].filter(Boolean).join(" ") || null,
     doctor.phone ? `Tél. ${doctor.phone}` : null,
-    doctor.email,
     doctor.website,
   ].filter((d): d is string => Boolean(d));
   for (const line of details) {
