@@ -224,6 +224,21 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
       await expect(db.execute(sql`UPDATE documents SET total_cents = 1 WHERE id = ${first.document.id}`)).rejects.toThrow();
     });
 
+    it("two corrections of one document at the same instant: one is issued, the other refused, and no number is lost", async () => {
+      if (skip()) return;
+      const { dbs, store, doctor, patientId } = w!;
+      const first = await issueDocument(doctor, patientId, "fee_note", feeForm(), { db: dbs[0]!, store });
+      if (!first.ok) throw new Error("not issued");
+      const both = await Promise.all(
+        [0, 1].map((i) => issueDocument(doctor, patientId, "fee_note", feeForm({ replaces: first.document.id }), { db: dbs[i % dbs.length]!, store })),
+      );
+      expect(both.filter((o) => o.ok)).toHaveLength(1);
+      expect(both.find((o) => !o.ok)).toMatchObject({ ok: false, formError: expect.stringMatching(/déjà été corrigé/) });
+      const next = await issueDocument(doctor, patientId, "fee_note", feeForm(), { db: dbs[0]!, store });
+      const issued = both.find((o) => o.ok);
+      expect(next.ok && issued?.ok && next.document.sequence - issued.document.sequence).toBe(1);
+    });
+
     it("draws the PDF from the row: doctor, patient, number, total, stamp and the signature copy", async () => {
       if (skip()) return;
       const { db, store, doctor, patientId } = w!;
