@@ -207,8 +207,8 @@ export function documentFieldErrors(error: z.ZodError): Record<string, string> {
 
 /**
  * The raw form of a document, from FormData or from the browser's fields: lines come as parallel
- * lists (« medication », « dosage »…). `limit` stops reading a list early: a request with 10 000
- * lines is answered from its length, without validating each one.
+ * lists (« medication », « dosage »…). A list longer than allowed is not turned into lines at all
+ * (`{ tooMany }`): a request with 10 000 lines is answered from its length, without validating each.
  */
 export function formInput(kind: DocumentKind, get: (name: string) => string, getAll: (name: string) => string[]): Record<string, unknown> {
   const zip = (names: string[], max: number) => {
