@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { secureCookiesEnabled } from "@/lib/config/env";
 import { isOversizedBody, OVERSIZED_BODY_REFUSAL } from "@/lib/http/body-limit";
 import { CROSS_SITE_REFUSAL, isCrossSiteWrite } from "@/lib/http/same-origin";
-import { contentSecurityPolicy } from "@/lib/http/security-headers";
+import { contentSecurityPolicyFor } from "@/lib/http/security-headers";
 import { areaOf, canEnter, HOME_PATH, isRole, signInPathForArea } from "@/lib/auth/roles";
 
 // First gate, and a cheap one: it reads the encrypted session cookie (no database) to send
@@ -11,7 +11,7 @@ import { areaOf, canEnter, HOME_PATH, isRole, signInPathForArea } from "@/lib/au
 // authorization: every page, action and route handler checks again in lib/auth/guards.ts.
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== "production");
+  const csp = contentSecurityPolicyFor(request.nextUrl.pathname, nonce, process.env.NODE_ENV !== "production");
   const area = areaOf(request.nextUrl.pathname);
 
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");

@@ -1,6 +1,7 @@
 import { shouldSeedDemo } from "@/lib/config/env";
 import { getDb } from "./client";
 import { runMigrations } from "./migrate";
+import { seedDemoDocuments } from "./seed/demo-documents";
 import { seedDemoPractices } from "./seed/demo-practice";
 import { seedDemo } from "./seed/seed-demo";
 
@@ -10,5 +11,6 @@ export async function prepareDatabase(): Promise<{ seeded: number }> {
   if (!shouldSeedDemo()) return { seeded: 0 };
   const { created } = await seedDemo(getDb());
   await seedDemoPractices(getDb());
+  await seedDemoDocuments(getDb());
   return { seeded: created };
 }

@@ -7,6 +7,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgSequence,
   pgTable,
@@ -449,6 +450,80 @@ export const chatSupportPresence = pgTable("chat_support_presence", {
   lastSeenAt: at("last_seen_at").notNull().defaultNow(),
 });
 
+
+export const documentKindEnum = pgEnum("document_kind", ["prescription", "certificate", "fee_note"]);
+
+// The per-doctor, per-year document counter (issue 6, docs/decisions/0010): a document's number is
+// taken by `INSERT … ON CONFLICT DO UPDATE SET last = last + 1 RETURNING last` in the transaction
+// that inserts the document, so two creations at the same instant wait on this row and a rolled-back
+// creation gives its number back: no gaps, no duplicates.
+export const documentCounters = pgTable(
+  "document_counters",
+  {
+    doctorId: uuid("doctor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    year: smallint("year").notNull(),
+    last: integer("last").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.doctorId, t.year] }), check("document_counters_last_positive", sql`${t.last} > 0`)],
+);
+
+// An issued document: prescription (« ordonnance »), certificate (« attestation ») or fee note
+// (« mémoire d'honoraires »). Immutable: a trigger refuses UPDATE. Everything the PDF prints is
+// kept here as it was at issue (doctor header, patient, content), so the PDF drawn today is the
+// one drawn on the day. A correction is a new row whose replaces_id names the one it cancels.
+export const documents = pgTable(
+  "documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    doctorId: uuid("doctor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    patientId: uuid("patient_id").notNull(),
+    kind: documentKindEnum("kind").notNull(),
+    year: smallint("year").notNull(),
+    sequence: integer("sequence").notNull(),
+    /** « 2026-000123 »: year and sequence, written once. */
+    number: text("number").notNull(),
+    /** The date the document bears (the date of service on a fee note), a calendar day. */
+    issuedOn: date("issued_on", { mode: "string" }).notNull(),
+    /** Kind-specific content, as validated by lib/documents/schema.ts. */
+    content: jsonb("content").notNull(),
+    /** Fee notes only: the total in integer cents, and whether it was paid when issued. */
+    totalCents: integer("total_cents"),
+    paid: boolean("paid"),
+    /** What the PDF prints about the doctor and the patient, as on the day of issue. */
+    header: jsonb("header").notNull(),
+    withStamp: boolean("with_stamp").notNull(),
+    /** The signature image applied (the doctor's own action only), copied for this document. */
+    signatureKey: text("signature_key"),
+    replacesId: uuid("replaces_id"),
+    // Who issued it (the doctor, or a secretary for fee notes). No foreign key: a « set null » on
+    // the account's removal would be an UPDATE, which the immutability trigger refuses.
+    createdById: uuid("created_by_id"),
+    createdVia: connectionModeEnum("created_via").notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    unique("documents_doctor_year_sequence_key").on(t.doctorId, t.year, t.sequence),
+    unique("documents_doctor_number_key").on(t.doctorId, t.number),
+    // A document is cancelled once: two corrections of the same one cannot both succeed.
+    unique("documents_replaces_key").on(t.replacesId),
+    foreignKey({
+      name: "documents_patient_of_doctor_fk",
+      columns: [t.patientId, t.doctorId],
+      foreignColumns: [patients.id, patients.doctorId],
+    }).onDelete("cascade"),
+    foreignKey({ name: "documents_replaces_fk", columns: [t.replacesId], foreignColumns: [t.id] }).onDelete("cascade"),
+    check("documents_sequence_positive", sql`${t.sequence} > 0`),
+    check("documents_fee_note_total", sql`(${t.kind} = 'fee_note') = (${t.totalCents} IS NOT NULL AND ${t.paid} IS NOT NULL)`),
+    check("documents_total_positive", sql`${t.totalCents} IS NULL OR ${t.totalCents} > 0`),
+    // The patient's documents, newest first.
+    index("documents_patient_created_idx").on(t.patientId, t.createdAt.desc()),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];
 export type DoctorKind = (typeof doctorKindEnum.enumValues)[number];
@@ -460,3 +535,6 @@ export type DoctorSignature = typeof doctorSignatures.$inferSelect;
 export type EsanteLink = typeof esanteLinks.$inferSelect;
 export type ChatConversation = typeof chatConversations.$inferSelect;
 export type ChatMessage = typeof chatMessages.$inferSelect;
+
+export type DocumentRow = typeof documents.$inferSelect;
+export type DocumentKind = (typeof documentKindEnum.enumValues)[number];

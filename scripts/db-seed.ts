@@ -1,6 +1,7 @@
 import { closeDb, getDb } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { assertPgliteFree } from "@/db/pglite-lock";
+import { seedDemoDocuments } from "@/db/seed/demo-documents";
 import { seedDemoPractices } from "@/db/seed/demo-practice";
 import { seedDemo } from "@/db/seed/seed-demo";
 import { ensureSecrets } from "@/lib/config/secrets";
@@ -16,6 +17,8 @@ try {
   console.log(created ? `${created} compte(s) de démonstration créé(s).` : "Les comptes de démonstration existent déjà.");
   const { seeded } = await seedDemoPractices(getDb());
   console.log(seeded.length ? `Cabinet(s) de démonstration rempli(s) : ${seeded.join(", ")}.` : "Les cabinets de démonstration sont déjà remplis.");
+  const documents = await seedDemoDocuments(getDb());
+  if (documents) console.log(`${documents} document(s) de démonstration établi(s).`);
   if (process.argv.includes("--large")) await seedLarge(getDb(), { log: console.log });
   await closeDb();
 } catch (error) {

@@ -7,12 +7,14 @@ const SECURITY: NavItem = { href: "/securite", label: "Sécurité du compte" };
 export const NAV = {
   doctor: [
     { href: "/dashboard", label: "Tableau de bord" },
+    { href: "/patients", label: "Patients" },
     { href: "/profile", label: "Profil du praticien" },
     { href: "/secretaires", label: "Mon secrétariat" },
     SECURITY,
   ],
   secretaryInPractice: [
     { href: "/dashboard", label: "Tableau de bord" },
+    { href: "/patients", label: "Patients" },
     { href: "/profile", label: "Profil du praticien" },
     { href: "/secretariat", label: "Mes médecins" },
     SECURITY,

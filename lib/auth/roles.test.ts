@@ -13,7 +13,10 @@ describe("areaOf", () => {
     ["/profile/security", "practice"],
     ["/secretariat", "secretariat"],
     ["/patient", "patient"],
-    ["/patients", "public"],
+    ["/patients", "practice"],
+    ["/patients/5d0c1a4e-0000-4000-8000-000000000000", "practice"],
+    ["/documents/5d0c1a4e-0000-4000-8000-000000000000/pdf", "practice"],
+    ["/patientsx", "public"],
     ["/api/health", "api"],
     ["/securite", "account"],
   ])("%s is %s", (path, area) => expect(areaOf(path)).toBe(area));

@@ -46,3 +46,16 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     "frame-ancestors 'none'",
   ].join("; ");
 }
+
+/** The address of a document's PDF (app/(practice)/documents/[id]/pdf). */
+const DOCUMENT_PDF = /^\/documents\/[^/]+\/pdf$/;
+
+/**
+ * The policy of a response. A PDF gets only « frame-ancestors 'none' »: Chrome shows a PDF through
+ * an internal <embed> and inline styles, which the pages' « object-src 'none' » and nonce rules
+ * would block (« Ce contenu est bloqué »). A PDF runs none of the app's scripts; nosniff and its
+ * exact Content-Type keep it a PDF.
+ */
+export function contentSecurityPolicyFor(pathname: string, nonce: string, dev: boolean): string {
+  return DOCUMENT_PDF.test(pathname) ? "frame-ancestors 'none'" : contentSecurityPolicy(nonce, dev);
+}

@@ -20,10 +20,10 @@ const PUBLIC = [
 const NOBODY = "00000000-0000-4000-8000-000000000000";
 const urlOf = (route: string) => route.replace(/\[[^\]]+\]/g, NOBODY);
 
-const ROUTES = ["/dashboard", "/profile", "/secretaires", "/secretariat", "/patient", "/admin", "/admin/chat", "/admin/journal", "/admin/nouveau", "/admin/utilisateurs/[id]", "/securite"] as const;
+const ROUTES = ["/dashboard", "/profile", "/secretaires", "/patients", "/patients/[id]", "/secretariat", "/patient", "/admin", "/admin/chat", "/admin/journal", "/admin/nouveau", "/admin/utilisateurs/[id]", "/securite"] as const;
 type Route = (typeof ROUTES)[number];
 
-const HANDLERS = ["/profile/signature", "/profile/esante/retour", "/admin/journal/export", "/api/chat/events"] as const;
+const HANDLERS = ["/profile/signature", "/profile/esante/retour", "/documents/[id]/pdf", "/admin/journal/export", "/api/chat/events"] as const;
 
 // Support with /admin/chat open, or its event stream, counts as an operator online for 60 s, which
 // would change what the chat's offline test running alongside sees. These are checked without
@@ -32,7 +32,7 @@ const WITHOUT_SCRIPTS: readonly Route[] = ["/admin/chat"];
 const STREAM = "/api/chat/events";
 type Handler = (typeof HANDLERS)[number];
 
-// Pages: the path the browser ends on ("404": the page of a user id that does not exist).
+// Pages: the path the browser ends on ("404": the page of an id that names nobody).
 // Route handlers: where the first answer redirects to, or "served" (an answer of its own).
 type Expectation = { pages: Record<Route, string>; handlers: Record<Handler, string> };
 
@@ -42,6 +42,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/dashboard": "/doctor_home",
       "/profile": "/doctor_home",
       "/secretaires": "/doctor_home",
+      "/patients": "/doctor_home",
+      "/patients/[id]": "/doctor_home",
       "/secretariat": "/secretary_home",
       "/patient": "/patient_home",
       "/admin": "/admin/login",
@@ -51,13 +53,15 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/utilisateurs/[id]": "/admin/login",
       "/securite": "/doctor_home",
     },
-    handlers: { "/profile/signature": "/doctor_home", "/profile/esante/retour": "/doctor_home", "/admin/journal/export": "/admin/login", "/api/chat/events": "/doctor_home" },
+    handlers: { "/profile/signature": "/doctor_home", "/profile/esante/retour": "/doctor_home", "/documents/[id]/pdf": "/doctor_home", "/admin/journal/export": "/admin/login", "/api/chat/events": "/doctor_home" },
   },
   doctor: {
     pages: {
       "/dashboard": "/dashboard",
       "/profile": "/profile",
       "/secretaires": "/secretaires",
+      "/patients": "/patients",
+      "/patients/[id]": "404",
       "/secretariat": "/dashboard",
       "/patient": "/dashboard",
       "/admin": "/dashboard",
@@ -67,13 +71,15 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/utilisateurs/[id]": "/dashboard",
       "/securite": "/securite",
     },
-    handlers: { "/profile/signature": "served", "/profile/esante/retour": "/profile", "/admin/journal/export": "/dashboard", "/api/chat/events": "stream" },
+    handlers: { "/profile/signature": "served", "/profile/esante/retour": "/profile", "/documents/[id]/pdf": "served", "/admin/journal/export": "/dashboard", "/api/chat/events": "stream" },
   },
   "secretary (no doctor chosen)": {
     pages: {
       "/dashboard": "/secretariat",
       "/profile": "/secretariat",
       "/secretaires": "/secretariat",
+      "/patients": "/secretariat",
+      "/patients/[id]": "/secretariat",
       "/secretariat": "/secretariat",
       "/patient": "/secretariat",
       "/admin": "/secretariat",
@@ -83,7 +89,7 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/utilisateurs/[id]": "/secretariat",
       "/securite": "/securite",
     },
-    handlers: { "/profile/signature": "/secretariat", "/profile/esante/retour": "/secretariat", "/admin/journal/export": "/secretariat", "/api/chat/events": "stream" },
+    handlers: { "/profile/signature": "/secretariat", "/profile/esante/retour": "/secretariat", "/documents/[id]/pdf": "/secretariat", "/admin/journal/export": "/secretariat", "/api/chat/events": "stream" },
   },
   "secretary working for a doctor": {
     pages: {
@@ -91,6 +97,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/profile": "/profile",
       // The doctor's own settings stay the doctor's.
       "/secretaires": "/dashboard",
+      "/patients": "/patients",
+      "/patients/[id]": "404",
       "/secretariat": "/secretariat",
       "/patient": "/secretariat",
       "/admin": "/secretariat",
@@ -101,13 +109,15 @@ const EXPECTED: Record<string, Expectation> = {
       "/securite": "/securite",
     },
     // The signature and the eSanté link are the doctor's alone.
-    handlers: { "/profile/signature": "/dashboard", "/profile/esante/retour": "/dashboard", "/admin/journal/export": "/secretariat", "/api/chat/events": "stream" },
+    handlers: { "/profile/signature": "/dashboard", "/profile/esante/retour": "/dashboard", "/documents/[id]/pdf": "served", "/admin/journal/export": "/secretariat", "/api/chat/events": "stream" },
   },
   patient: {
     pages: {
       "/dashboard": "/patient",
       "/profile": "/patient",
       "/secretaires": "/patient",
+      "/patients": "/patient",
+      "/patients/[id]": "/patient",
       "/secretariat": "/patient",
       "/patient": "/patient",
       "/admin": "/patient",
@@ -117,13 +127,15 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/utilisateurs/[id]": "/patient",
       "/securite": "/securite",
     },
-    handlers: { "/profile/signature": "/patient", "/profile/esante/retour": "/patient", "/admin/journal/export": "/patient", "/api/chat/events": "/patient" },
+    handlers: { "/profile/signature": "/patient", "/profile/esante/retour": "/patient", "/documents/[id]/pdf": "/patient", "/admin/journal/export": "/patient", "/api/chat/events": "/patient" },
   },
   support: {
     pages: {
       "/dashboard": "/admin",
       "/profile": "/admin",
       "/secretaires": "/admin",
+      "/patients": "/admin",
+      "/patients/[id]": "/admin",
       "/secretariat": "/admin",
       "/patient": "/admin",
       "/admin": "/admin",
@@ -133,7 +145,7 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/utilisateurs/[id]": "404",
       "/securite": "/securite",
     },
-    handlers: { "/profile/signature": "/admin", "/profile/esante/retour": "/admin", "/admin/journal/export": "served", "/api/chat/events": "not opened" },
+    handlers: { "/profile/signature": "/admin", "/profile/esante/retour": "/admin", "/documents/[id]/pdf": "/admin", "/admin/journal/export": "served", "/api/chat/events": "not opened" },
   },
 };
 
@@ -209,7 +221,7 @@ for (const [kind, expected] of Object.entries(EXPECTED)) {
       }
     }
     for (const route of HANDLERS) {
-      expect(await whereHandlerSends(page, route, expected.handlers[route]), `${kind} ${route}`).toBe(expected.handlers[route]);
+      expect(await whereHandlerSends(page, urlOf(route), expected.handlers[route]), `${kind} ${route}`).toBe(expected.handlers[route]);
     }
     await page.context().close();
   });

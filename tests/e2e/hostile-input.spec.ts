@@ -168,6 +168,13 @@ test("a doctor: every profile and security form, and the dashboard's query, take
   const watched = ["/profile", "/securite"];
   await fuzzForms(request, baseURL!, "/profile", watched, tally);
   await fuzzForms(request, baseURL!, "/securite", watched, tally);
+  // The patient's page: the three document forms. A refused document is neither numbered nor listed.
+  await page.goto("/patients");
+  await page.getByRole("link", { name: /Hostile/ }).first().click();
+  await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+  const patientPage = new URL(page.url()).pathname;
+  await fuzzForms(request, baseURL!, patientPage, [patientPage], tally);
+  await fuzzQuery(request, "/patients", ["q", "page", "apres"], tally);
   await fuzzQuery(request, "/dashboard", ["curseur", "mode", "taille"], tally);
   await fuzzQuery(request, "/profile/esante/retour", ["code", "state", "error", "iss"], tally);
   const upload = await request.post("/profile/signature", { data: Buffer.from(fc.sample(hostileValue, 1)[0]!), headers: { origin: baseURL! }, maxRedirects: 0 });

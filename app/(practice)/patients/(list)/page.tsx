@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { PatientSearch } from "@/components/patients/patient-search";
+import { PatientsTable } from "@/components/patients/patients-table";
+import { requirePracticeAccess } from "@/lib/auth/guards";
+import { formatCount } from "@/lib/format/number";
+import { searchPatients } from "@/lib/patients/patients";
+
+export const metadata: Metadata = { title: "Patients" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : "");
+
+export default async function PatientsPage({ searchParams }: Props) {
+  const { doctor } = await requirePracticeAccess();
+  const params = await searchParams;
+  const query = one(params.q).slice(0, 80);
+  const page = Number.parseInt(one(params.page), 10) || 1;
+  const result = await searchPatients(doctor, { query, page });
+  return (
+    <div className="max-w-5xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold text-slate-900">Patients</h1>
+        <p className="text-slate-600">Ordonnances, attestations et mémoires d&apos;honoraires s&apos;établissent depuis la fiche du patient.</p>
+      </div>
+      <section aria-labelledby="liste-patients" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <h2 id="liste-patients" className="text-base font-semibold text-slate-900">
+            {query ? `${formatCount(result.total)} patient${result.total > 1 ? "s" : ""} pour « ${query} »` : `${formatCount(result.total)} patient${result.total > 1 ? "s" : ""}`}
+          </h2>
+          <PatientSearch query={query} />
+        </div>
+        <PatientsTable result={result} query={query} />
+      </section>
+    </div>
+  );
+}

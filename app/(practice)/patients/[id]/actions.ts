@@ -1,0 +1,36 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requirePracticeAccess } from "@/lib/auth/guards";
+import { issueDocument } from "@/lib/documents/documents";
+import { DOCUMENT_KINDS, formInput, type DocumentKind } from "@/lib/documents/schema";
+import type { FormState } from "@/lib/forms/form-state";
+
+// Issuing a document from the patient page. The patient id and the kind are bound by the page but
+// come back from the browser: lib/documents checks the patient is this doctor's, and that the
+// person (doctor or secretary) may issue this kind, before reading anything else.
+
+/** On success, back to the patient page, which then shows the new document with its PDF links. */
+export async function issueDocumentAction(patientId: string, kind: DocumentKind, _previous: FormState, formData: FormData): Promise<FormState> {
+  const access = await requirePracticeAccess();
+  if (!DOCUMENT_KINDS.includes(kind)) return { status: "error", formError: "Type de document inconnu." };
+  const get = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const getAll = (name: string) => formData.getAll(name).map((v) => (typeof v === "string" ? v : ""));
+  const outcome = await issueDocument(access, String(patientId), kind, formInput(kind, get, getAll));
+  if (!outcome.ok) {
+    switch (outcome.reason) {
+      case "not-found":
+        return { status: "error", formError: "Ce patient est introuvable dans votre cabinet." };
+      case "forbidden":
+        return { status: "error", formError: outcome.formError };
+      case "invalid":
+        return { status: "error", fieldErrors: outcome.fieldErrors, formError: outcome.formError ?? "Corrigez les champs signalés : rien n'a été enregistré." };
+    }
+  }
+  revalidatePath(`/patients/${outcome.document.patientId}`);
+  redirect(`/patients/${outcome.document.patientId}?document=${outcome.document.id}`);
+}

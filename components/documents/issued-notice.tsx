@@ -1,0 +1,18 @@
+/** Shown after a document was issued: its number and its PDF, at once. */
+export function IssuedNotice({ id, label, feminine }: { id: string; label: string; feminine: boolean }) {
+  return (
+    <div role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-green-200 bg-green-50 px-4 py-3 text-sm text-green-900">
+      <span>
+        <strong>{label}</strong> {feminine ? "établie" : "établi"}.
+      </span>
+      <span className="flex gap-4">
+        <a href={`/documents/${id}/pdf`} target="_blank" rel="noopener" className="font-semibold underline">
+          Ouvrir le PDF
+        </a>
+        <a href={`/documents/${id}/pdf?telecharger`} download className="font-semibold underline">
+          Télécharger
+        </a>
+      </span>
+    </div>
+  );
+}

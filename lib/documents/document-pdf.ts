@@ -1,0 +1,44 @@
+import "server-only";
+import type { Database } from "@/lib/db";
+import { objectStore, type ObjectStore } from "@/lib/storage";
+import { findDocument, type Access } from "./documents";
+import { renderDocumentPdf, type DocumentHeader } from "./pdf-render";
+import { KIND_LABEL, type DocumentContent } from "./schema";
+import { stampPng } from "./stamp-image";
+
+// The PDF of one document, drawn from its row each time it is asked for: the row holds everything
+// as issued (header, content, the signature copy's key), so the file does not change with the
+// profile. A cancelled document is drawn with « ANNULÉ » across it and no payment QR code.
+
+export async function documentPdf(access: Access, documentId: string, deps: { db?: Database; store?: ObjectStore } = {}) {
+  const found = await findDocument(access, documentId, deps.db);
+  if (!found) return null;
+  const { document: d, replacesNumber, cancelledByNumber } = found;
+  const header = d.header as DocumentHeader;
+  const store = deps.store ?? objectStore();
+  const [stamp, signature] = await Promise.all([
+    d.withStamp ? stampPng(header.doctor) : Promise.resolve(null),
+    d.signatureKey ? store.get(d.signatureKey) : Promise.resolve(null),
+  ]);
+  const bytes = await renderDocumentPdf(
+    {
+      kind: d.kind,
+      number: d.number,
+      issuedOn: d.issuedOn,
+      content: d.content as DocumentContent,
+      totalCents: d.totalCents,
+      paid: d.paid,
+      header,
+      createdAt: d.createdAt,
+      replacesNumber,
+      cancelledByNumber,
+    },
+    { stampPng: stamp, signaturePng: signature ? new Uint8Array(signature) : null },
+  );
+  const slug = KIND_LABEL[d.kind]
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z]+/g, "-");
+  return { bytes, filename: `${slug}-${d.number}.pdf` };
+}

@@ -1,0 +1,211 @@
+import { describe, expect, it } from "vitest";
+import { payconiqPaymentLink } from "@/lib/payments/payconiq";
+import { decodeQr, readPdf, type PaintedImage } from "@/tests/support/pdf-reading";
+import { transparentSignaturePng } from "@/tests/support/signature-images";
+import { feeNotePaymentLink, PAGE, renderDocumentPdf, SIGNATURE_BOX, STAMP_DRAW_WIDTH, type PrintableDocument } from "./pdf-render";
+import { stampPng } from "./stamp-image";
+
+// The PDF is read back (tests/support/pdf-reading.ts): its text, which images it paints and where,
+// and the QR code decoded from the painted pixels.
+
+const MERCHANT = "5c8a7b2e9f1d4a0012ab34cd";
+
+const header: PrintableDocument["header"] = {
+  doctor: {
+    name: "Dr Paul Schmit",
+    specialty: "Médecine générale",
+    providerCode: "601234-12",
+    street: "12, rue de la Gare",
+    postcode: "L-1611",
+    locality: "Luxembourg",
+    phone: "+352 26 12 34 56",
+    website: null,
+  },
+  patient: { name: "Nora Wagner-Ferreira", matricule: "1980050212345", birthDate: "1980-05-02" },
+  payment: { iban: "LU980019400644750001", ibanHolder: "Dr Paul Schmit", payconiqMerchantId: MERCHANT },
+};
+
+const feeNote: PrintableDocument = {
+  kind: "fee_note",
+  number: "2026-000123",
+  issuedOn: "2026-11-24",
+  content: {
+    lines: [
+      { code: "C1", label: "Consultation du médecin généraliste", quantity: 1, unitCents: 5480 },
+      { code: "V12", label: "Électrocardiogramme", quantity: 2, unitCents: 1875 },
+    ],
+  },
+  totalCents: 5480 + 2 * 1875,
+  paid: false,
+  header,
+  createdAt: new Date("2026-11-24T09:30:00Z"),
+  replacesNumber: null,
+  cancelledByNumber: null,
+};
+
+const prescription: PrintableDocument = {
+  ...feeNote,
+  kind: "prescription",
+  number: "2026-000124",
+  content: { lines: [{ medication: "Amoxicilline 1 g", dosage: "1 comprimé 3 fois par jour pendant 7 jours" }], notes: "À renouveler une fois." },
+  totalCents: null,
+  paid: null,
+  header: { ...header, payment: null },
+};
+
+const certificate: PrintableDocument = {
+  ...prescription,
+  kind: "certificate",
+  number: "2026-000125",
+  content: { certificateKind: "incapacite", periodFrom: "2026-11-24", periodTo: "2026-11-28", body: "Sorties autorisées." },
+};
+
+async function images() {
+  return { stampPng: await stampPng({ ...header.doctor }), signaturePng: new Uint8Array(await transparentSignaturePng(600, 200)) };
+}
+
+/** Which painted image is which: the stamp and signature by their pixel size, the QR code by what it decodes to. */
+function classify(painted: PaintedImage[], stampPixels: { width: number; height: number }) {
+  const qr = painted.filter((i) => decodeQr(i) !== null);
+  const stamp = painted.filter((i) => i.pixelWidth === stampPixels.width && i.pixelHeight === stampPixels.height);
+  const signature = painted.filter((i) => i.pixelWidth === 600 && i.pixelHeight === 200);
+  return { qr, stamp, signature, other: painted.length - qr.length - stamp.length - signature.length };
+}
+
+async function stampPixelSize() {
+  const sharp = (await import("sharp")).default;
+  const meta = await sharp(Buffer.from((await images()).stampPng)).metadata();
+  return { width: meta.width!, height: meta.height! };
+}
+
+function inside(image: PaintedImage) {
+  expect(image.x).toBeGreaterThanOrEqual(PAGE.margin - 0.01);
+  expect(image.x + image.width).toBeLessThanOrEqual(PAGE.width - PAGE.margin + 0.01);
+  expect(image.y).toBeGreaterThan(34);
+  expect(image.y + image.height).toBeLessThanOrEqual(PAGE.height - PAGE.margin);
+}
+
+describe("the fee note PDF", () => {
+  it("is one A4 page with the doctor, the patient, the number, the lines, the total, the IBAN and the holder", async () => {
+    const read = await readPdf(await renderDocumentPdf(feeNote, { stampPng: null, signaturePng: null }));
+    expect(read.pages).toHaveLength(1);
+    expect(read.pages[0]).toMatchObject({ width: 595.28, height: 841.89 });
+    expect(read.title).toBe("Mémoire d'honoraires 2026-000123");
+    for (const expected of [
+      "Dr Paul Schmit",
+      "Code prestataire 601234-12",
+      "MÉMOIRE D'HONORAIRES",
+      "N° 2026-000123",
+      "Luxembourg, le 24 novembre 2026",
+      "Nora Wagner-Ferreira",
+      "Matricule 1980 0502 123 45 · né(e) le 2 mai 1980",
+      "Consultation du médecin généraliste",
+      "C1",
+      "V12",
+      "54,80\u00a0€",
+      "37,50\u00a0€",
+      "92,30\u00a0€",
+      "IBAN LU98 0019 4006 4475 0001",
+      "Titulaire : Dr Paul Schmit",
+      "Communication : 2026-000123",
+    ]) {
+      expect(read.pages[0]!.texts).toContain(expected);
+    }
+  });
+
+  it("carries a QR code that decodes to the Payconiq link for the total, with the note number as reference", async () => {
+    const read = await readPdf(await renderDocumentPdf(feeNote, { stampPng: null, signaturePng: null }));
+    const decoded = read.pages[0]!.images.map(decodeQr).filter(Boolean);
+    const expected = payconiqPaymentLink(MERCHANT, { amountCents: 9230, reference: "2026-000123", description: "Mémoire d'honoraires" });
+    expect(decoded).toEqual([expected]);
+    const link = new URL(decoded[0]!);
+    expect(link.searchParams.get("A")).toBe("9230");
+    expect(link.searchParams.get("R")).toBe("2026-000123");
+    expect(feeNotePaymentLink(feeNote)).toBe(expected);
+  });
+
+  it("has no QR code when paid, when no merchant id is set, or once cancelled; paid says « Acquitté »", async () => {
+    for (const variant of [
+      { ...feeNote, paid: true },
+      { ...feeNote, header: { ...header, payment: { ...header.payment!, payconiqMerchantId: null } } },
+      { ...feeNote, cancelledByNumber: "2026-000130" },
+    ]) {
+      const read = await readPdf(await renderDocumentPdf(variant, { stampPng: null, signaturePng: null }));
+      expect(read.pages[0]!.images.map(decodeQr).filter(Boolean)).toEqual([]);
+      expect(feeNotePaymentLink(variant)).toBeNull();
+    }
+    const paid = await readPdf(await renderDocumentPdf({ ...feeNote, paid: true }, { stampPng: null, signaturePng: null }));
+    expect(paid.text).toContain("Acquitté — montant reçu.");
+    const cancelled = await readPdf(await renderDocumentPdf({ ...feeNote, cancelledByNumber: "2026-000130" }, { stampPng: null, signaturePng: null }));
+    expect(cancelled.pages[0]!.texts).toContain("ANNULÉ");
+    expect(cancelled.pages[0]!.texts).toContain("Annulé et remplacé par le document n° 2026-000130");
+  });
+});
+
+describe("stamp and signature", () => {
+  it("paints the stamp and the signature only when given, each in its box, never on top of each other", async () => {
+    const stampPixels = await stampPixelSize();
+    const all = await images();
+    for (const [stampPngBytes, signaturePng] of [
+      [all.stampPng, all.signaturePng],
+      [all.stampPng, null],
+      [null, all.signaturePng],
+      [null, null],
+    ] as const) {
+      for (const doc of [prescription, certificate, feeNote]) {
+        const read = await readPdf(await renderDocumentPdf(doc, { stampPng: stampPngBytes, signaturePng }));
+        const found = classify(read.pages.at(-1)!.images, stampPixels);
+        expect(found.stamp).toHaveLength(stampPngBytes ? 1 : 0);
+        expect(found.signature).toHaveLength(signaturePng ? 1 : 0);
+        expect(found.qr).toHaveLength(doc.kind === "fee_note" ? 1 : 0);
+        expect(found.other).toBe(0);
+        for (const s of found.stamp) {
+          inside(s);
+          expect(s.width).toBeCloseTo(STAMP_DRAW_WIDTH, 1);
+          expect(s.x).toBeCloseTo(PAGE.margin, 1);
+        }
+        for (const s of found.signature) {
+          inside(s);
+          expect(s.width).toBeLessThanOrEqual(SIGNATURE_BOX.width + 0.01);
+          expect(s.height).toBeLessThanOrEqual(SIGNATURE_BOX.height + 0.01);
+          expect(s.x + s.width).toBeGreaterThan(PAGE.width / 2);
+        }
+        if (found.stamp[0] && found.signature[0]) expect(found.stamp[0].x + found.stamp[0].width).toBeLessThan(found.signature[0].x);
+      }
+    }
+  });
+});
+
+describe("prescriptions and certificates", () => {
+  it("prints the prescription's lines and no payment details", async () => {
+    const read = await readPdf(await renderDocumentPdf(prescription, { stampPng: null, signaturePng: null }));
+    expect(read.text).toContain("ORDONNANCE");
+    expect(read.text).toContain("N° 2026-000124");
+    expect(read.text).toContain("Amoxicilline 1 g");
+    expect(read.text).toContain("1 comprimé 3 fois par jour pendant 7 jours");
+    expect(read.text).not.toContain("IBAN");
+  });
+
+  it("prints the certificate's sentence with the period", async () => {
+    const read = await readPdf(await renderDocumentPdf(certificate, { stampPng: null, signaturePng: null }));
+    expect(read.text).toContain("Certificat d'incapacité de travail");
+    expect(read.text.replace(/\n/g, " ")).toContain("du 24 novembre 2026 au 28 novembre 2026 inclus");
+  });
+
+  it("runs onto more pages when the content is long, numbering them", async () => {
+    const long: PrintableDocument = {
+      ...prescription,
+      content: { lines: Array.from({ length: 20 }, (_, i) => ({ medication: `Médicament ${i + 1}`, dosage: "1 comprimé matin et soir ".repeat(8) })), notes: "" },
+    };
+    const read = await readPdf(await renderDocumentPdf(long, { stampPng: null, signaturePng: null }));
+    expect(read.pages.length).toBeGreaterThan(1);
+    expect(read.pages.at(-1)!.texts).toContain(`Ordonnance 2026-000124 · émis via Doctipro · page ${read.pages.length}/${read.pages.length}`);
+    expect(read.text).toContain("Médicament 20");
+  });
+
+  it("prints a name the font lacks as its closest form instead of failing", async () => {
+    const doc = { ...prescription, header: { ...header, patient: { ...header.patient, name: "Zoë Łukasz Őry" } } };
+    const read = await readPdf(await renderDocumentPdf(doc, { stampPng: null, signaturePng: null }));
+    expect(read.text).toContain("Zoë ?ukasz Ory");
+  });
+});
