@@ -43,12 +43,17 @@ function guardNames(): Set<string> {
   return new Set([...text.matchAll(/export (?:async function|const) (require[A-Z]\w*)/g)].map((m) => m[1]!));
 }
 
-/** Every page, route handler and server-action file under app/, as paths relative to the repo. */
+/** Every page, route handler and server-action module under app/, as paths relative to the repo. */
 function entryFiles(dir = APP): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return entryFiles(full);
-    return /^(page\.tsx|route\.ts|actions\.ts)$/.test(entry.name) ? [path.relative(ROOT, full)] : [];
+    if (/^(page\.tsx|route\.ts)$/.test(entry.name)) return [path.relative(ROOT, full)];
+    // Server actions, whatever the file is called: every module that starts with "use server".
+    if (/\.tsx?$/.test(entry.name) && !entry.name.includes(".test.") && /^\s*["']use server["']/.test(fs.readFileSync(full, "utf8"))) {
+      return [path.relative(ROOT, full)];
+    }
+    return [];
   });
 }
 

@@ -3,8 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { eq, sql } from "drizzle-orm";
-import { chromium } from "playwright-core";
-import { buildUnlessSkipped, databaseKind, machine, percentile, REPORT, startServer, waitForHealth, writeReport } from "./bench/common";
+import { browserCookies, buildUnlessSkipped, databaseKind, machine, percentile, startServer, waitForHealth, writeReport } from "./bench/common";
 
 // npm run bench:dashboard — how fast /dashboard answers for the busiest doctor of a national-size
 // database, against a minimal signed-in page of the same app. Seeds the large data set (or reuses
@@ -67,24 +66,6 @@ async function prepareData() {
     deepCursor: encodeHistoryCursor({ direction: "older", atMicros: deep.atMicros, id: String(deep.id) }),
     database: version!.v.split(" on ")[0]!,
   };
-}
-
-async function signInCookie(email: string): Promise<string> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu"],
-  });
-  try {
-    const page = await browser.newPage({ baseURL: BASE });
-    await page.goto("/doctor_home");
-    await page.getByLabel("Courriel").fill(email);
-    await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "S'identifier" }).click();
-    await page.waitForURL(/\/dashboard$/);
-    return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  } finally {
-    await browser.close();
-  }
 }
 
 async function load(target: Target, cookie: string, seconds: number): Promise<Measure> {
@@ -193,7 +174,7 @@ try {
   buildUnlessSkipped();
   server = startServer(PORT);
   await waitForHealth(server, BASE);
-  const cookie = await signInCookie(context.doctor.email);
+  const cookie = await browserCookies(BASE, context.doctor.email, DEMO_PASSWORD);
   const baselineName = "Baseline: minimal signed-in page";
   const targets: Target[] = [
     { name: "Anonymous sign-in page", path: "/doctor_home", signedIn: false, mustContain: "Connexion médecin" },
@@ -219,7 +200,6 @@ try {
   }
   const section = report(measures, sequential, context, baselineName, loadBefore);
   writeReport("dashboard", section, databaseKind());
-  console.log(`\n${section}\n\nÉcrit dans ${path.relative(process.cwd(), REPORT)}.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -4,8 +4,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { chromium } from "playwright-core";
-import { buildUnlessSkipped, databaseKind, machine, REPORT, startServer, waitForHealth, writeReport } from "./bench/common";
+import { browserCookies, buildUnlessSkipped, databaseKind, machine, startServer, waitForHealth, writeReport } from "./bench/common";
 
 // npm run bench:pages — page quality as a browser sees it: Lighthouse (performance, accessibility,
 // best practices; its default mobile profile with simulated throttling) on the doctors' sign-in
@@ -27,23 +26,6 @@ const { DEMO_PASSWORD } = await import("@/db/seed/demo-accounts");
 
 type Page = { name: string; path: string; cookie: string };
 type Scores = { performance: number; accessibility: number; bestPractices: number; failing: string[] };
-
-/** The cookies of a browser signed in as `email`, stopped at the 2FA step or at home. */
-async function cookiesFor(email: string, stopAtSecondFactor: boolean): Promise<string> {
-  const browser = await chromium.launch({ executablePath: CHROME, args: ["--no-sandbox", "--disable-gpu"] });
-  try {
-    const page = await browser.newPage({ baseURL: BASE });
-    await page.goto("/doctor_home");
-    await page.getByLabel("Courriel").fill(email);
-    await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "S'identifier" }).click();
-    await page.waitForURL(/\/(connexion\/2fa|dashboard)$/);
-    if (!stopAtSecondFactor && page.url().endsWith("/connexion/2fa")) throw new Error(`${email} has 2FA`);
-    return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  } finally {
-    await browser.close();
-  }
-}
 
 /** gzip size of the JavaScript a page's HTML loads before any interaction. */
 async function firstLoadJs(page: Page): Promise<number> {
@@ -89,12 +71,12 @@ try {
   buildUnlessSkipped();
   server = startServer(PORT);
   await waitForHealth(server, BASE);
-  const doctor = await cookiesFor("dr.schmit@demo.doctipro.lu", false);
+  const doctor = await browserCookies(BASE, "dr.schmit@demo.doctipro.lu", DEMO_PASSWORD);
   const pages: Page[] = [
     { name: "Connexion médecin", path: "/doctor_home", cookie: "" },
     // Weber has 2FA: the step is opened by its pending-step cookie. Lighthouse loads it twice at
     // most, well within its 10 minutes.
-    { name: "Étape 2FA", path: "/connexion/2fa", cookie: await cookiesFor("dr.weber@demo.doctipro.lu", true) },
+    { name: "Étape 2FA", path: "/connexion/2fa", cookie: await browserCookies(BASE, "dr.weber@demo.doctipro.lu", DEMO_PASSWORD, true) },
     { name: "Tableau de bord", path: "/dashboard", cookie: doctor },
     { name: "Profil", path: "/profile", cookie: doctor },
   ];
@@ -127,7 +109,6 @@ try {
     ...(notes.length ? ["", ...notes] : []),
   ].join("\n");
   writeReport("pages", section);
-  console.log(`\n${section}\n\nÉcrit dans ${path.relative(process.cwd(), REPORT)}.`);
 } catch (error) {
   console.error(error instanceof Error ? error.stack : error);
   process.exitCode = 1;

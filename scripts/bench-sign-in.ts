@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TotpAccount } from "./bench/accounts";
 import { formOf, postForm } from "./bench/http-forms";
-import { buildUnlessSkipped, machine, peakRssMiB, REPORT, startServer, summary, waitForHealth, writeReport } from "./bench/common";
+import { buildUnlessSkipped, machine, peakRssMiB, startServer, summary, waitForHealth, writeReport } from "./bench/common";
 
 // npm run bench:sign-in — what a sign-in costs beyond argon2id, the irreducible part. Measures, one
 // sign-in at a time: argon2id verify alone (in this process, with the app's own parameters); the
@@ -104,7 +104,6 @@ try {
     `- Server peak memory (RSS) during the run: **${rss === null ? "n/a" : `${rss.toFixed(0)} MiB`}**`,
   ].join("\n");
   writeReport("sign-in", section);
-  console.log(`\n${section}\n\nÉcrit dans ${path.relative(process.cwd(), REPORT)}.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

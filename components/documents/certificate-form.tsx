@@ -7,7 +7,7 @@ import type { FormState } from "@/lib/forms/form-state";
 import type { CertificateValues } from "@/lib/documents/form-values";
 import { CERTIFICATE_KINDS, CERTIFICATE_WITH_PERIOD, type CertificateKind } from "@/lib/documents/schema";
 import { FormFooter } from "./form-parts";
-import { TextArea } from "./text-area";
+import { TextArea } from "@/components/ui/text-area";
 import { useDocumentForm } from "./use-document-form";
 
 

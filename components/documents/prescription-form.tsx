@@ -7,7 +7,7 @@ import type { PrescriptionValues } from "@/lib/documents/form-values";
 import { MAX_PRESCRIPTION_LINES } from "@/lib/documents/schema";
 import { AddLineButton, ArrayError, FormFooter, RemoveLineButton } from "./form-parts";
 import { LineInput } from "./line-input";
-import { TextArea } from "./text-area";
+import { TextArea } from "@/components/ui/text-area";
 import { useDocumentForm } from "./use-document-form";
 
 

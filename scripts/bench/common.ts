@@ -70,7 +70,7 @@ export function machine(): string {
 
 export const databaseKind = (): "postgres" | "pglite" => (process.env.DATABASE_URL ? "postgres" : "pglite");
 
-/** Rewrites (or appends) the `bench:<name>:<database>` block of docs/benchmarks.md. */
+/** Rewrites (or appends) the `bench:<name>:<database>` block of docs/benchmarks.md, and prints it. */
 export function writeReport(name: string, section: string, database = databaseKind()): void {
   const start = `<!-- bench:${name}:${database}:start -->`;
   const end = `<!-- bench:${name}:${database}:end -->`;
@@ -80,4 +80,28 @@ export function writeReport(name: string, section: string, database = databaseKi
     ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
     : `${current.trimEnd()}\n\n${block}\n`;
   fs.writeFileSync(REPORT, next);
+  console.log(`\n${section}\n\nÉcrit dans ${path.relative(process.cwd(), REPORT)}.`);
+}
+
+/**
+ * The cookies of a Chromium signed in as `email` with the demo password on /doctor_home: at home,
+ * or at the 2FA step for an account with an authenticator when `stopAtSecondFactor`.
+ */
+export async function browserCookies(base: string, email: string, password: string, stopAtSecondFactor = false): Promise<string> {
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+  try {
+    const page = await browser.newPage({ baseURL: base });
+    await page.goto("/doctor_home");
+    await page.getByLabel("Courriel").fill(email);
+    await page.getByLabel("Mot de passe").fill(password);
+    await page.getByRole("button", { name: "S'identifier" }).click();
+    await page.waitForURL(stopAtSecondFactor ? /\/connexion\/2fa$/ : /\/dashboard$/);
+    return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  } finally {
+    await browser.close();
+  }
 }
