@@ -23,9 +23,9 @@ export default async function PracticeLayout({ children }: { children: ReactNode
       profileHref="/profile"
       signOut={signOutAction}
       banner={banner}
+      widgets={<ChatBubble send={sendChatMessageAction} markRead={markChatReadAction} />}
     >
       {children}
-      <ChatBubble send={sendChatMessageAction} markRead={markChatReadAction} />
     </AppShell>
   );
 }

@@ -12,11 +12,13 @@ type Props = {
   signOut: () => Promise<string>;
   /** Shown above the page, e.g. « Vous travaillez pour Dr … ». */
   banner?: ReactNode;
+  /** Beside the page, outside <main>: the chat bubble, which belongs to no one page. */
+  widgets?: ReactNode;
   children: ReactNode;
 };
 
 /** The signed-in layout: navigation on the left, profile menu top right. */
-export function AppShell({ nav, user, profileHref, signOut, banner, children }: Props) {
+export function AppShell({ nav, user, profileHref, signOut, banner, widgets, children }: Props) {
   return (
     <div className="min-h-dvh md:grid md:grid-cols-[15rem_1fr]">
       <BackForwardGuard />
@@ -40,6 +42,7 @@ export function AppShell({ nav, user, profileHref, signOut, banner, children }: 
           {children}
         </main>
       </div>
+      {widgets}
     </div>
   );
 }

@@ -3,16 +3,17 @@ import { and, asc, eq, gt, ilike, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { users, type User } from "@/db/schema";
 import { getDb } from "@/lib/db";
+import { searchText } from "@/lib/forms/search-text";
 
 export const PAGE_SIZE = 20;
 
 /** The search form's query string; anything unexpected is dropped rather than failing. */
 export const userSearchSchema = z.object({
-  q: z.string().trim().max(100).catch(""),
+  q: searchText(100),
   role: z.enum(["doctor", "secretary", "patient", "support"]).optional().catch(undefined),
   status: z.enum(["active", "blocked"]).optional().catch(undefined),
   // Keyset cursor: the last email of the previous page.
-  apres: z.string().max(320).optional().catch(undefined),
+  apres: searchText(320).transform((v) => v || undefined),
 });
 export type UserSearch = z.output<typeof userSearchSchema>;
 

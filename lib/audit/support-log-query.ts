@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { searchText } from "@/lib/forms/search-text";
 import { auditLog } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { formatDateTime, luxembourgDayStart } from "@/lib/format/datetime";
@@ -17,7 +18,7 @@ const day = z
 /** The journal's filters, from the query string; unexpected values are dropped. */
 export const auditFilterSchema = z.object({
   action: z.enum(Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]]).optional().catch(undefined),
-  q: z.string().trim().max(320).catch(""),
+  q: searchText(320),
   du: day,
   au: day,
   avant: z.coerce.number().int().positive().optional().catch(undefined),

@@ -170,7 +170,7 @@ test("a doctor: every profile and security form, and the dashboard's query, take
   await fuzzForms(request, baseURL!, "/securite", watched, tally);
   // The patient's page: the three document forms. A refused document is neither numbered nor listed.
   await page.goto("/patients");
-  await page.getByRole("link", { name: /Hostile/ }).first().click();
+  await page.getByRole("link", { name: /Hostile/i }).first().click();
   await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
   const patientPage = new URL(page.url()).pathname;
   await fuzzForms(request, baseURL!, patientPage, [patientPage], tally);

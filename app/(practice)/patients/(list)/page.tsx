@@ -3,6 +3,7 @@ import { PatientSearch } from "@/components/patients/patient-search";
 import { PatientsTable } from "@/components/patients/patients-table";
 import { requirePracticeAccess } from "@/lib/auth/guards";
 import { formatCount } from "@/lib/format/number";
+import { cleanSearchText } from "@/lib/forms/search-text";
 import { searchPatients } from "@/lib/patients/patients";
 
 export const metadata: Metadata = { title: "Patients" };
@@ -14,7 +15,7 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : "
 export default async function PatientsPage({ searchParams }: Props) {
   const { doctor } = await requirePracticeAccess();
   const params = await searchParams;
-  const query = one(params.q).slice(0, 80);
+  const query = cleanSearchText(params.q, 80);
   const page = Number.parseInt(one(params.page), 10) || 1;
   const result = await searchPatients(doctor, { query, page });
   return (
