@@ -82,6 +82,10 @@ async function main() {
       answerUnavailable(req, res);
       return;
     }
+    // A request already inside the app when PostgreSQL went away fails there: its 500 is a 503.
+    const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => ServerResponse;
+    res.writeHead = ((status: number, ...rest: unknown[]) =>
+      writeHead(status === 500 && databaseDownSince() !== null ? 503 : status, ...rest)) as typeof res.writeHead;
     void handle(req, res);
   });
 

@@ -121,6 +121,7 @@ async function iteration(vu: number, account: TotpAccount, chatAction: string, c
     form.set("password", process.env.RELIABILITY_PASSWORD!);
     const step = await onInstance((base) => postForm(base, "/doctor_home", form, "", "/connexion/2fa"));
     const codeForm = await onInstance((base) => formOf(base, "/connexion/2fa", step.cookie));
+    lastStep.set(account.email, totpStep());
     codeForm.set("code", code(account.secret));
     phase = "code";
     const signedIn = await onInstance((base) => postForm(base, "/connexion/2fa", codeForm, step.cookie, "/dashboard"));
@@ -141,28 +142,35 @@ async function iteration(vu: number, account: TotpAccount, chatAction: string, c
     });
     stats.chatSent.add(message);
   } catch (error) {
+    // No code was drawn: the account is free again at once.
+    if (phase === "before") lastStep.delete(account.email);
     const cut = !(error instanceof UnexpectedAnswer) && networkCode(error) !== "";
     if (cut) stats.cutByKill++;
-    // Cut while the server may already have written: the write is not lost, its answer is.
-    if (cut && phase === "code") stats.signInsUnknown++;
-    if (cut && phase === "chat") stats.chatUnknown++;
     const status = error instanceof UnexpectedAnswer ? error.status : 0;
+    // Cut, or failed as the database went away, after the server may have committed: the write
+    // is not lost, its answer is.
+    if ((cut || status >= 500) && phase === "code") stats.signInsUnknown++;
+    if ((cut || status >= 500) && phase === "chat") stats.chatUnknown++;
     const expected = cut || inOutage(Date.now()) || status === 503;
     if (!expected) stats.anomalies.push(error instanceof Error ? error.message : String(error));
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
+// An authenticator code is accepted once per account and 30-second step (a replay is refused):
+// an account signs in again only once the clock has moved past the step of its last code.
+const lastStep = new Map<string, number>();
+const totpStep = () => Math.floor(Date.now() / 30_000);
+
 async function virtualUser(vu: number, accounts: TotpAccount[], end: number, chatAction: string, code: (secret: string) => string) {
-  const lastUsed = new Map<string, number>();
   while (Date.now() < end) {
-    // An authenticator code is accepted once per account and 30-second step: wait for a new step.
-    const account = accounts.find((a) => Date.now() - (lastUsed.get(a.email) ?? 0) > 31_000);
+    const account = accounts.find((a) => (lastStep.get(a.email) ?? -1) < totpStep());
     if (!account) {
       await new Promise((r) => setTimeout(r, 250));
       continue;
     }
-    lastUsed.set(account.email, Date.now());
+    // Taken: no other loop may use it until its code is drawn and a later step comes.
+    lastStep.set(account.email, Number.POSITIVE_INFINITY);
     stats.iterations++;
     await iteration(vu, account, chatAction, code);
   }
