@@ -42,8 +42,9 @@ export function ProfileMenu({ name, initials, detail, profileHref, signOut }: Pr
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={menuId}
-        // On a phone the name is hidden: the button still says what it opens.
-        aria-label={`Menu du profil : ${name}`}
+        // On a phone the name is hidden: the button still says whose menu it opens, starting with
+        // the words shown on a wider screen (WCAG 2.5.3, label in name).
+        aria-label={`${name} ${detail} — menu du profil`}
         onClick={() => setOpen((v) => !v)}
         className="flex items-center gap-3 rounded-md px-2 py-1.5 hover:bg-slate-100"
       >
