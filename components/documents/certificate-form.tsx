@@ -3,20 +3,13 @@
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import type { FormState } from "@/lib/forms/form-state";
+import { TextArea } from "@/components/ui/text-area";
 import type { CertificateValues } from "@/lib/documents/form-values";
 import { CERTIFICATE_KINDS, CERTIFICATE_WITH_PERIOD, type CertificateKind } from "@/lib/documents/schema";
 import { FormFooter } from "./form-parts";
-import { TextArea } from "@/components/ui/text-area";
-import { useDocumentForm } from "./use-document-form";
+import { useDocumentForm, type DocumentFormProps } from "./use-document-form";
 
-
-type Props = {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
-  initial: CertificateValues;
-  replaces: { id: string; number: string } | null;
-  cancelHref: string;
-};
+type Props = DocumentFormProps<CertificateValues>;
 
 const OPTIONS = Object.entries(CERTIFICATE_KINDS).map(([value, label]) => ({ value, label }));
 

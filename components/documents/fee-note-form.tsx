@@ -3,21 +3,14 @@
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { formatCents } from "@/lib/format/money";
-import type { FormState } from "@/lib/forms/form-state";
 import type { FeeLineValues, FeeNoteValues } from "@/lib/documents/form-values";
 import { MAX_FEE_LINES } from "@/lib/documents/schema";
 import { readEuros } from "@/lib/documents/totals";
 import { AddLineButton, ArrayError, FormFooter, RemoveLineButton } from "./form-parts";
 import { LineInput } from "./line-input";
-import { useDocumentForm } from "./use-document-form";
+import { useDocumentForm, type DocumentFormProps } from "./use-document-form";
 
-
-type Props = {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
-  initial: FeeNoteValues;
-  replaces: { id: string; number: string } | null;
-  cancelHref: string;
-};
+type Props = DocumentFormProps<FeeNoteValues>;
 
 const EMPTY_LINE: FeeLineValues = { code: "", label: "", quantity: "1", amount: "" };
 let nextKey = 0;

@@ -2,21 +2,14 @@
 
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
-import type { FormState } from "@/lib/forms/form-state";
+import { TextArea } from "@/components/ui/text-area";
 import type { PrescriptionValues } from "@/lib/documents/form-values";
 import { MAX_PRESCRIPTION_LINES } from "@/lib/documents/schema";
 import { AddLineButton, ArrayError, FormFooter, RemoveLineButton } from "./form-parts";
 import { LineInput } from "./line-input";
-import { TextArea } from "@/components/ui/text-area";
-import { useDocumentForm } from "./use-document-form";
+import { useDocumentForm, type DocumentFormProps } from "./use-document-form";
 
-
-type Props = {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
-  initial: PrescriptionValues;
-  replaces: { id: string; number: string } | null;
-  cancelHref: string;
-};
+type Props = DocumentFormProps<PrescriptionValues>;
 
 let nextKey = 0;
 const keyed = (line: { medication: string; dosage: string }) => ({ ...line, key: nextKey++ });

@@ -6,6 +6,15 @@ import { formInput, parseDocument, type DocumentKind } from "@/lib/documents/sch
 
 type Action<Data> = (state: FormState<Data>, formData: FormData) => Promise<FormState<Data>>;
 
+/** What each of the three forms (prescription, certificate, fee note) is given by the page. */
+export type DocumentFormProps<Values> = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  initial: Values;
+  /** The document this one corrects (and cancels), if any. */
+  replaces: { id: string; number: string } | null;
+  cancelHref: string;
+};
+
 /**
  * A document form: checked in the browser with the same rules as the server (lib/documents/schema.ts)
  * so most mistakes are shown at once, then sent to the server action, which checks again. What
@@ -17,9 +26,7 @@ export function useDocumentForm<Data>(kind: DocumentKind, action: Action<Data>) 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
-    const get = (name: string) => String(formData.get(name) ?? "");
-    const getAll = (name: string) => formData.getAll(name).map(String);
-    const parsed = parseDocument(kind, formInput(kind, get, getAll));
+    const parsed = parseDocument(kind, formInput(kind, formData));
     if (!parsed.ok) {
       setLocalErrors(parsed.fieldErrors);
       const first = event.currentTarget.querySelector<HTMLElement>("[aria-invalid=true]");

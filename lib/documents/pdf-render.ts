@@ -5,6 +5,7 @@ import { formatCalendarDate } from "@/lib/format/datetime";
 import { payconiqPaymentLink } from "@/lib/payments/payconiq";
 import { formatMatricule } from "@/lib/patients/matricule";
 import { formatIban } from "@/lib/profile/iban";
+import type { StampData } from "@/lib/profile/stamp";
 import { toPrintable } from "./printable-text";
 import {
   CERTIFICATE_KINDS,
@@ -23,16 +24,8 @@ import { lineTotalCents } from "./totals";
 // block (payment details and Payconiq QR code on an unpaid fee note, stamp, signature).
 
 export type DocumentHeader = {
-  doctor: {
-    name: string;
-    specialty: string | null;
-    providerCode: string | null;
-    street: string | null;
-    postcode: string | null;
-    locality: string | null;
-    phone: string | null;
-    website: string | null;
-  };
+  /** What the stamp prints (it is drawn from these very fields), and the practice's website. */
+  doctor: StampData & { website: string | null };
   patient: { name: string; matricule: string; birthDate: string };
   /** Fee notes only: where to pay. */
   payment: { iban: string | null; ibanHolder: string | null; payconiqMerchantId: string | null } | null;

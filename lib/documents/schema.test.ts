@@ -5,9 +5,9 @@ import { printableProblem, toPrintable } from "./printable-text";
 const today = luxembourgToday();
 
 function fromForm(kind: Parameters<typeof formInput>[0], fields: [string, string][]) {
-  const get = (n: string) => fields.find(([k]) => k === n)?.[1] ?? "";
-  const getAll = (n: string) => fields.filter(([k]) => k === n).map(([, v]) => v);
-  return parseDocument(kind, formInput(kind, get, getAll));
+  const formData = new FormData();
+  for (const [name, value] of fields) formData.append(name, value);
+  return parseDocument(kind, formInput(kind, formData));
 }
 
 const feeLine = (code: string, label: string, quantity: string, amount: string): [string, string][] => [

@@ -206,11 +206,15 @@ export function documentFieldErrors(error: z.ZodError): Record<string, string> {
 }
 
 /**
- * The raw form of a document, from FormData or from the browser's fields: lines come as parallel
- * lists (« medication », « dosage »…). A list longer than allowed is not turned into lines at all
- * (`{ tooMany }`): a request with 10 000 lines is answered from its length, without validating each.
+ * The raw form of a document, from the posted FormData (the server action, or the browser checking
+ * before it sends): lines come as parallel lists (« medication », « dosage »…); a file or anything
+ * not text reads as "". A list longer than allowed is not turned into lines at all (`{ tooMany }`):
+ * a request with 10 000 lines is answered from its length, without validating each.
  */
-export function formInput(kind: DocumentKind, get: (name: string) => string, getAll: (name: string) => string[]): Record<string, unknown> {
+export function formInput(kind: DocumentKind, formData: FormData): Record<string, unknown> {
+  const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
+  const get = (name: string) => text(formData.get(name));
+  const getAll = (name: string) => formData.getAll(name).map(text);
   const zip = (names: string[], max: number) => {
     const columns = names.map((n) => getAll(n));
     const count = Math.max(...columns.map((c) => c.length));

@@ -15,12 +15,7 @@ import type { FormState } from "@/lib/forms/form-state";
 export async function issueDocumentAction(patientId: string, kind: DocumentKind, _previous: FormState, formData: FormData): Promise<FormState> {
   const access = await requirePracticeAccess();
   if (!DOCUMENT_KINDS.includes(kind)) return { status: "error", formError: "Type de document inconnu." };
-  const get = (name: string) => {
-    const value = formData.get(name);
-    return typeof value === "string" ? value : "";
-  };
-  const getAll = (name: string) => formData.getAll(name).map((v) => (typeof v === "string" ? v : ""));
-  const outcome = await issueDocument(access, String(patientId), kind, formInput(kind, get, getAll));
+  const outcome = await issueDocument(access, String(patientId), kind, formInput(kind, formData));
   if (!outcome.ok) {
     switch (outcome.reason) {
       case "not-found":
