@@ -3,6 +3,7 @@ import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import { sessions, users, type Session, type User } from "@/db/schema";
 import { recordConnection } from "@/lib/audit/connection-log";
 import { getDb, type Database } from "@/lib/db";
+import { isUuid } from "@/lib/forms/ids";
 
 /** A session ends 12 hours after sign-in, or after 1 hour without a request. */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -30,7 +31,7 @@ export async function openSession(tx: Database, user: Pick<User, "id">, ip: stri
  * and not yet claimed. Anything else gets no cookie.
  */
 export async function claimSession(sessionId: string): Promise<{ userId: string } | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  if (!isUuid(sessionId)) return null;
   const [row] = await getDb()
     .update(sessions)
     .set({ claimedAt: sql`now()` })
@@ -48,7 +49,7 @@ export async function claimSession(sessionId: string): Promise<{ userId: string 
 
 /** The session and its user if the session is still valid, else null. Refreshes last_seen_at. */
 export async function findLiveSession(sessionId: string): Promise<LiveSession | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  if (!isUuid(sessionId)) return null;
   const [row] = await getDb()
     .select({ session: sessions, user: users })
     .from(sessions)

@@ -4,6 +4,7 @@ import { Client } from "pg";
 import { chatConversations } from "@/db/schema";
 import { databaseUrl } from "@/lib/config/env";
 import { getDb, type Database } from "@/lib/db";
+import { isUuid } from "@/lib/forms/ids";
 import { logger } from "@/lib/log";
 
 // How an event stream learns that a conversation changed (docs/decisions/0011). The signal is a
@@ -24,8 +25,6 @@ export interface ChatNotifier {
   subscribe(listener: ChatListener): Promise<() => void>;
   close(): Promise<void>;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Marks a conversation changed, inside the writer's transaction: a new revision (the poller's
@@ -141,7 +140,7 @@ export function createPgNotifier(connectionString: string, reconnectMs = 1000): 
     connecting ??= (async () => {
       const c = new Client({ connectionString, application_name: "doctipro-chat-listen" });
       c.on("notification", (message) => {
-        if (message.channel === CHANNEL && message.payload && UUID.test(message.payload)) listeners.emit(message.payload);
+        if (message.channel === CHANNEL && isUuid(message.payload)) listeners.emit(message.payload);
       });
       const lost = () => {
         if (client !== c) return;

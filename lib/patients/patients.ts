@@ -2,6 +2,8 @@ import "server-only";
 import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { patients } from "@/db/schema";
 import { getDb, type Database } from "@/lib/db";
+import { isUuid } from "@/lib/forms/ids";
+import { cleanSearchText } from "@/lib/forms/search-text";
 
 // A doctor's patient files, read for the practice pages. Every function takes the doctor the guard
 // returned: a patient id from a URL is only ever looked up together with that doctor's id, so
@@ -10,12 +12,6 @@ import { getDb, type Database } from "@/lib/db";
 export type PatientSummary = Pick<typeof patients.$inferSelect, "id" | "firstName" | "lastName" | "birthDate" | "matricule">;
 
 export const PATIENTS_PER_PAGE = 25;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /** « LIKE » metacharacters typed in the search box are searched for, not interpreted. */
 function likeEscaped(term: string): string {
@@ -36,7 +32,7 @@ export async function searchPatients(
   { query, page }: { query: string; page: number },
   db: Database = getDb(),
 ): Promise<{ rows: PatientSummary[]; total: number; page: number; pages: number }> {
-  const where = and(eq(patients.doctorId, doctor.id), searchCondition(query.trim().slice(0, 80)));
+  const where = and(eq(patients.doctorId, doctor.id), searchCondition(cleanSearchText(query, 80)));
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(patients).where(where);
   const pages = Math.max(1, Math.ceil(total / PATIENTS_PER_PAGE));
   const current = Math.min(Math.max(1, page), pages);
