@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { eq, sql } from "drizzle-orm";
-import { browserCookies, buildUnlessSkipped, databaseKind, machine, percentile, startServer, waitForHealth, writeReport } from "./bench/common";
+import { browserCookies, buildUnlessSkipped, databaseKind, databaseVersion, percentile, reportHeader, startServer, waitForHealth, writeReport } from "./bench/common";
 
 // npm run bench:dashboard — how fast /dashboard answers for the busiest doctor of a national-size
 // database, against a minimal signed-in page of the same app. Seeds the large data set (or reuses
@@ -58,13 +58,13 @@ async function prepareData() {
     .limit(1);
   if (!deep) throw new Error("the busiest doctor has fewer than 1,000 connections");
   const [history] = await db.select({ n: sql<number>`count(*)::int` }).from(connectionLog).where(eq(connectionLog.accountId, busiest.id));
-  const [version] = await db.execute(sql`SELECT version() AS v`).then((r) => (r as unknown as { rows: { v: string }[] }).rows);
+  const database = await databaseVersion(db);
   await closeDb();
   return {
     doctor: busiest,
     historyRows: history!.n,
     deepCursor: encodeHistoryCursor({ direction: "older", atMicros: deep.atMicros, id: String(deep.id) }),
-    database: version!.v.split(" on ")[0]!,
+    database,
   };
 }
 
@@ -137,13 +137,7 @@ function report(
   const dashboard = measures.find((m) => m.path === "/dashboard")!;
   const deep = measures.find((m) => m.path.includes("curseur="))!;
   const lines = [
-    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`npm run bench:dashboard\``,
-    `(${CONNECTIONS} connections, ${DURATION} s per page after a ${WARMUP} s warm-up).`,
-    "",
-    `- Machine: ${machine()}`,
-    // Other work on the machine moves every figure: say how busy it was.
-    `- Load average (1 min) before / after: ${loadBefore.toFixed(2)} / ${os.loadavg()[0]!.toFixed(2)}`,
-    `- Database: ${context.database}${process.env.DATABASE_URL ? " (DATABASE_URL, local server)" : " (embedded PGlite)"}`,
+    ...reportHeader("bench:dashboard", `${CONNECTIONS} connections, ${DURATION} s per page after a ${WARMUP} s warm-up`, loadBefore, context.database),
     `- Busiest doctor: ${context.doctor.email}, ${context.doctor.appointments.toLocaleString("en")} appointments, ${context.historyRows.toLocaleString("en")} connection rows`,
     "",
     "| page | req/s | p50 ms | p95 ms | p99 ms | requests |",

@@ -4,7 +4,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { browserCookies, buildUnlessSkipped, databaseKind, machine, startServer, waitForHealth, writeReport } from "./bench/common";
+import { browserCookies, buildUnlessSkipped, databaseKind, reportHeader, startServer, waitForHealth, writeReport } from "./bench/common";
 
 // npm run bench:pages — page quality as a browser sees it: Lighthouse (performance, accessibility,
 // best practices; its default mobile profile with simulated throttling) on the doctors' sign-in
@@ -95,11 +95,12 @@ try {
     if (scores.failing.length) notes.push(`- ${page.name}: audits under 90 — ${scores.failing.join(", ")}`);
   }
   const section = [
-    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`npm run bench:pages\` (Lighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version}, mobile profile, simulated throttling).`,
-    "",
-    `- Machine: ${machine()}`,
-    `- Load average (1 min) before / after: ${loadBefore.toFixed(2)} / ${os.loadavg()[0]!.toFixed(2)}`,
-    `- Database: ${databaseKind() === "postgres" ? "PostgreSQL (DATABASE_URL)" : "embedded PGlite"}, demo accounts`,
+    ...reportHeader(
+      "bench:pages",
+      `Lighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version}, mobile profile, simulated throttling`,
+      loadBefore,
+      `${databaseKind() === "postgres" ? "PostgreSQL" : "PGlite"}, demo accounts`,
+    ),
     "",
     "| page | performance | accessibility | best practices | first-load JS, kB gzip |",
     "| --- | ---: | ---: | ---: | ---: |",

@@ -1,7 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
-import { browserCookies, buildUnlessSkipped, databaseKind, machine, startServer, summary, waitForHealth, writeReport } from "./bench/common";
+import { browserCookies, buildUnlessSkipped, databaseKind, reportHeader, startServer, summary, waitForHealth, writeReport } from "./bench/common";
 
 // npm run bench:pdf — how long a document's PDF takes over HTTP, as the doctor's browser asks for
 // it (`/documents/<id>/pdf`): the guard, the row, the stamp and signature, pdf-lib, the answer.
@@ -60,11 +60,7 @@ try {
   }
   const t = summary(times);
   const section = [
-    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`npm run bench:pdf\` (${ROUNDS} requests one at a time over ${links.length} demo documents).`,
-    "",
-    `- Machine: ${machine()}`,
-    `- Load average (1 min) before / after: ${loadBefore.toFixed(2)} / ${os.loadavg()[0]!.toFixed(2)}`,
-    `- Database: ${databaseKind() === "postgres" ? "PostgreSQL (DATABASE_URL)" : "embedded PGlite"}, demo accounts`,
+    ...reportHeader("bench:pdf", `${ROUNDS} requests one at a time over ${links.length} demo documents`, loadBefore, `${databaseKind() === "postgres" ? "PostgreSQL" : "PGlite"}, demo accounts`),
     "",
     "| request | p50 ms | p95 ms | average size |",
     "| --- | ---: | ---: | ---: |",

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TotpAccount } from "./bench/accounts";
 import { formOf, postForm } from "./bench/http-forms";
-import { buildUnlessSkipped, machine, peakRssMiB, startServer, summary, waitForHealth, writeReport } from "./bench/common";
+import { buildUnlessSkipped, databaseVersion, peakRssMiB, reportHeader, startServer, summary, waitForHealth, writeReport } from "./bench/common";
 
 // npm run bench:sign-in — what a sign-in costs beyond argon2id, the irreducible part. Measures, one
 // sign-in at a time: argon2id verify alone (in this process, with the app's own parameters); the
@@ -31,7 +31,6 @@ const { assertPgliteFree } = await import("@/db/pglite-lock");
 const { DEMO_PASSWORD } = await import("@/db/seed/demo-accounts");
 const { verifyPassword } = await import("@/lib/auth/password-hash");
 const { totpCodeAt } = await import("@/lib/twofactor/totp");
-const { sql } = await import("drizzle-orm");
 const { createTotpDoctors } = await import("./bench/accounts");
 
 type Account = TotpAccount;
@@ -42,9 +41,9 @@ async function prepareAccounts(count: number): Promise<{ accounts: Account[]; pa
   await runMigrations();
   const db = getDb();
   const { accounts, passwordHash } = await createTotpDoctors(db, DOMAIN, count);
-  const [version] = await db.execute(sql`SELECT version() AS v`).then((r) => (r as unknown as { rows: { v: string }[] }).rows);
+  const database = await databaseVersion(db);
   await closeDb();
-  return { accounts, passwordHash, database: version!.v.split(" on ")[0]! };
+  return { accounts, passwordHash, database };
 }
 
 /** One full sign-in: password step, then the authenticator code. */
@@ -87,11 +86,7 @@ try {
   const f = summary(full);
   const f1 = (n: number) => n.toFixed(1);
   const section = [
-    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`npm run bench:sign-in\` (${ROUNDS} sign-ins one at a time, after ${WARMUP} unmeasured).`,
-    "",
-    `- Machine: ${machine()}`,
-    `- Load average (1 min) before / after: ${loadBefore.toFixed(2)} / ${os.loadavg()[0]!.toFixed(2)}`,
-    `- Database: ${database}${process.env.DATABASE_URL ? " (DATABASE_URL, local server)" : " (embedded PGlite)"}`,
+    ...reportHeader("bench:sign-in", `${ROUNDS} sign-ins one at a time, after ${WARMUP} unmeasured`, loadBefore, database),
     "",
     "| step | p50 ms | p95 ms |",
     "| --- | ---: | ---: |",

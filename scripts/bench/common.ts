@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql, type SQL } from "drizzle-orm";
 
 // What every benchmark script shares: the production server it measures, percentiles, the
 // machine's description and the block of docs/benchmarks.md it rewrites. A benchmark never fails
@@ -69,6 +70,26 @@ export function machine(): string {
 }
 
 export const databaseKind = (): "postgres" | "pglite" => (process.env.DATABASE_URL ? "postgres" : "pglite");
+
+/** « PostgreSQL 15.20 (…) », as the database reports itself. */
+export async function databaseVersion(db: { execute: (query: SQL) => Promise<unknown> }): Promise<string> {
+  const result = (await db.execute(sql`SELECT version() AS v`)) as { rows: { v: string }[] };
+  return result.rows[0]!.v.split(" on ")[0]!;
+}
+
+/**
+ * The lines every report starts with: when and with which command, the machine, how busy it was
+ * (other work on a shared machine moves every figure), and the database.
+ */
+export function reportHeader(command: string, how: string, loadBefore: number, database: string): string[] {
+  return [
+    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`npm run ${command}\` (${how}).`,
+    "",
+    `- Machine: ${machine()}`,
+    `- Load average (1 min) before / after: ${loadBefore.toFixed(2)} / ${os.loadavg()[0]!.toFixed(2)}`,
+    `- Database: ${database}${process.env.DATABASE_URL ? " (DATABASE_URL, local server)" : " (embedded)"}`,
+  ];
+}
 
 /** Rewrites (or appends) the `bench:<name>:<database>` block of docs/benchmarks.md, and prints it. */
 export function writeReport(name: string, section: string, database = databaseKind()): void {

@@ -245,9 +245,10 @@ test("a 4,001-character message is refused; <script> is shown as text, never run
   await support.context().close();
 });
 
-test("a message sent through one app instance reaches a client connected to the other", async ({ browser, baseURL }) => {
+// Run by the PostgreSQL project only (playwright.config.ts): two instances share one database.
+test("a message sent through one app instance reaches a client connected to the other", { tag: "@two-instances" }, async ({ browser, baseURL }) => {
   const second = test.info().project.metadata.secondInstanceURL as string | undefined;
-  test.skip(!second, "only with PostgreSQL: two instances share one database (TEST_DATABASE_URL)");
+  if (!second) throw new Error("no second app instance: this test belongs to the PostgreSQL project");
   // The doctor on instance 2, support on instance 1: only LISTEN/NOTIFY links them.
   const doctor = await signedInPage(browser, second, FIXTURES.chatInstances.email);
   const support = await signedInPage(browser, baseURL, FIXTURES.supportChatInstances.email);

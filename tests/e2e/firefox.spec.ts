@@ -22,13 +22,10 @@ async function bodyText(page: Page): Promise<string> {
   return page.evaluate(() => document.body.innerText);
 }
 
-test("Firefox: sign in with the authenticator code, see the dashboard, upload a signature", async ({ baseURL }, testInfo) => {
-  test.skip(testInfo.project.name !== "pglite", "one Firefox run is enough: the app is the same on both databases");
-  if (!FIREFOX) {
-    // CI must run it; a developer's machine without Firefox is told how to get one.
-    if (process.env.CI) throw new Error("Firefox introuvable : installez firefox-esr (apt-get install firefox-esr) ou indiquez FIREFOX_PATH.");
-    test.skip(true, "no Firefox here: apt-get install firefox-esr, or set FIREFOX_PATH");
-  }
+// Run by the PGlite project only (playwright.config.ts): once is enough, the app is the same.
+test("Firefox: sign in with the authenticator code, see the dashboard, upload a signature", { tag: "@firefox" }, async ({ baseURL }) => {
+  // Like Chromium (scripts/run-e2e.ts): no browser, one line that says how to get one.
+  if (!FIREFOX) throw new Error("Firefox introuvable : installez firefox-esr (apt-get install firefox-esr) ou indiquez FIREFOX_PATH.");
   test.setTimeout(120_000);
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "doctipro-firefox-"));
   const browser = await puppeteer.launch({
