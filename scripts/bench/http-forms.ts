@@ -2,8 +2,7 @@
 // gives the server action's hidden fields, the post answers 303 with cookies. Used by the
 // benchmarks and the reliability test to sign in without a browser.
 
-const unescapeHtml = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+import { hiddenFieldsOfFirstForm } from "@/tests/support/html-forms";
 
 export class UnexpectedAnswer extends Error {
   constructor(
@@ -19,12 +18,8 @@ export async function formOf(base: string, pathname: string, cookie = ""): Promi
   const response = await fetch(base + pathname, { headers: { cookie }, redirect: "manual" });
   const html = await response.text();
   if (response.status !== 200) throw new UnexpectedAnswer(`GET ${pathname}: HTTP ${response.status}`, response.status);
-  const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1] ?? "";
   const data = new FormData();
-  for (const input of form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
-    const name = /name="([^"]*)"/.exec(input[0])?.[1];
-    if (name) data.set(unescapeHtml(name), unescapeHtml(/value="([^"]*)"/.exec(input[0])?.[1] ?? ""));
-  }
+  for (const [name, value] of Object.entries(hiddenFieldsOfFirstForm(html))) data.set(name, value);
   return data;
 }
 

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
+import { unescapeHtml } from "@/tests/support/html-forms";
 import { FIXTURES } from "./fixtures/accounts";
 import { signedInPage, uniqueClientIp } from "./support/auth";
 
@@ -56,9 +57,6 @@ async function check<T>(property: fc.IAsyncProperty<T>) {
 }
 
 type Form = { fixed: Record<string, string>; fields: string[] };
-
-const unescapeHtml = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
 /** The server-action forms of a page as rendered for a browser without JavaScript. */
 function formsOf(html: string): Form[] {

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { appRoutes } from "@/tests/support/app-routes";
+import { hiddenFieldsOfFirstForm } from "@/tests/support/html-forms";
 import { FIXTURES } from "./fixtures/accounts";
 import { ACCOUNT, PASSWORD, signedInPage, uniqueClientIp } from "./support/auth";
 
@@ -57,12 +58,7 @@ test("the scripts of a page run under the policy (no CSP violation)", async ({ p
 
 /** The hidden fields of a page's first form: what a browser posts with it when JavaScript is off. */
 async function formFields(request: APIRequestContext, path: string): Promise<Record<string, string>> {
-  const html = await (await request.get(path)).text();
-  const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1] ?? "";
-  const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&amp;/g, "&");
-  return Object.fromEntries(
-    [...form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)].map((m) => [unescape(/name="([^"]*)"/.exec(m[0])![1]!), unescape(/value="([^"]*)"/.exec(m[0])?.[1] ?? "")]),
-  );
+  return hiddenFieldsOfFirstForm(await (await request.get(path)).text());
 }
 
 test("a form posted from another site is refused before it runs: no session, no change", async ({ browser, baseURL, playwright }) => {
