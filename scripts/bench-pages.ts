@@ -30,7 +30,10 @@ type Scores = { performance: number; accessibility: number; bestPractices: numbe
 /** gzip size of the JavaScript a page's HTML loads before any interaction. */
 async function firstLoadJs(page: Page): Promise<number> {
   const html = await (await fetch(BASE + page.path, { headers: { cookie: page.cookie } })).text();
-  const sources = new Set([...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!));
+  // A `noModule` script (Next.js's legacy polyfills) is never fetched by a browser that runs
+  // modules, so it is not part of the page's load (Next's own build report leaves it out too).
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\bnomodule\b/i.test(tag));
+  const sources = new Set(tags.flatMap((tag) => /\bsrc="([^"]+)"/.exec(tag)?.[1] ?? []));
   let total = 0;
   for (const src of sources) {
     const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
