@@ -76,6 +76,28 @@ describe("support actions", () => {
     expect(await mailsTo("doc@example.lu")).toHaveLength(1);
   });
 
+  it("resetting a user's 2FA ends every session of theirs, in the same audited change", async () => {
+    const other = await user("support2@example.lu", "support");
+    await db.insert(twoFactor).values({ userId: other, secretEncrypted: "x", confirmedAt: new Date() });
+    await session(other);
+    await session(other);
+    await session(ids.support); // the acting support's own session is not touched
+    expect(await resetUserTwoFactor(support, other, "Téléphone perdu, appel vérifié")).toEqual({
+      ok: true,
+      message: "La double authentification est réinitialisée et 2 session(s) fermée(s) ; l'utilisateur a été prévenu.",
+    });
+    const ended = await db.select().from(sessions).where(eq(sessions.userId, other));
+    expect(ended).toEqual([
+      expect.objectContaining({ revokedReason: "2FA réinitialisée par le support" }),
+      expect.objectContaining({ revokedReason: "2FA réinitialisée par le support" }),
+    ]);
+    expect(ended.every((s) => s.revokedAt !== null)).toBe(true);
+    expect(await db.select().from(sessions).where(isNull(sessions.revokedAt))).toEqual([expect.objectContaining({ userId: ids.support })]);
+    expect(await auditRowsFor(other)).toEqual([expect.objectContaining({ action: "user.reset-2fa", details: JSON.stringify({ sessions: "2" }) })]);
+    const [mail] = await mailsTo("support2@example.lu");
+    expect(mail!.text).toContain("fermé toutes vos sessions ouvertes");
+  });
+
   it("closes every session of a user", async () => {
     await session(ids.doctor);
     await session(ids.doctor);

@@ -76,12 +76,16 @@ test.describe("support actions, each audited and emailed", () => {
     await signIn(page, email);
   });
 
-  test("« Réinitialiser la 2FA »: the next sign-in asks no code, and the user is told", async ({ page, request }) => {
+  test("« Réinitialiser la 2FA »: the open sessions end, the next sign-in asks no code, and the user is told", async ({ page, request }) => {
     const email = FIXTURES.reset2faByAdmin.email;
+    await signIn(page, email);
     await openUser(support, email);
     await supportAction(support, "Réinitialiser la 2FA", "Téléphone perdu, appel vérifié");
-    await expect(support.getByRole("form", { name: "Réinitialiser la 2FA" }).getByRole("status")).toContainText("réinitialisée");
+    await expect(support.getByRole("form", { name: "Réinitialiser la 2FA" }).getByRole("status")).toContainText("réinitialisée et 1 session(s) fermée(s)");
     await waitForMail(request, email, "Double authentification réinitialisée");
+    // The session opened with the old factor is over.
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/doctor_home$/);
     await submitSignIn(page, "doctor", email);
     await expect(page).toHaveURL(/\/dashboard$/);
   });
