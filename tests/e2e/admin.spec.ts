@@ -21,8 +21,22 @@ async function supportAction(page: Page, title: string, reason: string) {
   return form;
 }
 
+/**
+ * The rows of the doctor's « Historique de connexion » made through a secretary from `ip`, once the
+ * history is filtered on « Via secrétariat » (other tests sign the same doctor in directly).
+ */
+async function viaSecretaryRows(doctor: Page, ip: string) {
+  await doctor.goto("/dashboard?mode=secretariat");
+  await expect(doctor.getByRole("heading", { name: "Historique de connexion" })).toBeVisible();
+  return doctor.locator("#historique tbody tr").filter({ hasText: ip });
+}
+
 test("a secretary's day: pick a doctor, switch, and lose access when a doctor detaches her", async ({ browser, baseURL }) => {
-  const secretary = await signedInPage(browser, baseURL, FIXTURES.daySecretary.email, uniqueClientIp());
+  // Three people signed in side by side: room for a busy machine.
+  test.setTimeout(90_000);
+  const secretaryIp = uniqueClientIp();
+  const ip = secretaryIp["X-Forwarded-For"]!;
+  const secretary = await signedInPage(browser, baseURL, FIXTURES.daySecretary.email, secretaryIp);
   await secretary.getByRole("button", { name: /Test jourdoca/ }).click();
   await expect(secretary.getByRole("status").filter({ hasText: "Vous travaillez pour Dr Test jourdoca" })).toBeVisible();
   // She never reaches the doctor's security or secretary settings.
@@ -33,8 +47,20 @@ test("a secretary's day: pick a doctor, switch, and lose access when a doctor de
   await secretary.getByRole("button", { name: /Test jourdocb/ }).click();
   await expect(secretary.getByText("Vous travaillez pour Dr Test jourdocb")).toBeVisible();
 
-  // Doctor B sees her and detaches her.
+  // Each doctor she worked for sees her, in red and by name, in his connection history: doctor A
+  // keeps the row of her first pick, and switching wrote a new one in doctor B's.
+  const doctorA = await signedInPage(browser, baseURL, FIXTURES.dayDoctorA.email, uniqueClientIp());
   const doctor = await signedInPage(browser, baseURL, FIXTURES.dayDoctorB.email, uniqueClientIp());
+  for (const page of [doctorA, doctor]) {
+    const row = await viaSecretaryRows(page, ip);
+    await expect(row).toHaveCount(1);
+    await expect(row).toHaveAttribute("data-mode", "secretary");
+    await expect(row).toContainText("Via secrétariat");
+    await expect(row).toContainText("Test Secrétaire");
+  }
+  await doctorA.context().close();
+
+  // Doctor B sees her and detaches her.
   await doctor.getByRole("link", { name: "Mon secrétariat" }).click();
   await expect(doctor.getByText(FIXTURES.daySecretary.email)).toBeVisible();
   await doctor.getByRole("button", { name: "Détacher Test Secrétaire" }).click();
