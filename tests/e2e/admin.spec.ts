@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { hiddenFieldsOfFormWith } from "@/tests/support/html-forms";
 import { FIXTURES } from "./fixtures/accounts";
 import { alertOf, signedInPage, signIn, submitSignIn, uniqueClientIp } from "./support/auth";
 import { waitForMail } from "./support/mailbox";
@@ -193,6 +194,61 @@ test("support cannot switch off its own 2FA nor reset it from the admin area", a
   await page.goto("/securite");
   await expect(page.getByText("La double authentification est obligatoire pour les comptes du support.")).toBeVisible();
   await page.context().close();
+});
+
+test("a support action forged with a doctor's cookies is refused: nothing changes, nothing is audited", async ({ browser, baseURL }) => {
+  const target = FIXTURES.forgedUnblock.email;
+  const support = await signedInPage(browser, baseURL, FIXTURES.supportForged.email, uniqueClientIp());
+  await openUser(support, target);
+  const userPage = new URL(support.url()).pathname;
+  await expect(support.getByText("Bloqué", { exact: true })).toBeVisible();
+
+  // « Débloquer » as support's browser sends it, both ways. Without JavaScript: the page's hidden
+  // fields carry the server action's id and the target, the reason is what support types.
+  const reason = "Je me débloque moi-même";
+  const noScript = { ...hiddenFieldsOfFormWith(await (await support.request.get(userPage)).text(), "Débloquer"), reason };
+  expect(Object.keys(noScript).some((name) => name.startsWith("$ACTION_"))).toBe(true);
+  // With JavaScript: the click's request, captured and kept from the server.
+  let fetched: { headers: Record<string, string>; body: Buffer } | null = null;
+  await support.route(userPage, async (route) => {
+    const headers = await route.request().allHeaders();
+    if (route.request().method() !== "POST" || !headers["next-action"]) return route.continue();
+    fetched = { headers, body: route.request().postDataBuffer() ?? Buffer.alloc(0) };
+    await route.abort();
+  });
+  await supportAction(support, "Débloquer", reason);
+  await expect.poll(() => fetched !== null).toBe(true);
+  await support.unroute(userPage);
+  const { headers: sent, body } = fetched!;
+  const headers = Object.fromEntries(["next-action", "next-router-state-tree", "content-type", "accept", "origin"].map((h) => [h, sent[h]!]));
+
+  // Sent with a doctor's cookies, from the site itself: the proxy turns him away from support's page.
+  const doctor = await signedInPage(browser, baseURL, FIXTURES.forgingDoctor.email, uniqueClientIp());
+  for (const forged of [
+    await doctor.request.post(userPage, { multipart: noScript, headers: { origin: baseURL! }, maxRedirects: 0 }),
+    await doctor.request.post(userPage, { headers, data: body, maxRedirects: 0 }),
+  ]) {
+    expect(forged.status()).toBe(303);
+    expect(new URL(forged.headers()["location"]!, baseURL).pathname).toBe("/dashboard");
+  }
+  // Posted to a page of his own instead, past the proxy: the action does not exist there.
+  const elsewhere = await doctor.request.post("/dashboard", { multipart: noScript, headers: { origin: baseURL! }, maxRedirects: 0 });
+  expect(elsewhere.status()).toBeGreaterThanOrEqual(400);
+
+  // Still blocked, and the journal has nothing about it.
+  await support.goto(userPage);
+  await expect(support.getByText("Bloqué", { exact: true })).toBeVisible();
+  await support.goto(`/admin/journal?q=${encodeURIComponent(target)}`);
+  await expect(support.getByText("Aucune action enregistrée.")).toBeVisible();
+
+  // The same post with support's cookies unblocks: the refusal was the doctor's cookies' doing.
+  expect((await support.request.post(userPage, { multipart: noScript, headers: { origin: baseURL! }, maxRedirects: 0 })).status()).toBe(200);
+  await support.goto(userPage);
+  await expect(support.getByText("Actif", { exact: true })).toBeVisible();
+  await support.goto(`/admin/journal?q=${encodeURIComponent(target)}`);
+  await expect(support.getByRole("cell", { name: reason })).toHaveCount(1);
+  await support.context().close();
+  await doctor.context().close();
 });
 
 test("a doctor cannot reach the admin area or the journal export", async ({ browser, baseURL }) => {
