@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, emailOutbox, secretaryDoctors, sessions, twoFactor, users, verifications } from "@/db/schema";
 import type { Actor } from "@/lib/audit/support-log";
 import { verifyAuditChain } from "@/lib/audit/support-log";
+import { recordFailedCode } from "@/lib/twofactor/attempt-counter";
 import { freshDatabase } from "@/tests/support/test-db";
 import { attachSecretary, closeUserSessions, detachSecretary, inviteUser, resetUserTwoFactor, unblockUser } from "./support-actions";
 
@@ -74,6 +75,50 @@ describe("support actions", () => {
     expect(await db.select().from(twoFactor).where(eq(twoFactor.userId, ids.doctor))).toHaveLength(0);
     expect(await db.select().from(twoFactor).where(eq(twoFactor.userId, ids.support))).toHaveLength(1);
     expect(await mailsTo("doc@example.lu")).toHaveLength(1);
+  });
+
+  it("resetting a user's 2FA ends every session of theirs, in the same audited change", async () => {
+    const other = await user("support2@example.lu", "support");
+    await db.insert(twoFactor).values({ userId: other, secretEncrypted: "x", confirmedAt: new Date() });
+    await session(other);
+    await session(other);
+    await session(ids.support); // the acting support's own session is not touched
+    expect(await resetUserTwoFactor(support, other, "Téléphone perdu, appel vérifié")).toEqual({
+      ok: true,
+      message: "La double authentification est réinitialisée et 2 session(s) fermée(s) ; l'utilisateur a été prévenu.",
+    });
+    const ended = await db.select().from(sessions).where(eq(sessions.userId, other));
+    expect(ended).toEqual([
+      expect.objectContaining({ revokedReason: "2FA réinitialisée par le support" }),
+      expect.objectContaining({ revokedReason: "2FA réinitialisée par le support" }),
+    ]);
+    expect(ended.every((s) => s.revokedAt !== null)).toBe(true);
+    expect(await db.select().from(sessions).where(isNull(sessions.revokedAt))).toEqual([expect.objectContaining({ userId: ids.support })]);
+    expect(await auditRowsFor(other)).toEqual([expect.objectContaining({ action: "user.reset-2fa", details: JSON.stringify({ sessions: "2" }) })]);
+    const [mail] = await mailsTo("support2@example.lu");
+    expect(mail!.text).toContain("fermé toutes vos sessions ouvertes");
+  });
+
+  it("never removes, blocks or downgrades a support account; the last one, blocked by wrong codes, comes back from the command line", async () => {
+    // What support can do to another support account leaves it an active support account.
+    const other = await user("support2@example.lu", "support");
+    await db.insert(twoFactor).values({ userId: other, secretEncrypted: "x", confirmedAt: new Date() });
+    await session(other);
+    expect(await resetUserTwoFactor(support, other, "Téléphone perdu")).toMatchObject({ ok: true });
+    expect(await closeUserSessions(support, other, "Poste partagé")).toMatchObject({ ok: true });
+    expect(await unblockUser(support, other, "rien à débloquer")).toEqual({ ok: false, error: "Ce compte n'est pas bloqué." });
+    expect(await attachSecretary(support, other, "doc@example.lu", "pas une secrétaire")).toEqual({ ok: false, error: "Ce compte n'est pas un compte secrétariat." });
+    expect(await db.select({ role: users.role, status: users.status }).from(users).where(eq(users.id, other))).toEqual([{ role: "support", status: "active" }]);
+
+    // Wrong second-factor codes do block the last support account (docs/decisions/0009 says why);
+    // no web actor is left to unblock it, the operators' command line is.
+    await db.delete(users).where(eq(users.id, other));
+    for (let i = 0; i < 3; i++) await recordFailedCode(ids.support, db);
+    expect(await db.select({ status: users.status }).from(users).where(eq(users.role, "support"))).toEqual([{ status: "blocked" }]);
+    expect(await unblockUser(support, ids.support, "je me débloque")).toEqual({ ok: false, error: "Action réservée au support." });
+    const cli: Actor = { userId: null, label: "cli:operateur", ip: "ligne de commande" };
+    expect(await unblockUser(cli, ids.support, "Dernier compte support bloqué")).toMatchObject({ ok: true });
+    expect(await db.select({ status: users.status }).from(users).where(eq(users.id, ids.support))).toEqual([{ status: "active" }]);
   });
 
   it("closes every session of a user", async () => {

@@ -75,6 +75,13 @@ export function unblockUser(actor: Actor, userId: string, reason: string) {
   });
 }
 
+/** Ends every open session of the user and says how many there were (for the audit row). */
+async function endAllSessions(tx: Database, userId: string, why: string): Promise<number> {
+  const [open] = await tx.select({ n: count() }).from(sessions).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  await revokeAllSessions(userId, why, tx);
+  return open?.n ?? 0;
+}
+
 export function resetUserTwoFactor(actor: Actor, userId: string, reason: string) {
   return run(actor, reason, async (tx) => {
     if (actor.userId === userId) throw new Refused("Vous ne pouvez pas réinitialiser votre propre double authentification.");
@@ -84,16 +91,25 @@ export function resetUserTwoFactor(actor: Actor, userId: string, reason: string)
     await removeTwoFactor(tx, user.id);
     await deleteRecoveryCodes(tx, user.id);
     await voidPendingSteps(tx, user.id);
-    return { action: "user.reset-2fa", target: user, email: twoFactorResetEmail(), message: "La double authentification est réinitialisée ; l'utilisateur a été prévenu." };
+    // The sessions opened with the old factor end too, whoever holds them (the lost phone's
+    // finder, say): the user signs in again and, if the role requires it (support), enrols anew
+    // before reaching anything. A session left open would skip that enrolment.
+    const ended = await endAllSessions(tx, user.id, "2FA réinitialisée par le support");
+    return {
+      action: "user.reset-2fa",
+      target: user,
+      email: twoFactorResetEmail(),
+      details: { sessions: String(ended) },
+      message: `La double authentification est réinitialisée et ${ended} session(s) fermée(s) ; l'utilisateur a été prévenu.`,
+    };
   });
 }
 
 export function closeUserSessions(actor: Actor, userId: string, reason: string) {
   return run(actor, reason, async (tx) => {
     const user = await target(tx, userId);
-    const [open] = await tx.select({ n: count() }).from(sessions).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
-    await revokeAllSessions(user.id, "fermée par le support", tx);
-    return { action: "user.close-sessions", target: user, details: { sessions: String(open?.n ?? 0) }, message: `${open?.n ?? 0} session(s) fermée(s).` };
+    const ended = await endAllSessions(tx, user.id, "fermée par le support");
+    return { action: "user.close-sessions", target: user, details: { sessions: String(ended) }, message: `${ended} session(s) fermée(s).` };
   });
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { users, type User } from "@/db/schema";
 import { getDb } from "@/lib/db";
@@ -26,7 +26,18 @@ export async function searchUsers(search: UserSearch): Promise<{ rows: User[]; n
   const filters: SQL[] = [];
   if (search.q) {
     const pattern = `%${escapeLike(search.q)}%`;
-    filters.push(or(ilike(users.email, pattern), ilike(users.firstName, pattern), ilike(users.lastName, pattern))!);
+    // A whole name is typed either way round (« Paul Schmit », « Schmit Paul »), with whatever
+    // spaces between its words: each part alone would never contain it.
+    const namePattern = `%${escapeLike(search.q.replace(/\s+/g, " "))}%`;
+    filters.push(
+      or(
+        ilike(users.email, pattern),
+        ilike(users.firstName, pattern),
+        ilike(users.lastName, pattern),
+        ilike(sql`${users.firstName} || ' ' || ${users.lastName}`, namePattern),
+        ilike(sql`${users.lastName} || ' ' || ${users.firstName}`, namePattern),
+      )!,
+    );
   }
   if (search.role) filters.push(eq(users.role, search.role));
   if (search.status) filters.push(eq(users.status, search.status));

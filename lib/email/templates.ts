@@ -115,7 +115,7 @@ export function accountUnblockedEmail(): EmailMessage {
 export function twoFactorResetEmail(): EmailMessage {
   return message("Double authentification réinitialisée", [
     "Bonjour,",
-    "Le support a réinitialisé la double authentification de votre compte. Activez-la de nouveau depuis « Sécurité du compte » (elle vous sera demandée à la prochaine connexion si votre accès l'exige).",
+    "Le support a réinitialisé la double authentification de votre compte et fermé toutes vos sessions ouvertes : reconnectez-vous avec votre mot de passe. Activez-la de nouveau depuis « Sécurité du compte » (elle vous sera demandée à la prochaine connexion si votre accès l'exige).",
     `Si vous n'avez rien demandé, contactez immédiatement le support : ${supportEmail()}`,
   ]);
 }

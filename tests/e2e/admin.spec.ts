@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { hiddenFieldsOfFormWith } from "@/tests/support/html-forms";
 import { FIXTURES } from "./fixtures/accounts";
 import { alertOf, signedInPage, signIn, submitSignIn, uniqueClientIp } from "./support/auth";
 import { waitForMail } from "./support/mailbox";
@@ -21,8 +22,22 @@ async function supportAction(page: Page, title: string, reason: string) {
   return form;
 }
 
+/**
+ * The rows of the doctor's « Historique de connexion » made through a secretary from `ip`, once the
+ * history is filtered on « Via secrétariat » (other tests sign the same doctor in directly).
+ */
+async function viaSecretaryRows(doctor: Page, ip: string) {
+  await doctor.goto("/dashboard?mode=secretariat");
+  await expect(doctor.getByRole("heading", { name: "Historique de connexion" })).toBeVisible();
+  return doctor.locator("#historique tbody tr").filter({ hasText: ip });
+}
+
 test("a secretary's day: pick a doctor, switch, and lose access when a doctor detaches her", async ({ browser, baseURL }) => {
-  const secretary = await signedInPage(browser, baseURL, FIXTURES.daySecretary.email, uniqueClientIp());
+  // Three people signed in side by side: room for a busy machine.
+  test.setTimeout(90_000);
+  const secretaryIp = uniqueClientIp();
+  const ip = secretaryIp["X-Forwarded-For"]!;
+  const secretary = await signedInPage(browser, baseURL, FIXTURES.daySecretary.email, secretaryIp);
   await secretary.getByRole("button", { name: /Test jourdoca/ }).click();
   await expect(secretary.getByRole("status").filter({ hasText: "Vous travaillez pour Dr Test jourdoca" })).toBeVisible();
   // She never reaches the doctor's security or secretary settings.
@@ -33,8 +48,20 @@ test("a secretary's day: pick a doctor, switch, and lose access when a doctor de
   await secretary.getByRole("button", { name: /Test jourdocb/ }).click();
   await expect(secretary.getByText("Vous travaillez pour Dr Test jourdocb")).toBeVisible();
 
-  // Doctor B sees her and detaches her.
+  // Each doctor she worked for sees her, in red and by name, in his connection history: doctor A
+  // keeps the row of her first pick, and switching wrote a new one in doctor B's.
+  const doctorA = await signedInPage(browser, baseURL, FIXTURES.dayDoctorA.email, uniqueClientIp());
   const doctor = await signedInPage(browser, baseURL, FIXTURES.dayDoctorB.email, uniqueClientIp());
+  for (const page of [doctorA, doctor]) {
+    const row = await viaSecretaryRows(page, ip);
+    await expect(row).toHaveCount(1);
+    await expect(row).toHaveAttribute("data-mode", "secretary");
+    await expect(row).toContainText("Via secrétariat");
+    await expect(row).toContainText("Test Secrétaire");
+  }
+  await doctorA.context().close();
+
+  // Doctor B sees her and detaches her.
   await doctor.getByRole("link", { name: "Mon secrétariat" }).click();
   await expect(doctor.getByText(FIXTURES.daySecretary.email)).toBeVisible();
   await doctor.getByRole("button", { name: "Détacher Test Secrétaire" }).click();
@@ -76,12 +103,16 @@ test.describe("support actions, each audited and emailed", () => {
     await signIn(page, email);
   });
 
-  test("« Réinitialiser la 2FA »: the next sign-in asks no code, and the user is told", async ({ page, request }) => {
+  test("« Réinitialiser la 2FA »: the open sessions end, the next sign-in asks no code, and the user is told", async ({ page, request }) => {
     const email = FIXTURES.reset2faByAdmin.email;
+    await signIn(page, email);
     await openUser(support, email);
     await supportAction(support, "Réinitialiser la 2FA", "Téléphone perdu, appel vérifié");
-    await expect(support.getByRole("form", { name: "Réinitialiser la 2FA" }).getByRole("status")).toContainText("réinitialisée");
+    await expect(support.getByRole("form", { name: "Réinitialiser la 2FA" }).getByRole("status")).toContainText("réinitialisée et 1 session(s) fermée(s)");
     await waitForMail(request, email, "Double authentification réinitialisée");
+    // The session opened with the old factor is over.
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/doctor_home$/);
     await submitSignIn(page, "doctor", email);
     await expect(page).toHaveURL(/\/dashboard$/);
   });
@@ -163,6 +194,61 @@ test("support cannot switch off its own 2FA nor reset it from the admin area", a
   await page.goto("/securite");
   await expect(page.getByText("La double authentification est obligatoire pour les comptes du support.")).toBeVisible();
   await page.context().close();
+});
+
+test("a support action forged with a doctor's cookies is refused: nothing changes, nothing is audited", async ({ browser, baseURL }) => {
+  const target = FIXTURES.forgedUnblock.email;
+  const support = await signedInPage(browser, baseURL, FIXTURES.supportForged.email, uniqueClientIp());
+  await openUser(support, target);
+  const userPage = new URL(support.url()).pathname;
+  await expect(support.getByText("Bloqué", { exact: true })).toBeVisible();
+
+  // « Débloquer » as support's browser sends it, both ways. Without JavaScript: the page's hidden
+  // fields carry the server action's id and the target, the reason is what support types.
+  const reason = "Je me débloque moi-même";
+  const noScript = { ...hiddenFieldsOfFormWith(await (await support.request.get(userPage)).text(), "Débloquer"), reason };
+  expect(Object.keys(noScript).some((name) => name.startsWith("$ACTION_"))).toBe(true);
+  // With JavaScript: the click's request, captured and kept from the server.
+  let fetched: { headers: Record<string, string>; body: Buffer } | null = null;
+  await support.route(userPage, async (route) => {
+    const headers = await route.request().allHeaders();
+    if (route.request().method() !== "POST" || !headers["next-action"]) return route.continue();
+    fetched = { headers, body: route.request().postDataBuffer() ?? Buffer.alloc(0) };
+    await route.abort();
+  });
+  await supportAction(support, "Débloquer", reason);
+  await expect.poll(() => fetched !== null).toBe(true);
+  await support.unroute(userPage);
+  const { headers: sent, body } = fetched!;
+  const headers = Object.fromEntries(["next-action", "next-router-state-tree", "content-type", "accept", "origin"].map((h) => [h, sent[h]!]));
+
+  // Sent with a doctor's cookies, from the site itself: the proxy turns him away from support's page.
+  const doctor = await signedInPage(browser, baseURL, FIXTURES.forgingDoctor.email, uniqueClientIp());
+  for (const forged of [
+    await doctor.request.post(userPage, { multipart: noScript, headers: { origin: baseURL! }, maxRedirects: 0 }),
+    await doctor.request.post(userPage, { headers, data: body, maxRedirects: 0 }),
+  ]) {
+    expect(forged.status()).toBe(303);
+    expect(new URL(forged.headers()["location"]!, baseURL).pathname).toBe("/dashboard");
+  }
+  // Posted to a page of his own instead, past the proxy: the action does not exist there.
+  const elsewhere = await doctor.request.post("/dashboard", { multipart: noScript, headers: { origin: baseURL! }, maxRedirects: 0 });
+  expect(elsewhere.status()).toBeGreaterThanOrEqual(400);
+
+  // Still blocked, and the journal has nothing about it.
+  await support.goto(userPage);
+  await expect(support.getByText("Bloqué", { exact: true })).toBeVisible();
+  await support.goto(`/admin/journal?q=${encodeURIComponent(target)}`);
+  await expect(support.getByText("Aucune action enregistrée.")).toBeVisible();
+
+  // The same post with support's cookies unblocks: the refusal was the doctor's cookies' doing.
+  expect((await support.request.post(userPage, { multipart: noScript, headers: { origin: baseURL! }, maxRedirects: 0 })).status()).toBe(200);
+  await support.goto(userPage);
+  await expect(support.getByText("Actif", { exact: true })).toBeVisible();
+  await support.goto(`/admin/journal?q=${encodeURIComponent(target)}`);
+  await expect(support.getByRole("cell", { name: reason })).toHaveCount(1);
+  await support.context().close();
+  await doctor.context().close();
 });
 
 test("a doctor cannot reach the admin area or the journal export", async ({ browser, baseURL }) => {

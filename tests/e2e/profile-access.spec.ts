@@ -85,6 +85,17 @@ test("a secretary and a patient are refused every profile write, by any action o
   const doctor = await profilePage(browser, baseURL, FIXTURES.profileGuarded.email);
   const secretary = await secretaryForGuardedDoctor(browser, baseURL);
   const patient = await signedInPage(browser, baseURL, ACCOUNT.patient, uniqueClientIp());
+  const others = [["secretary", secretary, "/dashboard"], ["patient", patient, "/patient"]] as const;
+
+  /** Each of `actions` sent by the secretary and the patient: both are sent to their home page. */
+  async function refusedToOthers(actions: Record<string, Captured>) {
+    for (const [who, page, home] of others) {
+      for (const [name, action] of Object.entries(actions)) {
+        const response = await replay(page, action);
+        expect(redirectedTo(response), `${who} ${name}`).toBe(home);
+      }
+    }
+  }
 
   // A signature to try to delete, uploaded for real.
   const signatureCard = card(doctor, "Signature");
@@ -97,7 +108,12 @@ test("a secretary and a patient are refused every profile write, by any action o
   const payments = card(doctor, "Paiements & services externes");
   const esante = card(doctor, "eSanté");
   const email = card(doctor, "Courriel");
+  const secretaries = card(doctor, "Secrétariat");
+  const detachable = FIXTURES.profileSecretaryDetachable;
   const newEmail = "profile-guarded-nouvelle@e2e.doctipro.lu";
+  // The fixture doctor starts linked to eSanté, with two secretaries.
+  await expect(esante).toContainText("eSanté connecté");
+  await expect(secretaries).toContainText(detachable.email);
   const actions: Record<string, Captured> = {
     details: await captureAction(doctor, async () => {
       await details.getByLabel("Prénom").fill("Usurpé");
@@ -115,7 +131,8 @@ test("a secretary and a patient are refused every profile write, by any action o
     stamp: await captureAction(doctor, () => tick(card(doctor, "Cachet").getByLabel("Afficher sur les documents"))),
     signatureShown: await captureAction(doctor, () => tick(signatureCard.getByLabel("Afficher sur les documents"))),
     deleteSignature: await captureAction(doctor, () => signatureCard.getByRole("button", { name: "Supprimer la signature" }).click()),
-    esante: await captureAction(doctor, () => esante.getByRole("button", { name: "Connecter via LuxTrust" }).click()),
+    esanteUnlink: await captureAction(doctor, () => esante.getByRole("button", { name: "Déconnecter" }).click()),
+    detachSecretary: await captureAction(doctor, () => secretaries.getByRole("button", { name: `Détacher Test ${detachable.lastName}` }).click()),
     email: await captureAction(doctor, async () => {
       await email.getByRole("button", { name: "Changer d'adresse" }).click();
       await email.getByLabel("Nouvelle adresse").fill(newEmail);
@@ -124,11 +141,8 @@ test("a secretary and a patient are refused every profile write, by any action o
     }),
   };
 
-  for (const [who, page, home] of [["secretary", secretary, "/dashboard"], ["patient", patient, "/patient"]] as const) {
-    for (const [name, action] of Object.entries(actions)) {
-      const response = await replay(page, action);
-      expect(redirectedTo(response), `${who} ${name}`).toBe(home);
-    }
+  await refusedToOthers(actions);
+  for (const [who, page, home] of others) {
     // The route handlers: upload, the signature image, the eSanté answer.
     const upload = await page.request.post("/profile/signature", { data: await transparentSignaturePng(40, 20), maxRedirects: 0 });
     expect([303, 307], `${who} upload`).toContain(upload.status());
@@ -150,20 +164,32 @@ test("a secretary and a patient are refused every profile write, by any action o
   await expect(signatureCard.getByLabel("Afficher sur les documents")).not.toBeChecked();
   await expect(signatureCard.getByText("600 × 200 pixels · fond transparent")).toBeVisible();
   expect((await doctor.request.get("/profile/signature")).status()).toBe(200);
+  await expect(esante).toContainText("eSanté connecté");
+  await expect(esante).toContainText("lt-profile-guarded");
+  await expect(secretaries).toContainText(detachable.email);
+  await expect(secretaries).toContainText(FIXTURES.profileSecretary.email);
   expect(await mailsTo(request, newEmail)).toEqual([]);
 
   // The same requests from the doctor do change the profile.
-  for (const name of ["details", "bank", "payconiq", "stamp"]) {
+  for (const name of ["details", "bank", "payconiq", "stamp", "esanteUnlink", "detachSecretary"]) {
     const response = await replay(doctor, actions[name]!);
     expect(response.status(), `doctor ${name}`).toBe(200);
     expect(response.headers()["x-action-redirect"], `doctor ${name}`).toBeUndefined();
   }
-  expect((await replay(doctor, actions.esante!)).headers()["x-action-redirect"]).toMatch(/^http:\/\/localhost:\d+\/auth\?/);
   await doctor.reload();
   await expect(details.getByLabel("Prénom")).toHaveValue("Usurpé");
   await expect(bank.getByTestId("saved-iban")).toHaveText("LU28 0019 4006 4475 0000");
   await expect(payments.getByLabel("ID Marchand Payconiq")).toHaveValue("5c8a7b2e9f1d4a0012ab34cd");
   await expect(card(doctor, "Cachet").getByLabel("Afficher sur les documents")).toBeChecked();
+  await expect(esante).toContainText("eSanté non connecté");
+  await expect(secretaries).not.toContainText(detachable.email);
+  await expect(secretaries).toContainText(FIXTURES.profileSecretary.email);
+
+  // « Connecter via LuxTrust » only shows once unlinked: captured now, refused to the others too,
+  // and from the doctor it leads to the eSanté provider.
+  const connect = await captureAction(doctor, () => esante.getByRole("button", { name: "Connecter via LuxTrust" }).click());
+  await refusedToOthers({ esanteConnect: connect });
+  expect((await replay(doctor, connect)).headers()["x-action-redirect"]).toMatch(/^http:\/\/localhost:\d+\/auth\?/);
 
   for (const page of [doctor, secretary, patient]) await page.context().close();
 });

@@ -55,7 +55,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         <div className="grid gap-4 md:grid-cols-2">
           <SupportActionForm title="Débloquer" description="Réactive le compte et remet ses compteurs à zéro ; l'utilisateur est prévenu par courriel." button="Débloquer" action={unblockAction} hidden={hidden} />
           {user.id !== me.id && (
-            <SupportActionForm title="Réinitialiser la 2FA" description="Supprime la double authentification ; l'utilisateur devra la réactiver." button="Réinitialiser la 2FA" action={resetTwoFactorAction} hidden={hidden} />
+            <SupportActionForm title="Réinitialiser la 2FA" description="Supprime la double authentification et ferme toutes les sessions ; l'utilisateur devra la réactiver." button="Réinitialiser la 2FA" action={resetTwoFactorAction} hidden={hidden} />
           )}
           <SupportActionForm title="Fermer les sessions" description={`${openSessions.length} session(s) ouverte(s) seront fermées.`} button="Fermer les sessions" action={closeSessionsAction} hidden={hidden} />
         </div>
