@@ -5,6 +5,7 @@ import { databaseDownSince } from "./db/availability";
 import { closeDb, probeDb } from "./db/client";
 import { prepareDatabase } from "./db/boot";
 import { acquirePgliteLock, PgliteBusyError } from "./db/pglite-lock";
+import { publicMailboxWarning } from "./lib/config/email";
 import { port } from "./lib/config/env";
 import { ensureSecrets, MissingSecretError } from "./lib/config/secrets";
 import { SOCKET_IP_HEADER } from "./lib/http/client-ip";
@@ -46,6 +47,9 @@ async function main() {
     }
     throw error;
   }
+
+  const mailboxWarning = publicMailboxWarning();
+  if (mailboxWarning) logger.warn({ devMailbox: "public" }, mailboxWarning);
 
   try {
     const { seeded } = await prepareDatabase();
