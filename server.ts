@@ -5,10 +5,11 @@ import { databaseDownSince } from "./db/availability";
 import { closeDb, probeDb } from "./db/client";
 import { prepareDatabase } from "./db/boot";
 import { acquirePgliteLock, PgliteBusyError } from "./db/pglite-lock";
+import { publicMailboxWarning } from "./lib/config/email";
 import { port } from "./lib/config/env";
 import { ensureSecrets, MissingSecretError } from "./lib/config/secrets";
 import { SOCKET_IP_HEADER } from "./lib/http/client-ip";
-import { RETRY_AFTER_SECONDS, UNAVAILABLE_HTML, UNAVAILABLE_JSON } from "./lib/http/unavailable-page";
+import { UNAVAILABLE_HTML, UNAVAILABLE_JSON, unavailableHeaders } from "./lib/http/unavailable-page";
 import { logger } from "./lib/log";
 
 // A custom server around Next for two things `next start` cannot give: the client's TCP address
@@ -31,13 +32,7 @@ function answerUnavailable(req: IncomingMessage, res: ServerResponse) {
     probing = probeDb().finally(() => (probing = null));
   }
   const json = path(req).startsWith("/api/") || (req.headers.accept ?? "").includes("application/json");
-  res.writeHead(503, {
-    "Content-Type": json ? "application/json; charset=utf-8" : "text/html; charset=utf-8",
-    "Retry-After": String(RETRY_AFTER_SECONDS),
-    "Cache-Control": "no-store",
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-    "X-Content-Type-Options": "nosniff",
-  });
+  res.writeHead(503, unavailableHeaders(json));
   res.end(json ? UNAVAILABLE_JSON : UNAVAILABLE_HTML);
 }
 
@@ -52,6 +47,9 @@ async function main() {
     }
     throw error;
   }
+
+  const mailboxWarning = publicMailboxWarning();
+  if (mailboxWarning) logger.warn({ devMailbox: "public" }, mailboxWarning);
 
   try {
     const { seeded } = await prepareDatabase();

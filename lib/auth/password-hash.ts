@@ -9,16 +9,20 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }
 
-let dummyHash: Promise<string> | undefined;
+// The throwaway hash unknown emails are checked against, started at import: made on first use, the
+// first unknown email after a start cost two hashes, a time that told it apart from a real account.
+const dummyHash: Promise<string> = hashPassword("doctipro-timing-equaliser");
+// Awaited (and its failure handled) in verifyPassword; this only keeps a failure at import from
+// being an unhandled rejection that stops the process.
+dummyHash.catch(() => {});
 
 /**
  * Verifies a password against a stored hash. With no hash (unknown email, account without a
  * password yet) it verifies against a throwaway hash so the answer takes the same time.
  */
 export async function verifyPassword(storedHash: string | null | undefined, password: string): Promise<boolean> {
-  dummyHash ??= hashPassword("doctipro-timing-equaliser");
-  const target = storedHash ?? (await dummyHash);
   try {
+    const target = storedHash ?? (await dummyHash);
     const ok = await verify(target, password);
     return ok && Boolean(storedHash);
   } catch {

@@ -5,9 +5,12 @@ import { emailField, PASSWORD_MAX, PASSWORD_MIN } from "./schema";
 
 export const resetRequestSchema = z.object({ email: emailField });
 
+/** The hidden token of the reset and invitation pages: only a forged or cut link gets it wrong. */
+export const LINK_NO_LONGER_VALID = "Ce lien n'est plus valable. Demandez-en un nouveau.";
+
 export const newPasswordSchema = z
   .object({
-    token: z.string().min(1).max(200),
+    token: z.string({ error: LINK_NO_LONGER_VALID }).min(1, LINK_NO_LONGER_VALID).max(200, LINK_NO_LONGER_VALID),
     password: z
       .string({ error: "Choisissez un mot de passe." })
       .min(PASSWORD_MIN, `Le mot de passe doit contenir au moins ${PASSWORD_MIN} caractères.`)

@@ -1,11 +1,17 @@
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { authThrottle, connectionLog, sessions, users } from "@/db/schema";
 import { freshDatabase } from "@/tests/support/test-db";
-import { hashPassword } from "./password-hash";
+import { hashPassword, verifyPassword } from "./password-hash";
 import { findLiveSession, listOpenSessions, revokeAllSessions, revokeOtherSessions, revokeOwnSession, revokeSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
-import { recordFailedPassword, throttleKeys } from "./throttle";
+
+// Counts the argon2 verifications the sign-in makes (the real one still runs).
+vi.mock("./password-hash", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("./password-hash")>();
+  return { ...actual, verifyPassword: vi.fn(actual.verifyPassword) };
+});
+const passwordChecks = () => vi.mocked(verifyPassword).mock.calls.length;
 
 const PASSWORD = "cheval agrafe batterie correcte";
 const ctx = { ip: "198.51.100.20", userAgent: "Vitest", requestId: "test" };
@@ -70,10 +76,35 @@ describe("signInWithPassword", () => {
     expect(rows).toHaveLength(0);
   });
 
-  it("counts every one of many concurrent failures", async () => {
-    await Promise.all(Array.from({ length: 20 }, () => recordFailedPassword(throttleKeys("race@example.lu", "192.0.2.1"))));
-    const [row] = await db.select().from(authThrottle).where(eq(authThrottle.key, "account:race@example.lu"));
-    expect(row?.failures).toBe(20);
+  // An attacker sending guesses together, each from its own address so only the account key holds.
+  const together = (email: string, n: number) =>
+    Promise.all(Array.from({ length: n }, (_, i) => signInWithPassword("doctor", email, `wrong-together-${i}`, { ...ctx, ip: `203.0.113.${i + 1}` })));
+
+  it.each(["doc@example.lu", "ghost@example.lu"])("checks one of 20 wrong passwords sent together once the delay is over (%s)", async (email) => {
+    for (let i = 0; i < 5; i++) await signInWithPassword("doctor", email, `wrong-${i}-password`, ctx);
+    // The 1 s delay is over: the last failure moved back rather than a sleep.
+    await db.update(authThrottle).set({ lastFailureAt: new Date(Date.now() - 2_000) }).where(eq(authThrottle.key, `account:${email}`));
+    vi.mocked(verifyPassword).mockClear();
+
+    const results = await together(email, 20);
+    expect(passwordChecks()).toBe(1);
+    expect(results.filter((r) => r.kind === "invalid-credentials")).toHaveLength(1);
+    expect(results.filter((r) => r.kind === "throttled")).toHaveLength(19);
+    const [row] = await db.select().from(authThrottle).where(eq(authThrottle.key, `account:${email}`));
+    expect(row?.failures).toBe(6);
+  });
+
+  it("checks no more than the 5 free failures of 20 wrong passwords sent together on a fresh account", async () => {
+    vi.mocked(verifyPassword).mockClear();
+    const results = await together("doc@example.lu", 20);
+    expect(passwordChecks()).toBe(5);
+    expect(results.filter((r) => r.kind === "throttled")).toHaveLength(15);
+  });
+
+  it("gives the address back the attempt of every right password, so a busy practice is never slowed", async () => {
+    for (let i = 0; i < 25; i++) expect((await signInWithPassword("doctor", "doc@example.lu", PASSWORD, ctx)).kind).toBe("signed-in");
+    const [row] = await db.select().from(authThrottle).where(eq(authThrottle.key, `ip:${ctx.ip}`));
+    expect(row?.failures).toBe(0);
   });
 });
 

@@ -9,7 +9,7 @@ import { hasTwoFactor } from "@/lib/twofactor/authenticator";
 import { verifyPassword } from "./password-hash";
 import type { Role } from "./roles";
 import { openSession } from "./sessions";
-import { clearAccountFailures, recordFailedPassword, secondsBeforeNextAttempt, throttleKeys } from "./throttle";
+import { acceptRightPassword, claimPasswordAttempt, throttleKeys } from "./throttle";
 
 export type PasswordStepResult =
   | { kind: "signed-in"; user: User; session: Session }
@@ -36,7 +36,9 @@ export async function signInWithPassword(
   ctx: RequestContext,
 ): Promise<PasswordStepResult> {
   const keys = throttleKeys(email, ctx.ip);
-  const wait = await secondsBeforeNextAttempt(keys);
+  // Claimed (and counted as a failure) before argon2, so attempts sent together cannot all be
+  // checked during one open window (docs/decisions/0004).
+  const wait = await claimPasswordAttempt(keys);
   if (wait > 0) {
     logger.info({ requestId: ctx.requestId, ip: ctx.ip, wait }, "sign-in throttled");
     return { kind: "throttled", retryAfterSeconds: wait };
@@ -46,11 +48,10 @@ export async function signInWithPassword(
   // Always one argon2 verification, against a throwaway hash when there is no account.
   const passwordOk = await verifyPassword(user?.passwordHash, password);
   if (!user || !passwordOk) {
-    await recordFailedPassword(keys);
     logger.info({ requestId: ctx.requestId, ip: ctx.ip }, "sign-in refused: invalid credentials");
     return { kind: "invalid-credentials" };
   }
-  await clearAccountFailures(email);
+  await acceptRightPassword(keys);
 
   if (user.role !== portal) return { kind: "wrong-portal" };
   if (user.status === "blocked") return { kind: "blocked" };

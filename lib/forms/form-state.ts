@@ -26,6 +26,14 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-export function invalid<Data = undefined>(error: z.ZodError): FormState<Data> {
-  return { status: "error", fieldErrors: fieldErrorsOf(error) };
+/**
+ * A refused form. `hidden` names the fields the page never shows (hidden inputs: a token, the
+ * chosen method), which only a forged or stale page gets wrong: their message is the form's,
+ * above the button, since there is no field to show it under.
+ */
+export function invalid<Data = undefined>(error: z.ZodError, hidden: readonly string[] = []): FormState<Data> {
+  const fieldErrors = fieldErrorsOf(error);
+  const formError = hidden.map((name) => fieldErrors[name]).find(Boolean);
+  for (const name of hidden) delete fieldErrors[name];
+  return { status: "error", fieldErrors, ...(formError ? { formError } : {}) };
 }

@@ -2,7 +2,24 @@
 // in French and asks the browser to come back, rather than a 500 that looks like a bug. Static,
 // without scripts, so it needs nothing that could itself be down.
 
+import { staticSecurityHeaders } from "./security-headers";
+
 export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The 503's headers. Next never sees this response, so next.config.ts's headers are not added:
+ * the same static ones (Referrer-Policy, Permissions-Policy…) are spread here, with a policy of
+ * its own that allows only the page's inline style.
+ */
+export function unavailableHeaders(json: boolean): Record<string, string> {
+  return {
+    ...Object.fromEntries(staticSecurityHeaders().map((h) => [h.key, h.value])),
+    "Content-Type": json ? "application/json; charset=utf-8" : "text/html; charset=utf-8",
+    "Retry-After": String(RETRY_AFTER_SECONDS),
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+  };
+}
 
 export const UNAVAILABLE_HTML = `<!doctype html>
 <html lang="fr">

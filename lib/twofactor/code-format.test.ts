@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hashOneTimeSecret, randomDigits, sameHash } from "./secret-hash";
-import { otpCodeSchema, recoveryCodeSchema } from "./code-format";
+import { invalid } from "@/lib/forms/form-state";
+import { INVALID_REQUEST, otpCodeSchema, recoveryCodeSchema, secondFactorSchema } from "./code-format";
 
 describe("code formats (refused before any attempt is counted)", () => {
   it.each(["123 456", "12a456", "12345", "1234567", "", " 123456", "１２３４５６"])("refuses %j as a 6-digit code", (code) => {
@@ -15,6 +16,22 @@ describe("code formats (refused before any attempt is counted)", () => {
     expect(recoveryCodeSchema.parse(" ABCDE-FGH23 ")).toBe("abcdefgh23");
     expect(recoveryCodeSchema.safeParse("abcde-fgh2").success).toBe(false);
     expect(recoveryCodeSchema.safeParse("abcde-fgh18").success).toBe(false);
+  });
+});
+
+describe("the second factor's hidden method field", () => {
+  it.each([["forged", "admin"], ["missing", null], ["not text", 1]])("a %s method is the form's error, in French", (_, method) => {
+    const parsed = secondFactorSchema.safeParse({ method, code: "123456" });
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    expect(invalid(parsed.error, ["method"])).toEqual({ status: "error", formError: INVALID_REQUEST, fieldErrors: {} });
+    expect(INVALID_REQUEST).toBe("Requête invalide. Rechargez la page.");
+  });
+
+  it("leaves a malformed code under the code field", () => {
+    const parsed = secondFactorSchema.safeParse({ method: "code", code: "12a456" });
+    if (parsed.success) throw new Error("parsed");
+    expect(invalid(parsed.error, ["method"])).toEqual({ status: "error", fieldErrors: { code: "Le code se compose de 6 chiffres, sans espace." } });
   });
 });
 

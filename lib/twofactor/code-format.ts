@@ -18,9 +18,16 @@ export const recoveryCodeSchema = z
   .transform((s) => s.toLowerCase().replace(/[\s-]/g, ""))
   .pipe(z.string().regex(/^[a-z2-7]{10}$/, "Un code de secours se compose de 10 lettres et chiffres (ex. abcde-fgh23)."));
 
-export const secondFactorSchema = z.discriminatedUnion("method", [
-  z.object({ method: z.literal("code"), code: otpCodeSchema }),
-  z.object({ method: z.literal("recovery"), code: recoveryCodeSchema }),
-]);
+/** The hidden `method` field holds something the page never sends: a forged or outdated page. */
+export const INVALID_REQUEST = "Requête invalide. Rechargez la page.";
+
+export const secondFactorSchema = z.discriminatedUnion(
+  "method",
+  [
+    z.object({ method: z.literal("code"), code: otpCodeSchema }),
+    z.object({ method: z.literal("recovery"), code: recoveryCodeSchema }),
+  ],
+  { error: INVALID_REQUEST },
+);
 
 export type SecondFactorInput = z.input<typeof secondFactorSchema>;

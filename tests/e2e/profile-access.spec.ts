@@ -64,15 +64,16 @@ async function secretaryForGuardedDoctor(browser: Parameters<typeof signedInPage
   return page;
 }
 
-test("a secretary sees the doctor's details and stamp read only, and no signature, bank, payment or eSanté section", async ({ browser, baseURL }) => {
+test("a secretary sees the doctor's details and stamp read only, and no signature, bank, payment, eSanté or account security section", async ({ browser, baseURL }) => {
   const secretary = await secretaryForGuardedDoctor(browser, baseURL);
   await secretary.goto("/profile");
   await expect(secretary.getByText("Consultation seule : seul le médecin peut modifier son profil.")).toBeVisible();
   await expect(card(secretary, "Coordonnées")).toContainText("Dr Test profile-guarded");
   await expect(secretary.getByTestId("stamp-preview")).toBeVisible();
-  for (const title of ["Signature", "Coordonnées bancaires", "Paiements & services externes", "eSanté", "Courriel"]) {
+  for (const title of ["Signature", "Coordonnées bancaires", "Paiements & services externes", "eSanté", "Courriel", "Sécurité du compte"]) {
     await expect(secretary.getByRole("heading", { name: title, exact: true })).toHaveCount(0);
   }
+  await expect(secretary.getByRole("link", { name: "Gérer la double authentification" })).toHaveCount(0);
   await expect(secretary.locator("main").getByRole("textbox")).toHaveCount(0);
   await expect(secretary.locator("main").getByRole("button")).toHaveCount(0);
   await expect(secretary.locator("main").getByRole("checkbox")).toHaveCount(0);

@@ -133,7 +133,7 @@ test("IBAN and Payconiq id are checked by the server too (JavaScript off)", asyn
   await context.close();
 });
 
-test("Payconiq: a wrong id is refused, a good one shows the invoice QR code and is kept", async ({ browser, baseURL }) => {
+test("Payconiq: a wrong id is refused, a good one shows the invoice QR code and is kept; the account security card leads to the 2FA activation", async ({ browser, baseURL }) => {
   const page = await profilePage(browser, baseURL, FIXTURES.profileBank.email);
   const payments = card(page, "Paiements & services externes");
   await expect(payments.getByText("Le QR code apparaît ici avec un ID Marchand valide.")).toBeVisible();
@@ -152,6 +152,14 @@ test("Payconiq: a wrong id is refused, a good one shows the invoice QR code and 
   await page.reload();
   await expect(payments.getByLabel("ID Marchand Payconiq")).toHaveValue("5c8a7b2e9f1d4a0012ab34cd");
   await expect(payments.getByTestId("payconiq-qr")).toBeVisible();
+
+  // « la section dédiée » of the guide: the profile says whether 2FA is on and leads to its page.
+  const security = card(page, "Sécurité du compte");
+  await expect(security.getByRole("status")).toHaveText("Double authentification (2FA) : non activée");
+  await security.getByRole("link", { name: "Gérer la double authentification" }).click();
+  await expect(page).toHaveURL(/\/securite$/);
+  await expect(page.getByRole("heading", { name: "Sécurité du compte", level: 1 })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Activer la double authentification" })).toBeVisible();
   await page.context().close();
 });
 

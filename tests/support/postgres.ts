@@ -2,7 +2,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import path from "node:path";
 import { Client, Pool } from "pg";
-import type { Database } from "@/db/client";
+import { closeDb, getDb, type Database } from "@/db/client";
 import * as schema from "@/db/schema";
 
 /**
@@ -34,6 +34,26 @@ export async function throwawayPostgres(instances: number) {
       await Promise.all(pools.map((p) => p.end()));
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
+    },
+  };
+}
+
+/**
+ * Points the app's own client (getDb, as every lib function without a `db` argument uses it) at a
+ * throwaway PostgreSQL database, so a whole code path runs on PostgreSQL as in production. Null
+ * without TEST_DATABASE_URL. `drop` puts the client back to the in-memory PGlite of unit tests.
+ */
+export async function appOnThrowawayPostgres() {
+  const pg = await throwawayPostgres(1);
+  if (!pg) return null;
+  await closeDb();
+  process.env.DATABASE_URL = pg.url;
+  return {
+    db: getDb(),
+    async drop() {
+      await closeDb();
+      delete process.env.DATABASE_URL;
+      await pg.drop();
     },
   };
 }

@@ -12,7 +12,7 @@ export async function acceptInvitationAction(_previous: FormState, formData: For
     password: formData.get("password"),
     confirmation: formData.get("confirmation"),
   });
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalid(parsed.error, ["token"]);
   const result = await acceptInvitation(parsed.data.token, parsed.data.password);
   if (result.kind === "invalid-link") return { status: "error", formError: "Cette invitation n'est plus valable. Demandez-en une nouvelle au support." };
   if (result.kind === "weak") return { status: "error", fieldErrors: { password: result.message } };

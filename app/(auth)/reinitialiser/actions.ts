@@ -12,7 +12,7 @@ export async function resetPasswordAction(_previous: FormState, formData: FormDa
     password: formData.get("password"),
     confirmation: formData.get("confirmation"),
   });
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalid(parsed.error, ["token"]);
   const result = await resetPassword(parsed.data.token, parsed.data.password);
   if (result.kind === "invalid-link") {
     return { status: "error", formError: "Ce lien de réinitialisation n'est plus valable. Demandez-en un nouveau." };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AccountSecurity } from "@/components/profile/account-security";
 import { BankForm } from "@/components/profile/bank-form";
 import { DetailsAndStamp } from "@/components/profile/details-and-stamp";
 import { EmailChangeForm } from "@/components/profile/email-change-form";
@@ -19,6 +20,7 @@ import { formatDateTime } from "@/lib/format/datetime";
 import { loadProfile, type ProfileView } from "@/lib/profile/profile";
 import { TITLES } from "@/lib/profile/schema";
 import { findSignature } from "@/lib/signature/signature";
+import { hasTwoFactor } from "@/lib/twofactor/authenticator";
 import { displayName, roleLabel } from "@/lib/users/display-name";
 import { AttachedSecretaries } from "@/components/layout/attached-secretaries";
 import { listAttachedSecretaries } from "@/lib/secretary/doctors";
@@ -64,7 +66,10 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   );
 }
 
-/** A secretary sees the details and the stamp, read only; never the bank, eSanté or signature sections. */
+/**
+ * A secretary sees the details and the stamp, read only; never the bank, eSanté, signature or
+ * account security sections (the doctor's two-factor state is the doctor's own business).
+ */
 function SecretaryView({ access, view }: { access: PracticeAccess; view: ProfileView }) {
   const p = view.profile;
   return (
@@ -96,7 +101,11 @@ function SecretaryView({ access, view }: { access: PracticeAccess; view: Profile
 }
 
 async function DoctorProfile({ access, view, outcome }: { access: PracticeAccess; view: ProfileView; outcome: string | string[] | undefined }) {
-  const [link, signature] = await Promise.all([findEsanteLink(access.doctor.id), findSignature(access.doctor)]);
+  const [link, signature, twoFactorOn] = await Promise.all([
+    findEsanteLink(access.doctor.id),
+    findSignature(access.doctor),
+    hasTwoFactor(access.doctor.id),
+  ]);
   const p = view.profile;
   const esanteMessage = isEsanteOutcome(outcome) ? ESANTE_OUTCOMES[outcome] : null;
   return (
@@ -110,6 +119,9 @@ async function DoctorProfile({ access, view, outcome }: { access: PracticeAccess
           <BankForm iban={p.iban} ibanHolder={p.ibanHolder} action={saveBankAction} />
         </Card>
       </div>
+      <Card title="Sécurité du compte">
+        <AccountSecurity twoFactorOn={twoFactorOn} />
+      </Card>
       <Card title="Paiements & services externes">
         <PayconiqForm merchantId={p.payconiqMerchantId} action={savePayconiqAction} />
       </Card>

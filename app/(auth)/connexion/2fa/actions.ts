@@ -19,7 +19,7 @@ const EXPIRED: FormState<CodeFormData> = {
 /** « Vérifier le code »: a TOTP, emailed or recovery code for the browser's pending sign-in. */
 export async function verifyCodeAction(_previous: FormState<CodeFormData>, formData: FormData): Promise<FormState<CodeFormData>> {
   const parsed = secondFactorSchema.safeParse({ method: formData.get("method"), code: formData.get("code") });
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalid(parsed.error, ["method"]);
   const result = await verifySecondFactor(parsed.data, await requestContext());
   switch (result.kind) {
     case "signed-in":
