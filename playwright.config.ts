@@ -25,6 +25,13 @@ const common = {
   ...esante,
 };
 
+// With both databases (CI), PostgreSQL — production's — runs the whole suite, and the embedded
+// PGlite runs the flows whose path differs on it: one connection that serialises the counting of
+// attempts and the numbering of documents, the chat's polling instead of LISTEN/NOTIFY, sessions,
+// and the Firefox smoke test. The data layer runs on PGlite in every unit test, and without
+// TEST_DATABASE_URL the whole suite runs on PGlite. docs/decisions/0013-browser-tests-two-databases.md
+const EMBEDDED_SPECS = ["sign-in", "two-factor", "session", "chat", "documents", "firefox"].map((name) => `**/${name}.spec.ts`);
+
 type Target = { name: string; port: number; env: Record<string, string> };
 const targets: Target[] = [
   { name: "pglite", port: basePort, env: { ...common, DATA_DIR: ".data/e2e-pglite" } },
@@ -87,6 +94,7 @@ const config: PlaywrightTestConfig = {
     // Tests that belong to one project: the two-instance chat test needs PostgreSQL's second
     // instance; the Firefox smoke test runs once (the app is the same on both databases).
     grepInvert: t.name === "postgres" ? /@firefox/ : /@two-instances/,
+    ...(t.name === "pglite" && pgUrl ? { testMatch: EMBEDDED_SPECS } : {}),
   })),
   webServer: [
     {
