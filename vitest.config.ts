@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
@@ -17,6 +18,9 @@ export default defineConfig({
     setupFiles: ["tests/support/unit-setup.ts"],
     server: { deps: { inline: ["next-auth"] } },
     // PGlite boots a WebAssembly PostgreSQL per test file: generous on a busy 2-core machine.
+    // Vitest keeps a core for itself by default: one worker on CI's two cores. Its main process
+    // mostly waits, and the test files (PGlite booting, argon2) are CPU-bound: one per core.
+    maxWorkers: os.availableParallelism(),
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
