@@ -10,7 +10,15 @@ import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-type Holder = { db: Database; close: () => Promise<void>; probe: () => Promise<boolean> };
+type Holder = {
+  db: Database;
+  close: () => Promise<void>;
+  probe: () => Promise<boolean>;
+  exclusive: <T>(work: () => Promise<T>) => Promise<T>;
+};
+
+// pg_advisory_lock key of the start-up work (any fixed number; "DOCT" in ASCII).
+const STARTUP_LOCK = 0x444f4354;
 
 // Next bundles this module several times into one process; a module-level variable would open
 // several PGlite instances on one folder, each seeing different data (STACK.md). One instance per
@@ -41,14 +49,28 @@ function open(): Holder {
         return false;
       }
     };
-    return { db: drizzlePg(pool, { schema }) as unknown as Database, close: () => pool.end(), probe };
+    // Instances starting together on one database (a deployment, the reliability test) would
+    // otherwise run the same migrations side by side, and the loser fails half-way. The lock is
+    // held on its own connection while the work runs on the pool's others.
+    const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
+      const lockClient = await pool.connect();
+      try {
+        await lockClient.query("select pg_advisory_lock($1)", [STARTUP_LOCK]);
+        return await work();
+      } finally {
+        await lockClient.query("select pg_advisory_unlock($1)", [STARTUP_LOCK]).catch(() => {});
+        lockClient.release();
+      }
+    };
+    return { db: drizzlePg(pool, { schema }) as unknown as Database, close: () => pool.end(), probe, exclusive };
   }
   // "memory://" keeps the database in memory (unit tests); anything else is a folder.
   const dir = process.env.PGLITE_DIR === "memory://" ? "memory://" : pgliteDir();
   if (dir !== "memory://") fs.mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir);
   // In this process: it cannot be "unreachable" the way a server can.
-  return { db: drizzlePglite(client, { schema }) as unknown as Database, close: () => client.close(), probe: async () => true };
+  // One process owns the folder (db/pglite-lock.ts): nobody else can migrate it meanwhile.
+  return { db: drizzlePglite(client, { schema }) as unknown as Database, close: () => client.close(), probe: async () => true, exclusive: (work) => work() };
 }
 
 /** Every query and checkout that fails for want of a connection marks the database down. */
@@ -72,6 +94,12 @@ export function getDb(): Database {
 export function probeDb(): Promise<boolean> {
   g[KEY] ??= open();
   return g[KEY].probe();
+}
+
+/** Runs start-up work (migrations, demo seed) while no other instance on the database does. */
+export function withStartupLock<T>(work: () => Promise<T>): Promise<T> {
+  g[KEY] ??= open();
+  return g[KEY].exclusive(work);
 }
 
 export async function closeDb(): Promise<void> {
