@@ -2,7 +2,7 @@ import "server-only";
 import type { User } from "@/db/schema";
 import type { RequestContext } from "@/lib/http/request-context";
 import { verifyPassword } from "./password-hash";
-import { acceptRightPassword, claimPasswordAttempt, throttleKeys } from "./throttle";
+import { acceptRightPassword, claimPasswordAttempt, recordWrongPassword, throttleKeys } from "./throttle";
 
 export type PasswordCheck = "ok" | "wrong" | "throttled";
 
@@ -11,7 +11,10 @@ export async function confirmPassword(user: User, password: string, ctx: Request
   const keys = throttleKeys(user.email, ctx.ip);
   // Claimed before argon2, as at sign-in: parallel requests get no more checks than sequential ones.
   if ((await claimPasswordAttempt(keys)) > 0) return "throttled";
-  if (!(await verifyPassword(user.passwordHash, password))) return "wrong";
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    await recordWrongPassword(keys);
+    return "wrong";
+  }
   await acceptRightPassword(keys);
   return "ok";
 }

@@ -101,10 +101,10 @@ describe("signInWithPassword", () => {
     expect(results.filter((r) => r.kind === "throttled")).toHaveLength(15);
   });
 
-  it("gives the address back the attempt of every right password, so a busy practice is never slowed", async () => {
+  it("never counts a right password against the address, so a busy practice is never slowed", async () => {
     for (let i = 0; i < 25; i++) expect((await signInWithPassword("doctor", "doc@example.lu", PASSWORD, ctx)).kind).toBe("signed-in");
     const [row] = await db.select().from(authThrottle).where(eq(authThrottle.key, `ip:${ctx.ip}`));
-    expect(row?.failures).toBe(0);
+    expect(row?.failures ?? 0).toBe(0);
   });
 });
 

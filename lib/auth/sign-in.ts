@@ -9,7 +9,7 @@ import { hasTwoFactor } from "@/lib/twofactor/authenticator";
 import { verifyPassword } from "./password-hash";
 import type { Role } from "./roles";
 import { openSession } from "./sessions";
-import { acceptRightPassword, claimPasswordAttempt, throttleKeys } from "./throttle";
+import { acceptRightPassword, claimPasswordAttempt, recordWrongPassword, throttleKeys } from "./throttle";
 
 export type PasswordStepResult =
   | { kind: "signed-in"; user: User; session: Session }
@@ -48,6 +48,7 @@ export async function signInWithPassword(
   // Always one argon2 verification, against a throwaway hash when there is no account.
   const passwordOk = await verifyPassword(user?.passwordHash, password);
   if (!user || !passwordOk) {
+    await recordWrongPassword(keys);
     logger.info({ requestId: ctx.requestId, ip: ctx.ip }, "sign-in refused: invalid credentials");
     return { kind: "invalid-credentials" };
   }

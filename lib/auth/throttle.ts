@@ -25,9 +25,6 @@ export async function secondsBeforeNextAttempt(keys: ThrottleKey[], now = new Da
   );
 }
 
-/** Thrown inside the claim's transaction to undo it: one of the keys is still waiting. */
-class StillWaiting extends Error {}
-
 /**
  * delayAfterFailures (throttle-rules.ts) in SQL, on the stored row: the claim must decide on the
  * row it locks, not on a copy read earlier. throttle.test.ts checks both agree.
@@ -38,57 +35,63 @@ function delaySql(scope: ThrottleScope) {
 }
 
 /**
- * Claims the right to check one password, before argon2 runs (docs/decisions/0004): on every key,
- * one upsert that counts the attempt as a failure only if the key's current delay is over. Counting
- * first is what makes concurrent attempts wait their turn: the row lock serialises them and each
- * one sees the count of those before it, so requests sent together get one check per delay (and
- * no more than the free failures), instead of all being checked against a count read earlier.
- * Both keys or neither: an attempt refused on one key is not counted on the other.
+ * Claims the right to check one password, before argon2 runs (docs/decisions/0004). The account is
+ * claimed: one upsert that counts the attempt as a failure only if its current delay is over, so
+ * the row lock makes attempts sent together queue, each seeing the ones before it, and a burst gets
+ * no more checks than the same attempts one by one. The address is only checked here and counted
+ * when the password turns out wrong (recordWrongPassword): a practice or a hospital signs in from
+ * one NAT address, and its colleagues signing in at the same moment must not throttle each other.
  *
  * Returns 0 when the password may be checked, else the seconds to wait (never counted).
  */
 export async function claimPasswordAttempt(keys: ThrottleKey[], now = new Date(), db: Database = getDb()): Promise<number> {
+  const addresses = keys.filter((k) => k.scope === "ip");
+  if (addresses.length) {
+    const wait = await secondsBeforeNextAttempt(addresses, now, db);
+    if (wait > 0) return wait;
+  }
   const at = sql`${now.toISOString()}::timestamptz`;
   const forgotten = sql`${authThrottle.lastFailureAt} <= ${at} - make_interval(secs => ${sql.raw(String(FORGET_AFTER_SECONDS))})`;
-  try {
-    await db.transaction(async (tx) => {
-      // Always account then address: concurrent claims lock rows in the same order, no deadlock.
-      for (const { scope, key } of keys) {
-        const claimed = await tx
-          .insert(authThrottle)
-          .values({ key, failures: 1, lastFailureAt: now })
-          .onConflictDoUpdate({
-            target: authThrottle.key,
-            set: {
-              failures: sql`CASE WHEN ${forgotten} THEN 1 ELSE ${authThrottle.failures} + 1 END`,
-              lastFailureAt: now,
-            },
-            setWhere: sql`${forgotten} OR ${authThrottle.lastFailureAt} + make_interval(secs => ${delaySql(scope)}) <= ${at}`,
-          })
-          .returning({ key: authThrottle.key });
-        if (claimed.length === 0) throw new StillWaiting();
-      }
-    });
-    return 0;
-  } catch (error) {
-    if (!(error instanceof StillWaiting)) throw error;
+  for (const { scope, key } of keys.filter((k) => k.scope === "account")) {
+    const claimed = await db
+      .insert(authThrottle)
+      .values({ key, failures: 1, lastFailureAt: now })
+      .onConflictDoUpdate({
+        target: authThrottle.key,
+        set: {
+          failures: sql`CASE WHEN ${forgotten} THEN 1 ELSE ${authThrottle.failures} + 1 END`,
+          lastFailureAt: now,
+        },
+        setWhere: sql`${forgotten} OR ${authThrottle.lastFailureAt} + make_interval(secs => ${delaySql(scope)}) <= ${at}`,
+      })
+      .returning({ key: authThrottle.key });
     // Read only for the message; the decision was the upsert's. At least 1: it did refuse.
-    return Math.max(1, await secondsBeforeNextAttempt(keys, now, db));
+    if (claimed.length === 0) return Math.max(1, await secondsBeforeNextAttempt([{ scope, key }], now, db));
+  }
+  return 0;
+}
+
+/** The claimed password was wrong: the address counts it too (the account's claim already did). */
+export async function recordWrongPassword(keys: ThrottleKey[], now = new Date(), db: Database = getDb()): Promise<void> {
+  const forgetBefore = new Date(now.getTime() - FORGET_AFTER_SECONDS * 1000);
+  for (const { key } of keys.filter((k) => k.scope === "ip")) {
+    await db
+      .insert(authThrottle)
+      .values({ key, failures: 1, lastFailureAt: now })
+      .onConflictDoUpdate({
+        target: authThrottle.key,
+        set: {
+          failures: sql`CASE WHEN ${authThrottle.lastFailureAt} < ${forgetBefore.toISOString()}::timestamptz THEN 1 ELSE ${authThrottle.failures} + 1 END`,
+          lastFailureAt: now,
+        },
+      });
   }
 }
 
 /**
- * The claimed password was right: the account's counter is cleared, and the address gets back the
- * one failure its claim counted (not all of them: one good account must not unlock a guessing IP).
- * A wrong password needs nothing more: the claim already counted it.
+ * The claimed password was right: the account's counter is cleared (not the address's: one good
+ * account must not unlock a guessing address).
  */
 export async function acceptRightPassword(keys: ThrottleKey[], db: Database = getDb()): Promise<void> {
-  for (const { scope, key } of keys) {
-    if (scope === "account") await db.delete(authThrottle).where(eq(authThrottle.key, key));
-    else
-      await db
-        .update(authThrottle)
-        .set({ failures: sql`${authThrottle.failures} - 1` })
-        .where(sql`${authThrottle.key} = ${key} AND ${authThrottle.failures} > 0`);
-  }
+  for (const { key } of keys.filter((k) => k.scope === "account")) await db.delete(authThrottle).where(eq(authThrottle.key, key));
 }
