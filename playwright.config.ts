@@ -2,7 +2,8 @@ import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 
 // The browser tests run against the production build, served by server.ts, once on the embedded
 // PGlite database and once more on PostgreSQL when TEST_DATABASE_URL is set (.ci/run sets it).
-// scripts/run-e2e.ts builds the app and finds Chromium before starting Playwright.
+// scripts/run-e2e.ts builds the app (`npm run build`: Next.js, then server.ts bundled into
+// .next/doctipro-server.mjs, what `npm start` runs) and finds Chromium before starting Playwright.
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 // E2E_PORT moves the test servers (two checkouts running their tests side by side).
@@ -112,7 +113,7 @@ const config: PlaywrightTestConfig = {
     },
     ...targets.map((t) => ({
       // A fresh data folder every run: no counters or sessions left over from the last one.
-      command: `rm -rf ${t.env.DATA_DIR} && node --import tsx tests/e2e/fixtures/seed-fixtures.ts && node --import tsx server.ts`,
+      command: `rm -rf ${t.env.DATA_DIR} && node --import tsx tests/e2e/fixtures/seed-fixtures.ts && node .next/doctipro-server.mjs`,
       url: `http://localhost:${t.port}/api/health`,
       env: { ...t.env, PORT: String(t.port) },
       reuseExistingServer: false,
@@ -125,7 +126,7 @@ const config: PlaywrightTestConfig = {
     ...(secondInstance
       ? [
           {
-            command: `rm -rf ${secondInstance.env.DATA_DIR} && node --import tsx server.ts`,
+            command: `rm -rf ${secondInstance.env.DATA_DIR} && node .next/doctipro-server.mjs`,
             url: `http://localhost:${secondInstance.port}/api/health`,
             env: { ...secondInstance.env, PORT: String(secondInstance.port) },
             reuseExistingServer: false,

@@ -4,12 +4,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
+import { PRODUCTION_NODE_FLAGS, PRODUCTION_SERVER } from "./production-server";
 
 // What every benchmark script shares: the production server it measures, percentiles, the
 // machine's description and the block of docs/benchmarks.md it rewrites. A benchmark never fails
 // on a slow figure, only when a page does not answer as expected.
 
 export const REPORT = path.resolve("docs/benchmarks.md");
+
 
 /** Throwaway secrets for a local measurement on PostgreSQL (the server demands them there). */
 export function benchSecrets(): void {
@@ -20,8 +22,8 @@ export function benchSecrets(): void {
 
 export function buildUnlessSkipped(): void {
   if (process.env.BENCH_SKIP_BUILD === "1") return;
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
-  if (build.status !== 0) throw new Error("next build failed");
+  const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: process.env });
+  if (build.status !== 0) throw new Error("npm run build failed");
 }
 
 export function startServer(port: number): ChildProcess {
@@ -30,7 +32,8 @@ export function startServer(port: number): ChildProcess {
   // BENCH_CPU_PROF=1: the server writes a V8 CPU profile into .data/bench-profiles when it stops
   // (open it in Chrome DevTools or speedscope) — where a page's time goes.
   const profile = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(".data/bench-profiles")] : [];
-  return spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  // What `npm start` runs: the server bundled by `npm run build`.
+  return spawn(process.execPath, [...profile, ...PRODUCTION_NODE_FLAGS, PRODUCTION_SERVER], { env, stdio: ["ignore", "ignore", "inherit"] });
 }
 
 export async function waitForHealth(server: ChildProcess, base: string): Promise<void> {
