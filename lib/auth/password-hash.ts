@@ -1,12 +1,13 @@
 // No "server-only" marker: the seed (a command-line tool) hashes the demo passwords with it too.
 import { hash, verify } from "@node-rs/argon2";
+import { withHashSlot } from "./hash-slots";
 
 // argon2id with OWASP's minimum (19 MiB, 2 iterations, 1 lane). Algorithm 2 is Argon2id (the
 // package exports it as a const enum, which isolated modules cannot import).
 const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+  return withHashSlot(() => hash(password, OPTIONS));
 }
 
 // The throwaway hash unknown emails are checked against, started at import: made on first use, the
@@ -23,7 +24,7 @@ dummyHash.catch(() => {});
 export async function verifyPassword(storedHash: string | null | undefined, password: string): Promise<boolean> {
   try {
     const target = storedHash ?? (await dummyHash);
-    const ok = await verify(target, password);
+    const ok = await withHashSlot(() => verify(target, password));
     return ok && Boolean(storedHash);
   } catch {
     return false;
