@@ -17,7 +17,8 @@ import { PrivatePostgres } from "./reliability/private-postgres";
 // one instance is killed with SIGKILL and started again; PostgreSQL is stopped and started again.
 // Checked: no 5xx outside the database outage, a French 503 during it and recovery after it
 // without a restart, no lost or doubled writes (sign-ins against connection-log rows, chat
-// messages stored once), no half-written rows. Writes docs/reliability.md; exits 1 on a failure.
+// messages stored once), no half-written rows. Writes docs/reliability.md (unless --no-docs); exits 1
+// on a failure.
 
 const DURATION = Number(process.env.RELIABILITY_DURATION || 60) * 1000;
 const VUS = Number(process.env.RELIABILITY_VUS || 100);
@@ -26,6 +27,8 @@ const PG_PORT = Number(process.env.RELIABILITY_PG_PORT || 5499);
 const PORTS = [Number(process.env.RELIABILITY_PORT || 3250), Number(process.env.RELIABILITY_PORT || 3250) + 1];
 const DOMAIN = "reliability.doctipro.lu";
 const REPORT = path.resolve("docs/reliability.md");
+// `npm test` runs it with --no-docs: the figures are printed, docs/reliability.md is left alone.
+const WRITE_DOCS = !process.argv.includes("--no-docs");
 // When the faults happen, as fractions of the run.
 const KILL_AT = 0.25;
 const RESTART_AT = 0.4;
@@ -349,8 +352,10 @@ try {
     ...checks.map(([name, ok, detail]) => `| ${name} | ${ok ? "pass" : "**FAIL**"} | ${detail.replace(/\|/g, "\\|")} |`),
     "",
   ].join("\n");
-  fs.writeFileSync(REPORT, report);
-  console.log(`\n${report}\nÉcrit dans ${path.relative(process.cwd(), REPORT)}.`);
+  if (WRITE_DOCS) {
+    fs.writeFileSync(REPORT, report);
+    console.log(`\n${report}\nÉcrit dans ${path.relative(process.cwd(), REPORT)}.`);
+  } else console.log(`\n${report}`);
 } catch (error) {
   console.error(error instanceof Error ? error.stack : error);
   failed = true;
