@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { authThrottle } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { freshDatabase } from "@/tests/support/test-db";
 import { throwawayPostgres } from "@/tests/support/postgres";
 import { acceptRightPassword, claimPasswordAttempt, recordWrongPassword, throttleKeys, type ThrottleKey } from "./throttle";
 import { delayAfterFailures, FORGET_AFTER_SECONDS } from "./throttle-rules";
+import { useDatabase } from "@/tests/support/database-suite";
 
 let n = 0;
 const freshEmail = () => `claim${++n}-${Date.now()}@example.lu`;
@@ -14,14 +15,7 @@ const freshEmail = () => `claim${++n}-${Date.now()}@example.lu`;
 function claimSuite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () => Promise<void> } | null>) {
   describe(name, () => {
     let dbs: Database[] = [];
-    let drop: (() => Promise<void>) | undefined;
-    beforeAll(async () => {
-      const ready = await setup();
-      if (!ready) return;
-      dbs = ready.dbs;
-      drop = ready.drop;
-    });
-    afterAll(async () => drop?.());
+    useDatabase(setup, (ready) => (dbs = ready?.dbs ?? []));
     const skip = () => {
       if (!dbs.length) console.warn(`${name}: TEST_DATABASE_URL not set, skipped`);
       return !dbs.length;

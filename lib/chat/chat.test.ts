@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { chatConversations, chatMessages, chatSupportPresence, users, type User } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { EmailMessage } from "@/lib/email/templates";
@@ -8,6 +8,7 @@ import { throwawayPostgres } from "@/tests/support/postgres";
 import { conversationIdOf, conversationSummary, listConversations, myChat, myMessagesAfter } from "./conversations";
 import { markReadBySupport, markReadByUser, MESSAGES_PER_MINUTE, sendSupportReply, sendUserMessage, TOO_MANY } from "./messages";
 import { recordSupportHeartbeat, supportOnline } from "./presence";
+import { useDatabase } from "@/tests/support/database-suite";
 
 // The chat's rules, whatever runs the statements: PGlite, or PostgreSQL (TEST_DATABASE_URL).
 
@@ -33,13 +34,7 @@ type Sent = { to: string; message: EmailMessage };
 function chatSuite(name: string, setup: () => Promise<{ db: Database; drop?: () => Promise<void> } | null>) {
   describe(name, () => {
     let db: Database | null = null;
-    let drop: (() => Promise<void>) | undefined;
-    beforeAll(async () => {
-      const ready = await setup();
-      db = ready?.db ?? null;
-      drop = ready?.drop;
-    });
-    afterAll(async () => drop?.());
+    useDatabase(setup, (ready) => (db = ready?.db ?? null));
     const skip = () => {
       if (db) return false;
       console.warn(`${name}: TEST_DATABASE_URL not set, skipped`);

@@ -1,10 +1,11 @@
 import { eq, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sessions, users } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { freshDatabase } from "@/tests/support/test-db";
 import { throwawayPostgres } from "@/tests/support/postgres";
 import { recordEmailCodeRequest, recordFailedCode, resetCountersIfActive, type CountOutcome } from "./attempt-counter";
+import { useDatabase } from "@/tests/support/database-suite";
 
 async function newUserWithSessions(db: Database, n: number) {
   const [user] = await db
@@ -29,15 +30,7 @@ function tally(outcomes: CountOutcome[]) {
 function counterSuite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () => Promise<void> } | null>) {
   describe(name, () => {
     let dbs: Database[] = [];
-    let drop: (() => Promise<void>) | undefined;
-
-    beforeAll(async () => {
-      const ready = await setup();
-      if (!ready) return;
-      dbs = ready.dbs;
-      drop = ready.drop;
-    });
-    afterAll(async () => drop?.());
+    useDatabase(setup, (ready) => (dbs = ready?.dbs ?? []));
 
     it("50 wrong codes at the same instant count exactly 3 and block once", async () => {
       if (!dbs.length) return console.warn(`${name}: TEST_DATABASE_URL not set, skipped`);

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { emailOutbox, sessions, twoFactor, users } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { accountBlockedEmail } from "@/lib/email/templates";
@@ -9,6 +9,7 @@ import { encryptSecret } from "./encryption";
 import { startPendingStep } from "./pending-step";
 import { verifySecondFactor } from "./second-factor";
 import { totpCodeAt } from "./totp";
+import { useDatabase } from "@/tests/support/database-suite";
 
 // The 2FA step as its server action runs it (app/(auth)/connexion/2fa/actions.ts): the pending
 // step read from the browser's cookie, the code checked, the attempt counted, the block and its
@@ -41,13 +42,7 @@ function wrongCode(): string {
 function secondFactorSuite(name: string, setup: () => Promise<{ db: Database; drop?: () => Promise<void> } | null>) {
   describe(name, () => {
     let db: Database | null = null;
-    let drop: (() => Promise<void>) | undefined;
-    beforeAll(async () => {
-      const ready = await setup();
-      db = ready?.db ?? null;
-      drop = ready?.drop;
-    });
-    afterAll(async () => drop?.());
+    useDatabase(setup, (ready) => (db = ready?.db ?? null));
 
     it("50 wrong codes sent together at one pending step count exactly 3, block once and send one email", async () => {
       if (!db) return console.warn(`${name}: TEST_DATABASE_URL not set, skipped`);
