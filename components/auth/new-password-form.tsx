@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useServerForm } from "@/components/ui/use-server-form";
 import { Field } from "@/components/ui/field";
-import { PASSWORD_MAX } from "@/lib/auth/schema";
+import { PASSWORD_MAX } from "@/lib/auth/limits";
 import type { FormState } from "@/lib/forms/form-state";
 
 type Props = { token: string; action: (state: FormState, formData: FormData) => Promise<FormState> };

@@ -1,37 +1,52 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useActionState, startTransition, type BaseSyntheticEvent } from "react";
-import { useForm } from "react-hook-form";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { signInSchema, type SignInInput, EMAIL_MAX, PASSWORD_MAX } from "@/lib/auth/schema";
-import { IDLE, type FormState } from "@/lib/forms/form-state";
+import { EMAIL_MAX, PASSWORD_MAX } from "@/lib/auth/limits";
+import { fieldErrorsOf, IDLE, type FormState } from "@/lib/forms/form-state";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   forgotPasswordHref: string;
 };
 
+type Errors = Partial<Record<"email" | "password", string>>;
+
+// This page is every user's first load. The shared schema, and zod with it, loads when the form is
+// first focused, not with the page; two fields need no form library (zod and react-hook-form were
+// 43 of its 181 kB gzip, docs/benchmarks.md). Without JavaScript the server action checks alone.
+const loadSchema = () => import("@/lib/auth/schema").then((m) => m.signInSchema);
+
+async function check(form: HTMLFormElement): Promise<Errors> {
+  const data = new FormData(form);
+  const result = (await loadSchema()).safeParse({ email: data.get("email"), password: data.get("password") });
+  return result.success ? {} : fieldErrorsOf(result.error);
+}
+
 export function SignInForm({ action, forgotPasswordHref }: Props) {
   const [state, formAction, pending] = useActionState(action, IDLE);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), mode: "onSubmit", reValidateMode: "onChange" });
+  // Null until the first submit; then the browser checks again as the user corrects a field.
+  const [errors, setErrors] = useState<Errors | null>(null);
 
   // The browser checks the shape first; the server action checks everything again.
-  const onValid = (_: SignInInput, event?: BaseSyntheticEvent) => {
-    const form = event?.target as HTMLFormElement;
-    startTransition(() => formAction(new FormData(form)));
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    void check(form).then((found) => {
+      setErrors(found);
+      if (!Object.keys(found).length) startTransition(() => formAction(new FormData(form)));
+    });
   };
-  const fieldError = (name: "email" | "password") => errors[name]?.message ?? state.fieldErrors?.[name];
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    if (errors) void check(event.currentTarget).then(setErrors);
+  };
+  const fieldError = (name: "email" | "password") => errors?.[name] ?? state.fieldErrors?.[name];
 
   return (
-    <form action={formAction} onSubmit={handleSubmit(onValid)} noValidate className="space-y-5">
+    <form action={formAction} onSubmit={onSubmit} onChange={onChange} onFocus={() => void loadSchema()} noValidate className="space-y-5">
       <Field
         label="Courriel"
         type="email"
@@ -41,16 +56,16 @@ export function SignInForm({ action, forgotPasswordHref }: Props) {
         spellCheck={false}
         maxLength={EMAIL_MAX + 10}
         autoFocus
+        name="email"
         error={fieldError("email")}
-        {...register("email")}
       />
       <Field
         label="Mot de passe"
         type="password"
         autoComplete="current-password"
         maxLength={PASSWORD_MAX + 10}
+        name="password"
         error={fieldError("password")}
-        {...register("password")}
       />
       <div className="flex justify-end">
         <Link href={forgotPasswordHref} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">

@@ -1,11 +1,13 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { EMAIL_CODE_REQUESTS, otpCodeSchema, recoveryCodeSchema } from "@/lib/twofactor/code-format";
+import { EMAIL_CODE_REQUESTS } from "@/lib/twofactor/limits";
 import { IDLE, type FormState } from "@/lib/forms/form-state";
+
+const loadFormats = () => import("@/lib/twofactor/code-format");
 
 type Data = { remaining?: number; remainingRequests?: number };
 type Action = (state: FormState<Data>, formData: FormData) => Promise<FormState<Data>>;
@@ -29,14 +31,18 @@ export function SecondFactorForm({ maskedEmail, remaining, remainingRequests, ve
   const serverError = verifyState.fieldErrors?.code;
   const error = localError ?? serverError;
 
-  // Malformed codes are refused here and again on the server; they never cost an attempt.
+  // Malformed codes are refused here and again on the server; they never cost an attempt. The
+  // schemas, and zod with them, load when the form is first focused, not with the page.
   const checkFormat = (event: React.FormEvent<HTMLFormElement>) => {
-    const value = String(new FormData(event.currentTarget).get("code") ?? "");
-    const result = (method === "code" ? otpCodeSchema : recoveryCodeSchema).safeParse(value);
-    if (!result.success) {
-      event.preventDefault();
-      setLocalError(result.error.issues[0]?.message);
-    } else setLocalError(undefined);
+    event.preventDefault();
+    const form = event.currentTarget;
+    void loadFormats().then((formats) => {
+      const data = new FormData(form);
+      const result = (method === "code" ? formats.otpCodeSchema : formats.recoveryCodeSchema).safeParse(String(data.get("code") ?? ""));
+      if (!result.success) return setLocalError(result.error.issues[0]?.message);
+      setLocalError(undefined);
+      startTransition(() => verify(data));
+    });
   };
 
   return (
@@ -50,7 +56,7 @@ export function SecondFactorForm({ maskedEmail, remaining, remainingRequests, ve
         </p>
       </div>
 
-      <form action={verify} onSubmit={checkFormat} noValidate className="space-y-4">
+      <form action={verify} onSubmit={checkFormat} onFocus={() => void loadFormats()} noValidate className="space-y-4">
         <input type="hidden" name="method" value={method} />
         <Field
           key={method}

@@ -2,9 +2,9 @@ import { z } from "zod";
 
 // Shared by the sign-in form (browser) and the server action: one set of rules and messages.
 
-export const EMAIL_MAX = 320;
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 128;
+import { EMAIL_MAX, PASSWORD_MAX } from "./limits";
+
+export { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN } from "./limits";
 
 export const emailField = z
   .string({ error: "Saisissez votre courriel." })

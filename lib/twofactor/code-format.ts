@@ -2,8 +2,7 @@ import { z } from "zod";
 
 // Shared by the forms and the server: malformed input is refused here, before any attempt counts.
 
-export const CODE_ATTEMPTS = 3;
-export const EMAIL_CODE_REQUESTS = 3;
+export { CODE_ATTEMPTS, EMAIL_CODE_REQUESTS } from "./limits";
 
 export const otpCodeSchema = z
   .string({ error: "Saisissez le code à 6 chiffres." })
