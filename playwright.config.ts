@@ -1,4 +1,5 @@
 import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
+import { PRODUCTION_SERVER } from "./scripts/bench/production-server";
 
 // The browser tests run against the production build, served by server.ts, once on the embedded
 // PGlite database and once more on PostgreSQL when TEST_DATABASE_URL is set (.ci/run sets it).
@@ -113,7 +114,7 @@ const config: PlaywrightTestConfig = {
     },
     ...targets.map((t) => ({
       // A fresh data folder every run: no counters or sessions left over from the last one.
-      command: `rm -rf ${t.env.DATA_DIR} && node --import tsx tests/e2e/fixtures/seed-fixtures.ts && node .next/doctipro-server.mjs`,
+      command: `rm -rf ${t.env.DATA_DIR} && node --import tsx tests/e2e/fixtures/seed-fixtures.ts && node ${PRODUCTION_SERVER}`,
       url: `http://localhost:${t.port}/api/health`,
       env: { ...t.env, PORT: String(t.port) },
       reuseExistingServer: false,
@@ -126,7 +127,7 @@ const config: PlaywrightTestConfig = {
     ...(secondInstance
       ? [
           {
-            command: `rm -rf ${secondInstance.env.DATA_DIR} && node .next/doctipro-server.mjs`,
+            command: `rm -rf ${secondInstance.env.DATA_DIR} && node ${PRODUCTION_SERVER}`,
             url: `http://localhost:${secondInstance.port}/api/health`,
             env: { ...secondInstance.env, PORT: String(secondInstance.port) },
             reuseExistingServer: false,

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, count, eq, isNull, sql } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { sessions, twoFactor, users, type User } from "@/db/schema";
+import { twoFactor, users, type User } from "@/db/schema";
 import { getDb, type Database } from "@/db/client";
 import { writeAudit, type Actor, type AuditAction } from "@/lib/audit/support-log";
 import { issueLink } from "@/lib/auth/one-time-link";
@@ -75,13 +75,6 @@ export function unblockUser(actor: Actor, userId: string, reason: string) {
   });
 }
 
-/** Ends every open session of the user and says how many there were (for the audit row). */
-async function endAllSessions(tx: Database, userId: string, why: string): Promise<number> {
-  const [open] = await tx.select({ n: count() }).from(sessions).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
-  await revokeAllSessions(userId, why, tx);
-  return open?.n ?? 0;
-}
-
 export function resetUserTwoFactor(actor: Actor, userId: string, reason: string) {
   return run(actor, reason, async (tx) => {
     if (actor.userId === userId) throw new Refused("Vous ne pouvez pas réinitialiser votre propre double authentification.");
@@ -94,7 +87,7 @@ export function resetUserTwoFactor(actor: Actor, userId: string, reason: string)
     // The sessions opened with the old factor end too, whoever holds them (the lost phone's
     // finder, say): the user signs in again and, if the role requires it (support), enrols anew
     // before reaching anything. A session left open would skip that enrolment.
-    const ended = await endAllSessions(tx, user.id, "2FA réinitialisée par le support");
+    const ended = await revokeAllSessions(user.id, "2FA réinitialisée par le support", tx);
     return {
       action: "user.reset-2fa",
       target: user,
@@ -108,7 +101,7 @@ export function resetUserTwoFactor(actor: Actor, userId: string, reason: string)
 export function closeUserSessions(actor: Actor, userId: string, reason: string) {
   return run(actor, reason, async (tx) => {
     const user = await target(tx, userId);
-    const ended = await endAllSessions(tx, user.id, "fermée par le support");
+    const ended = await revokeAllSessions(user.id, "fermée par le support", tx);
     return { action: "user.close-sessions", target: user, details: { sessions: String(ended) }, message: `${ended} session(s) fermée(s).` };
   });
 }

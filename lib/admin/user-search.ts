@@ -3,7 +3,7 @@ import { and, asc, eq, gt, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { users, type User } from "@/db/schema";
 import { getDb } from "@/lib/db";
-import { searchText } from "@/lib/forms/search-text";
+import { escapeLike, searchText } from "@/lib/forms/search-text";
 
 export const PAGE_SIZE = 20;
 
@@ -16,10 +16,6 @@ export const userSearchSchema = z.object({
   apres: searchText(320).transform((v) => v || undefined),
 });
 export type UserSearch = z.output<typeof userSearchSchema>;
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** One page of users matching the search, by email, and the cursor of the next page if any. */
 export async function searchUsers(search: UserSearch): Promise<{ rows: User[]; next: string | null }> {

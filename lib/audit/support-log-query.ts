@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { searchText } from "@/lib/forms/search-text";
+import { escapeLike, searchText } from "@/lib/forms/search-text";
 import { auditLog } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { formatDateTime, luxembourgDayStart } from "@/lib/format/datetime";
@@ -35,7 +35,7 @@ function where(filter: AuditFilter): SQL | undefined {
   const parts: SQL[] = [];
   if (filter.action) parts.push(eq(auditLog.action, filter.action));
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = `%${escapeLike(filter.q)}%`;
     parts.push(or(ilike(auditLog.actorLabel, pattern), ilike(auditLog.targetLabel, pattern))!);
   }
   // Days are Luxembourg calendar days, "au" included.

@@ -2,7 +2,7 @@ import "server-only";
 import { zxcvbn, zxcvbnOptions } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
 import * as fr from "@zxcvbn-ts/language-fr";
-import { PASSWORD_MAX, PASSWORD_MIN } from "./schema";
+import { PASSWORD_MAX, PASSWORD_MIN } from "./limits";
 
 // Length limits live in the shared schema (the browser checks them too); the strength check needs
 // the dictionaries, which are too heavy for the browser, so it runs here only.

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { emailField, PASSWORD_MAX, PASSWORD_MIN } from "./schema";
+import { PASSWORD_MAX, PASSWORD_MIN } from "./limits";
+import { emailField } from "./schema";
 
 // Shared by the reset forms and their actions. The strength check (zxcvbn) runs on the server only.
 

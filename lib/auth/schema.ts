@@ -1,10 +1,8 @@
 import { z } from "zod";
-
-// Shared by the sign-in form (browser) and the server action: one set of rules and messages.
-
 import { EMAIL_MAX, PASSWORD_MAX } from "./limits";
 
-export { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN } from "./limits";
+// Shared by the sign-in form (browser, loaded when the form is first focused) and the server
+// action: one set of rules and messages.
 
 export const emailField = z
   .string({ error: "Saisissez votre courriel." })

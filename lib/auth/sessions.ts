@@ -104,12 +104,17 @@ export async function revokeSession(sessionId: string, reason: string): Promise<
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
-/** Ends every open session of a user (blocked account, password reset, support action). */
-export async function revokeAllSessions(userId: string, reason: string, tx: Pick<Database, "update"> = getDb()): Promise<void> {
-  await tx
+/**
+ * Ends every open session of a user (blocked account, password reset, support action) and says how
+ * many it ended (support's audit row records it).
+ */
+export async function revokeAllSessions(userId: string, reason: string, tx: Pick<Database, "update"> = getDb()): Promise<number> {
+  const ended = await tx
     .update(sessions)
     .set({ revokedAt: sql`now()`, revokedReason: reason })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return ended.length;
 }
 
 /** The user's sessions still open, most recently used first (the security page lists them). */

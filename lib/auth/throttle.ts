@@ -35,6 +35,27 @@ function delaySql(scope: ThrottleScope) {
 }
 
 /**
+ * Counts one failure on a key in one upsert (concurrent ones all count), starting again from 1 when
+ * the last one is forgotten. With `onlyIfDelayOver`, only when that scope's delay since the last
+ * failure is over: the row comes back when counted, none when the key is still waiting.
+ */
+function countFailure(db: Database, key: string, now: Date, onlyIfDelayOver?: ThrottleScope) {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const forgotten = sql`${authThrottle.lastFailureAt} <= ${at} - make_interval(secs => ${sql.raw(String(FORGET_AFTER_SECONDS))})`;
+  return db
+    .insert(authThrottle)
+    .values({ key, failures: 1, lastFailureAt: now })
+    .onConflictDoUpdate({
+      target: authThrottle.key,
+      set: { failures: sql`CASE WHEN ${forgotten} THEN 1 ELSE ${authThrottle.failures} + 1 END`, lastFailureAt: now },
+      ...(onlyIfDelayOver
+        ? { setWhere: sql`${forgotten} OR ${authThrottle.lastFailureAt} + make_interval(secs => ${delaySql(onlyIfDelayOver)}) <= ${at}` }
+        : {}),
+    })
+    .returning({ key: authThrottle.key });
+}
+
+/**
  * Claims the right to check one password, before argon2 runs (docs/decisions/0004). The account is
  * claimed: one upsert that counts the attempt as a failure only if its current delay is over, so
  * the row lock makes attempts sent together queue, each seeing the ones before it, and a burst gets
@@ -50,21 +71,8 @@ export async function claimPasswordAttempt(keys: ThrottleKey[], now = new Date()
     const wait = await secondsBeforeNextAttempt(addresses, now, db);
     if (wait > 0) return wait;
   }
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const forgotten = sql`${authThrottle.lastFailureAt} <= ${at} - make_interval(secs => ${sql.raw(String(FORGET_AFTER_SECONDS))})`;
   for (const { scope, key } of keys.filter((k) => k.scope === "account")) {
-    const claimed = await db
-      .insert(authThrottle)
-      .values({ key, failures: 1, lastFailureAt: now })
-      .onConflictDoUpdate({
-        target: authThrottle.key,
-        set: {
-          failures: sql`CASE WHEN ${forgotten} THEN 1 ELSE ${authThrottle.failures} + 1 END`,
-          lastFailureAt: now,
-        },
-        setWhere: sql`${forgotten} OR ${authThrottle.lastFailureAt} + make_interval(secs => ${delaySql(scope)}) <= ${at}`,
-      })
-      .returning({ key: authThrottle.key });
+    const claimed = await countFailure(db, key, now, scope);
     // Read only for the message; the decision was the upsert's. At least 1: it did refuse.
     if (claimed.length === 0) return Math.max(1, await secondsBeforeNextAttempt([{ scope, key }], now, db));
   }
@@ -73,19 +81,7 @@ export async function claimPasswordAttempt(keys: ThrottleKey[], now = new Date()
 
 /** The claimed password was wrong: the address counts it too (the account's claim already did). */
 export async function recordWrongPassword(keys: ThrottleKey[], now = new Date(), db: Database = getDb()): Promise<void> {
-  const forgetBefore = new Date(now.getTime() - FORGET_AFTER_SECONDS * 1000);
-  for (const { key } of keys.filter((k) => k.scope === "ip")) {
-    await db
-      .insert(authThrottle)
-      .values({ key, failures: 1, lastFailureAt: now })
-      .onConflictDoUpdate({
-        target: authThrottle.key,
-        set: {
-          failures: sql`CASE WHEN ${authThrottle.lastFailureAt} < ${forgetBefore.toISOString()}::timestamptz THEN 1 ELSE ${authThrottle.failures} + 1 END`,
-          lastFailureAt: now,
-        },
-      });
-  }
+  for (const { key } of keys.filter((k) => k.scope === "ip")) await countFailure(db, key, now);
 }
 
 /**

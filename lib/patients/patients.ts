@@ -3,7 +3,7 @@ import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { patients } from "@/db/schema";
 import { getDb, type Database } from "@/lib/db";
 import { isUuid } from "@/lib/forms/ids";
-import { cleanSearchText } from "@/lib/forms/search-text";
+import { cleanSearchText, escapeLike } from "@/lib/forms/search-text";
 
 // A doctor's patient files, read for the practice pages. Every function takes the doctor the guard
 // returned: a patient id from a URL is only ever looked up together with that doctor's id, so
@@ -13,18 +13,13 @@ export type PatientSummary = Pick<typeof patients.$inferSelect, "id" | "firstNam
 
 export const PATIENTS_PER_PAGE = 25;
 
-/** « LIKE » metacharacters typed in the search box are searched for, not interpreted. */
-function likeEscaped(term: string): string {
-  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** What the search box matches: every word in the name (either order), or the matricule's digits. */
 function searchCondition(query: string): SQL | undefined {
   const digits = query.replace(/\s/g, "");
-  if (/^\d{2,13}$/.test(digits)) return ilike(patients.matricule, `${likeEscaped(digits)}%`);
+  if (/^\d{2,13}$/.test(digits)) return ilike(patients.matricule, `${escapeLike(digits)}%`);
   const words = query.split(/\s+/).filter(Boolean).slice(0, 4);
   if (!words.length) return undefined;
-  return and(...words.map((w) => or(ilike(patients.lastName, `%${likeEscaped(w)}%`), ilike(patients.firstName, `%${likeEscaped(w)}%`))));
+  return and(...words.map((w) => or(ilike(patients.lastName, `%${escapeLike(w)}%`), ilike(patients.firstName, `%${escapeLike(w)}%`))));
 }
 
 export async function searchPatients(

@@ -3,7 +3,7 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import { getDb, type Database } from "@/lib/db";
-import { CODE_ATTEMPTS, EMAIL_CODE_REQUESTS } from "./code-format";
+import { CODE_ATTEMPTS, EMAIL_CODE_REQUESTS } from "./limits";
 
 // The account's second-factor counters (docs/decisions/0006). Each change is one UPDATE whose
 // WHERE clause holds the rule, so concurrent requests — on one instance or several sharing one

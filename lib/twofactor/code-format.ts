@@ -2,8 +2,6 @@ import { z } from "zod";
 
 // Shared by the forms and the server: malformed input is refused here, before any attempt counts.
 
-export { CODE_ATTEMPTS, EMAIL_CODE_REQUESTS } from "./limits";
-
 export const otpCodeSchema = z
   .string({ error: "Saisissez le code à 6 chiffres." })
   .min(1, "Saisissez le code à 6 chiffres.")

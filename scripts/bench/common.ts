@@ -12,7 +12,6 @@ import { PRODUCTION_NODE_FLAGS, PRODUCTION_SERVER } from "./production-server";
 
 export const REPORT = path.resolve("docs/benchmarks.md");
 
-
 /** Throwaway secrets for a local measurement on PostgreSQL (the server demands them there). */
 export function benchSecrets(): void {
   if (!process.env.DATABASE_URL) return;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SecondFactorForm } from "@/components/twofactor/second-factor-form";
 import { StepExpired } from "@/components/twofactor/step-expired";
-import { CODE_ATTEMPTS, EMAIL_CODE_REQUESTS } from "@/lib/twofactor/code-format";
+import { CODE_ATTEMPTS, EMAIL_CODE_REQUESTS } from "@/lib/twofactor/limits";
 import { maskEmail } from "@/lib/twofactor/mask-email";
 import { currentPendingStep } from "@/lib/twofactor/pending-step";
 import { requestEmailCodeAction, verifyCodeAction } from "./actions";
