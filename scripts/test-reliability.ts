@@ -38,6 +38,11 @@ const DB_DOWN_MS = 6_000;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 if (process.env.RELIABILITY_SKIP_BUILD === "1") process.env.BENCH_SKIP_BUILD = "1";
 
+// Two instances on one host share its cores: each hashes passwords on its share of them, as a
+// deployment of several instances per host is configured (.env.example).
+const HASH_CONCURRENCY = Math.max(1, Math.floor(os.availableParallelism() / PORTS.length));
+process.env.PASSWORD_HASH_CONCURRENCY = String(HASH_CONCURRENCY);
+
 const pg = new PrivatePostgres(PG_PORT);
 process.env.DATABASE_URL = pg.url;
 benchSecrets();
@@ -331,7 +336,7 @@ try {
     "",
     `- Machine: ${machine()}`,
     `- Load average (1 min) before / after: ${loadBefore.toFixed(2)} / ${os.loadavg()[0]!.toFixed(2)}`,
-    "- Two production instances (`npm start`: `server.ts` bundled by `npm run build`, `NODE_ENV=production`) on one PostgreSQL of the test's own (Debian's server binaries, a temporary folder).",
+    `- Two production instances (\`npm start\`: \`server.ts\` bundled by \`npm run build\`, \`NODE_ENV=production\`, \`PASSWORD_HASH_CONCURRENCY=${HASH_CONCURRENCY}\`: cores ÷ instances) on one PostgreSQL of the test's own (Debian's server binaries, a temporary folder).`,
     `- Each virtual user, in a loop: the password step and the authenticator code (a new 30-second step per account), \`/dashboard\`, the history filtered, a chat message. Requests alternate between the instances like a round-robin load balancer that retries a refused connection elsewhere.`,
     `- Faults: \`kill -9\` of the second instance at ${KILL_AT * 100} % of the run, started again at ${RESTART_AT * 100} %; PostgreSQL stopped (fast shutdown) at ${DB_STOP_AT * 100} % for ${DB_DOWN_MS / 1000} s, then started again.`,
     "",

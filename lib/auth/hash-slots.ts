@@ -1,6 +1,6 @@
-import os from "node:os";
+import { passwordHashConcurrency } from "@/lib/config/env";
 
-// argon2 holds its 19 MiB for every hash in progress, and libuv runs four at a time whatever the
+// argon2 holds its 64 MiB for every hash in progress, and libuv runs four at a time whatever the
 // cores: on two cores the extra two only share the CPU while holding memory (peak RSS under load,
 // docs/benchmarks.md). Hashes beyond one per core wait here, holding nothing.
 
@@ -21,4 +21,4 @@ export function slots(size: number) {
   };
 }
 
-export const withHashSlot = slots(Math.max(1, os.availableParallelism()));
+export const withHashSlot = slots(passwordHashConcurrency());

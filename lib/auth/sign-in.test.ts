@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { authThrottle, connectionLog, sessions, users } from "@/db/schema";
 import { freshDatabase } from "@/tests/support/test-db";
-import { hashPassword, verifyPassword } from "./password-hash";
+import { hash } from "@node-rs/argon2";
+import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import { findLiveSession, listOpenSessions, revokeAllSessions, revokeOtherSessions, revokeOwnSession, revokeSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 
@@ -105,6 +106,23 @@ describe("signInWithPassword", () => {
     for (let i = 0; i < 25; i++) expect((await signInWithPassword("doctor", "doc@example.lu", PASSWORD, ctx)).kind).toBe("signed-in");
     const [row] = await db.select().from(authThrottle).where(eq(authThrottle.key, `ip:${ctx.ip}`));
     expect(row?.failures ?? 0).toBe(0);
+  });
+
+  it("hashes an account's password again with today's parameters at its next right sign-in, not at a wrong one", async () => {
+    // A hash made with the parameters used before decision record 0014.
+    const old = await hash(PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    await db.update(users).set({ passwordHash: old }).where(eq(users.email, "doc@example.lu"));
+    const stored = async () => (await db.select().from(users).where(eq(users.email, "doc@example.lu")))[0]!.passwordHash!;
+
+    expect((await signInWithPassword("doctor", "doc@example.lu", "pas le bon", ctx)).kind).toBe("invalid-credentials");
+    expect(await stored()).toBe(old);
+
+    expect((await signInWithPassword("doctor", "doc@example.lu", PASSWORD, ctx)).kind).toBe("signed-in");
+    const upgraded = await stored();
+    expect(upgraded).toMatch(/^\$argon2id\$v=19\$m=65536,t=3,p=1\$/);
+    expect(needsRehash(upgraded)).toBe(false);
+    expect((await signInWithPassword("doctor", "doc@example.lu", PASSWORD, ctx)).kind).toBe("signed-in");
+    expect(await stored()).toBe(upgraded);
   });
 });
 

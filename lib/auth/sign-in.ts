@@ -1,12 +1,12 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { users, type Session, type User } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/log";
 import type { RequestContext } from "@/lib/http/request-context";
 import { resetCountersIfActive } from "@/lib/twofactor/attempt-counter";
 import { hasTwoFactor } from "@/lib/twofactor/authenticator";
-import { verifyPassword } from "./password-hash";
+import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import type { Role } from "./roles";
 import { openSession } from "./sessions";
 import { acceptRightPassword, claimPasswordAttempt, recordWrongPassword, throttleKeys } from "./throttle";
@@ -53,6 +53,7 @@ export async function signInWithPassword(
     return { kind: "invalid-credentials" };
   }
   await acceptRightPassword(keys);
+  await upgradeHash(user, password);
 
   if (user.role !== portal) return { kind: "wrong-portal" };
   if (user.status === "blocked") return { kind: "blocked" };
@@ -66,4 +67,17 @@ export async function signInWithPassword(
   if (!session) return { kind: "blocked" };
   logger.info({ requestId: ctx.requestId, userId: user.id, sessionId: session.id }, "signed in");
   return { kind: "signed-in", user, session };
+}
+
+/**
+ * Hashes the password again with today's parameters when the stored hash is older. Only if the
+ * hash is still the one just checked: a password reset in between keeps its new hash.
+ */
+async function upgradeHash(user: User, password: string): Promise<void> {
+  if (!user.passwordHash || !needsRehash(user.passwordHash)) return;
+  const passwordHash = await hashPassword(password);
+  await getDb()
+    .update(users)
+    .set({ passwordHash })
+    .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash)));
 }

@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 
 // The one place that reads the environment (.env.example documents every variable). No
@@ -37,6 +38,16 @@ export function supportEmail(): string {
 export function port(): number {
   const value = Number(process.env.PORT || 3000);
   return Number.isInteger(value) && value > 0 && value < 65536 ? value : 3000;
+}
+
+/**
+ * Password hashes (argon2id, 64 MiB each) an instance runs at once: one per core by default. Set it
+ * to cores ÷ instances when several instances share a host, so they do not hold more hashes in
+ * memory than the cores can work on.
+ */
+export function passwordHashConcurrency(): number {
+  const value = Number(process.env.PASSWORD_HASH_CONCURRENCY);
+  return Number.isInteger(value) && value > 0 ? value : Math.max(1, os.availableParallelism());
 }
 
 /** Session cookies carry the Secure flag in production unless explicitly served over plain HTTP. */
