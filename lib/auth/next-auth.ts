@@ -1,10 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { users } from "@/db/schema";
 import { secureCookiesEnabled } from "@/lib/config/env";
-import { getDb } from "@/lib/db";
 import { logger } from "@/lib/log";
 import type { Role } from "./roles";
 import { claimSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
@@ -51,9 +48,7 @@ export const { auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw) {
         const claimed = typeof raw.grant === "string" ? await claimSession(raw.grant) : null;
         if (!claimed) return null;
-        const [user] = await getDb().select({ role: users.role }).from(users).where(eq(users.id, claimed.userId)).limit(1);
-        if (!user) return null;
-        return { id: claimed.userId, role: user.role, sessionId: raw.grant as string };
+        return { id: claimed.userId, role: claimed.role, sessionId: raw.grant as string };
       },
     }),
   ],
