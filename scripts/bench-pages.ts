@@ -17,10 +17,9 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const CHROME = process.env.CHROME_PATH || process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-if (!process.env.DATABASE_URL) {
-  process.env.DATA_DIR ??= path.resolve(".data/bench-pages");
-  process.env.DEMO_SEED ??= "1";
-}
+if (!process.env.DATABASE_URL) process.env.DATA_DIR ??= path.resolve(".data/bench-pages");
+// The demo accounts sign in: the server seeds them, on PostgreSQL too.
+process.env.DEMO_SEED ??= "1";
 
 const { DEMO_PASSWORD } = await import("@/db/seed/demo-accounts");
 

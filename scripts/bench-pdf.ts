@@ -12,10 +12,9 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const ROUNDS = Number(process.env.BENCH_PDF_ROUNDS || 60);
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-if (!process.env.DATABASE_URL) {
-  process.env.DATA_DIR ??= path.resolve(".data/bench-pdf");
-  process.env.DEMO_SEED ??= "1";
-}
+if (!process.env.DATABASE_URL) process.env.DATA_DIR ??= path.resolve(".data/bench-pdf");
+// The demo doctor's documents are measured: the server seeds the demo accounts, on PostgreSQL too.
+process.env.DEMO_SEED ??= "1";
 const { DEMO_PASSWORD } = await import("@/db/seed/demo-accounts");
 
 async function html(pathname: string, cookie: string): Promise<string> {
