@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/forms/zod";
 
 // « ID Marchand Payconiq »: the payment profile id (PPID) Payconiq gives a merchant, 24 hexadecimal
 // characters. With it, an invoice can carry a QR code that opens the payer's banking app on a

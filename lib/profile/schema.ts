@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/forms/zod";
 import { emailField } from "@/lib/auth/schema";
 import { payconiqMerchantIdField } from "@/lib/payments/payconiq";
 import { ibanProblem, normalizeIban } from "./iban";
