@@ -4,7 +4,6 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
-import { formatCents } from "@/lib/format/money";
 import type { FormState } from "@/lib/forms/form-state";
 import { merchantIdAsSaved, payconiqPaymentLink, SAMPLE_INVOICE } from "@/lib/payments/payconiq";
 import { FormFeedback } from "./form-feedback";
@@ -13,6 +12,8 @@ type Props = {
   merchantId: string | null;
   /** The QR code of the saved id's sample invoice, drawn by the page; null without an id. */
   qrSvg: string | null;
+  /** The sample invoice's amount, formatted by the page: Intl's currency data would cost a phone ~50 ms to load. */
+  sampleAmount: string;
   action: (state: FormState, formData: FormData) => Promise<FormState>;
 };
 
@@ -24,7 +25,7 @@ const linkOf = (typed: string) => {
 };
 
 /** « ID Marchand Payconiq », with the QR code an invoice would carry, drawn as the id is typed. */
-export function PayconiqForm({ merchantId, qrSvg, action }: Props) {
+export function PayconiqForm({ merchantId, qrSvg, sampleAmount, action }: Props) {
   const { state, pending, error, formProps } = useCheckedForm(action, loadSchema);
   const [typed, setTyped] = useState(merchantId ?? "");
   const link = linkOf(typed);
@@ -85,7 +86,7 @@ export function PayconiqForm({ merchantId, qrSvg, action }: Props) {
           </div>
         )}
         <figcaption className="text-xs text-slate-600">
-          Exemple : facture <span className="whitespace-nowrap">{SAMPLE_INVOICE.reference}</span>, {formatCents(SAMPLE_INVOICE.amountCents)}.
+          Exemple : facture <span className="whitespace-nowrap">{SAMPLE_INVOICE.reference}</span>, {sampleAmount}.
         </figcaption>
       </figure>
     </div>

@@ -17,6 +17,7 @@ import { findEsanteLink } from "@/lib/esante/link";
 import { esanteConfigured } from "@/lib/esante/oidc-client";
 import { ESANTE_OUTCOMES, isEsanteOutcome } from "@/lib/esante/outcomes";
 import { formatDateTime } from "@/lib/format/datetime";
+import { formatCents } from "@/lib/format/money";
 import { payconiqPaymentLink, SAMPLE_INVOICE } from "@/lib/payments/payconiq";
 import { payconiqQrSvg } from "@/lib/payments/payconiq-qr";
 import { TITLES } from "@/lib/profile/formats";
@@ -127,7 +128,7 @@ async function DoctorProfile({ access, view, outcome }: { access: PracticeAccess
         <AccountSecurity twoFactorOn={twoFactorOn} />
       </Card>
       <Card title="Paiements & services externes">
-        <PayconiqForm merchantId={p.payconiqMerchantId} qrSvg={payconiqQr} action={savePayconiqAction} />
+        <PayconiqForm merchantId={p.payconiqMerchantId} qrSvg={payconiqQr} sampleAmount={formatCents(SAMPLE_INVOICE.amountCents)} action={savePayconiqAction} />
       </Card>
       <div id="esante" className="scroll-mt-6">
         <Card title="eSanté">
