@@ -42,18 +42,17 @@ export function ProfileMenu({ name, initials, detail, profileHref, signOut }: Pr
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={menuId}
-        // On a phone the name is hidden: the button still says whose menu it opens, starting with
-        // the words shown on a wider screen (WCAG 2.5.3, label in name).
-        aria-label={`${name} ${detail} — menu du profil`}
         onClick={() => setOpen((v) => !v)}
         className="flex items-center gap-3 rounded-md px-2 py-1.5 hover:bg-slate-100"
       >
-        <span aria-hidden className="grid size-8 place-items-center rounded-full bg-brand-100 text-sm font-semibold text-brand-800">
-          {initials}
-        </span>
-        <span className="hidden text-left sm:block">
-          <span className="block text-sm font-semibold text-slate-900">{name}</span>
-          <span className="block text-xs text-slate-500">{detail}</span>
+        {/* The button's name is its text, « PS Dr Paul Schmit Médecin — menu du profil »: it holds
+            what is shown at every width (WCAG 2.5.3, label in name), the initials alone on a phone,
+            where the name is read but not shown. An aria-label had left the initials out. */}
+        <span className="grid size-8 place-items-center rounded-full bg-brand-100 text-sm font-semibold text-brand-800">{initials}</span>{" "}
+        <span className="sr-only text-left sm:not-sr-only sm:block">
+          <span className="block text-sm font-semibold text-slate-900">{name}</span>{" "}
+          <span className="block text-xs text-slate-500">{detail}</span>{" "}
+          <span className="sr-only">— menu du profil</span>
         </span>
         <span aria-hidden className="text-slate-500">▾</span>
       </button>

@@ -1,15 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect, useRef, type BaseSyntheticEvent } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import type { z } from "zod";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { IDLE, type FormState } from "@/lib/forms/form-state";
-import { profileDetailsSchema, TITLES } from "@/lib/profile/schema";
+import { useCheckedForm } from "@/components/ui/use-checked-form";
+import type { FormState } from "@/lib/forms/form-state";
+import { TITLES } from "@/lib/profile/formats";
 import { DocumentsToggle } from "./documents-toggle";
 import { FormFeedback } from "./form-feedback";
 import { type DetailsValues } from "./stamp-data";
@@ -20,48 +18,51 @@ type Props = { initial: DetailsValues; saveAction: Action; stampShown: boolean; 
 
 const TITLE_OPTIONS = [{ value: "", label: "—" }, ...TITLES.map((t) => ({ value: t, label: t }))];
 
+const loadSchema = () => import("@/lib/profile/schema").then((m) => m.profileDetailsSchema);
+
 /** « Coordonnées » and the « Cachet » drawn from them: the stamp follows every keystroke. */
 export function DetailsAndStamp({ initial, saveAction, stampShown, toggleAction }: Props) {
-  const [state, formAction, pending] = useActionState(saveAction, IDLE);
-  const {
-    register,
-    handleSubmit,
-    control,
-    reset,
-    formState: { errors },
-  } = useForm<z.input<typeof profileDetailsSchema>, unknown, z.output<typeof profileDetailsSchema>>({
-    resolver: zodResolver(profileDetailsSchema),
-    defaultValues: initial,
-    mode: "onSubmit",
-    reValidateMode: "onChange",
-  });
-  const values = useWatch({ control }) as DetailsValues;
+  const { state, pending, error, formProps, resetChecks } = useCheckedForm(saveAction, loadSchema);
+  const form = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState(initial);
+  const follow = (event: FormEvent<HTMLFormElement>) => {
+    const { name, value } = event.target as HTMLInputElement;
+    if (name in initial) setValues((now) => ({ ...now, [name]: value }));
+  };
 
   // After a save the page sends the details as stored (e.g. « L-1234 » for « 1234 »): show those.
   const saved = JSON.stringify(initial);
   const lastSaved = useRef(saved);
   useEffect(() => {
-    if (lastSaved.current !== saved) {
-      lastSaved.current = saved;
-      reset(JSON.parse(saved) as DetailsValues);
+    if (lastSaved.current === saved) return;
+    lastSaved.current = saved;
+    const stored = JSON.parse(saved) as DetailsValues;
+    for (const [name, value] of Object.entries(stored)) {
+      const control = form.current?.elements.namedItem(name);
+      if (control instanceof HTMLInputElement || control instanceof HTMLSelectElement) control.value = value;
     }
-  }, [saved, reset]);
+    setValues(stored);
+    resetChecks();
+  }, [saved, resetChecks]);
 
-  const onValid = (_: unknown, event?: BaseSyntheticEvent) => {
-    const form = event?.target as HTMLFormElement;
-    startTransition(() => formAction(new FormData(form)));
-  };
-  const error = (name: keyof DetailsValues) => errors[name]?.message ?? state.fieldErrors?.[name];
   const field = (name: keyof DetailsValues, label: string, extra: Record<string, unknown> = {}) => (
-    <Field label={label} error={error(name)} {...extra} {...register(name)} />
+    <Field label={label} name={name} defaultValue={initial[name]} error={error(name)} {...extra} />
   );
 
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
       <Card title="Coordonnées">
-        <form action={formAction} onSubmit={handleSubmit(onValid)} noValidate className="space-y-5">
+        <form
+          ref={form}
+          {...formProps}
+          onChange={(event) => {
+            formProps.onChange(event);
+            follow(event);
+          }}
+          className="space-y-5"
+        >
           <div className="grid gap-4 sm:grid-cols-[7rem_1fr_1fr]">
-            <SelectField label="Titre" options={TITLE_OPTIONS} error={error("title")} {...register("title")} />
+            <SelectField label="Titre" name="title" options={TITLE_OPTIONS} defaultValue={initial.title} error={error("title")} />
             {field("firstName", "Prénom", { autoComplete: "given-name" })}
             {field("lastName", "Nom", { autoComplete: "family-name" })}
           </div>

@@ -1,67 +1,69 @@
 "use client";
 
-import QRCode from "qrcode";
-import { startTransition, useActionState, useEffect, useState, type BaseSyntheticEvent } from "react";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm, useWatch } from "react-hook-form";
-import type { z } from "zod";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { formatCents } from "@/lib/format/money";
-import { IDLE, type FormState } from "@/lib/forms/form-state";
-import { payconiqMerchantIdField, payconiqPaymentLink, SAMPLE_INVOICE } from "@/lib/payments/payconiq";
-import { payconiqSchema } from "@/lib/profile/schema";
+import { useCheckedForm } from "@/components/ui/use-checked-form";
+import type { FormState } from "@/lib/forms/form-state";
+import { merchantIdAsSaved, payconiqPaymentLink, SAMPLE_INVOICE } from "@/lib/payments/payconiq";
 import { FormFeedback } from "./form-feedback";
 
-type Props = { merchantId: string | null; action: (state: FormState, formData: FormData) => Promise<FormState> };
+type Props = {
+  merchantId: string | null;
+  /** The QR code of the saved id's sample invoice, drawn by the page; null without an id. */
+  qrSvg: string | null;
+  /** The sample invoice's amount, formatted by the page: Intl's currency data would cost a phone ~50 ms to load. */
+  sampleAmount: string;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+};
+
+const loadSchema = () => import("@/lib/profile/schema").then((m) => m.payconiqSchema);
+
+const linkOf = (typed: string) => {
+  const id = merchantIdAsSaved(typed);
+  return id ? payconiqPaymentLink(id, SAMPLE_INVOICE) : null;
+};
 
 /** « ID Marchand Payconiq », with the QR code an invoice would carry, drawn as the id is typed. */
-export function PayconiqForm({ merchantId, action }: Props) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  const {
-    register,
-    handleSubmit,
-    control,
-    formState: { errors },
-  } = useForm<z.input<typeof payconiqSchema>, unknown, z.output<typeof payconiqSchema>>({
-    resolver: zodResolver(payconiqSchema),
-    defaultValues: { payconiqMerchantId: merchantId ?? "" },
-    mode: "onSubmit",
-    reValidateMode: "onChange",
+export function PayconiqForm({ merchantId, qrSvg, sampleAmount, action }: Props) {
+  const { state, pending, error, formProps } = useCheckedForm(action, loadSchema);
+  const [typed, setTyped] = useState(merchantId ?? "");
+  const link = linkOf(typed);
+  const [qr, setQr] = useState(() => {
+    const saved = linkOf(merchantId ?? "");
+    return saved && qrSvg ? { link: saved, svg: qrSvg } : null;
   });
-  const typed = useWatch({ control, name: "payconiqMerchantId" });
-  const parsed = payconiqMerchantIdField.safeParse(typed ?? "");
-  const link = parsed.success && parsed.data ? payconiqPaymentLink(parsed.data, SAMPLE_INVOICE) : null;
-  const [qr, setQr] = useState<{ link: string; svg: string } | null>(null);
+  const drawn = qr?.link;
   useEffect(() => {
-    if (!link) return;
+    if (!link || link === drawn) return;
     let current = true;
-    void QRCode.toString(link, { type: "svg", errorCorrectionLevel: "M", margin: 1 }).then((svg) => {
-      if (current) setQr({ link, svg });
-    });
+    // The QR encoder is fetched when an id is typed, not with the page.
+    void import("@/lib/payments/payconiq-qr")
+      .then(({ payconiqQrSvg }) => payconiqQrSvg(link))
+      .then((svg) => {
+        if (current) setQr({ link, svg });
+      });
     return () => {
       current = false;
     };
-  }, [link]);
+  }, [link, drawn]);
 
-  const onValid = (_: unknown, event?: BaseSyntheticEvent) => {
-    const form = event?.target as HTMLFormElement;
-    startTransition(() => formAction(new FormData(form)));
-  };
   return (
     <div className="grid gap-6 md:grid-cols-[minmax(0,1fr)_12rem]">
-      <form action={formAction} onSubmit={handleSubmit(onValid)} noValidate className="space-y-4">
+      <form {...formProps} className="space-y-4">
         <p className="text-sm text-slate-700">
           Saisissez l&apos;identifiant fourni par Payconiq pour activer le paiement mobile : un QR code figurera sur vos factures.
         </p>
         <Field
           label="ID Marchand Payconiq"
+          name="payconiqMerchantId"
+          defaultValue={merchantId ?? ""}
+          onChange={(event) => setTyped(event.target.value)}
           autoComplete="off"
           spellCheck={false}
           placeholder="24 caractères, ex. 5c8a7b2e9f1d4a0012ab34cd"
           className="font-mono"
-          error={errors.payconiqMerchantId?.message ?? state.fieldErrors?.payconiqMerchantId}
-          {...register("payconiqMerchantId")}
+          error={error("payconiqMerchantId")}
         />
         <FormFeedback state={state} />
         <Button type="submit" pending={pending}>
@@ -84,7 +86,7 @@ export function PayconiqForm({ merchantId, action }: Props) {
           </div>
         )}
         <figcaption className="text-xs text-slate-600">
-          Exemple : facture <span className="whitespace-nowrap">{SAMPLE_INVOICE.reference}</span>, {formatCents(SAMPLE_INVOICE.amountCents)}.
+          Exemple : facture <span className="whitespace-nowrap">{SAMPLE_INVOICE.reference}</span>, {sampleAmount}.
         </figcaption>
       </figure>
     </div>

@@ -1,4 +1,5 @@
-import { postcodeField, providerCodeField, type ProfileDetailsInput } from "@/lib/profile/schema";
+import { postcodeAsSaved, providerCodeAsSaved } from "@/lib/profile/formats";
+import type { ProfileDetailsInput } from "@/lib/profile/schema";
 import type { StampData } from "@/lib/profile/stamp";
 import { displayName } from "@/lib/users/display-name";
 
@@ -7,14 +8,14 @@ export type DetailsValues = Required<ProfileDetailsInput>;
 /** The stamp of the details as typed: shown as they will be saved when they are valid, as typed otherwise. */
 export function stampDataOf(v: DetailsValues): StampData {
   const clean = (s: string | undefined) => s?.trim().replace(/\s+/g, " ") || null;
-  const code = providerCodeField.safeParse(v.providerCode ?? "");
-  const postcode = postcodeField.safeParse(v.postcode ?? "");
+  const code = providerCodeAsSaved(v.providerCode ?? "");
+  const postcode = postcodeAsSaved(v.postcode ?? "");
   return {
     name: displayName({ title: clean(v.title), firstName: clean(v.firstName) ?? "", lastName: clean(v.lastName) ?? "" }) || "Nom du médecin",
     specialty: clean(v.specialty),
-    providerCode: code.success ? code.data : clean(v.providerCode),
+    providerCode: code === undefined ? clean(v.providerCode) : code,
     street: clean(v.street),
-    postcode: postcode.success ? postcode.data : clean(v.postcode),
+    postcode: postcode === undefined ? clean(v.postcode) : postcode,
     locality: clean(v.locality),
     phone: clean(v.phone),
   };

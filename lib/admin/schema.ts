@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/forms/zod";
 import { emailField } from "@/lib/auth/schema";
 
 // Every support action carries the reason support typed: it goes to the audit log.

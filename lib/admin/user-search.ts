@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, gt, ilike, or, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import * as z from "@/lib/forms/zod";
 import { users, type User } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { escapeLike, searchText } from "@/lib/forms/search-text";

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import * as z from "@/lib/forms/zod";
 import { escapeLike, searchText } from "@/lib/forms/search-text";
 import { auditLog } from "@/db/schema";
 import { getDb } from "@/lib/db";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/forms/zod";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./limits";
 import { emailField } from "./schema";
 

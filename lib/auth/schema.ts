@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/forms/zod";
 import { EMAIL_MAX, PASSWORD_MAX } from "./limits";
 
 // Shared by the sign-in form (browser, loaded when the form is first focused) and the server

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/forms/zod";
 import { characterCount, formatCount, MESSAGE_MAX_CHARACTERS } from "./limits";
 
 export * from "./limits";

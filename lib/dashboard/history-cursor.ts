@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/forms/zod";
 
 // A position in a connection history: the (at, id) of the row a page stops at, and which way to
 // read from it. Keyset pagination (docs/decisions/0007): the next page is "rows after this one in

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/forms/zod";
 import { decodeHistoryCursor, type HistoryCursor } from "./history-cursor";
 import type { ConnectionMode } from "./types";
 

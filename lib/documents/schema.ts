@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/forms/zod";
 import { normalizeText, printableProblem } from "./printable-text";
 import { MAX_CENTS, MAX_QUANTITY, readEuros, totalCents } from "./totals";
 

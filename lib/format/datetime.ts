@@ -5,28 +5,39 @@
 export const TIME_ZONE = "Europe/Luxembourg";
 const LOCALE = "fr-LU";
 
-const dateTime = new Intl.DateTimeFormat(LOCALE, {
-  timeZone: TIME_ZONE,
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-const dateOnly = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" });
+// Each formatter is built on first use: building one costs a phone tens of milliseconds (locale and
+// time zone data), and this module loads with every practice page's chat, which formats nothing
+// until it is opened.
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
+const dateTime = once(
+  () =>
+    new Intl.DateTimeFormat(LOCALE, {
+      timeZone: TIME_ZONE,
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+    }),
+);
+const dateOnly = once(() => new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" }));
 // Calendar dates (a birth date, a week start) are already local: formatting them in UTC keeps the
 // day from shifting.
-const calendarDayMonth = new Intl.DateTimeFormat(LOCALE, { timeZone: "UTC", day: "numeric", month: "short" });
-const calendarFull = new Intl.DateTimeFormat(LOCALE, { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+const calendarDayMonth = once(() => new Intl.DateTimeFormat(LOCALE, { timeZone: "UTC", day: "numeric", month: "short" }));
+const calendarFull = once(() => new Intl.DateTimeFormat(LOCALE, { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }));
 
 /** « 26/11/2026 07:52 », Luxembourg time. */
 export function formatDateTime(instant: Date): string {
-  return dateTime.format(instant);
+  return dateTime().format(instant);
 }
 
 /** « 26/11/2026 », the Luxembourg calendar day of an instant. */
 export function formatDate(instant: Date): string {
-  return dateOnly.format(instant);
+  return dateOnly().format(instant);
 }
 
 /** For `<time dateTime>`: the exact instant, machine-readable. */
@@ -41,19 +52,19 @@ function parseCalendarDate(isoDate: string): Date {
 
 /** « 23 nov. » for a calendar date written 2026-11-23. */
 export function formatCalendarDayMonth(isoDate: string): string {
-  return calendarDayMonth.format(parseCalendarDate(isoDate));
+  return calendarDayMonth().format(parseCalendarDate(isoDate));
 }
 
 /** « 23 novembre 2026 » for a calendar date written 2026-11-23. */
 export function formatCalendarDate(isoDate: string): string {
-  return calendarFull.format(parseCalendarDate(isoDate));
+  return calendarFull().format(parseCalendarDate(isoDate));
 }
 
-const OFFSET = new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, timeZoneName: "longOffset" });
+const offset = once(() => new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, timeZoneName: "longOffset" }));
 
 /** Minutes Luxembourg is ahead of UTC at `date` (60 in winter, 120 in summer). */
 function luxembourgOffsetMinutes(date: Date): number {
-  const name = OFFSET.formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const name = offset().formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "./zod";
 
 // Text a person typed into a search box or that arrives in a query string, made safe to compare
 // in SQL: control characters go (PostgreSQL refuses a NUL byte in text with an error, which was a

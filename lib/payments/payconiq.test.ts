@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { payconiqMerchantIdField, payconiqPaymentLink, SAMPLE_INVOICE } from "./payconiq";
+import { merchantIdAsSaved, payconiqPaymentLink, SAMPLE_INVOICE } from "./payconiq";
+import { payconiqMerchantIdField } from "./schema";
 
 describe("Payconiq", () => {
   it("accepts a 24-character merchant id, in any case and with stray spaces", () => {
@@ -11,6 +13,19 @@ describe("Payconiq", () => {
     for (const bad of ["5c8a7b2e9f1d4a0012ab34c", "5c8a7b2e9f1d4a0012ab34cdz", "payconiq-merchant-0001x"]) {
       expect(payconiqMerchantIdField.safeParse(bad).success).toBe(false);
     }
+  });
+
+  it("the QR preview reads a typed id as the form's field does", () => {
+    // Near-ids: around 24 hex digits of either case, with spaces and the odd wrong character.
+    const typed = fc.array(fc.constantFrom(..."0123456789abcdefABCDEF  \tg-"), { minLength: 20, maxLength: 30 }).map((c) => c.join(""));
+    fc.assert(
+      fc.property(fc.oneof(typed, fc.string()), (s) => {
+        const parsed = payconiqMerchantIdField.safeParse(s);
+        expect(merchantIdAsSaved(s)).toBe(parsed.success ? parsed.data : undefined);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(merchantIdAsSaved(" 5C8A 7B2E9F1D4A0012AB34CD ")).toBe("5c8a7b2e9f1d4a0012ab34cd");
   });
 
   it("builds the invoice payment link with the amount in cents and the reference", () => {

@@ -1,12 +1,12 @@
-import { z } from "zod";
 import { emailField } from "@/lib/auth/schema";
-import { payconiqMerchantIdField } from "@/lib/payments/payconiq";
+import * as z from "@/lib/forms/zod";
+import { payconiqMerchantIdField } from "@/lib/payments/schema";
+import { POSTCODE_DIGITS, postcodeDigits, PROVIDER_CODE, TITLES, withProviderCodeDash } from "./formats";
 import { ibanProblem, normalizeIban } from "./iban";
 
-// The profile forms' rules, shared by the browser (react-hook-form) and the server actions. Every
-// message is the one shown next to the field. Optional fields come out as null when left empty.
-
-export const TITLES = ["Dr", "Pr"] as const;
+// The profile forms' rules, shared by the browser (loaded when a form is first used) and the server
+// actions. Every message is the one shown next to the field. Optional fields come out as null when
+// left empty.
 
 const NAME = /^\p{L}[\p{L}\p{M}' .-]*$/u;
 const LOCALITY = /^\p{L}[\p{L}\p{M}' .()-]*$/u;
@@ -30,15 +30,15 @@ const personName = (label: string) =>
 export const providerCodeField = z
   .string()
   .trim()
-  .refine((s) => s === "" || /^\d{6}[\s-]?\d{2}$/.test(s), "Le code prestataire s'écrit NNNNNN-NN : 6 chiffres, un tiret, 2 chiffres.")
-  .transform((s) => (s ? `${s.slice(0, 6)}-${s.replace(/\D/g, "").slice(6)}` : null));
+  .refine((s) => s === "" || PROVIDER_CODE.test(s), "Le code prestataire s'écrit NNNNNN-NN : 6 chiffres, un tiret, 2 chiffres.")
+  .transform((s) => (s ? withProviderCodeDash(s) : null));
 
 /** « L-1234 »; « 1234 » and « l 1234 » are accepted. */
 export const postcodeField = z
   .string()
   .trim()
-  .transform((s) => s.toUpperCase().replace(/\s+/g, "").replace(/^L-?/, ""))
-  .pipe(z.union([z.literal(""), z.string().regex(/^\d{4}$/, "Le code postal s'écrit L-NNNN (ex. L-1234).")]))
+  .transform(postcodeDigits)
+  .pipe(z.union([z.literal(""), z.string().regex(POSTCODE_DIGITS, "Le code postal s'écrit L-NNNN (ex. L-1234).")]))
   .transform((s) => (s ? `L-${s}` : null));
 
 /** Digits with the usual separators, an optional leading +: 6 to 15 digits (ITU E.164). */

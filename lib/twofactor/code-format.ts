@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/forms/zod";
 
 // Shared by the forms and the server: malformed input is refused here, before any attempt counts.
 

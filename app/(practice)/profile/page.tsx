@@ -17,8 +17,12 @@ import { findEsanteLink } from "@/lib/esante/link";
 import { esanteConfigured } from "@/lib/esante/oidc-client";
 import { ESANTE_OUTCOMES, isEsanteOutcome } from "@/lib/esante/outcomes";
 import { formatDateTime } from "@/lib/format/datetime";
+import { formatCents } from "@/lib/format/money";
+import { payconiqPaymentLink, SAMPLE_INVOICE } from "@/lib/payments/payconiq";
+import { payconiqQrSvg } from "@/lib/payments/payconiq-qr";
+import { TITLES } from "@/lib/profile/formats";
+import { formatIban } from "@/lib/profile/iban";
 import { loadProfile, type ProfileView } from "@/lib/profile/profile";
-import { TITLES } from "@/lib/profile/schema";
 import { findSignature } from "@/lib/signature/signature";
 import { hasTwoFactor } from "@/lib/twofactor/authenticator";
 import { displayName, roleLabel } from "@/lib/users/display-name";
@@ -101,12 +105,13 @@ function SecretaryView({ access, view }: { access: PracticeAccess; view: Profile
 }
 
 async function DoctorProfile({ access, view, outcome }: { access: PracticeAccess; view: ProfileView; outcome: string | string[] | undefined }) {
-  const [link, signature, twoFactorOn] = await Promise.all([
+  const p = view.profile;
+  const [link, signature, twoFactorOn, payconiqQr] = await Promise.all([
     findEsanteLink(access.doctor.id),
     findSignature(access.doctor),
     hasTwoFactor(access.doctor.id),
+    p.payconiqMerchantId ? payconiqQrSvg(payconiqPaymentLink(p.payconiqMerchantId, SAMPLE_INVOICE)) : null,
   ]);
-  const p = view.profile;
   const esanteMessage = isEsanteOutcome(outcome) ? ESANTE_OUTCOMES[outcome] : null;
   return (
     <>
@@ -116,14 +121,14 @@ async function DoctorProfile({ access, view, outcome }: { access: PracticeAccess
           <EmailChangeForm email={view.email} action={requestEmailChangeAction} />
         </Card>
         <Card title="Coordonnées bancaires">
-          <BankForm iban={p.iban} ibanHolder={p.ibanHolder} action={saveBankAction} />
+          <BankForm iban={p.iban && formatIban(p.iban)} ibanHolder={p.ibanHolder} action={saveBankAction} />
         </Card>
       </div>
       <Card title="Sécurité du compte">
         <AccountSecurity twoFactorOn={twoFactorOn} />
       </Card>
       <Card title="Paiements & services externes">
-        <PayconiqForm merchantId={p.payconiqMerchantId} action={savePayconiqAction} />
+        <PayconiqForm merchantId={p.payconiqMerchantId} qrSvg={payconiqQr} sampleAmount={formatCents(SAMPLE_INVOICE.amountCents)} action={savePayconiqAction} />
       </Card>
       <div id="esante" className="scroll-mt-6">
         <Card title="eSanté">
