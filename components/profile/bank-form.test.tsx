@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { FormState } from "@/lib/forms/form-state";
 import { BankForm } from "./bank-form";
 
-// The checks react-hook-form made here, now made by useCheckedForm with the schema it loads.
+// react-hook-form's checks with the schema useCheckedForm loads on first use.
 afterEach(cleanup);
 
 function setUp(answer: FormState = { status: "success", message: "Coordonnées bancaires enregistrées." }) {

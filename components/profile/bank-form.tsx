@@ -14,7 +14,7 @@ const loadSchema = () => import("@/lib/profile/schema").then((m) => m.bankSchema
 
 /** The account fee notes ask patients to pay into. */
 export function BankForm({ iban, ibanHolder, action }: Props) {
-  const { state, pending, error, formProps } = useCheckedForm(action, loadSchema);
+  const { state, pending, error, field, formProps } = useCheckedForm(action, loadSchema, { iban: iban ?? "", ibanHolder: ibanHolder ?? "" });
   return (
     <form {...formProps} className="space-y-4">
       {iban && (
@@ -28,8 +28,7 @@ export function BankForm({ iban, ibanHolder, action }: Props) {
       )}
       <Field
         label="IBAN"
-        name="iban"
-        defaultValue={iban ?? ""}
+        {...field("iban")}
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
@@ -37,7 +36,7 @@ export function BankForm({ iban, ibanHolder, action }: Props) {
         className="font-mono"
         error={error("iban")}
       />
-      <Field label="Titulaire du compte" name="ibanHolder" defaultValue={ibanHolder ?? ""} autoComplete="name" error={error("ibanHolder")} />
+      <Field label="Titulaire du compte" {...field("ibanHolder")} autoComplete="name" error={error("ibanHolder")} />
       <FormFeedback state={state} />
       <Button type="submit" pending={pending}>
         Enregistrer l&apos;IBAN

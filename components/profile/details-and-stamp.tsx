@@ -22,8 +22,7 @@ const loadSchema = () => import("@/lib/profile/schema").then((m) => m.profileDet
 
 /** « Coordonnées » and the « Cachet » drawn from them: the stamp follows every keystroke. */
 export function DetailsAndStamp({ initial, saveAction, stampShown, toggleAction }: Props) {
-  const { state, pending, error, formProps, resetChecks } = useCheckedForm(saveAction, loadSchema);
-  const form = useRef<HTMLFormElement>(null);
+  const { state, pending, error, field, formProps, reset } = useCheckedForm(saveAction, loadSchema, initial);
   const [values, setValues] = useState(initial);
   const follow = (event: FormEvent<HTMLFormElement>) => {
     const { name, value } = event.target as HTMLInputElement;
@@ -37,52 +36,40 @@ export function DetailsAndStamp({ initial, saveAction, stampShown, toggleAction 
     if (lastSaved.current === saved) return;
     lastSaved.current = saved;
     const stored = JSON.parse(saved) as DetailsValues;
-    for (const [name, value] of Object.entries(stored)) {
-      const control = form.current?.elements.namedItem(name);
-      if (control instanceof HTMLInputElement || control instanceof HTMLSelectElement) control.value = value;
-    }
+    reset(stored);
     setValues(stored);
-    resetChecks();
-  }, [saved, resetChecks]);
+  }, [saved, reset]);
 
-  const field = (name: keyof DetailsValues, label: string, extra: Record<string, unknown> = {}) => (
-    <Field label={label} name={name} defaultValue={initial[name]} error={error(name)} {...extra} />
+  const input = (name: keyof DetailsValues, label: string, extra: Record<string, unknown> = {}) => (
+    <Field label={label} {...field(name)} error={error(name)} {...extra} />
   );
 
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
       <Card title="Coordonnées">
-        <form
-          ref={form}
-          {...formProps}
-          onChange={(event) => {
-            formProps.onChange(event);
-            follow(event);
-          }}
-          className="space-y-5"
-        >
+        <form {...formProps} onChange={follow} className="space-y-5">
           <div className="grid gap-4 sm:grid-cols-[7rem_1fr_1fr]">
-            <SelectField label="Titre" name="title" options={TITLE_OPTIONS} defaultValue={initial.title} error={error("title")} />
-            {field("firstName", "Prénom", { autoComplete: "given-name" })}
-            {field("lastName", "Nom", { autoComplete: "family-name" })}
+            <SelectField label="Titre" {...field("title")} options={TITLE_OPTIONS} error={error("title")} />
+            {input("firstName", "Prénom", { autoComplete: "given-name" })}
+            {input("lastName", "Nom", { autoComplete: "family-name" })}
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
-            {field("specialty", "Spécialité")}
-            {field("providerCode", "Code prestataire", { placeholder: "123456-78", inputMode: "numeric" })}
+            {input("specialty", "Spécialité")}
+            {input("providerCode", "Code prestataire", { placeholder: "123456-78", inputMode: "numeric" })}
           </div>
           <fieldset className="space-y-4">
             <legend className="mb-2 text-sm font-semibold text-slate-900">Adresse du cabinet</legend>
-            {field("street", "Rue et numéro", { autoComplete: "address-line1" })}
+            {input("street", "Rue et numéro", { autoComplete: "address-line1" })}
             <div className="grid gap-4 sm:grid-cols-[11rem_1fr]">
-              {field("postcode", "Code postal", { placeholder: "L-1234", autoComplete: "postal-code" })}
-              {field("locality", "Localité", { autoComplete: "address-level2" })}
+              {input("postcode", "Code postal", { placeholder: "L-1234", autoComplete: "postal-code" })}
+              {input("locality", "Localité", { autoComplete: "address-level2" })}
             </div>
           </fieldset>
           <div className="grid gap-4 sm:grid-cols-2">
-            {field("phone", "Téléphone", { type: "tel", autoComplete: "tel", placeholder: "+352 26 12 34 56" })}
-            {field("fax", "Fax", { type: "tel" })}
+            {input("phone", "Téléphone", { type: "tel", autoComplete: "tel", placeholder: "+352 26 12 34 56" })}
+            {input("fax", "Fax", { type: "tel" })}
           </div>
-          {field("website", "Site internet", { inputMode: "url", placeholder: "www.cabinet.lu" })}
+          {input("website", "Site internet", { inputMode: "url", placeholder: "www.cabinet.lu" })}
           <FormFeedback state={state} />
           <Button type="submit" pending={pending}>
             {pending ? "Enregistrement…" : "Enregistrer les coordonnées"}

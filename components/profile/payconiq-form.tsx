@@ -26,7 +26,8 @@ const linkOf = (typed: string) => {
 
 /** « ID Marchand Payconiq », with the QR code an invoice would carry, drawn as the id is typed. */
 export function PayconiqForm({ merchantId, qrSvg, sampleAmount, action }: Props) {
-  const { state, pending, error, formProps } = useCheckedForm(action, loadSchema);
+  const { state, pending, error, field, formProps } = useCheckedForm(action, loadSchema, { payconiqMerchantId: merchantId ?? "" });
+  const merchantField = field("payconiqMerchantId");
   const [typed, setTyped] = useState(merchantId ?? "");
   const link = linkOf(typed);
   const [qr, setQr] = useState(() => {
@@ -56,9 +57,11 @@ export function PayconiqForm({ merchantId, qrSvg, sampleAmount, action }: Props)
         </p>
         <Field
           label="ID Marchand Payconiq"
-          name="payconiqMerchantId"
-          defaultValue={merchantId ?? ""}
-          onChange={(event) => setTyped(event.target.value)}
+          {...merchantField}
+          onChange={(event) => {
+            void merchantField.onChange(event);
+            setTyped(event.target.value);
+          }}
           autoComplete="off"
           spellCheck={false}
           placeholder="24 caractères, ex. 5c8a7b2e9f1d4a0012ab34cd"

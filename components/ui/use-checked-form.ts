@@ -1,71 +1,75 @@
 "use client";
 
-import { startTransition, useActionState, useCallback, useState, type FormEvent } from "react";
+import { startTransition, useActionState, type BaseSyntheticEvent } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { z } from "zod";
-import { fieldErrorsOf, IDLE, type FormState } from "@/lib/forms/form-state";
+import { IDLE, type FormState } from "@/lib/forms/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
-type Errors = Record<string, string>;
+type LoadSchema = () => Promise<z.ZodType>;
+
+const resolvers = new WeakMap<LoadSchema, Resolver<FieldValues>>();
 
 /**
- * A form bound to a server action and checked in the browser first with the action's own schema,
- * as react-hook-form's zodResolver did here (mode onSubmit, reValidateMode onChange): nothing is
- * checked before the first submit; a refused submit shows every message and focuses the first
- * field at fault; after that, a field's message follows that field as it changes. `loadSchema` is a
- * dynamic import(), called when the form is first focused: the schema, and zod with it, are not
- * part of the page's first load. Should it fail to load, the server action, which checks
- * everything again, answers alone. Fields are uncontrolled (defaultValue), so a page that is not
- * hydrated yet, or runs no JavaScript, still shows and posts them.
+ * zodResolver over a schema fetched on first use: the schema and zod stay out of the page's first
+ * load. If the chunk cannot be fetched the browser lets the form through and the server action,
+ * which checks everything again, answers alone.
  */
-export function useCheckedForm(action: Action, loadSchema: () => Promise<z.ZodType>) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  // Null until the first submit, as react-hook-form's isSubmitted.
-  const [errors, setErrors] = useState<Errors | null>(null);
-
-  const check = (form: HTMLFormElement): Promise<Errors | null> =>
-    loadSchema().then(
-      (schema) => {
-        const result = schema.safeParse(Object.fromEntries(new FormData(form)));
-        return result.success ? {} : fieldErrorsOf(result.error);
-      },
-      () => null,
+function lazyZodResolver(loadSchema: LoadSchema): Resolver<FieldValues> {
+  const known = resolvers.get(loadSchema);
+  if (known) return known;
+  let ready: Promise<Resolver<FieldValues>> | undefined;
+  const resolver: Resolver<FieldValues> = async (values, context, options) => {
+    ready ??= Promise.all([loadSchema(), import("@hookform/resolvers/zod")]).then(
+      ([schema, { zodResolver }]) => zodResolver(schema as Parameters<typeof zodResolver>[0]) as Resolver<FieldValues>,
     );
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    void check(form).then((found) => {
-      setErrors(found ?? {});
-      const first = found && [...form.elements].find((el): el is HTMLInputElement => "name" in el && Boolean(found[(el as HTMLInputElement).name]));
-      if (first) first.focus();
-      else if (!found || !Object.keys(found).length) startTransition(() => formAction(new FormData(form)));
-    });
+    try {
+      return await (await ready)(values, context, options);
+    } catch {
+      ready = undefined;
+      return { values, errors: {} };
+    }
   };
+  resolvers.set(loadSchema, resolver);
+  return resolver;
+}
 
-  const onChange = (event: FormEvent<HTMLFormElement>) => {
-    const name = (event.target as HTMLInputElement).name;
-    if (!errors || !name) return;
-    void check(event.currentTarget).then((found) => {
-      if (!found) return;
-      setErrors((now) => {
-        if (!now) return now;
-        const { [name]: _, ...others } = now;
-        return found[name] ? { ...others, [name]: found[name] } : others;
-      });
-    });
+/**
+ * A react-hook-form form bound to a server action and checked in the browser first with the
+ * action's own schema (mode onSubmit, reValidateMode onChange: nothing checked before the first
+ * submit, a refused submit shows every message and focuses the first field at fault, then a
+ * field's message follows it). `loadSchema` is a dynamic import(), started when the form is first
+ * focused (docs/decisions/0015). Fields carry their value in the server's HTML too, so a page not
+ * hydrated yet, or without JavaScript, shows and posts them.
+ */
+export function useCheckedForm<T extends Record<string, string>>(action: Action, loadSchema: LoadSchema, defaultValues: T) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const form = useForm<T>({
+    resolver: lazyZodResolver(loadSchema) as unknown as Resolver<T>,
+    defaultValues: defaultValues as DefaultValues<T>,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
+  const onValid = (_: T, event?: BaseSyntheticEvent) => {
+    const element = event?.target as HTMLFormElement;
+    startTransition(() => formAction(new FormData(element)));
   };
-
-  const onFocus = () => void loadSchema().catch(() => undefined);
-
-  /** Back to before the first submit (react-hook-form's reset): no messages, no checks as one types. */
-  const resetChecks = useCallback(() => setErrors(null), []);
+  const errors = form.formState.errors as Partial<Record<string, { message?: string }>>;
 
   return {
     state,
     pending,
     /** The browser's message for a field, else the server's. */
-    error: (name: string): string | undefined => errors?.[name] ?? state.fieldErrors?.[name],
-    formProps: { action: formAction, onSubmit, onChange, onFocus, noValidate: true },
-    resetChecks,
+    error: (name: keyof T & string): string | undefined => errors[name]?.message ?? state.fieldErrors?.[name],
+    /** A field's props: react-hook-form's registration, and its value in the server's HTML. */
+    field: (name: keyof T & string) => ({ ...form.register(name as Path<T>), defaultValue: defaultValues[name] }),
+    formProps: {
+      action: formAction,
+      onSubmit: form.handleSubmit(onValid),
+      onFocus: () => void loadSchema().catch(() => undefined),
+      noValidate: true,
+    },
+    /** New values, as stored by the server, and back to before the first submit. */
+    reset: form.reset,
   };
 }
