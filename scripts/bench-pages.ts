@@ -43,7 +43,7 @@ async function firstLoadJs(page: Page): Promise<number> {
   return total;
 }
 
-async function audit(page: Page, port: number): Promise<Scores> {
+async function audit(page: Page, port: number): Promise<Scores | null> {
   const result = await lighthouse(BASE + page.path, {
     port,
     output: "json",
@@ -55,7 +55,10 @@ async function audit(page: Page, port: number): Promise<Scores> {
     disableStorageReset: true,
   });
   if (!result) throw new Error(`Lighthouse gave no result for ${page.path}`);
-  const { categories, audits, finalDisplayedUrl } = result.lhr;
+  const { categories, audits, finalDisplayedUrl, runtimeError } = result.lhr;
+  // A run Lighthouse itself could not complete (e.g. NO_NAVSTART: its trace missed the navigation)
+  // scores 0 on every timing: it says nothing of the page, so it is run again.
+  if (runtimeError || categories.performance?.score == null) return null;
   if (!finalDisplayedUrl.endsWith(page.path)) throw new Error(`${page.path} ended on ${finalDisplayedUrl}`);
   const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
   const failing = Object.values(audits)
@@ -96,7 +99,12 @@ try {
   const runs: Scores[][] = pages.map(() => []);
   for (let run = 0; run < RUNS; run++) {
     for (const [i, page] of pages.entries()) {
-      const scores = await audit(page, chrome.port);
+      let scores = await audit(page, chrome.port);
+      for (let retry = 0; !scores && retry < 3; retry++) {
+        console.log(`${page.name}, run ${run + 1}/${RUNS}: Lighthouse could not complete the run, once more`);
+        scores = await audit(page, chrome.port);
+      }
+      if (!scores) throw new Error(`Lighthouse could not complete a run of ${page.path} four times in a row`);
       console.log(`${page.name}, run ${run + 1}/${RUNS}: performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores.bestPractices}`);
       runs[i]!.push(scores);
     }

@@ -1,4 +1,4 @@
-import { degrees, PDFDocument, rgb, StandardFonts, type PDFFont, type PDFImage, type PDFPage } from "pdf-lib";
+import { degrees, PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 import { formatCents } from "@/lib/format/money";
 import { formatCalendarDate } from "@/lib/format/datetime";
@@ -6,6 +6,7 @@ import { payconiqPaymentLink } from "@/lib/payments/payconiq";
 import { formatMatricule } from "@/lib/patients/matricule";
 import { formatIban } from "@/lib/profile/iban";
 import type { StampData } from "@/lib/profile/stamp";
+import { drawRaster, embedRaster, type RasterImage } from "./pdf-raster";
 import { toPrintable } from "./printable-text";
 import {
   CERTIFICATE_KINDS,
@@ -315,34 +316,36 @@ async function drawPayment(w: Writer, pdf: PDFDocument, doc: PrintableDocument) 
   w.text(`Communication : ${doc.number}`, x, { size: 10 });
   if (link) {
     const png = await QRCode.toBuffer(link, { errorCorrectionLevel: "M", margin: 1, scale: 6, type: "png" });
-    const qr = await pdf.embedPng(png);
+    const qr = await embedRaster(pdf, png);
     const qrX = PAGE.width - PAGE.margin - 12 - QR_SIZE;
-    w.page.drawImage(qr, { x: qrX, y: top - 8 - QR_SIZE, width: QR_SIZE, height: QR_SIZE });
+    drawRaster(w.page, qr, { x: qrX, y: top - 8 - QR_SIZE, width: QR_SIZE, height: QR_SIZE });
     w.y = top - 8 - QR_SIZE - 4;
     w.text("Payer avec Payconiq", qrX - 20, { size: 8, color: MUTED, align: "center", width: QR_SIZE + 40 });
   }
   w.y = top - height - 16;
 }
 
-function fitted(image: PDFImage, maxWidth: number, maxHeight: number) {
+function fitted(image: RasterImage, maxWidth: number, maxHeight: number) {
   const scale = Math.min(maxWidth / image.width, maxHeight / image.height);
   return { width: image.width * scale, height: image.height * scale };
 }
 
 async function drawClosing(w: Writer, pdf: PDFDocument, images: PdfImages) {
-  const stamp = images.stampPng ? await pdf.embedPng(images.stampPng) : null;
-  const signature = images.signaturePng ? await pdf.embedPng(images.signaturePng) : null;
+  const [stamp, signature] = await Promise.all([
+    images.stampPng ? embedRaster(pdf, images.stampPng) : null,
+    images.signaturePng ? embedRaster(pdf, images.signaturePng) : null,
+  ]);
   const stampSize = stamp ? fitted(stamp, STAMP_DRAW_WIDTH, 110) : { width: 0, height: 0 };
   const height = Math.max(stampSize.height, SIGNATURE_BOX.height + 16, 40);
   w.ensure(height + 20);
   w.y -= 10;
   const top = w.y;
-  if (stamp) w.page.drawImage(stamp, { x: PAGE.margin, y: top - stampSize.height, ...stampSize });
+  if (stamp) drawRaster(w.page, stamp, { x: PAGE.margin, y: top - stampSize.height, ...stampSize });
   const sigX = PAGE.width - PAGE.margin - SIGNATURE_BOX.width;
   w.text("Signature du médecin", sigX, { size: 8.5, color: MUTED, align: "center", width: SIGNATURE_BOX.width });
   if (signature) {
     const size = fitted(signature, SIGNATURE_BOX.width, SIGNATURE_BOX.height);
-    w.page.drawImage(signature, { x: sigX + (SIGNATURE_BOX.width - size.width) / 2, y: top - 14 - size.height, ...size });
+    drawRaster(w.page, signature, { x: sigX + (SIGNATURE_BOX.width - size.width) / 2, y: top - 14 - size.height, ...size });
   }
   w.y = top - height - 10;
 }

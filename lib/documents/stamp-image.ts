@@ -1,6 +1,7 @@
 import "server-only";
 import sharp from "sharp";
 import { stampSvg, type StampData } from "@/lib/profile/stamp";
+import { recentResults } from "./recent-results";
 
 // The stamp is drawn once, as SVG (lib/profile/stamp.ts): the profile shows it, documents print it.
 // pdf-lib embeds raster images only, so the SVG is rendered to a PNG at three times its size (sharp,
@@ -8,7 +9,16 @@ import { stampSvg, type StampData } from "@/lib/profile/stamp";
 
 const DENSITY = 72 * 3;
 
-export async function stampPng(data: StampData): Promise<Uint8Array> {
-  const png = await sharp(Buffer.from(stampSvg(data)), { density: DENSITY }).png({ compressionLevel: 9 }).toBuffer();
-  return new Uint8Array(png);
+// Rendering takes librsvg about 50 ms; every document of a doctor carries the same stamp, so the
+// last few are kept (by their SVG, which holds all they show).
+const keep = recentResults<Uint8Array>(64);
+
+export function stampPng(data: StampData): Promise<Uint8Array> {
+  const svg = stampSvg(data);
+  return keep(svg, () =>
+    sharp(Buffer.from(svg), { density: DENSITY })
+      .png()
+      .toBuffer()
+      .then((bytes) => new Uint8Array(bytes)),
+  );
 }
