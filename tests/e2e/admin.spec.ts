@@ -1,10 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { hiddenFieldsOfFormWith } from "@/tests/support/html-forms";
 import { FIXTURES } from "./fixtures/accounts";
-import { alertOf, signedInPage, signIn, submitSignIn, uniqueClientIp } from "./support/auth";
+import { alertOf, signedInPage, signIn, submitSignIn, ownClientIpPerTest, uniqueClientIp } from "./support/auth";
 import { waitForMail } from "./support/mailbox";
 
-test.use({ extraHTTPHeaders: uniqueClientIp() });
+test.use(ownClientIpPerTest);
 
 /** Support opens a user's page from the search. */
 async function openUser(page: Page, email: string) {

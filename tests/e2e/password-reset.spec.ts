@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { FIXTURES } from "./fixtures/accounts";
-import { alertOf, enterTotp, PASSWORD, signedInPage, submitSignIn, uniqueClientIp } from "./support/auth";
+import { alertOf, enterTotp, PASSWORD, signedInPage, submitSignIn, ownClientIpPerTest, uniqueClientIp } from "./support/auth";
 import { mailsTo, waitForMail } from "./support/mailbox";
 
-test.use({ extraHTTPHeaders: uniqueClientIp() });
+test.use(ownClientIpPerTest);
 
 const SAME_ANSWER = "Si un compte Doctipro correspond à cette adresse, un courriel contenant un lien de réinitialisation vient d'être envoyé.";
 

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { SIGN_IN_PATH, type Role } from "@/lib/auth/roles";
-import { ACCOUNT, alertOf, enterTotp, HOME, PASSWORD, submitSignIn, uniqueClientIp } from "./support/auth";
+import { ACCOUNT, alertOf, enterTotp, HOME, PASSWORD, submitSignIn, ownClientIpPerTest, uniqueClientIp } from "./support/auth";
 
-test.use({ extraHTTPHeaders: uniqueClientIp() });
+test.use(ownClientIpPerTest);
 
 test.describe("each role signs in on its own page and lands in its area", () => {
   test("doctor → dashboard with the practice layout", async ({ page }) => {

@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { FIXTURES } from "./fixtures/accounts";
-import { alertOf, enterTotp, PASSWORD, signedInPage, signIn, submitSignIn, totpCode, uniqueClientIp } from "./support/auth";
+import { alertOf, enterTotp, PASSWORD, signedInPage, signIn, submitSignIn, totpCode, ownClientIpPerTest, uniqueClientIp } from "./support/auth";
 import { mailsTo, waitForMail } from "./support/mailbox";
 import { totpCodeAt } from "@/lib/twofactor/totp";
 
-test.use({ extraHTTPHeaders: uniqueClientIp() });
+test.use(ownClientIpPerTest);
 
 const remaining = (n: number) => `Tentative(s) restante(s) : ${n}`;
 

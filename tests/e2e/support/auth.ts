@@ -84,6 +84,16 @@ export function uniqueClientIp(): Record<string, string> {
   return { "X-Forwarded-For": `10.${n()}.${n()}.${n()}` };
 }
 
+/**
+ * For test.use: a client address of its own for each test. `test.use({ extraHTTPHeaders:
+ * uniqueClientIp() })` drew one address per file and worker, so the wrong passwords of a file's
+ * tests added up on it and a later test met the per-IP throttle.
+ */
+export const ownClientIpPerTest = {
+  // Playwright reads a fixture's dependencies from its first parameter: it must be a pattern.
+  extraHTTPHeaders: async ({}, provide: (headers: Record<string, string>) => Promise<void>) => provide(uniqueClientIp()),
+};
+
 /** The page's own alert (Next also renders an empty route announcer with role="alert"). */
 export function alertOf(page: Page) {
   return page.locator('[role="alert"]:not(#__next-route-announcer__)');
