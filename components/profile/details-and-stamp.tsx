@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef } from "react";
+import { useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -22,12 +23,8 @@ const loadSchema = () => import("@/lib/profile/schema").then((m) => m.profileDet
 
 /** « Coordonnées » and the « Cachet » drawn from them: the stamp follows every keystroke. */
 export function DetailsAndStamp({ initial, saveAction, stampShown, toggleAction }: Props) {
-  const { state, pending, error, field, formProps, reset } = useCheckedForm(saveAction, loadSchema, initial);
-  const [values, setValues] = useState(initial);
-  const follow = (event: FormEvent<HTMLFormElement>) => {
-    const { name, value } = event.target as HTMLInputElement;
-    if (name in initial) setValues((now) => ({ ...now, [name]: value }));
-  };
+  const { state, pending, error, field, formProps, control, reset } = useCheckedForm(saveAction, loadSchema, initial);
+  const values = useWatch({ control }) as DetailsValues;
 
   // After a save the page sends the details as stored (e.g. « L-1234 » for « 1234 »): show those.
   const saved = JSON.stringify(initial);
@@ -35,9 +32,7 @@ export function DetailsAndStamp({ initial, saveAction, stampShown, toggleAction 
   useEffect(() => {
     if (lastSaved.current === saved) return;
     lastSaved.current = saved;
-    const stored = JSON.parse(saved) as DetailsValues;
-    reset(stored);
-    setValues(stored);
+    reset(JSON.parse(saved) as DetailsValues);
   }, [saved, reset]);
 
   const input = (name: keyof DetailsValues, label: string, extra: Record<string, unknown> = {}) => (
@@ -47,7 +42,7 @@ export function DetailsAndStamp({ initial, saveAction, stampShown, toggleAction 
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
       <Card title="Coordonnées">
-        <form {...formProps} onChange={follow} className="space-y-5">
+        <form {...formProps} className="space-y-5">
           <div className="grid gap-4 sm:grid-cols-[7rem_1fr_1fr]">
             <SelectField label="Titre" {...field("title")} options={TITLE_OPTIONS} error={error("title")} />
             {input("firstName", "Prénom", { autoComplete: "given-name" })}

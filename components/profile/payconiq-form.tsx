@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
@@ -26,10 +27,9 @@ const linkOf = (typed: string) => {
 
 /** « ID Marchand Payconiq », with the QR code an invoice would carry, drawn as the id is typed. */
 export function PayconiqForm({ merchantId, qrSvg, sampleAmount, action }: Props) {
-  const { state, pending, error, field, formProps } = useCheckedForm(action, loadSchema, { payconiqMerchantId: merchantId ?? "" });
-  const merchantField = field("payconiqMerchantId");
-  const [typed, setTyped] = useState(merchantId ?? "");
-  const link = linkOf(typed);
+  const { state, pending, error, field, formProps, control } = useCheckedForm(action, loadSchema, { payconiqMerchantId: merchantId ?? "" });
+  const typed = useWatch({ control, name: "payconiqMerchantId" });
+  const link = linkOf(typed ?? "");
   const [qr, setQr] = useState(() => {
     const saved = linkOf(merchantId ?? "");
     return saved && qrSvg ? { link: saved, svg: qrSvg } : null;
@@ -57,11 +57,7 @@ export function PayconiqForm({ merchantId, qrSvg, sampleAmount, action }: Props)
         </p>
         <Field
           label="ID Marchand Payconiq"
-          {...merchantField}
-          onChange={(event) => {
-            void merchantField.onChange(event);
-            setTyped(event.target.value);
-          }}
+          {...field("payconiqMerchantId")}
           autoComplete="off"
           spellCheck={false}
           placeholder="24 caractères, ex. 5c8a7b2e9f1d4a0012ab34cd"

@@ -69,6 +69,8 @@ export function useCheckedForm<T extends Record<string, string>>(action: Action,
       onFocus: () => void loadSchema().catch(() => undefined),
       noValidate: true,
     },
+    /** For useWatch: what a live preview follows. */
+    control: form.control,
     /** New values, as stored by the server, and back to before the first submit. */
     reset: form.reset,
   };

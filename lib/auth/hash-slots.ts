@@ -2,7 +2,8 @@ import { passwordHashConcurrency } from "@/lib/config/env";
 
 // argon2 holds its 64 MiB for every hash in progress, and libuv runs four at a time whatever the
 // cores: on two cores the extra two only share the CPU while holding memory (peak RSS under load,
-// docs/benchmarks.md). Hashes beyond one per core wait here, holding nothing.
+// docs/benchmarks.md). Hashes beyond PASSWORD_HASH_CONCURRENCY (one per core unless set) wait here,
+// holding nothing.
 
 /** A limiter of work running at once: a slot freed is handed straight to the next in line. */
 export function slots(size: number) {
