@@ -64,7 +64,7 @@ test("with no operator online, a message is left, answered in the chat and by em
   await doctor.context().close();
 });
 
-test("a doctor and support exchange messages live; unread answers badge the bubble across pages", async ({ browser, baseURL }) => {
+test("a doctor and support exchange messages live; unread answers badge the bubble across pages", { tag: "@embedded" }, async ({ browser, baseURL }) => {
   const support = await signedInPage(browser, baseURL, FIXTURES.supportChatLive.email);
   await openSupportChat(support);
 

@@ -67,7 +67,7 @@ async function pdfOf(page: Page, id: string) {
   return readPdf(await response.body());
 }
 
-test("the doctor creates, lists and downloads a prescription, a certificate and a fee note", async ({ browser, baseURL }) => {
+test("the doctor creates, lists and downloads a prescription, a certificate and a fee note", { tag: "@embedded" }, async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const page = await doctorPage(browser, baseURL);
   // A signature to apply (the profile's box is ticked in the fixture).
@@ -136,7 +136,7 @@ test("the doctor creates, lists and downloads a prescription, a certificate and 
   await page.context().close();
 });
 
-test("a correction cancels the old document, which stays listed as « Annulé »", async ({ browser, baseURL }) => {
+test("a correction cancels the old document, which stays listed as « Annulé »", { tag: "@embedded" }, async ({ browser, baseURL }) => {
   const page = await doctorPage(browser, baseURL);
   await openPatient(page, "Thill");
   await page.getByRole("tab", { name: "Mémoire d'honoraires" }).click();

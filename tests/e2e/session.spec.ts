@@ -16,7 +16,7 @@ test("sign-out ends the session; the back button shows no private page", async (
   await page.context().close();
 });
 
-test("sign-out ends the session on the server: a copy of the old cookie opens nothing", async ({ browser, baseURL }) => {
+test("sign-out ends the session on the server: a copy of the old cookie opens nothing", { tag: "@embedded" }, async ({ browser, baseURL }) => {
   const page = await signedInPage(browser, baseURL, ACCOUNT.patient, uniqueClientIp());
   const cookies = await page.context().cookies();
   expect(cookies.length).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import { ACCOUNT, alertOf, enterTotp, HOME, PASSWORD, submitSignIn, ownClientIpP
 test.use(ownClientIpPerTest);
 
 test.describe("each role signs in on its own page and lands in its area", () => {
-  test("doctor → dashboard with the practice layout", async ({ page }) => {
+  test("doctor → dashboard with the practice layout", { tag: "@embedded" }, async ({ page }) => {
     await submitSignIn(page, "doctor", ACCOUNT.doctor);
     await expect(page).toHaveURL(HOME.doctor);
     await expect(page.getByRole("heading", { name: "Tableau de bord" })).toBeVisible();
@@ -172,7 +172,7 @@ async function expectThrottledSoon(page: import("@playwright/test").Page, attemp
   throw new Error("never throttled");
 }
 
-test("repeated failures are throttled per account with a growing delay, never a block", async ({ page }) => {
+test("repeated failures are throttled per account with a growing delay, never a block", { tag: "@embedded" }, async ({ page }) => {
   test.setTimeout(90_000);
   const email = `throttle-${Date.now()}@demo.doctipro.lu`;
   for (let i = 0; i < 5; i++) {
@@ -182,7 +182,7 @@ test("repeated failures are throttled per account with a growing delay, never a 
   await expectThrottledSoon(page, () => submitSignIn(page, "doctor", email, "encore-un-essai"));
 });
 
-test("repeated failures from one address are throttled across accounts", async ({ browser, baseURL }) => {
+test("repeated failures from one address are throttled across accounts", { tag: "@embedded" }, async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const context = await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
   const page = await context.newPage();

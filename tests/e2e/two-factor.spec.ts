@@ -76,7 +76,7 @@ test("sign in with a code emailed instead, read back from the outbox", async ({ 
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
-test("three wrong codes block the account, end its other sessions and email the user", async ({ browser, baseURL, request }) => {
+test("three wrong codes block the account, end its other sessions and email the user", { tag: "@embedded" }, async ({ browser, baseURL, request }) => {
   const email = FIXTURES.block.email;
   const elsewhere = await signedInPage(browser, baseURL, email, uniqueClientIp());
 
@@ -112,7 +112,7 @@ test("three wrong codes block the account, end its other sessions and email the 
   await elsewhere.context().close();
 });
 
-test("three email-code requests without a successful sign-in block the account", async ({ page, request }) => {
+test("three email-code requests without a successful sign-in block the account", { tag: "@embedded" }, async ({ page, request }) => {
   const email = FIXTURES.mailBlock.email;
   await submitSignIn(page, "doctor", email);
   const send = page.getByRole("button", { name: /Envoyer le code à usage unique à/ });
@@ -167,7 +167,7 @@ test.describe("malformed codes are refused before counting", () => {
   }
 });
 
-test("a used or replayed pending step opens nothing", async ({ browser, baseURL }) => {
+test("a used or replayed pending step opens nothing", { tag: "@embedded" }, async ({ browser, baseURL }) => {
   const email = FIXTURES.totp.email;
   const context = await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
   const page = await context.newPage();
@@ -209,7 +209,7 @@ test("a support account without 2FA enrols before its first session", async ({ p
   expect(await mailsTo(request, email)).toHaveLength(1);
 });
 
-test("TOTP codes: a code is accepted once only", async ({ browser, baseURL }) => {
+test("TOTP codes: a code is accepted once only", { tag: "@embedded" }, async ({ browser, baseURL }) => {
   const email = FIXTURES.replay.email;
   const code = totpCode(email);
   const first = await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });

@@ -27,7 +27,7 @@ export async function waitForMail(request: APIRequestContext, to: string, subjec
     .poll(async () => {
       found = (await mailsTo(request, to)).filter((m) => m.subject.includes(subject));
       return found.length;
-    }, { timeout: 10_000 })
+    }, { timeout: 20_000 })
     .toBeGreaterThanOrEqual(count);
   return found[0]!;
 }
