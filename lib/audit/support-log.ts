@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = {
   "user.close-sessions": "Fermeture des sessions",
   "secretary.attach": "Rattachement secrétariat",
   "secretary.detach": "Détachement secrétariat",
+  "chat.reply": "Réponse dans le chat",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

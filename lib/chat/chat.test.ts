@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { chatConversations, chatMessages, chatSupportPresence, users, type User } from "@/db/schema";
+import { auditLog, chatConversations, chatMessages, chatSupportPresence, users, type User } from "@/db/schema";
+import { verifyAuditChain } from "@/lib/audit/support-log";
 import type { Database } from "@/db/client";
 import type { EmailMessage } from "@/lib/email/templates";
 import { freshDatabase } from "@/tests/support/test-db";
@@ -79,8 +80,8 @@ function chatSuite(name: string, setup: () => Promise<{ db: Database; drop?: () 
       await expect(sendUserMessage({ user: support }, "Bonjour", db!)).rejects.toThrow();
       await sendUserMessage({ user: doctor }, "Bonjour", db!);
       const conversation = (await conversationIdOf(doctor.id, db!))!;
-      await expect(sendSupportReply(doctor, conversation, "Je me réponds", db!)).rejects.toThrow();
-      expect(await sendSupportReply(support, "00000000-0000-4000-8000-000000000000", "Perdu", db!, async () => {})).toEqual({
+      await expect(sendSupportReply({ user: doctor, ip: "203.0.113.9" }, conversation, "Je me réponds", db!)).rejects.toThrow();
+      expect(await sendSupportReply({ user: support, ip: "203.0.113.9" }, "00000000-0000-4000-8000-000000000000", "Perdu", db!, async () => {})).toEqual({
         ok: false,
         error: "Cette conversation n'existe plus.",
       });
@@ -122,8 +123,8 @@ function chatSuite(name: string, setup: () => Promise<{ db: Database; drop?: () 
 
       const sent: Sent[] = [];
       const send = vi.fn(async (to: string, message: EmailMessage) => void sent.push({ to, message }));
-      await sendSupportReply(support, conversation, "Voici la réponse <b>en clair</b>", db!, send);
-      await sendSupportReply(support, conversation, "Et un complément", db!, send);
+      await sendSupportReply({ user: support, ip: "203.0.113.9" }, conversation, "Voici la réponse <b>en clair</b>", db!, send);
+      await sendSupportReply({ user: support, ip: "203.0.113.9" }, conversation, "Et un complément", db!, send);
       expect(sent).toHaveLength(1);
       expect(sent[0]!.to).toBe(doctor.email);
       expect(sent[0]!.message.subject).toBe("Réponse du support Doctipro à votre message");
@@ -139,6 +140,28 @@ function chatSuite(name: string, setup: () => Promise<{ db: Database; drop?: () 
       expect((await myChat(doctor.id, db!)).unread).toBe(0);
     });
 
+    it("writes each answer to the support audit log, naming who answered whom and never the text", async () => {
+      if (skip()) return;
+      const doctor = await person(db!, "doctor");
+      const support = await person(db!, "support");
+      await sendUserMessage({ user: doctor }, "Une question", db!);
+      const conversation = (await conversationIdOf(doctor.id, db!))!;
+      const reply = await sendSupportReply({ user: support, ip: "203.0.113.9" }, conversation, "Réponse confidentielle", db!, async () => {});
+      expect(reply.ok).toBe(true);
+
+      const rows = await db!.select().from(auditLog).where(eq(auditLog.actorId, support.id));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ action: "chat.reply", actorLabel: support.email, targetUserId: doctor.id, targetLabel: doctor.email, ip: "203.0.113.9" });
+      expect(JSON.parse(rows[0]!.details)).toEqual({ conversation, message: reply.ok ? String(reply.message.id) : "" });
+      expect(JSON.stringify(rows[0])).not.toContain("confidentielle");
+      expect(await verifyAuditChain(db!)).toMatchObject({ ok: true });
+
+      // A refused answer (empty, or to no conversation) writes nothing.
+      await sendSupportReply({ user: support, ip: "203.0.113.9" }, conversation, "   ", db!, async () => {});
+      await sendSupportReply({ user: support, ip: "203.0.113.9" }, "00000000-0000-4000-8000-000000000000", "Perdu", db!, async () => {});
+      expect(await db!.select().from(auditLog).where(eq(auditLog.actorId, support.id))).toHaveLength(1);
+    });
+
     it("counts support online for 60 seconds after its page's last heartbeat", async () => {
       if (skip()) return;
       await offline();
@@ -148,7 +171,7 @@ function chatSuite(name: string, setup: () => Promise<{ db: Database; drop?: () 
       expect(await supportOnline(db!)).toBe(true);
       expect(await sendUserMessage({ user: doctor }, "Vous êtes là ?", db!)).toMatchObject({ ok: true, message: { waitedOffline: false } });
       const sent: Sent[] = [];
-      await sendSupportReply(support, (await conversationIdOf(doctor.id, db!))!, "Oui", db!, async (to, message) => void sent.push({ to, message }));
+      await sendSupportReply({ user: support, ip: "203.0.113.9" }, (await conversationIdOf(doctor.id, db!))!, "Oui", db!, async (to, message) => void sent.push({ to, message }));
       expect(sent).toEqual([]);
 
       await db!.update(chatSupportPresence).set({ lastSeenAt: sql`now() - interval '61 seconds'` });
@@ -176,7 +199,7 @@ function chatSuite(name: string, setup: () => Promise<{ db: Database; drop?: () 
       ]);
       await markReadBySupport(top[0]!.id, db!);
       expect(await conversationSummary(top[0]!.id, db!)).toMatchObject({ unread: 0 });
-      await sendSupportReply(support, top[1]!.id, "Réponse", db!, async () => {});
+      await sendSupportReply({ user: support, ip: "203.0.113.9" }, top[1]!.id, "Réponse", db!, async () => {});
       expect((await listConversations(db!))[0]!.id).toBe(top[1]!.id);
       // A conversation without messages is not listed.
       const silent = await person(db!, "doctor");

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { chatConversations, chatMessages, users, type User } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/support-log";
 import { sendEmail } from "@/lib/email/send";
 import { chatAnswerEmail } from "@/lib/email/templates";
 import { getDb, type Database } from "@/lib/db";
@@ -59,13 +60,17 @@ export async function sendUserMessage(author: PracticeAuthor, raw: unknown, db: 
   return { ok: true, message: messageView(message) };
 }
 
+/** An operator answering, and the address the answer comes from (for the audit log). */
+export type SupportReplier = { user: Pick<User, "id" | "role" | "email">; ip: string };
+
 /**
  * Support answers a conversation. Messages left offline and not yet answered are marked answered
  * in the same statement that decides to email, so the answer goes out once even if two operators
- * reply at the same moment.
+ * reply at the same moment. Answering is a support action: its audit row (who, to whom, which
+ * message, never the text) is written in the same transaction as the message.
  */
 export async function sendSupportReply(
-  support: Pick<User, "id" | "role">,
+  { user: support, ip }: SupportReplier,
   conversationId: string,
   raw: unknown,
   db: Database = getDb(),
@@ -100,10 +105,21 @@ export async function sendSupportReply(
       )
       .returning({ id: chatMessages.id });
     const [owner] = await tx
-      .select({ email: users.email })
+      .select({ id: users.id, email: users.email })
       .from(chatConversations)
       .innerJoin(users, eq(users.id, chatConversations.userId))
       .where(eq(chatConversations.id, conversationId));
+    await writeAudit(
+      tx,
+      { userId: support.id, label: support.email, ip },
+      {
+        action: "chat.reply",
+        targetUserId: owner?.id ?? null,
+        targetLabel: owner?.email ?? null,
+        reason: "Réponse dans le chat",
+        details: { conversation: conversationId, message: String(row!.id) },
+      },
+    );
     return { message: row!, emailTo: answered.length > 0 ? (owner?.email ?? null) : null };
   });
   if (!outcome) return { ok: false, error: "Cette conversation n'existe plus." };

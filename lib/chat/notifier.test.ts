@@ -109,7 +109,7 @@ function liveSuite(name: string, setup: () => Promise<Setup | null>) {
       // Written through the other instance: Alice's secret, support's answer, then Bob's message.
       await sendUserMessage({ user: alice }, "Secret d'Alice", s!.writer);
       const conversation = (await conversationIdOf(alice.id, s!.writer))!;
-      await sendSupportReply(support, conversation, "Réponse pour Alice", s!.writer, async () => {});
+      await sendSupportReply({ user: support, ip: "203.0.113.9" }, conversation, "Réponse pour Alice", s!.writer, async () => {});
       await sendUserMessage({ user: bob }, "Message de Bob", s!.writer);
 
       const bodies = (x: ReturnType<typeof open>) =>

@@ -3,6 +3,7 @@
 import { requireSupport } from "@/lib/auth/guards";
 import { conversationMessages } from "@/lib/chat/conversations";
 import { markReadBySupport, sendSupportReply } from "@/lib/chat/messages";
+import { requestContext } from "@/lib/http/request-context";
 import { conversationIdSchema, type ChatMessageView, type SendResult } from "@/lib/chat/schema";
 
 export async function openConversationAction(conversationId: string): Promise<ChatMessageView[] | null> {
@@ -23,5 +24,5 @@ export async function replyAction(conversationId: string, body: string): Promise
   const { user } = await requireSupport();
   const id = conversationIdSchema.safeParse(conversationId);
   if (!id.success) return { ok: false, error: "Conversation inconnue." };
-  return sendSupportReply(user, id.data, body);
+  return sendSupportReply({ user, ip: (await requestContext()).ip }, id.data, body);
 }
