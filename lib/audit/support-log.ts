@@ -20,6 +20,11 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
 export type Actor = { userId: string | null; label: string; ip: string };
 
+/** A signed-in support user as the audit log names them: their id and email, from their address. */
+export function actorOf(user: { id: string; email: string }, ip: string): Actor {
+  return { userId: user.id, label: user.email, ip };
+}
+
 export type AuditEntry = {
   action: AuditAction;
   targetUserId: string | null;

@@ -13,6 +13,9 @@ import { useDatabase } from "@/tests/support/database-suite";
 
 // The chat's rules, whatever runs the statements: PGlite, or PostgreSQL (TEST_DATABASE_URL).
 
+/** Support (or, to be refused, someone else) answering from a documentation address. */
+const answering = (user: Pick<User, "id" | "role" | "email">) => ({ user, ip: "203.0.113.9" });
+
 let n = 0;
 async function person(db: Database, role: User["role"], firstName = "Test"): Promise<User> {
   n += 1;
@@ -80,8 +83,8 @@ function chatSuite(name: string, setup: () => Promise<{ db: Database; drop?: () 
       await expect(sendUserMessage({ user: support }, "Bonjour", db!)).rejects.toThrow();
       await sendUserMessage({ user: doctor }, "Bonjour", db!);
       const conversation = (await conversationIdOf(doctor.id, db!))!;
-      await expect(sendSupportReply({ user: doctor, ip: "203.0.113.9" }, conversation, "Je me réponds", db!)).rejects.toThrow();
-      expect(await sendSupportReply({ user: support, ip: "203.0.113.9" }, "00000000-0000-4000-8000-000000000000", "Perdu", db!, async () => {})).toEqual({
+      await expect(sendSupportReply(answering(doctor), conversation, "Je me réponds", db!)).rejects.toThrow();
+      expect(await sendSupportReply(answering(support), "00000000-0000-4000-8000-000000000000", "Perdu", db!, async () => {})).toEqual({
         ok: false,
         error: "Cette conversation n'existe plus.",
       });
@@ -123,8 +126,8 @@ function chatSuite(name: string, setup: () => Promise<{ db: Database; drop?: () 
 
       const sent: Sent[] = [];
       const send = vi.fn(async (to: string, message: EmailMessage) => void sent.push({ to, message }));
-      await sendSupportReply({ user: support, ip: "203.0.113.9" }, conversation, "Voici la réponse <b>en clair</b>", db!, send);
-      await sendSupportReply({ user: support, ip: "203.0.113.9" }, conversation, "Et un complément", db!, send);
+      await sendSupportReply(answering(support), conversation, "Voici la réponse <b>en clair</b>", db!, send);
+      await sendSupportReply(answering(support), conversation, "Et un complément", db!, send);
       expect(sent).toHaveLength(1);
       expect(sent[0]!.to).toBe(doctor.email);
       expect(sent[0]!.message.subject).toBe("Réponse du support Doctipro à votre message");
@@ -146,7 +149,7 @@ function chatSuite(name: string, setup: () => Promise<{ db: Database; drop?: () 
       const support = await person(db!, "support");
       await sendUserMessage({ user: doctor }, "Une question", db!);
       const conversation = (await conversationIdOf(doctor.id, db!))!;
-      const reply = await sendSupportReply({ user: support, ip: "203.0.113.9" }, conversation, "Réponse confidentielle", db!, async () => {});
+      const reply = await sendSupportReply(answering(support), conversation, "Réponse confidentielle", db!, async () => {});
       expect(reply.ok).toBe(true);
 
       const rows = await db!.select().from(auditLog).where(eq(auditLog.actorId, support.id));
@@ -157,8 +160,8 @@ function chatSuite(name: string, setup: () => Promise<{ db: Database; drop?: () 
       expect(await verifyAuditChain(db!)).toMatchObject({ ok: true });
 
       // A refused answer (empty, or to no conversation) writes nothing.
-      await sendSupportReply({ user: support, ip: "203.0.113.9" }, conversation, "   ", db!, async () => {});
-      await sendSupportReply({ user: support, ip: "203.0.113.9" }, "00000000-0000-4000-8000-000000000000", "Perdu", db!, async () => {});
+      await sendSupportReply(answering(support), conversation, "   ", db!, async () => {});
+      await sendSupportReply(answering(support), "00000000-0000-4000-8000-000000000000", "Perdu", db!, async () => {});
       expect(await db!.select().from(auditLog).where(eq(auditLog.actorId, support.id))).toHaveLength(1);
     });
 
@@ -171,7 +174,7 @@ function chatSuite(name: string, setup: () => Promise<{ db: Database; drop?: () 
       expect(await supportOnline(db!)).toBe(true);
       expect(await sendUserMessage({ user: doctor }, "Vous êtes là ?", db!)).toMatchObject({ ok: true, message: { waitedOffline: false } });
       const sent: Sent[] = [];
-      await sendSupportReply({ user: support, ip: "203.0.113.9" }, (await conversationIdOf(doctor.id, db!))!, "Oui", db!, async (to, message) => void sent.push({ to, message }));
+      await sendSupportReply(answering(support), (await conversationIdOf(doctor.id, db!))!, "Oui", db!, async (to, message) => void sent.push({ to, message }));
       expect(sent).toEqual([]);
 
       await db!.update(chatSupportPresence).set({ lastSeenAt: sql`now() - interval '61 seconds'` });
@@ -199,7 +202,7 @@ function chatSuite(name: string, setup: () => Promise<{ db: Database; drop?: () 
       ]);
       await markReadBySupport(top[0]!.id, db!);
       expect(await conversationSummary(top[0]!.id, db!)).toMatchObject({ unread: 0 });
-      await sendSupportReply({ user: support, ip: "203.0.113.9" }, top[1]!.id, "Réponse", db!, async () => {});
+      await sendSupportReply(answering(support), top[1]!.id, "Réponse", db!, async () => {});
       expect((await listConversations(db!))[0]!.id).toBe(top[1]!.id);
       // A conversation without messages is not listed.
       const silent = await person(db!, "doctor");

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { chatConversations, chatMessages, users, type User } from "@/db/schema";
-import { writeAudit } from "@/lib/audit/support-log";
+import { actorOf, writeAudit } from "@/lib/audit/support-log";
 import { sendEmail } from "@/lib/email/send";
 import { chatAnswerEmail } from "@/lib/email/templates";
 import { getDb, type Database } from "@/lib/db";
@@ -111,7 +111,7 @@ export async function sendSupportReply(
       .where(eq(chatConversations.id, conversationId));
     await writeAudit(
       tx,
-      { userId: support.id, label: support.email, ip },
+      actorOf(support, ip),
       {
         action: "chat.reply",
         targetUserId: owner?.id ?? null,

@@ -34,7 +34,7 @@ async function viaSecretaryRows(doctor: Page, ip: string) {
 
 test("a secretary's day: pick a doctor, switch, and lose access when a doctor detaches her", async ({ browser, baseURL }) => {
   // Three people signed in side by side: room for a busy machine.
-  test.setTimeout(90_000);
+  test.slow();
   const secretaryIp = uniqueClientIp();
   const ip = secretaryIp["X-Forwarded-For"]!;
   const secretary = await signedInPage(browser, baseURL, FIXTURES.daySecretary.email, secretaryIp);

@@ -189,7 +189,7 @@ test("bad input is refused with a message next to the field, and nothing is crea
 });
 
 test("a secretary prepares and prints fee notes only, never signed, and sees no prescription", async ({ browser, baseURL }) => {
-  test.setTimeout(90_000);
+  test.slow();
   // The doctor's prescription for the patient, which the secretary must not reach.
   const doctor = await doctorPage(browser, baseURL);
   await openPatient(doctor, "Reuter");

@@ -173,7 +173,7 @@ async function expectThrottledSoon(page: import("@playwright/test").Page, attemp
 }
 
 test("repeated failures are throttled per account with a growing delay, never a block", { tag: "@embedded" }, async ({ page }) => {
-  test.setTimeout(90_000);
+  test.slow();
   const email = `throttle-${Date.now()}@demo.doctipro.lu`;
   for (let i = 0; i < 5; i++) {
     await submitSignIn(page, "doctor", email, `mauvais-mot-de-passe-${i}`);

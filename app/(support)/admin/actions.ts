@@ -11,7 +11,7 @@ import {
   unblockUser,
   type ActionResult,
 } from "@/lib/admin/support-actions";
-import type { Actor } from "@/lib/audit/support-log";
+import { actorOf, type Actor } from "@/lib/audit/support-log";
 import { requireSupport } from "@/lib/auth/guards";
 import { invalid, type FormState } from "@/lib/forms/form-state";
 import { requestContext } from "@/lib/http/request-context";
@@ -20,7 +20,7 @@ import { requestContext } from "@/lib/http/request-context";
 // user comes from the session, never from the form.
 async function supportActor(): Promise<Actor> {
   const { user } = await requireSupport();
-  return { userId: user.id, label: user.email, ip: (await requestContext()).ip };
+  return actorOf(user, (await requestContext()).ip);
 }
 
 function answer(result: ActionResult, userId?: string): FormState {

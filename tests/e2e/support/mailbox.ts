@@ -20,14 +20,14 @@ function decode(s: string): string {
     .replace(/&amp;/g, "&");
 }
 
-/** Waits for a message whose subject contains `subject` and returns the newest one. */
+/** Waits (the expect timeout, longer on CI) for a message whose subject contains `subject`; returns the newest. */
 export async function waitForMail(request: APIRequestContext, to: string, subject: string, count = 1) {
   let found: { subject: string; text: string }[] = [];
   await expect
     .poll(async () => {
       found = (await mailsTo(request, to)).filter((m) => m.subject.includes(subject));
       return found.length;
-    }, { timeout: 20_000 })
+    })
     .toBeGreaterThanOrEqual(count);
   return found[0]!;
 }
