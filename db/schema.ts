@@ -89,8 +89,6 @@ export const sessions = pgTable(
     expiresAt: at("expires_at").notNull(),
     revokedAt: at("revoked_at"),
     revokedReason: text("revoked_reason"),
-    // When Auth.js issued the cookie for this session; a session gets exactly one cookie.
-    claimedAt: at("claimed_at"),
   },
   (t) => [index("sessions_user_live_idx").on(t.userId).where(sql`${t.revokedAt} IS NULL`)],
 );

@@ -21,7 +21,7 @@ export async function signInAction(portal: unknown, _previous: FormState, formDa
   const result = await signInWithPassword(portal, parsed.data.email, parsed.data.password, await requestContext());
   switch (result.kind) {
     case "signed-in":
-      await issueSessionCookie(result.session.id);
+      await issueSessionCookie(result.session, result.user.role);
       redirect(HOME_PATH[portal]);
     case "second-factor":
       await startPendingStep(result.user.id, portal, "verify");

@@ -1,16 +1,14 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
-import Credentials from "next-auth/providers/credentials";
+import NextAuth from "next-auth";
+import { encode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { secureCookiesEnabled } from "@/lib/config/env";
 import { logger } from "@/lib/log";
+import type { Session as SessionRow } from "@/db/schema";
 import type { Role } from "./roles";
-import { claimSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
+import { SESSION_MAX_AGE_SECONDS } from "./sessions";
 
 declare module "next-auth" {
-  interface User {
-    role?: Role;
-    sessionId?: string;
-  }
   interface Session {
     sessionId?: string;
     role?: Role;
@@ -24,42 +22,25 @@ declare module "next-auth/jwt" {
   }
 }
 
-// Auth.js only mints and reads the encrypted cookie. Who may sign in is decided before, in
-// lib/auth/sign-in.ts and lib/twofactor/second-factor.ts, which open a row in `sessions`; the
-// Credentials provider then turns that fresh, unclaimed session into a cookie, once. Its HTTP
-// routes are not mounted, so it is reachable only from our server actions. Lazy config:
-// AUTH_SECRET may be generated at start-up, after this module is loaded.
-export const { auth, signIn, signOut } = NextAuth(() => ({
+// Auth.js reads the encrypted session cookie (auth(), proxy.ts's getToken) and clears it
+// (signOut). Who may sign in is decided before, in lib/auth/sign-in.ts and
+// lib/twofactor/second-factor.ts, which open a row in `sessions`; the cookie is then minted here
+// from that row, with Auth.js's own encoder. No provider and no HTTP route of Auth.js is mounted,
+// so nothing else can mint one. Lazy config: AUTH_SECRET may be generated at start-up, after this
+// module is loaded.
+export const { auth, signOut } = NextAuth(() => ({
   trustHost: true,
   secret: process.env.AUTH_SECRET,
   useSecureCookies: secureCookiesEnabled(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/doctor_home", error: "/doctor_home" },
   logger: {
-    error: (error) => {
-      if (!(error instanceof CredentialsSignin)) logger.error({ err: error.name }, "auth error");
-    },
+    error: (error) => logger.error({ err: error.name }, "auth error"),
     warn: () => {},
     debug: () => {},
   },
-  providers: [
-    Credentials({
-      credentials: { grant: {} },
-      async authorize(raw) {
-        const claimed = typeof raw.grant === "string" ? await claimSession(raw.grant) : null;
-        if (!claimed) return null;
-        return { id: claimed.userId, role: claimed.role, sessionId: raw.grant as string };
-      },
-    }),
-  ],
+  providers: [],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        token.sid = user.sessionId;
-        token.role = user.role;
-      }
-      return token;
-    },
     session({ session, token }) {
       session.sessionId = token.sid;
       session.role = token.role;
@@ -68,7 +49,26 @@ export const { auth, signIn, signOut } = NextAuth(() => ({
   },
 }));
 
+/** Auth.js's name for the session cookie (the `__Secure-` prefix over HTTPS). */
+export function sessionCookieName(): string {
+  return `${secureCookiesEnabled() ? "__Secure-" : ""}authjs.session-token`;
+}
+
+/** The session cookie for a session just opened by a complete sign-in, as Auth.js would set it. */
+export async function sessionCookie(session: Pick<SessionRow, "id" | "userId">, role: Role) {
+  const name = sessionCookieName();
+  const value = await encode({
+    secret: process.env.AUTH_SECRET ?? "",
+    salt: name,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+    token: { sub: session.userId, sid: session.id, role },
+  });
+  const options = { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookiesEnabled(), maxAge: SESSION_MAX_AGE_SECONDS } as const;
+  return { name, value, options };
+}
+
 /** Sets the session cookie for a session just opened by a complete sign-in. */
-export async function issueSessionCookie(sessionId: string): Promise<void> {
-  await signIn("credentials", { grant: sessionId, redirect: false });
+export async function issueSessionCookie(session: Pick<SessionRow, "id" | "userId">, role: Role): Promise<void> {
+  const { name, value, options } = await sessionCookie(session, role);
+  (await cookies()).set(name, value, options);
 }

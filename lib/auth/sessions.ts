@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
-import { sessions, users, type Role, type Session, type User } from "@/db/schema";
+import { sessions, users, type Session, type User } from "@/db/schema";
 import { recordConnection } from "@/lib/audit/connection-log";
 import { getDb, type Database } from "@/lib/db";
 import { isUuid } from "@/lib/forms/ids";
@@ -24,29 +24,6 @@ export async function openSession(tx: Database, user: Pick<User, "id">, ip: stri
     .returning();
   await recordConnection(tx, { accountId: user.id, actorId: user.id, mode: "direct", sessionId: session!.id, ip, userAgent });
   return session!;
-}
-
-/**
- * Auth.js issues the cookie for a session just opened, once: the id must be fresh (a minute), live
- * and not yet claimed. Anything else gets no cookie.
- */
-export async function claimSession(sessionId: string): Promise<{ userId: string; role: Role } | null> {
-  if (!isUuid(sessionId)) return null;
-  const [row] = await getDb()
-    .update(sessions)
-    .set({ claimedAt: sql`now()` })
-    .from(users)
-    .where(
-      and(
-        eq(users.id, sessions.userId),
-        eq(sessions.id, sessionId),
-        isNull(sessions.claimedAt),
-        isNull(sessions.revokedAt),
-        gt(sessions.createdAt, sql`now() - interval '1 minute'`),
-      ),
-    )
-    .returning({ userId: sessions.userId, role: users.role });
-  return row ?? null;
 }
 
 /** The session and its user if the session is still valid, else null. Refreshes last_seen_at. */

@@ -1,11 +1,10 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { users, type Session, type User } from "@/db/schema";
+import { and, eq, isNotNull } from "drizzle-orm";
+import { twoFactor, users, type Session, type User } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/log";
 import type { RequestContext } from "@/lib/http/request-context";
 import { resetCountersIfActive } from "@/lib/twofactor/attempt-counter";
-import { hasTwoFactor } from "@/lib/twofactor/authenticator";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import type { Role } from "./roles";
 import { openSession } from "./sessions";
@@ -38,13 +37,14 @@ export async function signInWithPassword(
   const keys = throttleKeys(email, ctx.ip);
   // Claimed (and counted as a failure) before argon2, so attempts sent together cannot all be
   // checked during one open window (docs/decisions/0004).
-  const wait = await claimPasswordAttempt(keys);
+  // The account is read meanwhile: two round trips to the database at once, not one after the other.
+  const [wait, account] = await Promise.all([claimPasswordAttempt(keys), findAccount(email)]);
   if (wait > 0) {
     logger.info({ requestId: ctx.requestId, ip: ctx.ip, wait }, "sign-in throttled");
     return { kind: "throttled", retryAfterSeconds: wait };
   }
 
-  const [user] = await getDb().select().from(users).where(eq(users.email, email)).limit(1);
+  const user = account?.user;
   // Always one argon2 verification, against a throwaway hash when there is no account.
   const passwordOk = await verifyPassword(user?.passwordHash, password);
   if (!user || !passwordOk) {
@@ -57,7 +57,7 @@ export async function signInWithPassword(
 
   if (user.role !== portal) return { kind: "wrong-portal" };
   if (user.status === "blocked") return { kind: "blocked" };
-  if (await hasTwoFactor(user.id)) return { kind: "second-factor", user };
+  if (account.twoFactorOn) return { kind: "second-factor", user };
   if (TWO_FACTOR_REQUIRED.includes(user.role)) return { kind: "enrol-second-factor", user };
 
   const session = await getDb().transaction(async (tx) => {
@@ -67,6 +67,17 @@ export async function signInWithPassword(
   if (!session) return { kind: "blocked" };
   logger.info({ requestId: ctx.requestId, userId: user.id, sessionId: session.id }, "signed in");
   return { kind: "signed-in", user, session };
+}
+
+/** The account with this email, and whether its two-factor authentication is on. */
+async function findAccount(email: string): Promise<{ user: User; twoFactorOn: boolean } | undefined> {
+  const [row] = await getDb()
+    .select({ user: users, twoFactorSince: twoFactor.confirmedAt })
+    .from(users)
+    .leftJoin(twoFactor, and(eq(twoFactor.userId, users.id), isNotNull(twoFactor.confirmedAt)))
+    .where(eq(users.email, email))
+    .limit(1);
+  return row && { user: row.user, twoFactorOn: row.twoFactorSince !== null };
 }
 
 /**

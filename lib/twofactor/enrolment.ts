@@ -78,12 +78,12 @@ export async function enrolAtSignIn(code: string): Promise<EnrolAtSignIn> {
 }
 
 /** After enrolling at sign-in and keeping the recovery codes: the session opens. */
-export async function completeEnrolledSignIn(ctx: RequestContext): Promise<{ session: Session; portal: Role } | null> {
+export async function completeEnrolledSignIn(ctx: RequestContext): Promise<{ session: Session; portal: Role; role: Role } | null> {
   const step = await currentPendingStep();
   if (!step || step.kind !== "enrol" || !(await hasTwoFactor(step.user.id))) return null;
   const session = await getDb().transaction(async (tx) => {
     if (!(await resetCountersIfActive(tx, step.user.id)) || !(await consumePendingStep(tx, step.id))) return null;
     return openSession(tx, step.user, ctx.ip, ctx.userAgent);
   });
-  return session ? { session, portal: step.portal } : null;
+  return session ? { session, portal: step.portal, role: step.user.role } : null;
 }

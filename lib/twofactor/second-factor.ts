@@ -22,7 +22,7 @@ class StepRefused extends Error {
 }
 
 export type SecondFactorResult =
-  | { kind: "signed-in"; session: Session; portal: Role }
+  | { kind: "signed-in"; session: Session; portal: Role; role: Role }
   | { kind: "wrong-code"; remaining: number }
   | { kind: "blocked" }
   | { kind: "expired" };
@@ -63,7 +63,7 @@ export async function verifySecondFactor(input: z.output<typeof secondFactorSche
   if (outcome === "blocked") return { kind: "blocked" };
   if (outcome !== "wrong") {
     logger.info({ requestId: ctx.requestId, userId, sessionId: outcome.id, method: input.method }, "second factor accepted");
-    return { kind: "signed-in", session: outcome, portal: step.portal };
+    return { kind: "signed-in", session: outcome, portal: step.portal, role: step.user.role };
   }
 
   const counted = await recordFailedCode(userId);

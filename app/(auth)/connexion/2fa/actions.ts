@@ -24,7 +24,7 @@ export async function verifyCodeAction(_previous: FormState<CodeFormData>, formD
   switch (result.kind) {
     case "signed-in":
       await clearPendingCookie();
-      await issueSessionCookie(result.session.id);
+      await issueSessionCookie(result.session, result.role);
       redirect(HOME_PATH[result.portal]);
     case "blocked":
       await clearPendingCookie();

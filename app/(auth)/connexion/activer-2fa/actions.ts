@@ -28,6 +28,6 @@ export async function finishEnrolmentAction(): Promise<void> {
   const done = await completeEnrolledSignIn(await requestContext());
   await clearPendingCookie();
   if (!done) redirect("/connexion/2fa");
-  await issueSessionCookie(done.session.id);
+  await issueSessionCookie(done.session, done.role);
   redirect(HOME_PATH[done.portal]);
 }
