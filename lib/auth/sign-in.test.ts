@@ -119,7 +119,7 @@ describe("signInWithPassword", () => {
 
     expect((await signInWithPassword("doctor", "doc@example.lu", PASSWORD, ctx)).kind).toBe("signed-in");
     const upgraded = await stored();
-    expect(upgraded).toMatch(/^\$argon2id\$v=19\$m=65536,t=5,p=1\$/);
+    expect(upgraded).toMatch(/^\$argon2id\$v=19\$m=65536,t=6,p=1\$/);
     expect(needsRehash(upgraded)).toBe(false);
     expect((await signInWithPassword("doctor", "doc@example.lu", PASSWORD, ctx)).kind).toBe("signed-in");
     expect(await stored()).toBe(upgraded);
