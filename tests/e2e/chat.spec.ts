@@ -120,10 +120,16 @@ test("a doctor and support exchange messages live; unread answers badge the bubb
   await doctor.context().close();
 });
 
-test("no bubble on the sign-in pages", async ({ page }) => {
+test("no bubble on the sign-in pages, nor for a patient", async ({ page, browser, baseURL }) => {
   await page.goto("/doctor_home");
   await expect(page.getByRole("button", { name: "S'identifier" })).toBeVisible();
   await expect(bubble(page)).toHaveCount(0);
+
+  const patient = await signedInPage(browser, baseURL, ACCOUNT.patient, uniqueClientIp());
+  await patient.goto("/securite");
+  await expect(patient.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(bubble(patient)).toHaveCount(0);
+  await patient.context().close();
 });
 
 test("a doctor cannot read another user's conversation by any URL or event stream", async ({ browser, baseURL }) => {
@@ -187,6 +193,10 @@ test("a secretary's chat is her own, even while she works for a doctor; support 
   await expect(panel(secretary).getByText("Une question sur Doctipro ?")).toBeVisible();
   await messageBox(secretary).fill("Question du secrétariat sur les mémoires d'honoraires");
   await messageBox(secretary).press("Enter");
+  await expect(userMessages(secretary)).toHaveCount(1);
+  // The security page, reached from the practice's navigation, keeps the chat at hand.
+  await secretary.goto("/securite");
+  await openPanel(secretary);
   await expect(userMessages(secretary)).toHaveCount(1);
 
   const support = await signedInPage(browser, baseURL, FIXTURES.supportChatSecretary.email);
