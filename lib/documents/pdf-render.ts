@@ -1,4 +1,4 @@
-import { degrees, PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
+import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 import { formatCents } from "@/lib/format/money";
 import { formatCalendarDate } from "@/lib/format/datetime";
@@ -6,6 +6,7 @@ import { payconiqPaymentLink } from "@/lib/payments/payconiq";
 import { formatMatricule } from "@/lib/patients/matricule";
 import { formatIban } from "@/lib/profile/iban";
 import type { StampData } from "@/lib/profile/stamp";
+import { embedDocumentFonts, type Fonts } from "./pdf-fonts";
 import { drawRaster, embedRaster, type RasterImage } from "./pdf-raster";
 import { toPrintable } from "./printable-text";
 import {
@@ -19,9 +20,9 @@ import {
 } from "./schema";
 import { lineTotalCents } from "./totals";
 
-// Draws an issued document as an A4 PDF (pdf-lib, standard Helvetica). Pure: everything comes in
-// as arguments (the row's snapshot, the stamp and signature images), so the same row always gives
-// the same file. The page: doctor header, title and number, patient, the content, then the closing
+// Draws an issued document as an A4 PDF (pdf-lib, DejaVu Sans: lib/documents/pdf-fonts.ts). Pure
+// but for the font files: everything comes in as arguments (the row's snapshot, the stamp and
+// signature images), so the same row always gives the same file. The page: doctor header, title and number, patient, the content, then the closing
 // block (payment details and Payconiq QR code on an unpaid fee note, stamp, signature).
 
 export type DocumentHeader = {
@@ -62,7 +63,6 @@ const RULE = rgb(0.82, 0.85, 0.89);
 const RED = rgb(0.75, 0.1, 0.1);
 const FOOTER_ZONE = 64;
 
-type Fonts = { regular: PDFFont; bold: PDFFont; italic: PDFFont };
 
 /** The link the QR code of an unpaid fee note opens, or null when the note gets none. */
 export function feeNotePaymentLink(doc: Pick<PrintableDocument, "kind" | "paid" | "totalCents" | "number" | "header" | "cancelledByNumber">): string | null {
@@ -370,11 +370,7 @@ export async function renderDocumentPdf(doc: PrintableDocument, images: PdfImage
   pdf.setProducer("Doctipro");
   pdf.setCreationDate(doc.createdAt);
   pdf.setModificationDate(doc.createdAt);
-  const fonts: Fonts = {
-    regular: await pdf.embedFont(StandardFonts.Helvetica),
-    bold: await pdf.embedFont(StandardFonts.HelveticaBold),
-    italic: await pdf.embedFont(StandardFonts.HelveticaOblique),
-  };
+  const fonts = await embedDocumentFonts(pdf);
   const continued = (page: PDFPage) => {
     const y = PAGE.height - PAGE.margin;
     page.drawText(toPrintable(`${title} — ${doc.header.patient.name} (suite)`), { x: PAGE.margin, y: y - 9, size: 9, font: fonts.regular, color: MUTED });

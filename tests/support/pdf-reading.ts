@@ -4,7 +4,8 @@ import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber,
 // Reads back a generated PDF the way a viewer would: each page's content stream is decoded and
 // interpreted just enough to list the text it shows (in order) and the images it paints, with the
 // box each one covers on the page. Used by the tests only; assumes the simple streams pdf-lib
-// writes (hex-string Tj text in WinAnsi, images through cm + Do).
+// writes (hex-string Tj text, images through cm + Do). Text in an embedded font is read through the
+// font's ToUnicode map (pdf-lib writes one bfchar entry per glyph), in a standard font as WinAnsi.
 
 export type PaintedImage = { name: string; pixelWidth: number; pixelHeight: number; x: number; y: number; width: number; height: number; rgba: Uint8ClampedArray };
 export type ReadPage = { texts: string[]; images: PaintedImage[]; width: number; height: number };
@@ -15,6 +16,26 @@ const WIN_ANSI_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u009
 function decodeWinAnsi(bytes: Buffer): string {
   return [...bytes].map((b) => (b >= 0x80 && b <= 0x9f ? WIN_ANSI_HIGH[b - 0x80]! : String.fromCharCode(b))).join("");
 }
+/** Glyph code → text, from an embedded font's ToUnicode CMap; null for a standard font. */
+function toUnicodeOf(font: PDFDict | undefined, doc: PDFDocument): Map<number, string> | null {
+  const ref = font?.get(PDFName.of("ToUnicode"));
+  if (!(ref instanceof PDFRef)) return null;
+  const cmap = Buffer.from(decodePDFRawStream(doc.context.lookup(ref) as PDFRawStream).decode()).toString("latin1");
+  const map = new Map<number, string>();
+  for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const [, code, text] of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
+      const units = Buffer.from(text!, "hex");
+      map.set(parseInt(code!, 16), String.fromCharCode(...Array.from({ length: units.length / 2 }, (_, i) => units.readUInt16BE(i * 2))));
+    }
+  }
+  return map;
+}
+
+function decodeText(bytes: Buffer, toUnicode: Map<number, string> | null): string {
+  if (!toUnicode) return decodeWinAnsi(bytes);
+  return Array.from({ length: bytes.length / 2 }, (_, i) => toUnicode.get(bytes.readUInt16BE(i * 2)) ?? "\uFFFD").join("");
+}
+
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
@@ -64,6 +85,8 @@ function readPage(page: PDFPage, doc: PDFDocument): ReadPage {
   const source = Buffer.from(contentBytes(page)).toString("latin1");
   const tokens = source.match(/\/[^\s/[\]<>()]+|<[0-9A-Fa-f\s]*>|\(([^\\)]|\\.)*\)|\[|\]|[^\s/[\]<>()]+/g) ?? [];
   const xObjects = page.node.Resources()?.lookupMaybe(PDFName.of("XObject"), PDFDict);
+  const fonts = page.node.Resources()?.lookupMaybe(PDFName.of("Font"), PDFDict);
+  let toUnicode: Map<number, string> | null = null;
   const texts: string[] = [];
   const images: PaintedImage[] = [];
   let ctm: Matrix = IDENTITY;
@@ -81,9 +104,12 @@ function readPage(page: PDFPage, doc: PDFDocument): ReadPage {
         case "cm":
           ctm = multiply(operands.slice(-6).map(Number) as Matrix, ctm);
           break;
+        case "Tf":
+          toUnicode = toUnicodeOf(fonts?.lookupMaybe(PDFName.of((operands.at(-2) ?? "").slice(1)), PDFDict), doc);
+          break;
         case "Tj": {
           const hex = operands.at(-1) ?? "";
-          if (hex.startsWith("<")) texts.push(decodeWinAnsi(Buffer.from(hex.slice(1, -1).replace(/\s/g, ""), "hex")));
+          if (hex.startsWith("<")) texts.push(decodeText(Buffer.from(hex.slice(1, -1).replace(/\s/g, ""), "hex"), toUnicode));
           break;
         }
         case "Do": {
