@@ -70,7 +70,7 @@ try {
     `| A document's PDF (\`/documents/<id>/pdf\`) | ${t.p50.toFixed(1)} | ${t.p95.toFixed(1)} | ${(bytes / times.length / 1024).toFixed(0)} KiB |`,
     "",
     `- PDF p95: **${t.p95.toFixed(1)} ms** (target ≤ 150 ms)`,
-    `- The first PDF after the server's start (stamp rendered, images prepared), not counted above: ${first.toFixed(1)} ms`,
+    `- The first PDF after the server's start (fonts read, images prepared), not counted above: ${first.toFixed(1)} ms`,
   ].join("\n");
   writeReport("pdf", section);
 } catch (error) {

@@ -4,7 +4,6 @@ import { objectStore, type ObjectStore } from "@/lib/storage";
 import { findDocument, type Access } from "./documents";
 import { renderDocumentPdf, type DocumentHeader } from "./pdf-render";
 import { KIND_LABEL, type DocumentContent } from "./schema";
-import { stampPng } from "./stamp-image";
 
 // The PDF of one document, drawn from its row each time it is asked for: the row holds everything
 // as issued (header, content, the signature copy's key), so the file does not change with the
@@ -16,10 +15,7 @@ export async function documentPdf(access: Access, documentId: string, deps: { db
   const { document: d, replacesNumber, cancelledByNumber } = found;
   const header = d.header as DocumentHeader;
   const store = deps.store ?? objectStore();
-  const [stamp, signature] = await Promise.all([
-    d.withStamp ? stampPng(header.doctor) : Promise.resolve(null),
-    d.signatureKey ? store.get(d.signatureKey) : Promise.resolve(null),
-  ]);
+  const signature = d.signatureKey ? await store.get(d.signatureKey) : null;
   const bytes = await renderDocumentPdf(
     {
       kind: d.kind,
@@ -33,7 +29,7 @@ export async function documentPdf(access: Access, documentId: string, deps: { db
       replacesNumber,
       cancelledByNumber,
     },
-    { stampPng: stamp, signaturePng: signature ? new Uint8Array(signature) : null },
+    { stamp: d.withStamp ? header.doctor : null, signaturePng: signature ? new Uint8Array(signature) : null },
   );
   const slug = KIND_LABEL[d.kind]
     .normalize("NFD")

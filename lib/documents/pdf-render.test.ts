@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { payconiqPaymentLink } from "@/lib/payments/payconiq";
-import { decodeQr, readPdf, type PaintedImage } from "@/tests/support/pdf-reading";
+import { stampLines } from "@/lib/profile/stamp";
+import { decodeQr, readPdf, type PaintedImage, type PlacedText } from "@/tests/support/pdf-reading";
 import { transparentSignaturePng } from "@/tests/support/signature-images";
 import { feeNotePaymentLink, PAGE, renderDocumentPdf, SIGNATURE_BOX, STAMP_DRAW_WIDTH, type PrintableDocument } from "./pdf-render";
-import { stampPng } from "./stamp-image";
 
 // The PDF is read back (tests/support/pdf-reading.ts): its text, which images it paints and where,
 // and the QR code decoded from the painted pixels.
@@ -60,22 +60,25 @@ const certificate: PrintableDocument = {
   content: { certificateKind: "incapacite", periodFrom: "2026-11-24", periodTo: "2026-11-28", body: "Sorties autorisées." },
 };
 
-async function images() {
-  return { stampPng: await stampPng({ ...header.doctor }), signaturePng: new Uint8Array(await transparentSignaturePng(600, 200)) };
-}
+const NONE = { stamp: null, signaturePng: null };
 
-/** Which painted image is which: the stamp and signature by their pixel size, the QR code by what it decodes to. */
-function classify(painted: PaintedImage[], stampPixels: { width: number; height: number }) {
+/** Which painted image is which: the signature by its pixel size, the QR code by what it decodes to. */
+function classify(painted: PaintedImage[]) {
   const qr = painted.filter((i) => decodeQr(i) !== null);
-  const stamp = painted.filter((i) => i.pixelWidth === stampPixels.width && i.pixelHeight === stampPixels.height);
   const signature = painted.filter((i) => i.pixelWidth === 600 && i.pixelHeight === 200);
-  return { qr, stamp, signature, other: painted.length - qr.length - stamp.length - signature.length };
+  return { qr, signature, other: painted.length - qr.length - signature.length };
 }
 
-async function stampPixelSize() {
-  const sharp = (await import("sharp")).default;
-  const meta = await sharp(Buffer.from((await images()).stampPng)).metadata();
-  return { width: meta.width!, height: meta.height! };
+/** The texts `a` draws that `b` does not (same text at the same place). */
+function added(a: PlacedText[], b: PlacedText[]) {
+  const key = (t: PlacedText) => `${t.text}@${t.x.toFixed(2)},${t.y.toFixed(2)}`;
+  const rest = b.map(key);
+  return a.filter((t) => {
+    const i = rest.indexOf(key(t));
+    if (i === -1) return true;
+    rest.splice(i, 1);
+    return false;
+  });
 }
 
 function inside(image: PaintedImage) {
@@ -87,7 +90,7 @@ function inside(image: PaintedImage) {
 
 describe("the fee note PDF", () => {
   it("is one A4 page with the doctor, the patient, the number, the lines, the total, the IBAN and the holder", async () => {
-    const read = await readPdf(await renderDocumentPdf(feeNote, { stampPng: null, signaturePng: null }));
+    const read = await readPdf(await renderDocumentPdf(feeNote, NONE));
     expect(read.pages).toHaveLength(1);
     expect(read.pages[0]).toMatchObject({ width: 595.28, height: 841.89 });
     expect(read.title).toBe("Mémoire d'honoraires 2026-000123");
@@ -114,7 +117,7 @@ describe("the fee note PDF", () => {
   });
 
   it("carries a QR code that decodes to the Payconiq link for the total, with the note number as reference", async () => {
-    const read = await readPdf(await renderDocumentPdf(feeNote, { stampPng: null, signaturePng: null }));
+    const read = await readPdf(await renderDocumentPdf(feeNote, NONE));
     const decoded = read.pages[0]!.images.map(decodeQr).filter(Boolean);
     const expected = payconiqPaymentLink(MERCHANT, { amountCents: 9230, reference: "2026-000123", description: "Mémoire d'honoraires" });
     expect(decoded).toEqual([expected]);
@@ -130,55 +133,67 @@ describe("the fee note PDF", () => {
       { ...feeNote, header: { ...header, payment: { ...header.payment!, payconiqMerchantId: null } } },
       { ...feeNote, cancelledByNumber: "2026-000130" },
     ]) {
-      const read = await readPdf(await renderDocumentPdf(variant, { stampPng: null, signaturePng: null }));
+      const read = await readPdf(await renderDocumentPdf(variant, NONE));
       expect(read.pages[0]!.images.map(decodeQr).filter(Boolean)).toEqual([]);
       expect(feeNotePaymentLink(variant)).toBeNull();
     }
-    const paid = await readPdf(await renderDocumentPdf({ ...feeNote, paid: true }, { stampPng: null, signaturePng: null }));
+    const paid = await readPdf(await renderDocumentPdf({ ...feeNote, paid: true }, NONE));
     expect(paid.text).toContain("Acquitté — montant reçu.");
-    const cancelled = await readPdf(await renderDocumentPdf({ ...feeNote, cancelledByNumber: "2026-000130" }, { stampPng: null, signaturePng: null }));
+    const cancelled = await readPdf(await renderDocumentPdf({ ...feeNote, cancelledByNumber: "2026-000130" }, NONE));
     expect(cancelled.pages[0]!.texts).toContain("ANNULÉ");
     expect(cancelled.pages[0]!.texts).toContain("Annulé et remplacé par le document n° 2026-000130");
   });
 });
 
 describe("stamp and signature", () => {
-  it("paints the stamp and the signature only when given, each in its box, never on top of each other", async () => {
-    const stampPixels = await stampPixelSize();
-    const all = await images();
-    for (const [stampPngBytes, signaturePng] of [
-      [all.stampPng, all.signaturePng],
-      [all.stampPng, null],
-      [null, all.signaturePng],
-      [null, null],
-    ] as const) {
-      for (const doc of [prescription, certificate, feeNote]) {
-        const read = await readPdf(await renderDocumentPdf(doc, { stampPng: stampPngBytes, signaturePng }));
-        const found = classify(read.pages.at(-1)!.images, stampPixels);
-        expect(found.stamp).toHaveLength(stampPngBytes ? 1 : 0);
-        expect(found.signature).toHaveLength(signaturePng ? 1 : 0);
+  it("draws the stamp's lines in its box and the signature in its own, only when given, never on top of each other", async () => {
+    const signaturePng = new Uint8Array(await transparentSignaturePng(600, 200));
+    for (const doc of [prescription, certificate, feeNote]) {
+      const bare = (await readPdf(await renderDocumentPdf(doc, NONE))).pages.at(-1)!;
+      for (const [stamp, signature] of [
+        [header.doctor, signaturePng],
+        [header.doctor, null],
+        [null, signaturePng],
+      ] as const) {
+        const page = (await readPdf(await renderDocumentPdf(doc, { stamp, signaturePng: signature }))).pages.at(-1)!;
+        const stampTexts = added(page.placed, bare.placed);
+        expect(stampTexts.map((t) => t.text)).toEqual(stamp ? stampLines(stamp).map((l) => l.text) : []);
+        for (const t of stampTexts) {
+          expect(t.x).toBeGreaterThan(PAGE.margin);
+          expect(t.x).toBeLessThan(PAGE.margin + STAMP_DRAW_WIDTH / 2);
+          expect(t.y).toBeGreaterThan(34);
+          expect(t.squeeze).toBe(1);
+        }
+        const found = classify(page.images);
+        expect(found.signature).toHaveLength(signature ? 1 : 0);
         expect(found.qr).toHaveLength(doc.kind === "fee_note" ? 1 : 0);
         expect(found.other).toBe(0);
-        for (const s of found.stamp) {
-          inside(s);
-          expect(s.width).toBeCloseTo(STAMP_DRAW_WIDTH, 1);
-          expect(s.x).toBeCloseTo(PAGE.margin, 1);
-        }
         for (const s of found.signature) {
           inside(s);
           expect(s.width).toBeLessThanOrEqual(SIGNATURE_BOX.width + 0.01);
           expect(s.height).toBeLessThanOrEqual(SIGNATURE_BOX.height + 0.01);
-          expect(s.x + s.width).toBeGreaterThan(PAGE.width / 2);
+          expect(s.x).toBeGreaterThan(PAGE.margin + STAMP_DRAW_WIDTH);
+          // The stamp's lines sit level with the signature, not below or above the closing block.
+          if (stampTexts[0]) expect(stampTexts[0].y).toBeGreaterThan(s.y);
         }
-        if (found.stamp[0] && found.signature[0]) expect(found.stamp[0].x + found.stamp[0].width).toBeLessThan(found.signature[0].x);
       }
     }
+  });
+
+  it("squeezes a stamp line too long for its frame, as the profile's preview does, instead of cutting it", async () => {
+    const specialty = "Médecine physique et de réadaptation, rééducation fonctionnelle";
+    const stamp = { ...header.doctor, specialty };
+    const page = (await readPdf(await renderDocumentPdf(prescription, { stamp, signaturePng: null }))).pages.at(-1)!;
+    const line = page.placed.find((t) => t.text === specialty)!;
+    expect(line.squeeze).toBeLessThan(1);
+    expect(line.squeeze).toBeGreaterThan(0.5);
+    expect(page.placed.find((t) => t.text === "Code prestataire 601234-12" && t.squeeze === 1 && t.size < 8)).toBeDefined();
   });
 });
 
 describe("prescriptions and certificates", () => {
   it("prints the prescription's lines and no payment details", async () => {
-    const read = await readPdf(await renderDocumentPdf(prescription, { stampPng: null, signaturePng: null }));
+    const read = await readPdf(await renderDocumentPdf(prescription, NONE));
     expect(read.text).toContain("ORDONNANCE");
     expect(read.text).toContain("N° 2026-000124");
     expect(read.text).toContain("Amoxicilline 1 g");
@@ -187,7 +202,7 @@ describe("prescriptions and certificates", () => {
   });
 
   it("prints the certificate's sentence with the period", async () => {
-    const read = await readPdf(await renderDocumentPdf(certificate, { stampPng: null, signaturePng: null }));
+    const read = await readPdf(await renderDocumentPdf(certificate, NONE));
     expect(read.text).toContain("Certificat d'incapacité de travail");
     expect(read.text.replace(/\n/g, " ")).toContain("du 24 novembre 2026 au 28 novembre 2026 inclus");
   });
@@ -197,7 +212,7 @@ describe("prescriptions and certificates", () => {
       ...prescription,
       content: { lines: Array.from({ length: 20 }, (_, i) => ({ medication: `Médicament ${i + 1}`, dosage: "1 comprimé matin et soir ".repeat(8) })), notes: "" },
     };
-    const read = await readPdf(await renderDocumentPdf(long, { stampPng: null, signaturePng: null }));
+    const read = await readPdf(await renderDocumentPdf(long, NONE));
     expect(read.pages.length).toBeGreaterThan(1);
     expect(read.pages.at(-1)!.texts).toContain(`Ordonnance 2026-000124 · émis via Doctipro · page ${read.pages.length}/${read.pages.length}`);
     expect(read.text).toContain("Médicament 20");
@@ -206,7 +221,7 @@ describe("prescriptions and certificates", () => {
   it("prints names as written in Polish, Romanian, Turkish, Greek or Cyrillic, and a letter the font lacks as « ? » instead of failing", async () => {
     const name = "Łukasz Wiśniewski-Țurcanu Çağrı Γιώργος Ольга";
     const doc = { ...prescription, header: { ...header, patient: { ...header.patient, name: `${name} 王` } } };
-    const read = await readPdf(await renderDocumentPdf(doc, { stampPng: null, signaturePng: null }));
+    const read = await readPdf(await renderDocumentPdf(doc, NONE));
     expect(read.text).toContain(`${name} ?`);
   });
 });

@@ -5,9 +5,10 @@ import { formatCalendarDate } from "@/lib/format/datetime";
 import { payconiqPaymentLink } from "@/lib/payments/payconiq";
 import { formatMatricule } from "@/lib/patients/matricule";
 import { formatIban } from "@/lib/profile/iban";
-import type { StampData } from "@/lib/profile/stamp";
+import { STAMP_WIDTH, stampLayout, type StampData } from "@/lib/profile/stamp";
 import { embedDocumentFonts, type Fonts } from "./pdf-fonts";
 import { drawRaster, embedRaster, type RasterImage } from "./pdf-raster";
+import { drawStamp } from "./pdf-stamp";
 import { toPrintable } from "./printable-text";
 import {
   CERTIFICATE_KINDS,
@@ -48,7 +49,8 @@ export type PrintableDocument = {
   cancelledByNumber: string | null;
 };
 
-export type PdfImages = { stampPng: Uint8Array | null; signaturePng: Uint8Array | null };
+/** What closes the document: the stamp's data when it is shown, the signature's PNG when it is applied. */
+export type PdfImages = { stamp: StampData | null; signaturePng: Uint8Array | null };
 
 export const PAGE = { width: 595.28, height: 841.89, margin: 50 } as const;
 export const STAMP_DRAW_WIDTH = 170;
@@ -331,16 +333,13 @@ function fitted(image: RasterImage, maxWidth: number, maxHeight: number) {
 }
 
 async function drawClosing(w: Writer, pdf: PDFDocument, images: PdfImages) {
-  const [stamp, signature] = await Promise.all([
-    images.stampPng ? embedRaster(pdf, images.stampPng) : null,
-    images.signaturePng ? embedRaster(pdf, images.signaturePng) : null,
-  ]);
-  const stampSize = stamp ? fitted(stamp, STAMP_DRAW_WIDTH, 110) : { width: 0, height: 0 };
-  const height = Math.max(stampSize.height, SIGNATURE_BOX.height + 16, 40);
+  const signature = images.signaturePng ? await embedRaster(pdf, images.signaturePng) : null;
+  const stampHeight = images.stamp ? stampLayout(images.stamp).height * (STAMP_DRAW_WIDTH / STAMP_WIDTH) : 0;
+  const height = Math.max(stampHeight, SIGNATURE_BOX.height + 16, 40);
   w.ensure(height + 20);
   w.y -= 10;
   const top = w.y;
-  if (stamp) drawRaster(w.page, stamp, { x: PAGE.margin, y: top - stampSize.height, ...stampSize });
+  if (images.stamp) drawStamp(w.page, w.fonts, images.stamp, { left: PAGE.margin, top, width: STAMP_DRAW_WIDTH });
   const sigX = PAGE.width - PAGE.margin - SIGNATURE_BOX.width;
   w.text("Signature du médecin", sigX, { size: 8.5, color: MUTED, align: "center", width: SIGNATURE_BOX.width });
   if (signature) {

@@ -1,5 +1,6 @@
-// The professional stamp (« Cachet »), drawn from the profile as a vector image (SVG): the same
-// string is the live preview in the browser and what documents print. Pure: no server code.
+// The professional stamp (« Cachet »), laid out once from the profile (stampLayout): the browser's
+// live preview draws it as SVG (stampSvg), documents draw the same layout into the PDF with the
+// documents' font (lib/documents/pdf-stamp.ts). Pure: no server code.
 
 export type StampData = {
   name: string;
@@ -17,7 +18,6 @@ export const STAMP_WIDTH = 320;
 const PADDING_X = 18;
 const PADDING_Y = 16;
 const LINE_GAP = 1.35;
-const INK = "#1e3a8a";
 /** Average glyph width of Helvetica/Arial, in em: enough to know when a line must be squeezed. */
 const GLYPH_EM = { regular: 0.55, bold: 0.6 };
 
@@ -39,27 +39,54 @@ function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
 }
 
-/** The stamp as a standalone SVG document. A line too long for the frame is squeezed to fit, never cut. */
-export function stampSvg(data: StampData): string {
-  const lines = stampLines(data);
-  const maxText = STAMP_WIDTH - 2 * PADDING_X;
+export const STAMP_INK = "#1e3a8a";
+
+/** A line placed in the stamp: its baseline, and the width it is squeezed to when too long. */
+export type PlacedLine = StampLine & { baseline: number; squeezeTo: number | null };
+/** One of the two rounded frames, as SVG would draw it. */
+export type StampFrame = { inset: number; radius: number; strokeWidth: number };
+
+export type StampLayout = { width: number; height: number; frames: StampFrame[]; lines: PlacedLine[]; maxTextWidth: number };
+
+/** Where everything goes, in the stamp's own units (STAMP_WIDTH wide, y downwards). */
+export function stampLayout(data: StampData): StampLayout {
+  const maxTextWidth = STAMP_WIDTH - 2 * PADDING_X;
   let y = PADDING_Y;
-  const texts = lines.map((line) => {
+  const lines = stampLines(data).map((line) => {
     y += line.size;
     const estimated = [...line.text].length * line.size * (line.bold ? GLYPH_EM.bold : GLYPH_EM.regular);
-    const fit = estimated > maxText ? ` textLength="${maxText}" lengthAdjust="spacingAndGlyphs"` : "";
-    const text = `<text x="${STAMP_WIDTH / 2}" y="${y.toFixed(1)}" font-size="${line.size}"${line.bold ? ' font-weight="700"' : ""}${fit}>${escapeXml(line.text)}</text>`;
+    const placed = { ...line, baseline: y, squeezeTo: estimated > maxTextWidth ? maxTextWidth : null };
     y += line.size * (LINE_GAP - 1);
-    return text;
+    return placed;
   });
-  const height = Math.ceil(y + PADDING_Y);
+  return {
+    width: STAMP_WIDTH,
+    height: Math.ceil(y + PADDING_Y),
+    frames: [
+      { inset: 2, radius: 10, strokeWidth: 2.5 },
+      { inset: 7, radius: 7, strokeWidth: 0.8 },
+    ],
+    lines,
+    maxTextWidth,
+  };
+}
+
+/** The stamp as a standalone SVG document. A line too long for the frame is squeezed to fit, never cut. */
+export function stampSvg(data: StampData): string {
+  const { width, height, frames, lines } = stampLayout(data);
+  const texts = lines.map((line) => {
+    const fit = line.squeezeTo !== null ? ` textLength="${line.squeezeTo}" lengthAdjust="spacingAndGlyphs"` : "";
+    return `<text x="${width / 2}" y="${line.baseline.toFixed(1)}" font-size="${line.size}"${line.bold ? ' font-weight="700"' : ""}${fit}>${escapeXml(line.text)}</text>`;
+  });
   const label = escapeXml(`Cachet de ${data.name}`);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${STAMP_WIDTH}" height="${height}" viewBox="0 0 ${STAMP_WIDTH} ${height}" role="img" aria-label="${label}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${label}">`,
     `<title>${label}</title>`,
-    `<rect x="2" y="2" width="${STAMP_WIDTH - 4}" height="${height - 4}" rx="10" fill="none" stroke="${INK}" stroke-width="2.5"/>`,
-    `<rect x="7" y="7" width="${STAMP_WIDTH - 14}" height="${height - 14}" rx="7" fill="none" stroke="${INK}" stroke-width="0.8"/>`,
-    `<g fill="${INK}" font-family="Helvetica, Arial, sans-serif" text-anchor="middle">${texts.join("")}</g>`,
+    ...frames.map(
+      (f) =>
+        `<rect x="${f.inset}" y="${f.inset}" width="${width - 2 * f.inset}" height="${height - 2 * f.inset}" rx="${f.radius}" fill="none" stroke="${STAMP_INK}" stroke-width="${f.strokeWidth}"/>`,
+    ),
+    `<g fill="${STAMP_INK}" font-family="Helvetica, Arial, sans-serif" text-anchor="middle">${texts.join("")}</g>`,
     `</svg>`,
   ].join("");
 }

@@ -91,7 +91,8 @@ test("the doctor creates, lists and downloads a prescription, a certificate and 
   const rx = await readPdf(await fs.readFile((await download.path())!));
   for (const text of ["Dr Test documents", "ORDONNANCE", `N° ${prescription.number}`, "Nora Wagner", "Amoxicilline 1 g", "Paracétamol 1 g"]) expect(rx.text).toContain(text);
   expect(rx.pages[0]!.images.filter((i) => i.pixelWidth === SIGNATURE.width && i.pixelHeight === SIGNATURE.height)).toHaveLength(1);
-  expect(rx.pages[0]!.images).toHaveLength(2); // stamp and signature
+  expect(rx.pages[0]!.images).toHaveLength(1); // the signature; the stamp is drawn as text
+  expect(rx.pages[0]!.texts.filter((t) => t === "Dr Test documents")).toHaveLength(2); // header and stamp
 
   // Attestation.
   await tabs.getByRole("tab", { name: "Attestation" }).click();
@@ -214,6 +215,7 @@ test("a secretary prepares and prints fee notes only, never signed, and sees no 
   expect(note.text).toContain(`N° ${fee.number}`);
   // Stamp and QR code; the signature (ticked in the profile) is not applied.
   expect(note.pages[0]!.images.filter((i) => i.pixelWidth === SIGNATURE.width && i.pixelHeight === SIGNATURE.height)).toHaveLength(0);
+  expect(note.pages[0]!.texts.filter((t) => t === "Dr Test documents")).toHaveLength(2); // header and stamp
   expect(note.pages[0]!.images.map(decodeQr).filter(Boolean)).toHaveLength(1);
   expect((await page.request.get(`/documents/${prescription.id}/pdf`)).status()).toBe(404);
   await page.context().close();

@@ -8,7 +8,9 @@ import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber,
 // font's ToUnicode map (pdf-lib writes one bfchar entry per glyph), in a standard font as WinAnsi.
 
 export type PaintedImage = { name: string; pixelWidth: number; pixelHeight: number; x: number; y: number; width: number; height: number; rgba: Uint8ClampedArray };
-export type ReadPage = { texts: string[]; images: PaintedImage[]; width: number; height: number };
+/** A piece of text where it is drawn: its start on the page, its font size, its squeeze (Tz, 1 = none). */
+export type PlacedText = { text: string; x: number; y: number; size: number; squeeze: number };
+export type ReadPage = { texts: string[]; placed: PlacedText[]; images: PaintedImage[]; width: number; height: number };
 export type ReadPdf = { pages: ReadPage[]; text: string; title: string | undefined };
 
 // Node's TextDecoder may treat windows-1252 as Latin-1: the 0x80–0x9F range is mapped here.
@@ -88,28 +90,42 @@ function readPage(page: PDFPage, doc: PDFDocument): ReadPage {
   const fonts = page.node.Resources()?.lookupMaybe(PDFName.of("Font"), PDFDict);
   let toUnicode: Map<number, string> | null = null;
   const texts: string[] = [];
+  const placed: PlacedText[] = [];
   const images: PaintedImage[] = [];
   let ctm: Matrix = IDENTITY;
-  const stack: Matrix[] = [];
+  let squeeze = 1;
+  let size = 0;
+  let at = { x: 0, y: 0 };
+  const stack: { ctm: Matrix; squeeze: number }[] = [];
   let operands: string[] = [];
   for (const token of tokens) {
     if (/^[A-Za-z'"*]+$/.test(token) && !["true", "false", "null"].includes(token)) {
       switch (token) {
         case "q":
-          stack.push(ctm);
+          stack.push({ ctm, squeeze });
           break;
         case "Q":
-          ctm = stack.pop() ?? IDENTITY;
+          ({ ctm, squeeze } = stack.pop() ?? { ctm: IDENTITY, squeeze: 1 });
+          break;
+        case "Tz":
+          squeeze = Number(operands.at(-1)) / 100;
+          break;
+        case "Tm":
+          at = { x: Number(operands.at(-2)), y: Number(operands.at(-1)) };
           break;
         case "cm":
           ctm = multiply(operands.slice(-6).map(Number) as Matrix, ctm);
           break;
         case "Tf":
           toUnicode = toUnicodeOf(fonts?.lookupMaybe(PDFName.of((operands.at(-2) ?? "").slice(1)), PDFDict), doc);
+          size = Number(operands.at(-1));
           break;
         case "Tj": {
           const hex = operands.at(-1) ?? "";
-          if (hex.startsWith("<")) texts.push(decodeText(Buffer.from(hex.slice(1, -1).replace(/\s/g, ""), "hex"), toUnicode));
+          if (!hex.startsWith("<")) break;
+          const text = decodeText(Buffer.from(hex.slice(1, -1).replace(/\s/g, ""), "hex"), toUnicode);
+          texts.push(text);
+          placed.push({ text, ...at, size, squeeze });
           break;
         }
         case "Do": {
@@ -128,7 +144,7 @@ function readPage(page: PDFPage, doc: PDFDocument): ReadPage {
     }
   }
   const { width, height } = page.getSize();
-  return { texts, images, width, height };
+  return { texts, placed, images, width, height };
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
