@@ -180,8 +180,8 @@ describe("stamp and signature", () => {
     }
   });
 
-  it("squeezes a stamp line too long for its frame, as the profile's preview does, instead of cutting it", async () => {
-    const specialty = "Médecine physique et de réadaptation, rééducation fonctionnelle";
+  it("squeezes a stamp line a little too long for its frame, as the profile's preview does, instead of cutting it", async () => {
+    const specialty = "Chirurgie orthopédique et traumatologie du sport";
     const stamp = { ...header.doctor, specialty };
     const page = (await readPdf(await renderDocumentPdf(prescription, { stamp, signaturePng: null }))).pages.at(-1)!;
     const line = page.placed.find((t) => t.text === specialty)!;
@@ -216,6 +216,26 @@ describe("prescriptions and certificates", () => {
     expect(read.pages.length).toBeGreaterThan(1);
     expect(read.pages.at(-1)!.texts).toContain(`Ordonnance 2026-000124 · émis via Doctipro · page ${read.pages.length}/${read.pages.length}`);
     expect(read.text).toContain("Médicament 20");
+  });
+
+  it("wraps a long doctor's name beside the title and a long patient's name within the page, never over the edge", async () => {
+    const doctorName = `Dr ${"Marie-Christine".repeat(2)} ${"van den Berghe-Schmitz".repeat(2)} de Lëtzebuerg`;
+    const patientName = `${"Anne-Sophie ".repeat(3)}${"Wagner-Ferreira-Kieffer ".repeat(3)}`.trim();
+    const doc = { ...prescription, header: { ...header, doctor: { ...header.doctor, name: doctorName }, patient: { ...header.patient, name: patientName } } };
+    const page = (await readPdf(await renderDocumentPdf(doc, NONE))).pages[0]!;
+    const { PDFDocument } = await import("pdf-lib");
+    const { embedDocumentFonts } = await import("./pdf-fonts");
+    const { bold } = await embedDocumentFonts(await PDFDocument.create());
+    for (const [name, size, room] of [
+      [doctorName, 14, PAGE.width - 2 * PAGE.margin - 230 - 16],
+      [patientName, 12, PAGE.width - 2 * PAGE.margin],
+    ] as const) {
+      const lines = page.placed.filter((t) => t.size === size && t.x === PAGE.margin && name.includes(t.text));
+      expect(lines.length).toBeGreaterThan(1);
+      expect(lines.map((t) => t.text).join(" ")).toBe(name);
+      for (const line of lines) expect(bold.widthOfTextAtSize(line.text, size)).toBeLessThanOrEqual(room);
+    }
+    expect(page.texts).toContain("ORDONNANCE");
   });
 
   it("prints names as written in Polish, Romanian, Turkish, Greek or Cyrillic, and a letter the font lacks as « ? » instead of failing", async () => {

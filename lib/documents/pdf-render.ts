@@ -150,8 +150,11 @@ function drawHeader(w: Writer, doc: PrintableDocument) {
   const { doctor } = doc.header;
   const { regular, bold } = w.fonts;
   const top = w.y;
-  w.text(doctor.name, PAGE.margin, { size: 14, font: bold, color: BRAND });
-  w.y -= 19;
+  // The doctor's block wraps beside the title column: a long name never runs into the title.
+  const right = PAGE.width - PAGE.margin;
+  const titleWidth = 230;
+  const leftWidth = CONTENT_WIDTH - titleWidth - 16;
+  w.paragraph(doctor.name, PAGE.margin, leftWidth, { size: 14, font: bold, color: BRAND, gap: 19 / 14 });
   const details = [
     doctor.specialty,
     doctor.providerCode ? `Code prestataire ${doctor.providerCode}` : null,
@@ -160,14 +163,9 @@ function drawHeader(w: Writer, doc: PrintableDocument) {
     doctor.phone ? `Tél. ${doctor.phone}` : null,
     doctor.website,
   ].filter((d): d is string => Boolean(d));
-  for (const line of details) {
-    w.text(line, PAGE.margin, { size: 9, color: MUTED });
-    w.y -= 12;
-  }
+  for (const line of details) w.paragraph(line, PAGE.margin, leftWidth, { size: 9, color: MUTED, gap: 12 / 9 });
   const leftBottom = w.y;
 
-  const right = PAGE.width - PAGE.margin;
-  const titleWidth = 230;
   w.y = top;
   w.text(KIND_LABEL[doc.kind].toUpperCase(), right - titleWidth, { size: 15, font: bold, align: "right", width: titleWidth });
   w.y -= 21;
@@ -186,8 +184,7 @@ function drawHeader(w: Writer, doc: PrintableDocument) {
   const { patient } = doc.header;
   w.text("PATIENT", PAGE.margin, { size: 8, font: bold, color: MUTED });
   w.y -= 12;
-  w.text(patient.name, PAGE.margin, { size: 12, font: bold });
-  w.y -= 16;
+  w.paragraph(patient.name, PAGE.margin, CONTENT_WIDTH, { size: 12, font: bold, gap: 16 / 12 });
   w.text(`Matricule ${formatMatricule(patient.matricule)} · né(e) le ${formatCalendarDate(patient.birthDate)}`, PAGE.margin, { size: 9.5, color: MUTED });
   w.y -= 12;
   w.rule(4, 18);

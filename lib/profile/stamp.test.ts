@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { STAMP_WIDTH, stampDataUrl, stampLines, stampSvg, type StampData } from "./stamp";
+import { STAMP_WIDTH, stampDataUrl, stampLayout, stampLines, stampSvg, type StampData } from "./stamp";
 
 const schmit: StampData = {
   name: "Dr Paul Schmit",
@@ -44,10 +44,19 @@ describe("stamp", () => {
     expect(svg).not.toContain("<script>");
   });
 
-  it("squeezes a line too long for the frame instead of cutting it", () => {
-    const svg = stampSvg({ ...schmit, specialty: "Médecine physique et de réadaptation, rééducation fonctionnelle" });
-    expect(svg).toMatch(new RegExp(`textLength="${STAMP_WIDTH - 36}" lengthAdjust="spacingAndGlyphs">Médecine physique`));
+  it("squeezes a line a little too long for the frame, and puts a much longer one on several lines, never cutting it", () => {
+    const svg = stampSvg({ ...schmit, specialty: "Chirurgie orthopédique et traumatologique" });
+    expect(svg).toMatch(new RegExp(`textLength="${STAMP_WIDTH - 36}" lengthAdjust="spacingAndGlyphs">Chirurgie orthopédique`));
     expect(stampSvg(schmit)).not.toContain("textLength");
+
+    const name = "Dr Marie-Christine van den Berghe-Schmitz de Lëtzebuerg-Wagner";
+    const long = stampLayout({ ...schmit, name, specialty: "Médecine physique et de réadaptation, rééducation fonctionnelle" });
+    const nameLines = long.lines.filter((l) => l.bold);
+    expect(nameLines.length).toBeGreaterThan(1);
+    expect(nameLines.map((l) => l.text).join(" ")).toBe(name);
+    expect(long.lines.filter((l) => !l.bold && l.size === 13).map((l) => l.text).join(" ")).toBe("Médecine physique et de réadaptation, rééducation fonctionnelle");
+    expect(long.height).toBeGreaterThan(stampLayout(schmit).height);
+    for (const line of long.lines) expect(line.baseline).toBeLessThan(long.height);
   });
 
   it("renders as a well-formed image of the announced size", async () => {

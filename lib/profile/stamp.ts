@@ -48,17 +48,37 @@ export type StampFrame = { inset: number; radius: number; strokeWidth: number };
 
 export type StampLayout = { width: number; height: number; frames: StampFrame[]; lines: PlacedLine[]; maxTextWidth: number };
 
+/** Squeezed below this, a line is hard to read: it is cut between words onto the next line instead. */
+const MIN_SQUEEZE = 0.8;
+
+function estimatedWidth(text: string, line: StampLine): number {
+  return [...text].length * line.size * (line.bold ? GLYPH_EM.bold : GLYPH_EM.regular);
+}
+
+/** A line far too long for the frame, cut between words into pieces that fit (a lone long word stays whole). */
+function wrapped(line: StampLine, maxTextWidth: number): StampLine[] {
+  if (estimatedWidth(line.text, line) <= maxTextWidth / MIN_SQUEEZE) return [line];
+  const pieces: string[] = [];
+  for (const word of line.text.split(/ +/)) {
+    const last = pieces.at(-1);
+    if (last !== undefined && estimatedWidth(`${last} ${word}`, line) <= maxTextWidth) pieces[pieces.length - 1] = `${last} ${word}`;
+    else pieces.push(word);
+  }
+  return pieces.map((text) => ({ ...line, text }));
+}
+
 /** Where everything goes, in the stamp's own units (STAMP_WIDTH wide, y downwards). */
 export function stampLayout(data: StampData): StampLayout {
   const maxTextWidth = STAMP_WIDTH - 2 * PADDING_X;
   let y = PADDING_Y;
-  const lines = stampLines(data).map((line) => {
-    y += line.size;
-    const estimated = [...line.text].length * line.size * (line.bold ? GLYPH_EM.bold : GLYPH_EM.regular);
-    const placed = { ...line, baseline: y, squeezeTo: estimated > maxTextWidth ? maxTextWidth : null };
-    y += line.size * (LINE_GAP - 1);
-    return placed;
-  });
+  const lines = stampLines(data)
+    .flatMap((line) => wrapped(line, maxTextWidth))
+    .map((line) => {
+      y += line.size;
+      const placed = { ...line, baseline: y, squeezeTo: estimatedWidth(line.text, line) > maxTextWidth ? maxTextWidth : null };
+      y += line.size * (LINE_GAP - 1);
+      return placed;
+    });
   return {
     width: STAMP_WIDTH,
     height: Math.ceil(y + PADDING_Y),
@@ -71,7 +91,10 @@ export function stampLayout(data: StampData): StampLayout {
   };
 }
 
-/** The stamp as a standalone SVG document. A line too long for the frame is squeezed to fit, never cut. */
+/**
+ * The stamp as a standalone SVG document. A line a little too long for the frame is squeezed to fit;
+ * a much longer one goes on over several lines; nothing is cut.
+ */
 export function stampSvg(data: StampData): string {
   const { width, height, frames, lines } = stampLayout(data);
   const texts = lines.map((line) => {
