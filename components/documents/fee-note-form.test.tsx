@@ -28,7 +28,7 @@ describe("FeeNoteForm", () => {
     fireEvent.change(screen.getByLabelText("Libellé de l'acte 1"), { target: { value: "Consultation" } });
     fireEvent.change(screen.getByLabelText("Quantité de l'acte 1"), { target: { value: "-1" } });
     fireEvent.change(screen.getByLabelText("Prix unitaire de l'acte 1 en euros"), { target: { value: "12,345" } });
-    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Établir la mémoire d'honoraires" })));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Établir le mémoire d'honoraires" })));
     expect(screen.getByText("La quantité ne peut pas être négative.")).toBeInTheDocument();
     expect(screen.getByText("Le montant a deux décimales au plus (ex. 54,80).")).toBeInTheDocument();
     expect(screen.getByLabelText("Prix unitaire de l'acte 1 en euros")).toHaveAttribute("aria-invalid", "true");

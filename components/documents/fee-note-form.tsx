@@ -29,7 +29,7 @@ export function FeeNoteForm({ action, initial, replaces, cancelHref }: Props) {
     if (unit.ok) total += unit.cents * qty;
   }
   return (
-    <form {...formProps} className="space-y-5" aria-label="Nouvelle mémoire d'honoraires">
+    <form {...formProps} className="space-y-5" aria-label="Nouveau mémoire d'honoraires">
       {replaces && <input type="hidden" name="replaces" value={replaces.id} />}
       <div className="max-w-xs">
         <Field label="Date de prestation" name="issuedOn" id="fee-issuedOn" type="date" defaultValue={initial.issuedOn} error={errors.issuedOn} />
@@ -80,7 +80,7 @@ export function FeeNoteForm({ action, initial, replaces, cancelHref }: Props) {
         </div>
         {errors.paid && <p className="mt-1 text-sm text-red-700">{errors.paid}</p>}
       </fieldset>
-      <FormFooter state={state} pending={pending} submitLabel="Établir la mémoire d'honoraires" replacesNumber={replaces?.number ?? null} cancelHref={cancelHref} />
+      <FormFooter state={state} pending={pending} submitLabel="Établir le mémoire d'honoraires" replacesNumber={replaces?.number ?? null} cancelHref={cancelHref} />
     </form>
   );
 }

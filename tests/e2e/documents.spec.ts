@@ -115,7 +115,7 @@ test("the doctor creates, lists and downloads a prescription, a certificate and 
   await page.getByLabel("Quantité de l'acte 2").fill("2");
   await page.getByLabel("Prix unitaire de l'acte 2 en euros").fill("18,75");
   await expect(page.getByTestId("fee-total")).toHaveText("92,30\u00a0€");
-  await page.getByRole("button", { name: "Établir la mémoire d'honoraires" }).click();
+  await page.getByRole("button", { name: "Établir le mémoire d'honoraires" }).click();
   const fee = await issued(page, /Mémoire d'honoraires n° .* établi/);
   const note = await pdfOf(page, fee.id);
   for (const text of ["MÉMOIRE D'HONORAIRES", `N° ${fee.number}`, "Nora Wagner", "V12", "92,30\u00a0€", "IBAN LU98 0019 4006 4475 0001"]) expect(note.text).toContain(text);
@@ -144,7 +144,7 @@ test("a correction cancels the old document, which stays listed as « Annulé »
   await page.getByLabel("Code de l'acte 1").fill("C1");
   await page.getByLabel("Libellé de l'acte 1").fill("Consultation");
   await page.getByLabel("Prix unitaire de l'acte 1 en euros").fill("45,80");
-  await page.getByRole("button", { name: "Établir la mémoire d'honoraires" }).click();
+  await page.getByRole("button", { name: "Établir le mémoire d'honoraires" }).click();
   const first = await issued(page, /Mémoire d'honoraires/);
 
   await rowOf(page, first.number).getByRole("link", { name: /Corriger/ }).click();
@@ -176,7 +176,7 @@ test("bad input is refused with a message next to the field, and nothing is crea
   await page.getByLabel("Libellé de l'acte 1").fill("Consultation\u202E08,45");
   await page.getByLabel("Quantité de l'acte 1").fill("-1");
   await page.getByLabel("Prix unitaire de l'acte 1 en euros").fill("54,805");
-  await page.getByRole("button", { name: "Établir la mémoire d'honoraires" }).click();
+  await page.getByRole("button", { name: "Établir le mémoire d'honoraires" }).click();
   await expect(page.getByText("Le montant a deux décimales au plus (ex. 54,80).")).toBeVisible();
   await expect(page.getByText("La quantité ne peut pas être négative.")).toBeVisible();
   await expect(page.getByText(/caractère invisible qui modifie son affichage \(U\+202E\)/)).toBeVisible();
@@ -207,7 +207,7 @@ test("a secretary prepares and prints fee notes only, never signed, and sees no 
   await page.getByLabel("Code de l'acte 1").fill("C1");
   await page.getByLabel("Libellé de l'acte 1").fill("Consultation");
   await page.getByLabel("Prix unitaire de l'acte 1 en euros").fill("54,80");
-  await page.getByRole("button", { name: "Établir la mémoire d'honoraires" }).click();
+  await page.getByRole("button", { name: "Établir le mémoire d'honoraires" }).click();
   const fee = await issued(page, /Mémoire d'honoraires/);
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText("Préparé par le secrétariat");
