@@ -1,5 +1,5 @@
 import * as z from "@/lib/forms/zod";
-import { emailField } from "@/lib/auth/schema";
+import { emailFieldAsking } from "@/lib/auth/schema";
 
 // Every support action carries the reason support typed: it goes to the audit log.
 export const reasonField = z
@@ -20,7 +20,7 @@ export const inviteSchema = z
   .object({
     role: z.enum(["doctor", "secretary", "patient"], { error: "Choisissez le type de compte." }),
     doctorKind: z.enum(["medecin", "medecin_dentiste"]).optional(),
-    email: emailField,
+    email: emailFieldAsking("Saisissez le courriel de la personne."),
     firstName: nameField("prénom"),
     lastName: nameField("nom"),
     reason: reasonField,
@@ -31,7 +31,7 @@ export const userActionSchema = z.object({ userId: z.uuid({ error: "Utilisateur 
 
 export const attachSchema = z.object({
   secretaryId: z.uuid({ error: "Utilisateur inconnu." }),
-  doctorEmail: emailField,
+  doctorEmail: emailFieldAsking("Saisissez le courriel du médecin."),
   reason: reasonField,
 });
 

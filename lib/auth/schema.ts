@@ -4,13 +4,17 @@ import { EMAIL_MAX, PASSWORD_MAX } from "./limits";
 // Shared by the sign-in form (browser, loaded when the form is first focused) and the server
 // action: one set of rules and messages.
 
-export const emailField = z
-  .string({ error: "Saisissez votre courriel." })
-  .trim()
-  .min(1, "Saisissez votre courriel.")
-  .max(EMAIL_MAX, `Le courriel ne peut pas dépasser ${EMAIL_MAX} caractères.`)
-  .pipe(z.email({ error: "Ce courriel n'est pas valide." }))
-  .transform((email) => email.toLowerCase());
+/** An email address, normalised; `missing` says whose address is asked for when the field is empty. */
+export const emailFieldAsking = (missing: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, missing)
+    .max(EMAIL_MAX, `Le courriel ne peut pas dépasser ${EMAIL_MAX} caractères.`)
+    .pipe(z.email({ error: "Ce courriel n'est pas valide." }))
+    .transform((email) => email.toLowerCase());
+
+export const emailField = emailFieldAsking("Saisissez votre courriel.");
 
 export const signInSchema = z.object({
   email: emailField,

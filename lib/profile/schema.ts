@@ -1,4 +1,4 @@
-import { emailField } from "@/lib/auth/schema";
+import { emailFieldAsking } from "@/lib/auth/schema";
 import * as z from "@/lib/forms/zod";
 import { payconiqMerchantIdField } from "@/lib/payments/schema";
 import { POSTCODE_DIGITS, postcodeDigits, PROVIDER_CODE, TITLES, withProviderCodeDash } from "./formats";
@@ -129,7 +129,7 @@ export const payconiqSchema = z.object({ payconiqMerchantId: payconiqMerchantIdF
 export type PayconiqInput = z.input<typeof payconiqSchema>;
 
 export const emailChangeSchema = z.object({
-  newEmail: emailField,
+  newEmail: emailFieldAsking("Saisissez votre nouveau courriel."),
   password: z.string({ error: "Saisissez votre mot de passe." }).min(1, "Saisissez votre mot de passe.").max(128),
 });
 export type EmailChangeInput = z.input<typeof emailChangeSchema>;
