@@ -67,12 +67,14 @@ export function AppointmentsCard({ appointments, weeks }: { appointments: Appoin
   );
 }
 
+/** Five stars filled in proportion to the average: 4,5 shows four and a half, never five. */
 function Stars({ average }: { average: number }) {
-  const full = Math.round(average);
   return (
-    <span aria-hidden className="text-lg tracking-tight text-amber-500">
-      {"★".repeat(full)}
-      <span className="text-slate-300">{"★".repeat(5 - full)}</span>
+    <span aria-hidden className="relative inline-block whitespace-nowrap text-lg leading-none">
+      <span className="text-slate-300">★★★★★</span>
+      <span data-testid="stars-filled" className="absolute inset-y-0 left-0 overflow-hidden text-amber-500" style={{ width: `${(Math.min(5, Math.max(0, average)) / 5) * 100}%` }}>
+        ★★★★★
+      </span>
     </span>
   );
 }
