@@ -14,6 +14,9 @@ describe("Luxembourg time", () => {
   it("shows calendar dates as written, whatever the time zone", () => {
     expect(formatCalendarDayMonth("2026-03-30")).toBe("30 mars");
     expect(formatCalendarDate("2026-01-12")).toBe("12 janvier 2026");
+    expect(formatCalendarDate("1991-04-01")).toBe("1er avril 1991");
+    expect(formatCalendarDate("1991-04-11")).toBe("11 avril 1991");
+    expect(formatCalendarDayMonth("2026-12-01")).toBe("1er déc.");
     expect(() => formatCalendarDate("12/01/2026")).toThrow(RangeError);
   });
 

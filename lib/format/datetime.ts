@@ -50,14 +50,19 @@ function parseCalendarDate(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`);
 }
 
-/** « 23 nov. » for a calendar date written 2026-11-23. */
-export function formatCalendarDayMonth(isoDate: string): string {
-  return calendarDayMonth().format(parseCalendarDate(isoDate));
+/** French writes the first of the month « 1er » (« 1er avril »); Intl writes « 1 ». */
+function firstOfMonth(formatted: string): string {
+  return formatted.replace(/^1(?= )/, "1er");
 }
 
-/** « 23 novembre 2026 » for a calendar date written 2026-11-23. */
+/** « 23 nov. » for a calendar date written 2026-11-23; « 1er avr. » for the first. */
+export function formatCalendarDayMonth(isoDate: string): string {
+  return firstOfMonth(calendarDayMonth().format(parseCalendarDate(isoDate)));
+}
+
+/** « 23 novembre 2026 » for a calendar date written 2026-11-23; « 1er avril 1991 » for the first. */
 export function formatCalendarDate(isoDate: string): string {
-  return calendarFull().format(parseCalendarDate(isoDate));
+  return firstOfMonth(calendarFull().format(parseCalendarDate(isoDate)));
 }
 
 const offset = once(() => new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, timeZoneName: "longOffset" }));
