@@ -7,7 +7,8 @@ import { listOutbox } from "@/lib/email/outbox";
 export const metadata: Metadata = { title: "Boîte de réception de démonstration" };
 
 // The demo's mailbox: every message the app would have sent, so a person trying Doctipro can read
-// codes and links. Off in production (DATABASE_URL set) unless DEV_MAILBOX=1.
+// codes and links. Open on the embedded demo, closed with DATABASE_URL unless DEV_MAILBOX=1 (the
+// browser tests); server.ts warns at start-up whenever a production build has it open.
 export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ a?: string }> }) {
   if (!devMailboxEnabled()) notFound();
   const { a } = await searchParams;
@@ -19,7 +20,8 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
         <h1 className="text-2xl font-bold text-slate-900">Boîte de réception de démonstration</h1>
         <p className="text-sm text-slate-600">
           Les courriels que Doctipro aurait envoyés{to ? ` à ${to}` : ""}, du plus récent au plus ancien. Cette page
-          n&apos;existe pas en production.
+          n&apos;est ouverte que sur une installation de démonstration ou de test : quiconque l&apos;atteint y lit les
+          codes de connexion et les liens envoyés.
         </p>
       </div>
       {messages.length === 0 ? (
