@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isValidMatricule } from "@/lib/patients/matricule";
 import { freshDatabase } from "@/tests/support/test-db";
-import { appointments, connectionLog, patients, reviews, users } from "../schema";
+import { appointments, connectionLog, patients, reviews, secretaryDoctors, users } from "../schema";
 import { DEMO_PRACTICES, seedDemoPractices } from "./demo-practice";
 import { seedDemo } from "./seed-demo";
 
@@ -55,6 +55,12 @@ describe("demo practices", () => {
       )[0]!.n;
     expect(await viaSecretary("dr.schmit@demo.doctipro.lu")).toBeGreaterThan(20);
     expect(await viaSecretary("dr.hoffmann@demo.doctipro.lu")).toBe(0);
+    // She was attached before the first of those sign-ins, as the profile's « rattachée le » says.
+    const [span] = await db
+      .select({ attached: sql<Date>`min(${secretaryDoctors.createdAt})`, first: sql<Date>`min(${connectionLog.at})` })
+      .from(secretaryDoctors)
+      .innerJoin(connectionLog, sql`${connectionLog.accountId} = ${secretaryDoctors.doctorId} AND ${connectionLog.mode} = 'secretary'`);
+    expect(new Date(span!.attached).getTime()).toBeLessThan(new Date(span!.first).getTime());
   });
 
   it("spread appointments over about a year around today, working hours in Luxembourg", async () => {

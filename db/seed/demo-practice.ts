@@ -78,7 +78,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
 
 const DAYS_BACK = 300;
 const DAYS_AHEAD = 65;
-const HISTORY_DAYS = 120;
+/** How far back the demo's connection history goes (seed-demo.ts attaches the secretary before it). */
+export const HISTORY_DAYS = 120;
 const BATCH = 500;
 
 const REVIEW_COMMENTS: Record<number, (string | null)[]> = {

@@ -4,6 +4,7 @@ import { encryptSecret } from "@/lib/twofactor/encryption";
 import type { Database } from "../client";
 import { doctorProfiles, secretaryDoctors, twoFactor, users } from "../schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SECRETARY_LINKS } from "./demo-accounts";
+import { HISTORY_DAYS } from "./demo-practice";
 import { DEMO_PROFILES } from "./demo-profiles";
 
 /**
@@ -34,10 +35,12 @@ export async function seedDemo(db: Database): Promise<{ created: number }> {
     .from(users)
     .where(inArray(users.email, DEMO_ACCOUNTS.map((a) => a.email)));
   const idOf = new Map(rows.map((r) => [r.email, r.id]));
+  const attachedSince = new Date(Date.now() - (HISTORY_DAYS + 1) * 86_400_000);
   const links = DEMO_SECRETARY_LINKS.flatMap(([s, d]) => {
     const secretaryId = idOf.get(s);
     const doctorId = idOf.get(d);
-    return secretaryId && doctorId ? [{ secretaryId, doctorId }] : [];
+    // Attached before the first day of the demo's history, which shows her signing in for the doctor.
+    return secretaryId && doctorId ? [{ secretaryId, doctorId, createdAt: attachedSince }] : [];
   });
   if (links.length) await db.insert(secretaryDoctors).values(links).onConflictDoNothing();
 
