@@ -32,6 +32,13 @@ describe("the support's user search", () => {
     expect(await found("Anne Schmit")).toEqual([]);
   });
 
+  it("finds a name typed with or without its accents", async () => {
+    await user("lukasz@example.lu", "Łukasz", "Wiśniewski");
+    expect(await found("lukasz wisniewski")).toEqual(["lukasz@example.lu"]);
+    expect(await found("Wiśniewski Łukasz")).toEqual(["lukasz@example.lu"]);
+    expect(await found("sur_e")).toEqual(["percent@example.lu"]);
+  });
+
   it("takes % and _ literally, in the full name too", async () => {
     expect(await found("100% Sûr_e")).toEqual(["percent@example.lu"]);
     expect(await found("0% S")).toEqual(["percent@example.lu"]);

@@ -4,6 +4,7 @@ import * as z from "@/lib/forms/zod";
 import { users, type User } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { escapeLike, searchText } from "@/lib/forms/search-text";
+import { containsFolded } from "@/lib/search/folded-match";
 
 export const PAGE_SIZE = 20;
 
@@ -21,17 +22,16 @@ export type UserSearch = z.output<typeof userSearchSchema>;
 export async function searchUsers(search: UserSearch): Promise<{ rows: User[]; next: string | null }> {
   const filters: SQL[] = [];
   if (search.q) {
-    const pattern = `%${escapeLike(search.q)}%`;
     // A whole name is typed either way round (« Paul Schmit », « Schmit Paul »), with whatever
-    // spaces between its words: each part alone would never contain it.
-    const namePattern = `%${escapeLike(search.q.replace(/\s+/g, " "))}%`;
+    // spaces between its words: each part alone would never contain it. Accents are optional.
+    const name = search.q.replace(/\s+/g, " ");
     filters.push(
       or(
-        ilike(users.email, pattern),
-        ilike(users.firstName, pattern),
-        ilike(users.lastName, pattern),
-        ilike(sql`${users.firstName} || ' ' || ${users.lastName}`, namePattern),
-        ilike(sql`${users.lastName} || ' ' || ${users.firstName}`, namePattern),
+        ilike(users.email, `%${escapeLike(search.q)}%`),
+        containsFolded(users.firstName, search.q),
+        containsFolded(users.lastName, search.q),
+        containsFolded(sql`${users.firstName} || ' ' || ${users.lastName}`, name),
+        containsFolded(sql`${users.lastName} || ' ' || ${users.firstName}`, name),
       )!,
     );
   }

@@ -4,6 +4,7 @@ import { patients } from "@/db/schema";
 import { getDb, type Database } from "@/lib/db";
 import { isUuid } from "@/lib/forms/ids";
 import { cleanSearchText, escapeLike } from "@/lib/forms/search-text";
+import { containsFolded } from "@/lib/search/folded-match";
 
 // A doctor's patient files, read for the practice pages. Every function takes the doctor the guard
 // returned: a patient id from a URL is only ever looked up together with that doctor's id, so
@@ -13,13 +14,16 @@ export type PatientSummary = Pick<typeof patients.$inferSelect, "id" | "firstNam
 
 export const PATIENTS_PER_PAGE = 25;
 
-/** What the search box matches: every word in the name (either order), or the matricule's digits. */
+/**
+ * What the search box matches: every word in the name (either order, with or without its accents),
+ * or the matricule's digits.
+ */
 function searchCondition(query: string): SQL | undefined {
   const digits = query.replace(/\s/g, "");
   if (/^\d{2,13}$/.test(digits)) return ilike(patients.matricule, `${escapeLike(digits)}%`);
   const words = query.split(/\s+/).filter(Boolean).slice(0, 4);
   if (!words.length) return undefined;
-  return and(...words.map((w) => or(ilike(patients.lastName, `%${escapeLike(w)}%`), ilike(patients.firstName, `%${escapeLike(w)}%`))));
+  return and(...words.map((w) => or(containsFolded(patients.lastName, w), containsFolded(patients.firstName, w))));
 }
 
 export async function searchPatients(
