@@ -36,7 +36,7 @@ export function MessageList({ messages, mine, detailed = false, emptyText, label
         return (
           <li key={m.id} data-testid="chat-message" className={`flex flex-col ${own ? "items-end" : "items-start"}`}>
             <div
-              className={`max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-3.5 py-2 text-sm leading-relaxed shadow-sm ${
+              className={`max-w-[85%] whitespace-pre-wrap wrap-anywhere rounded-2xl px-3.5 py-2 text-sm leading-relaxed shadow-sm ${
                 own ? "rounded-br-sm bg-brand-600 text-white" : "rounded-bl-sm border border-slate-200 bg-white text-slate-900"
               }`}
             >

@@ -106,7 +106,7 @@ export function SupportChat({ initialConversations, initialSelected, initialMess
               : "Connexion…"}
         </p>
       </div>
-      <div className="grid overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm lg:h-[calc(100dvh-12rem)] lg:min-h-[28rem] lg:grid-cols-[20rem_1fr]">
+      <div className="grid grid-cols-1 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm lg:h-[calc(100dvh-12rem)] lg:min-h-[28rem] lg:grid-cols-[20rem_minmax(0,1fr)]">
         <nav aria-label="Conversations" className="max-h-80 overflow-y-auto border-b border-slate-200 lg:max-h-none lg:border-b-0 lg:border-r">
           {conversations.length === 0 ? (
             <p className="p-6 text-sm text-slate-500">Aucune conversation pour le moment.</p>
@@ -150,14 +150,14 @@ export function SupportChat({ initialConversations, initialSelected, initialMess
             </ul>
           )}
         </nav>
-        <section aria-label="Conversation ouverte" className="flex min-h-[24rem] flex-col bg-slate-50">
+        <section aria-label="Conversation ouverte" className="flex min-h-[24rem] min-w-0 flex-col bg-slate-50">
           {!selected ? (
             <p className="m-auto p-6 text-sm text-slate-500">Choisissez une conversation pour la lire et y répondre.</p>
           ) : (
             <>
               <header className="border-b border-slate-200 bg-white px-4 py-3">
-                <h2 className="text-base font-semibold text-slate-900">{current?.userName ?? "Conversation"}</h2>
-                {current && <p className="text-xs text-slate-500">{current.userEmail}</p>}
+                <h2 className="text-base font-semibold wrap-anywhere text-slate-900">{current?.userName ?? "Conversation"}</h2>
+                {current && <p className="text-xs wrap-anywhere text-slate-500">{current.userEmail}</p>}
               </header>
               <div className="flex-1 overflow-y-auto">
                 {loadError ? (
