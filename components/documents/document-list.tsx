@@ -43,7 +43,8 @@ export function DocumentList({ documents, patientId }: { documents: DocumentList
     return <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">Aucun document pour ce patient pour l&apos;instant.</p>;
   }
   return (
-    <div className="sm:overflow-x-auto">
+    // relative: the links' sr-only (absolute) texts scroll with the table instead of widening the page.
+    <div className="relative sm:overflow-x-auto">
       <table className={TABLE}>
         <caption className="sr-only">Documents du patient, les plus récents d&apos;abord</caption>
         <thead className="max-sm:sr-only">
@@ -68,8 +69,11 @@ export function DocumentList({ documents, patientId }: { documents: DocumentList
                   <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${KIND_TONE[d.kind]}`}>{KIND_LABEL[d.kind]}</span>
                 </td>
                 <td data-label="Date" className="whitespace-nowrap">{formatCalendarDate(d.issuedOn)}</td>
-                <td data-label="Détail" className="sm:max-w-[18rem]">
-                  <span className="line-clamp-2">{summary(d)}</span>
+                <td data-label="Détail">
+                  {/* A word longer than the cell (a pasted name) breaks anywhere; past two lines the full text is the title. */}
+                  <span className="line-clamp-2 min-w-0 wrap-anywhere sm:max-w-[18rem]" title={summary(d)}>
+                    {summary(d)}
+                  </span>
                 </td>
                 <td data-label="État" className="text-xs">
                   <div className="flex flex-col items-end gap-1 sm:items-start">
