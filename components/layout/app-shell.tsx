@@ -38,7 +38,8 @@ export function AppShell({ nav, user, profileHref, signOut, banner, widgets, chi
           <ProfileMenu name={user.name} initials={user.initials} detail={user.detail} profileHref={profileHref} signOut={signOut} />
         </header>
         {banner}
-        <main id="contenu" className="flex-1 px-4 py-6 sm:px-6 lg:px-8">
+        {/* With the chat bubble (fixed, bottom left, 5rem tall with its margin), room to scroll the page's last controls clear of it. */}
+        <main id="contenu" className={`flex-1 px-4 pt-6 sm:px-6 lg:px-8 ${widgets ? "pb-24" : "pb-6"}`}>
           {children}
         </main>
       </div>
