@@ -15,9 +15,10 @@ export function AttachedSecretaries({ secretaries, detachAction }: Props) {
     <ul className="divide-y divide-slate-100">
       {secretaries.map((s) => (
         <li key={s.id} className="flex items-center justify-between gap-4 py-3">
-          <div>
-            <p className="font-medium text-slate-900">{displayName(s)}</p>
-            <p className="text-sm text-slate-600">
+          {/* min-w-0 and wrap-anywhere: a long address wraps instead of pushing « Détacher » against the edge. */}
+          <div className="min-w-0">
+            <p className="font-medium wrap-anywhere text-slate-900">{displayName(s)}</p>
+            <p className="text-sm wrap-anywhere text-slate-600">
               {s.email} · rattachée le {formatDateTime(s.since)}
             </p>
           </div>
