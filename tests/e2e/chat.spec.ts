@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNT, alertOf, signedInPage, uniqueClientIp } from "./support/auth";
 import { waitForMail } from "./support/mailbox";
 import { FIXTURES } from "./fixtures/accounts";
+import { expectNoHorizontalOverflow, expectWithinWidth } from "./support/layout";
 
 // The live chat between the practice area and support (issue 8). Support's presence is global
 // (any operator online counts), so this file runs in order: the « nobody online » case first,
@@ -251,6 +252,35 @@ test("a 4,001-character message is refused; <script> is shown as text, never run
   await expect(seen).toHaveText(hostile);
   await expect(seen.locator("script, img, b, a")).toHaveCount(0);
   for (const p of [doctor, support]) expect(await p.evaluate(() => (window as { __chatPwned?: boolean }).__chatPwned)).toBeUndefined();
+  await doctor.context().close();
+  await support.context().close();
+});
+
+test("a pasted long link wraps in both chats: support's list, reply box and counter stay on screen", async ({ browser, baseURL }) => {
+  const link = `https://example.com/${"a".repeat(180)}`;
+  const doctor = await signedInPage(browser, baseURL, FIXTURES.chatLongWord.email);
+  await openPanel(doctor);
+  await messageBox(doctor).fill(link);
+  await messageBox(doctor).press("Enter");
+  await expect(userMessages(doctor)).toHaveCount(1);
+  await expectWithinWidth(userMessages(doctor).first(), panel(doctor));
+
+  const support = await signedInPage(browser, baseURL, FIXTURES.supportChatLongWord.email);
+  await openSupportChat(support);
+  await openConversationOf(support, "Test chat-long-word");
+  for (const width of [1280, 390]) {
+    await support.setViewportSize({ width, height: 800 });
+    await support.reload();
+    const conversation = support.getByRole("region", { name: "Conversation ouverte" });
+    await expect(conversation.getByTestId("chat-message")).toHaveText(new RegExp(link));
+    await expectNoHorizontalOverflow(support);
+    await expectWithinWidth(support.getByRole("navigation", { name: "Conversations" }));
+    await expectWithinWidth(conversation);
+    await expectWithinWidth(conversation.getByTestId("chat-message").first(), conversation);
+    await expectWithinWidth(conversation.getByLabel("Votre réponse"), conversation);
+    await expectWithinWidth(conversation.getByText("0 / 4\u202f000 caractères"), conversation);
+    await expectWithinWidth(conversation.getByRole("button", { name: "Répondre" }), conversation);
+  }
   await doctor.context().close();
   await support.context().close();
 });

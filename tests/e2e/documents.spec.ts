@@ -5,6 +5,7 @@ import { decodeQr, readPdf } from "@/tests/support/pdf-reading";
 import { transparentSignaturePng } from "@/tests/support/signature-images";
 import { FIXTURES } from "./fixtures/accounts";
 import { ACCOUNT, alertOf, signedInPage, uniqueClientIp } from "./support/auth";
+import { expectNoHorizontalOverflow, expectWithinWidth } from "./support/layout";
 
 // Documents from the patient page (issue 6): each kind created, listed and downloaded as a PDF read
 // back here; a secretary's limits (fee notes only, never the signature), a patient's (nothing),
@@ -165,6 +166,26 @@ test("a correction cancels the old document, which stays listed as « Annulé »
   const oldPdf = await pdfOf(page, first.id);
   expect(oldPdf.text).toContain("ANNULÉ");
   expect(oldPdf.pages[0]!.images.map(decodeQr).filter(Boolean)).toEqual([]);
+  await page.context().close();
+});
+
+test("a medicine typed as one 120-character word wraps in the list; the PDF links stay on screen", async ({ browser, baseURL }) => {
+  const word = "Dihydroergotamine".repeat(8).slice(0, 120);
+  const page = await doctorPage(browser, baseURL);
+  await openPatient(page, "Kremer");
+  await page.getByLabel("Médicament 1", { exact: true }).fill(word);
+  await page.getByRole("button", { name: "Établir l'ordonnance" }).click();
+  const { number } = await issued(page, /Ordonnance/);
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.reload();
+    const row = rowOf(page, number);
+    // Clamped to two lines, the whole name in the title.
+    await expect(row.getByTitle(word)).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+    const card = page.locator("#documents");
+    for (const link of ["Ouvrir", "Télécharger", "Corriger"]) await expectWithinWidth(row.getByRole("link", { name: new RegExp(`^${link}`) }), card);
+  }
   await page.context().close();
 });
 

@@ -1,0 +1,35 @@
+import { expect, test } from "@playwright/test";
+import { FIXTURES } from "./fixtures/accounts";
+import { ACCOUNT, signedInPage, uniqueClientIp } from "./support/auth";
+import { expectNoHorizontalOverflow, expectWithinWidth } from "./support/layout";
+
+// Layout on a phone (390 px): what the fixed chat bubble and long unbroken text must not hide.
+// signedInPage opens its own context, so each test sets the width itself.
+
+test("at the bottom of a page, the chat bubble leaves the last controls clear", async ({ browser, baseURL }) => {
+  const page = await signedInPage(browser, baseURL, ACCOUNT.doctor, uniqueClientIp());
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto("/patients?page=2");
+  const previous = page.getByRole("link", { name: "← Précédents" });
+  await expect(previous).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const bubble = page.getByRole("button", { name: "Conversation avec le support" });
+  // Scrolled to the end, the button sits above the bubble (and its white ring).
+  await expect.poll(async () => (await bubble.boundingBox())!.y - 4 - ((await previous.boundingBox())!.y + (await previous.boundingBox())!.height)).toBeGreaterThanOrEqual(0);
+  await expectNoHorizontalOverflow(page);
+  await page.context().close();
+});
+
+test("a long secretary address wraps: « Détacher » keeps the card's padding", async ({ browser, baseURL }) => {
+  const page = await signedInPage(browser, baseURL, FIXTURES.layoutDoctor.email, uniqueClientIp());
+  await page.setViewportSize({ width: 390, height: 800 });
+  for (const path of ["/secretaires", "/profile"]) {
+    await page.goto(path);
+    const row = page.getByRole("listitem").filter({ hasText: FIXTURES.layoutSecretary.email });
+    await expect(row).toBeVisible();
+    // The row spans the card's content box: inside it, the button is as far from the right edge as the name from the left.
+    await expectWithinWidth(row.getByRole("button", { name: "Détacher Test Mise-en-page" }), row);
+    await expectNoHorizontalOverflow(page);
+  }
+  await page.context().close();
+});
