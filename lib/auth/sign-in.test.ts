@@ -15,6 +15,19 @@ vi.mock("./password-hash", async (importOriginal) => {
 const passwordChecks = () => vi.mocked(verifyPassword).mock.calls.length;
 
 const PASSWORD = "cheval agrafe batterie correcte";
+
+/**
+ * The clock stands still during `work`: a throttle's 1 s delay must not run out between two
+ * attempts because argon2 (about 0.1 s, much more on a busy machine) made the test slow.
+ */
+async function atOneInstant<T>(work: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ["Date"], now: new Date() });
+  try {
+    return await work();
+  } finally {
+    vi.useRealTimers();
+  }
+}
 const ctx = { ip: "198.51.100.20", userAgent: "Vitest", requestId: "test" };
 let db: Awaited<ReturnType<typeof freshDatabase>>;
 
@@ -57,8 +70,10 @@ describe("signInWithPassword", () => {
   });
 
   it("delays the account after 5 failures, even for the right password, and never verifies meanwhile", async () => {
-    for (let i = 0; i < 5; i++) await signInWithPassword("doctor", "doc@example.lu", `wrong-${i}-password`, ctx);
-    const result = await signInWithPassword("doctor", "doc@example.lu", PASSWORD, { ...ctx, ip: "198.51.100.99" });
+    const result = await atOneInstant(async () => {
+      for (let i = 0; i < 5; i++) await signInWithPassword("doctor", "doc@example.lu", `wrong-${i}-password`, ctx);
+      return signInWithPassword("doctor", "doc@example.lu", PASSWORD, { ...ctx, ip: "198.51.100.99" });
+    });
     expect(result).toEqual({ kind: "throttled", retryAfterSeconds: 1 });
     // The throttled attempt itself is not counted.
     const [row] = await db.select().from(authThrottle).where(eq(authThrottle.key, "account:doc@example.lu"));
@@ -66,8 +81,11 @@ describe("signInWithPassword", () => {
   });
 
   it("throttles unknown emails the same way, so the delay reveals nothing", async () => {
-    for (let i = 0; i < 5; i++) await signInWithPassword("doctor", "ghost@example.lu", `wrong-${i}-password`, ctx);
-    expect((await signInWithPassword("doctor", "ghost@example.lu", PASSWORD, ctx)).kind).toBe("throttled");
+    const result = await atOneInstant(async () => {
+      for (let i = 0; i < 5; i++) await signInWithPassword("doctor", "ghost@example.lu", `wrong-${i}-password`, ctx);
+      return signInWithPassword("doctor", "ghost@example.lu", PASSWORD, ctx);
+    });
+    expect(result.kind).toBe("throttled");
   });
 
   it("clears the account counter after a correct password", async () => {
