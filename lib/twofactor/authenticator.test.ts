@@ -21,21 +21,37 @@ describe("acceptTotp", () => {
     await db.insert(twoFactor).values({ userId, secretEncrypted: encryptSecret(SECRET), confirmedAt: new Date() });
   });
 
-  it("accepts a valid code once: the same code a second time is a replay", async () => {
+  it("accepts a valid code once: the same code a second time is a replay, told apart as used", async () => {
     const code = totpCodeAt(SECRET);
-    expect(await db.transaction((tx) => acceptTotp(tx, userId, code))).toBe(true);
-    expect(await db.transaction((tx) => acceptTotp(tx, userId, code))).toBe(false);
+    expect(await db.transaction((tx) => acceptTotp(tx, userId, code))).toBe("accepted");
+    expect(await db.transaction((tx) => acceptTotp(tx, userId, code))).toBe("used");
+    expect(await db.transaction((tx) => acceptTotp(tx, userId, code))).toBe("used");
   });
 
-  it("refuses an older step once a newer one was accepted", async () => {
+  it("refuses an older step once a newer one was accepted, as used", async () => {
     const now = Date.now();
-    expect(await db.transaction((tx) => acceptTotp(tx, userId, totpCodeAt(SECRET, now + 30_000)))).toBe(true);
-    expect(await db.transaction((tx) => acceptTotp(tx, userId, totpCodeAt(SECRET, now)))).toBe(false);
+    expect(await db.transaction((tx) => acceptTotp(tx, userId, totpCodeAt(SECRET, now + 30_000)))).toBe("accepted");
+    expect(await db.transaction((tx) => acceptTotp(tx, userId, totpCodeAt(SECRET, now)))).toBe("used");
   });
 
-  it("refuses a wrong code", async () => {
-    const wrong = totpCodeAt(SECRET) === "000000" ? "111111" : "000000";
-    expect(await db.transaction((tx) => acceptTotp(tx, userId, wrong))).toBe(false);
+  it("refuses a wrong code as wrong, before and after a code was used", async () => {
+    const now = Date.now();
+    const near = new Set([-60_000, -30_000, 0, 30_000, 60_000].map((d) => totpCodeAt(SECRET, now + d)));
+    const wrong = ["000000", "111111", "222222"].find((c) => !near.has(c))!;
+    expect(await db.transaction((tx) => acceptTotp(tx, userId, wrong))).toBe("wrong");
+    expect(await db.transaction((tx) => acceptTotp(tx, userId, totpCodeAt(SECRET)))).toBe("accepted");
+    expect(await db.transaction((tx) => acceptTotp(tx, userId, wrong))).toBe("wrong");
+  });
+
+  it("a code used in a transaction that rolled back is not used", async () => {
+    const code = totpCodeAt(SECRET);
+    await expect(
+      db.transaction(async (tx) => {
+        expect(await acceptTotp(tx, userId, code)).toBe("accepted");
+        throw new Error("rollback");
+      }),
+    ).rejects.toThrow("rollback");
+    expect(await db.transaction((tx) => acceptTotp(tx, userId, code))).toBe("accepted");
   });
 });
 
@@ -50,7 +66,7 @@ describe("enrolment", () => {
     expect(await db.transaction((tx) => confirmEnrolment(tx, userId, totpCodeAt(secret)))).toBe(true);
     expect(await hasTwoFactor(userId)).toBe(true);
     // The confirming code cannot be used again to sign in.
-    expect(await db.transaction((tx) => acceptTotp(tx, userId, totpCodeAt(secret)))).toBe(false);
+    expect(await db.transaction((tx) => acceptTotp(tx, userId, totpCodeAt(secret)))).toBe("used");
   });
 
   it("keeps the same secret across reloads, and gives none once confirmed", async () => {

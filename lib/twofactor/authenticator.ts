@@ -24,18 +24,38 @@ async function matchingStep(tx: Database, userId: string, state: "confirmed" | "
 }
 
 /**
+ * What a TOTP code is worth: "accepted" (valid, and its step is now recorded as used), "used"
+ * (valid for the current ±1 window, but this step or a later one was already accepted: a replay,
+ * e.g. the same code just typed on another device) or "wrong".
+ */
+export type TotpCheck = "accepted" | "used" | "wrong";
+
+/**
  * Accepts a TOTP code for a user with two-factor on: valid within ±1 step and newer than the last
  * accepted step (a code works once). The step is recorded in the caller's transaction.
+ *
+ * The once-only check is the conditional UPDATE (`last_used_step < step`): concurrent sign-ins with
+ * one code are serialised by the row lock and the WHERE is re-checked, so exactly one gets
+ * "accepted". Only when it updates nothing is the row read again, in the same transaction, to tell
+ * a replay ("used") from a secret removed meanwhile ("wrong"); that read decides the message only,
+ * never whether the code is accepted.
  */
-export async function acceptTotp(tx: Database, userId: string, code: string): Promise<boolean> {
+export async function acceptTotp(tx: Database, userId: string, code: string): Promise<TotpCheck> {
   const step = await matchingStep(tx, userId, "confirmed", code);
-  if (step === null) return false;
+  if (step === null) return "wrong";
   const [updated] = await tx
     .update(twoFactor)
     .set({ lastUsedStep: step })
     .where(and(eq(twoFactor.userId, userId), or(isNull(twoFactor.lastUsedStep), lt(twoFactor.lastUsedStep, step))))
     .returning({ userId: twoFactor.userId });
-  return Boolean(updated);
+  if (updated) return "accepted";
+  const [row] = await tx
+    .select({ lastUsedStep: twoFactor.lastUsedStep })
+    .from(twoFactor)
+    .where(and(eq(twoFactor.userId, userId), isNotNull(twoFactor.confirmedAt)))
+    .limit(1);
+  const lastUsed = row?.lastUsedStep ?? null;
+  return lastUsed !== null && lastUsed >= step ? "used" : "wrong";
 }
 
 /**

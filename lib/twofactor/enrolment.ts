@@ -38,7 +38,8 @@ export async function activateTwoFactor(user: User, code: string): Promise<strin
 /** New recovery codes (the old ones stop working), against a valid authenticator code. */
 export async function regenerateRecoveryCodes(user: User, code: string): Promise<string[] | null> {
   const codes = await getDb().transaction(async (tx) => {
-    if (!(await acceptTotp(tx, user.id, code))) return null;
+    // A replayed code ("used") is refused like a wrong one: the page says « incorrect ou déjà utilisé ».
+    if ((await acceptTotp(tx, user.id, code)) !== "accepted") return null;
     return replaceRecoveryCodes(tx, user.id);
   });
   if (codes) await sendEmail(user.email, twoFactorChangedEmail("recovery-regenerated"));
@@ -48,7 +49,7 @@ export async function regenerateRecoveryCodes(user: User, code: string): Promise
 /** Turns two-factor off, against a valid authenticator code. */
 export async function deactivateTwoFactor(user: User, code: string): Promise<boolean> {
   const done = await getDb().transaction(async (tx) => {
-    if (!(await acceptTotp(tx, user.id, code))) return false;
+    if ((await acceptTotp(tx, user.id, code)) !== "accepted") return false;
     await removeTwoFactor(tx, user.id);
     await deleteRecoveryCodes(tx, user.id);
     return true;

@@ -5,6 +5,7 @@ import type { Database } from "@/db/client";
 import { accountBlockedEmail } from "@/lib/email/templates";
 import { freshDatabase } from "@/tests/support/test-db";
 import { appOnThrowawayPostgres } from "@/tests/support/postgres";
+import { issueEmailCode } from "./email-code";
 import { encryptSecret } from "./encryption";
 import { startPendingStep } from "./pending-step";
 import { verifySecondFactor } from "./second-factor";
@@ -71,6 +72,69 @@ function secondFactorSuite(name: string, setup: () => Promise<{ db: Database; dr
       expect(await db.select().from(sessions).where(and(eq(sessions.userId, user!.id), isNull(sessions.revokedAt)))).toEqual([]);
       expect((await db.select().from(users).where(eq(users.id, user!.id)))[0]).toMatchObject({ failedCodeAttempts: 3, status: "blocked" });
       expect(await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email))).toHaveLength(1);
+    });
+
+    /** A doctor with the authenticator on, and a pending sign-in in the jar. */
+    async function doctorAtTheCodeStep(db: Database, label: string) {
+      const email = `${label}-${Date.now()}@example.lu`;
+      const [user] = await db.insert(users).values({ email, role: "doctor", doctorKind: "medecin", firstName: "Jos", lastName: "Kieffer" }).returning();
+      await db.insert(twoFactor).values({ userId: user!.id, secretEncrypted: encryptSecret(SECRET), confirmedAt: new Date() });
+      jar.clear();
+      await startPendingStep(user!.id, "doctor", "verify");
+      return user!.id;
+    }
+    const accountOf = async (db: Database, userId: string) => (await db.select().from(users).where(eq(users.id, userId)))[0]!;
+    const openSessions = (db: Database, userId: string) => db.select().from(sessions).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+
+    it("a replayed authenticator code is refused as used-code and counts nothing; a wrong code still counts", async () => {
+      if (!db) return console.warn(`${name}: TEST_DATABASE_URL not set, skipped`);
+      const userId = await doctorAtTheCodeStep(db, "rejoue");
+      const code = totpCodeAt(SECRET);
+      expect(await verifySecondFactor({ method: "code", code }, ctx)).toMatchObject({ kind: "signed-in" });
+
+      // The same person signs in again on another device, within the same 30 s, after one typo.
+      jar.clear();
+      await startPendingStep(userId, "doctor", "verify");
+      expect(await verifySecondFactor({ method: "code", code: wrongCode() }, ctx)).toEqual({ kind: "wrong-code", remaining: 2 });
+      for (let i = 0; i < 5; i++) {
+        expect(await verifySecondFactor({ method: "code", code }, ctx)).toEqual({ kind: "used-code", remaining: 2 });
+      }
+      expect(await accountOf(db, userId)).toMatchObject({ failedCodeAttempts: 1, emailCodeRequests: 0, status: "active" });
+      expect(await openSessions(db, userId)).toHaveLength(1);
+
+      // A wrong code still counts, and the pending step is still there for the next code.
+      expect(await verifySecondFactor({ method: "code", code: wrongCode() }, ctx)).toEqual({ kind: "wrong-code", remaining: 1 });
+      expect(await verifySecondFactor({ method: "code", code }, ctx)).toEqual({ kind: "used-code", remaining: 1 });
+      expect(await accountOf(db, userId)).toMatchObject({ failedCodeAttempts: 2, status: "active" });
+      expect(await verifySecondFactor({ method: "code", code: totpCodeAt(SECRET, Date.now() + 30_000) }, ctx)).toMatchObject({ kind: "signed-in" });
+      expect(await accountOf(db, userId)).toMatchObject({ failedCodeAttempts: 0, status: "active" });
+      expect(await openSessions(db, userId)).toHaveLength(2);
+    });
+
+    it("one valid code sent 10 times together opens one session; the other 9 are used-code, not counted", async () => {
+      if (!db) return console.warn(`${name}: TEST_DATABASE_URL not set, skipped`);
+      const userId = await doctorAtTheCodeStep(db, "course");
+      const code = totpCodeAt(SECRET);
+      const results = await Promise.all(Array.from({ length: 10 }, () => verifySecondFactor({ method: "code", code }, ctx)));
+      expect(results.filter((r) => r.kind === "signed-in")).toHaveLength(1);
+      expect(results.filter((r) => r.kind !== "signed-in")).toEqual(Array.from({ length: 9 }, () => ({ kind: "used-code", remaining: 3 })));
+      expect(await openSessions(db, userId)).toHaveLength(1);
+      expect(await accountOf(db, userId)).toMatchObject({ failedCodeAttempts: 0, status: "active" });
+    });
+
+    it("after a replay, the emailed code and the recovery path work as before", async () => {
+      if (!db) return console.warn(`${name}: TEST_DATABASE_URL not set, skipped`);
+      const userId = await doctorAtTheCodeStep(db, "courriel");
+      const code = totpCodeAt(SECRET);
+      expect(await verifySecondFactor({ method: "code", code }, ctx)).toMatchObject({ kind: "signed-in" });
+      jar.clear();
+      await startPendingStep(userId, "doctor", "verify");
+      expect(await verifySecondFactor({ method: "code", code }, ctx)).toMatchObject({ kind: "used-code" });
+      // A wrong recovery code counts, as before.
+      expect(await verifySecondFactor({ method: "recovery", code: "ABCDE-FGH23" }, ctx)).toEqual({ kind: "wrong-code", remaining: 2 });
+      const emailed = await issueEmailCode(userId);
+      expect(await verifySecondFactor({ method: "code", code: emailed }, ctx)).toMatchObject({ kind: "signed-in" });
+      expect(await accountOf(db, userId)).toMatchObject({ failedCodeAttempts: 0, status: "active" });
     });
   });
 }

@@ -10,6 +10,7 @@ import { recordEmailCodeRequest, recordFailedCode, resetCountersIfActive } from 
 import { acceptTotp } from "./authenticator";
 import type { secondFactorSchema } from "./code-format";
 import { consumeEmailCode, issueEmailCode } from "./email-code";
+import { CODE_ATTEMPTS } from "./limits";
 import { consumePendingStep, currentPendingStep, type PendingStep } from "./pending-step";
 import { consumeRecoveryCode } from "./recovery-codes";
 import type { z } from "zod";
@@ -24,6 +25,8 @@ class StepRefused extends Error {
 export type SecondFactorResult =
   | { kind: "signed-in"; session: Session; portal: Role; role: Role }
   | { kind: "wrong-code"; remaining: number }
+  /** A valid authenticator code already used (a replay): refused, but not counted. */
+  | { kind: "used-code"; remaining: number }
   | { kind: "blocked" }
   | { kind: "expired" };
 
@@ -38,6 +41,14 @@ async function afterBlock(step: PendingStep, justBlocked: boolean, ctx: RequestC
  * Checks the second factor of the browser's pending sign-in. A right code opens the session in
  * the same transaction that uses up the code, the pending step and resets the counters; a wrong one
  * counts against the account. `input` is already validated (malformed codes never get here).
+ *
+ * An authenticator code that is valid but whose time step was already accepted (the user just
+ * signed in on another device within the same 30 s) is refused — a TOTP code opens one session
+ * only — but NOT counted (docs/decisions/0006). A replay proves the code was known, so refusing it
+ * without counting gives a guesser nothing, and a random guess lands on an already-used code with
+ * a probability of about 1e-6 per try; counting it would only punish a real user signing in twice
+ * within 30 s. The once-only check stays in the transaction below (acceptTotp's conditional
+ * UPDATE), so two sign-ins can never both use one code.
  */
 export async function verifySecondFactor(input: z.output<typeof secondFactorSchema>, ctx: RequestContext): Promise<SecondFactorResult> {
   const step = await currentPendingStep();
@@ -46,11 +57,17 @@ export async function verifySecondFactor(input: z.output<typeof secondFactorSche
   const userId = step.user.id;
 
   const outcome = await getDb().transaction(async (tx) => {
-    const accepted =
-      input.method === "recovery"
-        ? await consumeRecoveryCode(tx, userId, input.code)
-        : (await acceptTotp(tx, userId, input.code)) || (await consumeEmailCode(tx, userId, input.code));
-    if (!accepted) return "wrong" as const;
+    let accepted: boolean;
+    let replayedTotp = false;
+    if (input.method === "recovery") {
+      accepted = await consumeRecoveryCode(tx, userId, input.code);
+    } else {
+      const totp = await acceptTotp(tx, userId, input.code);
+      // A used TOTP code may still be the live emailed code (both are 6 digits): it is still accepted.
+      accepted = totp === "accepted" || (await consumeEmailCode(tx, userId, input.code));
+      replayedTotp = totp === "used";
+    }
+    if (!accepted) return replayedTotp ? ("used" as const) : ("wrong" as const);
     if (!(await resetCountersIfActive(tx, userId))) throw new StepRefused("blocked");
     if (!(await consumePendingStep(tx, step.id))) throw new StepRefused("expired");
     return openSession(tx, step.user, ctx.ip, ctx.userAgent);
@@ -61,6 +78,11 @@ export async function verifySecondFactor(input: z.output<typeof secondFactorSche
 
   if (outcome === "expired") return { kind: "expired" };
   if (outcome === "blocked") return { kind: "blocked" };
+  if (outcome === "used") {
+    // Nothing counted: the attempts left are those the pending step was read with.
+    logger.info({ requestId: ctx.requestId, userId }, "replayed authenticator code refused, not counted");
+    return { kind: "used-code", remaining: CODE_ATTEMPTS - step.user.failedCodeAttempts };
+  }
   if (outcome !== "wrong") {
     logger.info({ requestId: ctx.requestId, userId, sessionId: outcome.id, method: input.method }, "second factor accepted");
     return { kind: "signed-in", session: outcome, portal: step.portal, role: step.user.role };

@@ -37,6 +37,13 @@ export async function verifyCodeAction(_previous: FormState<CodeFormData>, formD
         fieldErrors: { code: parsed.data.method === "recovery" ? "Code de secours incorrect ou déjà utilisé." : "Code incorrect." },
         data: { remaining: result.remaining },
       };
+    case "used-code":
+      // A replayed authenticator code: refused, not counted (lib/twofactor/second-factor.ts).
+      return {
+        status: "error",
+        fieldErrors: { code: "Ce code a déjà servi. Attendez que votre application affiche le code suivant, puis saisissez-le." },
+        data: { remaining: result.remaining },
+      };
   }
 }
 
