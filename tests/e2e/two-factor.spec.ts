@@ -209,7 +209,7 @@ test("a support account without 2FA enrols before its first session", async ({ p
   expect(await mailsTo(request, email)).toHaveLength(1);
 });
 
-test("TOTP codes: a code is accepted once only", { tag: "@embedded" }, async ({ browser, baseURL }) => {
+test("TOTP codes: a code is accepted once only; the replay is refused without using an attempt", { tag: "@embedded" }, async ({ browser, baseURL }) => {
   const email = FIXTURES.replay.email;
   const code = totpCode(email);
   const first = await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
@@ -224,7 +224,26 @@ test("TOTP codes: a code is accepted once only", { tag: "@embedded" }, async ({ 
   await submitSignIn(b, "doctor", email);
   await b.getByLabel("Code à usage unique").fill(code);
   await b.getByRole("button", { name: "Vérifier le code" }).click();
+  const used = "Ce code a déjà servi. Attendez que votre application affiche le code suivant, puis saisissez-le.";
+  await expect(b.getByText(used)).toBeVisible();
+  await expect(b.getByText("Code incorrect.")).toHaveCount(0);
+  await expect(b.getByText(remaining(3))).toBeVisible();
+  // Again after a wrong code: the wrong one counts, the replay does not.
+  await b.getByLabel("Code à usage unique").fill(code === "000000" ? "111111" : "000000");
+  await b.getByRole("button", { name: "Vérifier le code" }).click();
   await expect(b.getByText("Code incorrect.")).toBeVisible();
+  await expect(b.getByText(remaining(2))).toBeVisible();
+  await b.getByLabel("Code à usage unique").fill(code);
+  await b.getByRole("button", { name: "Vérifier le code" }).click();
+  await expect(b.getByText(used)).toBeVisible();
+  await expect(b.getByText(remaining(2))).toBeVisible();
+  // The page drawn afresh reads the account's counter: still 2 left, so nothing was counted.
+  await b.goto("/connexion/2fa");
+  await expect(b.getByText(remaining(2))).toBeVisible();
+  // The next code signs in (and resets the counter for the next tests of this account).
+  await b.getByLabel("Code à usage unique").fill(totpCode(email, 1));
+  await b.getByRole("button", { name: "Vérifier le code" }).click();
+  await expect(b).toHaveURL(/\/dashboard$/);
   await first.close();
   await second.close();
 });
