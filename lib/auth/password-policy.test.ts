@@ -18,6 +18,15 @@ describe("passwordProblem", () => {
 
   it("refuses a password built from the person's own name or email", () => {
     expect(passwordProblem("schmitschmit2026", ["dr.schmit@demo.doctipro.lu", "Schmit"])).toMatch(/trop facile/);
+    // zxcvbn alone rates these strong; they are an attacker's first tries against the account.
+    const person = ["nouveau.patient@example.lu", "Nouveau", "Patient"];
+    expect(passwordProblem("nouveau.patient@example.lu", person)).toMatch(/nom ou votre courriel|trop facile/);
+    expect(passwordProblem("LucReding2026!!", ["luc.reding@example.lu", "Luc", "Reding"])).toMatch(/nom ou votre courriel|trop facile/);
+    expect(passwordProblem("Nouveau.Patient@Example.lu 2026", person)).toMatch(/nom ou votre courriel|trop facile/);
+  });
+
+  it("accepts a strong passphrase that happens to hold the person's name", () => {
+    expect(passwordProblem("Luc aime le cheval rouge des lundis pluvieux", ["luc.reding@example.lu", "Luc", "Reding"])).toBeNull();
   });
 
   it("accepts a long passphrase without composition rules", () => {

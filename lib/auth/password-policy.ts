@@ -18,9 +18,20 @@ export const MIN_SCORE = 3;
 export function passwordProblem(password: string, personalInputs: string[] = []): string | null {
   if (password.length < PASSWORD_MIN) return `Le mot de passe doit contenir au moins ${PASSWORD_MIN} caractères.`;
   if (password.length > PASSWORD_MAX) return `Le mot de passe ne peut pas dépasser ${PASSWORD_MAX} caractères.`;
-  const inputs = personalInputs.flatMap((s) => s.toLowerCase().split(/[@.\s_-]+/)).filter((s) => s.length >= 3);
+  const whole = personalInputs.map((s) => s.toLowerCase().trim()).filter((s) => s.length >= 3);
+  const parts = whole.flatMap((s) => [s, ...s.split(/[@.\s_-]+/), s.split("@")[0]!]).filter((s) => s.length >= 3);
+  const inputs = [...new Set(parts)];
   const result = zxcvbn(password, inputs);
-  if (result.score >= MIN_SCORE) return null;
-  const hint = result.feedback.warning || result.feedback.suggestions[0];
-  return `Ce mot de passe est trop facile à deviner.${hint ? ` ${hint}` : ""} Choisissez une phrase plus longue ou moins courante.`;
+  if (result.score < MIN_SCORE) {
+    const hint = result.feedback.warning || result.feedback.suggestions[0];
+    return `Ce mot de passe est trop facile à deviner.${hint ? ` ${hint}` : ""} Choisissez une phrase plus longue ou moins courante.`;
+  }
+  // zxcvbn rates a whole email address, or a name followed by a year, as strong: an attacker who
+  // knows the account tries those first. What is left once they are taken out must be strong alone.
+  let rest = password.toLowerCase();
+  for (const part of [...inputs].sort((a, b) => b.length - a.length)) rest = rest.split(part).join(" ");
+  if (rest !== password.toLowerCase() && zxcvbn(rest.trim(), inputs).score < MIN_SCORE) {
+    return "Ce mot de passe repose sur votre nom ou votre courriel, les premiers essais d'un attaquant. Choisissez une phrase qui ne les contient pas.";
+  }
+  return null;
 }
