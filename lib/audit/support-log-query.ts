@@ -9,11 +9,8 @@ import { AUDIT_ACTIONS, type AuditAction } from "./support-log";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
+// A real calendar day (« 2026-13-45 » matched a bare pattern and made the page fail with a 500).
+const day = z.iso.date().optional().catch(undefined);
 
 /** The journal's filters, from the query string; unexpected values are dropped. */
 export const auditFilterSchema = z.object({
