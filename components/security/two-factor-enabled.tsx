@@ -47,7 +47,9 @@ export function TwoFactorEnabled({ remainingCodes, canDeactivate, regenerateActi
     <div className="space-y-6">
       <p className="text-sm text-slate-700">
         <span className="font-semibold text-green-800">Activée.</span> Un code de votre application vous est demandé à
-        chaque connexion. Codes de secours inutilisés : {remainingCodes}.
+        chaque connexion. Codes de secours inutilisés :{" "}
+        {/* New codes replace them all: the count the page was drawn with is no longer true. */}
+        {regen.status === "success" && regen.data ? regen.data.recoveryCodes.length : remainingCodes}.
       </p>
 
       <section aria-labelledby="regen-title" className="space-y-3">
