@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { EnrolmentData } from "@/components/twofactor/enrolment-panel";
 import { requireRole } from "@/lib/auth/guards";
+import { changePassword } from "@/lib/auth/change-password";
+import { changePasswordSchema } from "@/lib/auth/password-reset-schema";
 import { confirmPassword, PASSWORD_CHECK_MESSAGE } from "@/lib/auth/reauthenticate";
 import { signInSchema } from "@/lib/auth/schema";
 import { revokeOtherSessions, revokeOwnSession } from "@/lib/auth/sessions";
@@ -88,4 +90,16 @@ export async function revokeOtherSessionsAction(): Promise<FormState> {
   const count = await revokeOtherSessions(user.id, session.id);
   revalidatePath("/securite");
   return { status: "success", message: `${count} autre(s) session(s) fermée(s).` };
+}
+
+/** « Changer le mot de passe »: this browser stays signed in, the other sessions end. */
+export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { user, session } = await anyone();
+  const parsed = changePasswordSchema.safeParse({ current: formData.get("current"), password: formData.get("password"), confirmation: formData.get("confirmation") });
+  if (!parsed.success) return invalid(parsed.error);
+  const result = await changePassword(user, session.id, parsed.data.current, parsed.data.password, await requestContext());
+  if (result.kind === "refused") return { status: "error", fieldErrors: { [result.field]: result.message } };
+  revalidatePath("/securite");
+  const others = result.endedSessions ? ` ${result.endedSessions} autre(s) session(s) fermée(s).` : "";
+  return { status: "success", message: `Mot de passe modifié. Un courriel vous le confirme.${others}` };
 }

@@ -9,7 +9,9 @@ import { listOpenSessions } from "@/lib/auth/sessions";
 import { describeUserAgent } from "@/lib/dashboard/user-agent";
 import { formatDateTime } from "@/lib/format/datetime";
 import { OpenSessions } from "@/components/security/open-sessions";
+import { ChangePasswordForm } from "@/components/security/change-password-form";
 import {
+  changePasswordAction,
   confirmActivationAction,
   deactivateAction,
   regenerateCodesAction,
@@ -41,6 +43,13 @@ export default async function SecurityPage() {
         ) : (
           <TwoFactorActivation startAction={startActivationAction} confirmAction={confirmActivationAction} />
         )}
+      </Card>
+      <Card title="Mot de passe">
+        <p className="mb-3 text-sm text-slate-600">
+          Vos autres sessions seront fermées ; celle-ci reste ouverte. Une phrase de plusieurs mots, sans votre nom ni votre
+          courriel, est à la fois sûre et facile à retenir.
+        </p>
+        <ChangePasswordForm action={changePasswordAction} />
       </Card>
       <Card title="Sessions ouvertes">
         <OpenSessions sessions={open} revokeAction={revokeSessionAction} revokeOthersAction={revokeOtherSessionsAction} />

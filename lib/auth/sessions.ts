@@ -116,8 +116,8 @@ export async function revokeOwnSession(userId: string, sessionId: string): Promi
 }
 
 /** « Déconnecter les autres sessions »: every open session of the user but `keep`. */
-export async function revokeOtherSessions(userId: string, keep: string): Promise<number> {
-  const ended = await getDb()
+export async function revokeOtherSessions(userId: string, keep: string, tx: Pick<Database, "update"> = getDb()): Promise<number> {
+  const ended = await tx
     .update(sessions)
     .set({ revokedAt: sql`now()`, revokedReason: "déconnectée par l'utilisateur" })
     .where(and(eq(sessions.userId, userId), ne(sessions.id, keep), isNull(sessions.revokedAt)))

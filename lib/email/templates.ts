@@ -49,10 +49,13 @@ export function passwordResetEmail(token: string): EmailMessage {
   );
 }
 
-export function passwordChangedEmail(): EmailMessage {
+/** `ended`: every session (a reset by link) or the others only (changed from the security page). */
+export function passwordChangedEmail(ended: "all" | "others" = "all"): EmailMessage {
   return message("Votre mot de passe Doctipro a été modifié", [
     "Bonjour,",
-    "Le mot de passe de votre compte vient d'être modifié et toutes vos sessions ont été fermées.",
+    ended === "all"
+      ? "Le mot de passe de votre compte vient d'être modifié et toutes vos sessions ont été fermées."
+      : "Le mot de passe de votre compte vient d'être modifié depuis la page Sécurité ; vos autres sessions ont été fermées.",
     `Si vous n'êtes pas à l'origine de ce changement, contactez immédiatement le support : ${supportEmail()}`,
   ]);
 }
