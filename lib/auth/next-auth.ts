@@ -50,7 +50,7 @@ export const { auth, signOut } = NextAuth(() => ({
 }));
 
 /** Auth.js's name for the session cookie (the `__Secure-` prefix over HTTPS). */
-export function sessionCookieName(): string {
+function sessionCookieName(): string {
   return `${secureCookiesEnabled() ? "__Secure-" : ""}authjs.session-token`;
 }
 

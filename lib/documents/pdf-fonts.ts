@@ -53,5 +53,5 @@ export async function embedDocumentFonts(pdf: PDFDocument): Promise<Fonts> {
     pdf.embedFont(faces.bold, { subset: true }),
     pdf.embedFont(faces.italic, { subset: true }),
   ]);
-  return { regular: regular!, bold: bold!, italic: italic! };
+  return { regular, bold, italic };
 }

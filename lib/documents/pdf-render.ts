@@ -5,7 +5,7 @@ import { formatCalendarDate } from "@/lib/format/datetime";
 import { payconiqPaymentLink } from "@/lib/payments/payconiq";
 import { formatMatricule } from "@/lib/patients/matricule";
 import { formatIban } from "@/lib/profile/iban";
-import { STAMP_WIDTH, stampLayout, type StampData } from "@/lib/profile/stamp";
+import { stampLayout, type StampData } from "@/lib/profile/stamp";
 import { embedDocumentFonts, type Fonts } from "./pdf-fonts";
 import { drawRaster, embedRaster, type RasterImage } from "./pdf-raster";
 import { drawStamp } from "./pdf-stamp";
@@ -22,9 +22,10 @@ import {
 import { lineTotalCents } from "./totals";
 
 // Draws an issued document as an A4 PDF (pdf-lib, DejaVu Sans: lib/documents/pdf-fonts.ts). Pure
-// but for the font files: everything comes in as arguments (the row's snapshot, the stamp and
-// signature images), so the same row always gives the same file. The page: doctor header, title and number, patient, the content, then the closing
-// block (payment details and Payconiq QR code on an unpaid fee note, stamp, signature).
+// but for the font files: everything comes in as arguments (the row's snapshot, the stamp's data
+// and the signature image), so the same row always gives the same file. The page: doctor header,
+// title and number, patient, the content, then the closing block (payment details and Payconiq QR
+// code on an unpaid fee note, stamp, signature).
 
 export type DocumentHeader = {
   /** What the stamp prints (it is drawn from these very fields), and the practice's website. */
@@ -331,12 +332,13 @@ function fitted(image: RasterImage, maxWidth: number, maxHeight: number) {
 
 async function drawClosing(w: Writer, pdf: PDFDocument, images: PdfImages) {
   const signature = images.signaturePng ? await embedRaster(pdf, images.signaturePng) : null;
-  const stampHeight = images.stamp ? stampLayout(images.stamp).height * (STAMP_DRAW_WIDTH / STAMP_WIDTH) : 0;
+  const stamp = images.stamp ? stampLayout(images.stamp) : null;
+  const stampHeight = stamp ? (stamp.height * STAMP_DRAW_WIDTH) / stamp.width : 0;
   const height = Math.max(stampHeight, SIGNATURE_BOX.height + 16, 40);
   w.ensure(height + 20);
   w.y -= 10;
   const top = w.y;
-  if (images.stamp) drawStamp(w.page, w.fonts, images.stamp, { left: PAGE.margin, top, width: STAMP_DRAW_WIDTH });
+  if (stamp) drawStamp(w.page, w.fonts, stamp, { left: PAGE.margin, top, width: STAMP_DRAW_WIDTH });
   const sigX = PAGE.width - PAGE.margin - SIGNATURE_BOX.width;
   w.text("Signature du médecin", sigX, { size: 8.5, color: MUTED, align: "center", width: SIGNATURE_BOX.width });
   if (signature) {

@@ -1,5 +1,5 @@
 import { popGraphicsState, pushGraphicsState, rgb, setCharacterSqueeze, type PDFPage } from "pdf-lib";
-import { STAMP_INK, stampLayout, type StampData } from "@/lib/profile/stamp";
+import { STAMP_INK, type StampLayout } from "@/lib/profile/stamp";
 import type { Fonts } from "./pdf-fonts";
 import { toPrintable } from "./printable-text";
 
@@ -24,9 +24,8 @@ function roundedRect(x: number, y: number, w: number, h: number, r: number): str
   ].join(" ");
 }
 
-/** Draws the stamp `width` points wide with its top-left corner at (left, top); returns its height. */
-export function drawStamp(page: PDFPage, fonts: Fonts, data: StampData, { left, top, width }: { left: number; top: number; width: number }): number {
-  const layout = stampLayout(data);
+/** Draws a stamp laid out by stampLayout, `width` points wide, its top-left corner at (left, top). */
+export function drawStamp(page: PDFPage, fonts: Fonts, layout: StampLayout, { left, top, width }: { left: number; top: number; width: number }): void {
   const scale = width / layout.width;
   for (const frame of layout.frames) {
     const path = roundedRect(frame.inset, frame.inset, layout.width - 2 * frame.inset, layout.height - 2 * frame.inset, frame.radius);
@@ -46,5 +45,4 @@ export function drawStamp(page: PDFPage, fonts: Fonts, data: StampData, { left, 
     page.drawText(text, { x: left + (width - drawn) / 2, y: baseline, size, font, color: INK });
     if (squeeze < 1) page.pushOperators(popGraphicsState());
   }
-  return layout.height * scale;
 }

@@ -4,8 +4,8 @@ import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber,
 // Reads back a generated PDF the way a viewer would: each page's content stream is decoded and
 // interpreted just enough to list the text it shows (in order) and the images it paints, with the
 // box each one covers on the page. Used by the tests only; assumes the simple streams pdf-lib
-// writes (hex-string Tj text, images through cm + Do). Text in an embedded font is read through the
-// font's ToUnicode map (pdf-lib writes one bfchar entry per glyph), in a standard font as WinAnsi.
+// writes (hex-string Tj text, images through cm + Do). The documents embed their font: text is read
+// through its ToUnicode map (pdf-lib writes one bfchar entry per glyph).
 
 export type PaintedImage = { name: string; pixelWidth: number; pixelHeight: number; x: number; y: number; width: number; height: number; rgba: Uint8ClampedArray };
 /** A piece of text where it is drawn: its start on the page, its font size, its squeeze (Tz, 1 = none). */
@@ -13,15 +13,10 @@ export type PlacedText = { text: string; x: number; y: number; size: number; squ
 export type ReadPage = { texts: string[]; placed: PlacedText[]; images: PaintedImage[]; width: number; height: number };
 export type ReadPdf = { pages: ReadPage[]; text: string; title: string | undefined };
 
-// Node's TextDecoder may treat windows-1252 as Latin-1: the 0x80–0x9F range is mapped here.
-const WIN_ANSI_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
-function decodeWinAnsi(bytes: Buffer): string {
-  return [...bytes].map((b) => (b >= 0x80 && b <= 0x9f ? WIN_ANSI_HIGH[b - 0x80]! : String.fromCharCode(b))).join("");
-}
-/** Glyph code → text, from an embedded font's ToUnicode CMap; null for a standard font. */
-function toUnicodeOf(font: PDFDict | undefined, doc: PDFDocument): Map<number, string> | null {
+/** Glyph code → text, from an embedded font's ToUnicode CMap. */
+function toUnicodeOf(font: PDFDict | undefined, doc: PDFDocument): Map<number, string> {
   const ref = font?.get(PDFName.of("ToUnicode"));
-  if (!(ref instanceof PDFRef)) return null;
+  if (!(ref instanceof PDFRef)) throw new Error("text drawn in a font without a ToUnicode map (not an embedded font)");
   const cmap = Buffer.from(decodePDFRawStream(doc.context.lookup(ref) as PDFRawStream).decode()).toString("latin1");
   const map = new Map<number, string>();
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
@@ -33,8 +28,7 @@ function toUnicodeOf(font: PDFDict | undefined, doc: PDFDocument): Map<number, s
   return map;
 }
 
-function decodeText(bytes: Buffer, toUnicode: Map<number, string> | null): string {
-  if (!toUnicode) return decodeWinAnsi(bytes);
+function decodeText(bytes: Buffer, toUnicode: Map<number, string>): string {
   return Array.from({ length: bytes.length / 2 }, (_, i) => toUnicode.get(bytes.readUInt16BE(i * 2)) ?? "\uFFFD").join("");
 }
 
@@ -88,7 +82,7 @@ function readPage(page: PDFPage, doc: PDFDocument): ReadPage {
   const tokens = source.match(/\/[^\s/[\]<>()]+|<[0-9A-Fa-f\s]*>|\(([^\\)]|\\.)*\)|\[|\]|[^\s/[\]<>()]+/g) ?? [];
   const xObjects = page.node.Resources()?.lookupMaybe(PDFName.of("XObject"), PDFDict);
   const fonts = page.node.Resources()?.lookupMaybe(PDFName.of("Font"), PDFDict);
-  let toUnicode: Map<number, string> | null = null;
+  let toUnicode = new Map<number, string>();
   const texts: string[] = [];
   const placed: PlacedText[] = [];
   const images: PaintedImage[] = [];
