@@ -6,6 +6,7 @@ import { sendEmail } from "@/lib/email/send";
 import { passwordChangedEmail } from "@/lib/email/templates";
 import type { RequestContext } from "@/lib/http/request-context";
 import { voidPendingSteps } from "@/lib/twofactor/pending-step";
+import { voidMailedCodes } from "./one-time-codes";
 import { hashPassword } from "./password-hash";
 import { passwordProblem } from "./password-policy";
 import { confirmPassword, PASSWORD_CHECK_MESSAGE } from "./reauthenticate";
@@ -28,6 +29,7 @@ export async function changePassword(user: User, sessionId: string, current: str
   const endedSessions = await getDb().transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, user.id));
     await voidPendingSteps(tx, user.id);
+    await voidMailedCodes(tx, user.id);
     return revokeOtherSessions(user.id, sessionId, tx);
   });
   await sendEmail(user.email, passwordChangedEmail("others"));

@@ -2,6 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { getDb } from "@/lib/db";
+import { voidMailedCodes } from "./one-time-codes";
 import { findLinkTarget, useLink, type LinkTarget } from "./one-time-link";
 import { hashPassword } from "./password-hash";
 import { passwordProblem } from "./password-policy";
@@ -24,6 +25,7 @@ export async function acceptInvitation(token: string, password: string): Promise
   const done = await getDb().transaction(async (tx) => {
     if (!(await useLink(tx, token, "invitation"))) return false;
     await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, target.userId));
+    await voidMailedCodes(tx, target.userId);
     return true;
   });
   return done ? { kind: "done", role: target.role } : { kind: "invalid-link" };

@@ -1,5 +1,5 @@
-import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
-import { verifications } from "@/db/schema";
+import { and, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { pendingEmailChanges, verifications } from "@/db/schema";
 import type { Database } from "@/db/client";
 
 // The one store of one-time codes and tokens (the `verifications` table): emailed sign-in codes,
@@ -45,4 +45,25 @@ export async function consume(tx: Database, purpose: Purpose, codeHash: string, 
 /** Removes every code of this purpose (recovery codes replaced or two-factor switched off). */
 export async function removeAll(tx: Database, userId: string, purpose: Purpose): Promise<void> {
   await tx.delete(verifications).where(and(eq(verifications.userId, userId), eq(verifications.purpose, purpose)));
+}
+
+/**
+ * What a change to the account's keys (email, password, second factor, block) must end, in the
+ * caller's transaction: every unused link or code sent to a mailbox before the change (reset,
+ * email change, emailed sign-in code) and the pending email change. A reset link asked for before
+ * the email moved would otherwise hand the account to whoever still reads the old mailbox.
+ * Recovery codes stay: the user holds them on paper, not in a mailbox.
+ */
+export async function voidMailedCodes(tx: Database, userId: string): Promise<void> {
+  await tx
+    .update(verifications)
+    .set({ usedAt: sql`now()` })
+    .where(
+      and(
+        eq(verifications.userId, userId),
+        inArray(verifications.purpose, ["password_reset", "email_change", "sign_in_email_code"]),
+        isNull(verifications.usedAt),
+      ),
+    );
+  await tx.delete(pendingEmailChanges).where(eq(pendingEmailChanges.userId, userId));
 }

@@ -9,6 +9,7 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log";
 import { takeToken } from "@/lib/rate-limit/fixed-window";
 import { voidPendingSteps } from "@/lib/twofactor/pending-step";
+import { voidMailedCodes } from "./one-time-codes";
 import { findLinkTarget, issueLink, useLink, type LinkTarget } from "./one-time-link";
 import { hashPassword } from "./password-hash";
 import { passwordProblem } from "./password-policy";
@@ -66,6 +67,7 @@ export async function resetPassword(token: string, newPassword: string): Promise
     await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, target.userId));
     await revokeAllSessions(target.userId, "mot de passe réinitialisé", tx);
     await voidPendingSteps(tx, target.userId);
+    await voidMailedCodes(tx, target.userId);
     return true;
   });
   if (!done) return { kind: "invalid-link" };

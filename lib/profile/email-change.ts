@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { pendingEmailChanges, users, type User } from "@/db/schema";
+import { voidMailedCodes } from "@/lib/auth/one-time-codes";
 import { findLinkTarget, issueLink, useLink } from "@/lib/auth/one-time-link";
 import { getDb } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send";
@@ -61,6 +62,7 @@ export async function confirmEmailChange(token: string): Promise<EmailChangeResu
       const [pending] = await tx.delete(pendingEmailChanges).where(eq(pendingEmailChanges.userId, target.userId)).returning();
       if (!pending) return null;
       await tx.update(users).set({ email: pending.newEmail, updatedAt: sql`now()` }).where(eq(users.id, target.userId));
+      await voidMailedCodes(tx, target.userId);
       return { oldEmail: target.email, newEmail: pending.newEmail };
     });
     if (!changed) return { kind: "invalid-link" };

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
+import { voidMailedCodes } from "@/lib/auth/one-time-codes";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import { getDb, type Database } from "@/lib/db";
 import { CODE_ATTEMPTS, EMAIL_CODE_REQUESTS } from "./limits";
@@ -34,6 +35,7 @@ async function count(db: Database, userId: string, column: Counter, limit: numbe
     if (row.status === "blocked") {
       // Every session ends in the same transaction as the block.
       await revokeAllSessions(userId, "compte bloqué", tx);
+      await voidMailedCodes(tx, userId);
       return { kind: "blocked", justBlocked: true };
     }
     return { kind: "counted", remaining: limit - row.value };

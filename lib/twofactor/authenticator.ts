@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { twoFactor } from "@/db/schema";
+import { voidMailedCodes } from "@/lib/auth/one-time-codes";
 import { getDb, type Database } from "@/lib/db";
 import { decryptSecret, encryptSecret } from "./encryption";
 import { matchTotp, newTotpSecret } from "./totp";
@@ -87,9 +88,11 @@ export async function confirmEnrolment(tx: Database, userId: string, code: strin
     .set({ confirmedAt: sql`now()`, lastUsedStep: step })
     .where(and(eq(twoFactor.userId, userId), isNull(twoFactor.confirmedAt)))
     .returning({ userId: twoFactor.userId });
+  if (updated) await voidMailedCodes(tx, userId);
   return Boolean(updated);
 }
 
 export async function removeTwoFactor(tx: Database, userId: string): Promise<void> {
   await tx.delete(twoFactor).where(eq(twoFactor.userId, userId));
+  await voidMailedCodes(tx, userId);
 }
