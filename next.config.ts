@@ -3,7 +3,7 @@ import { staticSecurityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships .wasm/.data files and argon2/pino load native or worker code: bundling them breaks
-  // them (STACK.md), so they stay plain Node.js requires.
+  // them (docs/stack.md), so they stay plain Node.js requires.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "pino-pretty"],
   poweredByHeader: false,
   async headers() {

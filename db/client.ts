@@ -21,8 +21,8 @@ type Holder = {
 const STARTUP_LOCK = 0x444f4354;
 
 // Next bundles this module several times into one process; a module-level variable would open
-// several PGlite instances on one folder, each seeing different data (STACK.md). One instance per
-// process, kept on globalThis and created on first use (next build imports without querying).
+// several PGlite instances on one folder, each seeing different data (docs/stack.md). One instance
+// per process, kept on globalThis and created on first use (next build imports without querying).
 const KEY = Symbol.for("doctipro.db");
 const g = globalThis as unknown as { [KEY]?: Holder };
 

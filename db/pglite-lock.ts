@@ -3,7 +3,7 @@ import path from "node:path";
 import { isEmbedded, pgliteDir } from "@/lib/config/env";
 
 // PGlite does not lock its folder, and two processes writing one folder silently lose rows
-// (STACK.md). The server writes its pid next to the folder; tools refuse while that pid lives.
+// (docs/stack.md). The server writes its pid next to the folder; tools refuse while that pid lives.
 
 function lockFile(): string {
   return `${pgliteDir()}.lock`;

@@ -194,7 +194,7 @@ export function createPgNotifier(connectionString: string, reconnectMs = 1000): 
   };
 }
 
-// One notifier per process: Next bundles this module several times (STACK.md), so it lives on
+// One notifier per process: Next bundles this module several times (docs/stack.md), so it lives on
 // globalThis like the database client.
 const KEY = Symbol.for("doctipro.chat-notifier");
 const g = globalThis as unknown as { [KEY]?: ChatNotifier };
