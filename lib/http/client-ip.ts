@@ -56,3 +56,35 @@ export function clientIp(socketIp: string | null, forwardedFor: string | null, t
   }
   return hops[0] && isIP(hops[0]) ? hops[0] : socket;
 }
+
+/** The eight 16-bit groups of an IPv6 address (with "::" and a trailing dotted quad expanded). */
+function ipv6Groups(ip: string): number[] | null {
+  let text = ip.toLowerCase().split("%")[0]!;
+  const quad = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (quad) {
+    const [a, b, c, d] = quad.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, quad.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split("::") as [string, string | undefined];
+  const parse = (part: string) => (part ? part.split(":").map((g) => parseInt(g, 16)) : []);
+  const left = parse(head);
+  const right = parse(tail ?? "");
+  const groups = tail === undefined ? left : [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
+  return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : null;
+}
+
+/**
+ * The network a client address belongs to, for limits one person could dodge by changing address
+ * inside it: the /24 of an IPv4 address, the /64 of an IPv6 one (what a single line or host is
+ * given). Anything that is not an address is its own network.
+ */
+export function clientNetwork(ip: string): string {
+  const address = normalise(ip);
+  const family = isIP(address);
+  if (family === 4) return `${address.split(".").slice(0, 3).join(".")}.0/24`;
+  if (family === 6) {
+    const groups = ipv6Groups(address);
+    if (groups) return `${groups.slice(0, 4).map((g) => g.toString(16)).join(":")}::/64`;
+  }
+  return address;
+}
