@@ -3,6 +3,21 @@ import { BlockList, isIP } from "node:net";
 /** Header the custom server (server.ts) sets from the TCP socket, overwriting any client value. */
 export const SOCKET_IP_HEADER = "x-doctipro-socket-ip";
 
+/**
+ * Header server.ts sets to "1" when the request arrived with a proxy's forwarding header, "0"
+ * otherwise, overwriting any client value. It must be read there: Next adds an X-Forwarded-For of
+ * its own to every request it handles, so later the app can no longer tell.
+ */
+export const FORWARDED_MARK_HEADER = "x-doctipro-forwarded";
+
+/** Headers by which a proxy says it passes on someone else's request. */
+const FORWARDING_HEADERS = ["forwarded", "x-forwarded-for", "x-real-ip"] as const;
+
+/** Whether a request, as it came off the socket, carries a forwarding header. */
+export function carriesForwarding(headers: Record<string, string | string[] | undefined>): boolean {
+  return FORWARDING_HEADERS.some((name) => headers[name] !== undefined);
+}
+
 function normalise(ip: string): string {
   const trimmed = ip.trim().replace(/^\[|\]$/g, "");
   // IPv4 clients on a dual-stack socket appear as ::ffff:a.b.c.d.
@@ -87,4 +102,19 @@ export function clientNetwork(ip: string): string {
     if (groups) return `${groups.slice(0, 4).map((g) => g.toString(16)).join(":")}::/64`;
   }
   return address;
+}
+
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet("127.0.0.0", 8, "ipv4");
+LOOPBACK.addAddress("::1", "ipv6");
+
+/**
+ * A request made on this very machine: its socket is a loopback address and no proxy said it passes
+ * the request on (a reverse proxy on the same host connects from loopback too). Fails closed: no
+ * mark (a server other than server.ts) is not loopback.
+ */
+export function isLoopbackClient(socketIp: string | null, forwardedMark: string | null): boolean {
+  if (forwardedMark !== "0" || !socketIp) return false;
+  const ip = normalise(socketIp);
+  return isTrusted(LOOPBACK, ip);
 }
