@@ -11,7 +11,8 @@ import { areaOf, canEnter, HOME_PATH, isRole, signInPathForArea } from "@/lib/au
 // authorization: every page, action and route handler checks again in lib/auth/guards.ts.
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicyFor(request.nextUrl.pathname, nonce, process.env.NODE_ENV !== "production");
+  const mode = process.env.NODE_ENV !== "production" ? "dev" : secureCookiesEnabled() ? "https" : "plain-http";
+  const csp = contentSecurityPolicyFor(request.nextUrl.pathname, nonce, mode);
   const area = areaOf(request.nextUrl.pathname);
 
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");

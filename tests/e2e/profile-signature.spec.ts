@@ -92,6 +92,9 @@ test("upload a signature, see it, show it on documents, replace it with a JPEG f
   expect(served.status()).toBe(200);
   expect(served.headers()["content-type"]).toBe("image/png");
   expect(served.headers()["cache-control"]).toContain("no-store");
+  // Opened on its own, the image is a sandboxed document that loads and runs nothing: the route's
+  // policy, not the pages' one the proxy would give it.
+  expect(served.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox; frame-ancestors 'none'");
   const meta = await sharp(await served.body()).metadata();
   expect(meta).toMatchObject({ format: "png", width: 600, height: 200, hasAlpha: true });
   expect(meta.exif).toBeUndefined();

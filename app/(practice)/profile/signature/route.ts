@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { requireDoctor } from "@/lib/auth/guards";
 import type { FormState } from "@/lib/forms/form-state";
+import { IMAGE_POLICY } from "@/lib/http/security-headers";
 import { checkSignatureImage, SIGNATURE_MAX_BYTES, SIGNATURE_MESSAGES } from "@/lib/signature/image-check";
 import { readSignature, saveSignature } from "@/lib/signature/signature";
 
@@ -19,7 +20,7 @@ export async function GET() {
       ...PRIVATE,
       "Content-Type": "image/png",
       "Content-Disposition": 'inline; filename="signature.png"',
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Content-Security-Policy": IMAGE_POLICY,
       "Cross-Origin-Resource-Policy": "same-origin",
     },
   });
