@@ -53,5 +53,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // /_next/image too: with the optimiser off it is the app's 404 page, which gets the headers.
+  matcher: ["/((?!_next/static|favicon.ico).*)"],
 };
