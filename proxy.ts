@@ -1,7 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { secureCookiesEnabled } from "@/lib/config/env";
-import { isOversizedBody, OVERSIZED_BODY_REFUSAL } from "@/lib/http/body-limit";
+import { isOversizedBody, oversizedBodyAnswer } from "@/lib/http/body-limit";
 import { CROSS_SITE_REFUSAL, isCrossSiteWrite } from "@/lib/http/same-origin";
 import { contentSecurityPolicyFor } from "@/lib/http/security-headers";
 import { areaOf, canEnter, HOME_PATH, isRole, signInPathForArea } from "@/lib/auth/roles";
@@ -11,19 +11,20 @@ import { areaOf, canEnter, HOME_PATH, isRole, signInPathForArea } from "@/lib/au
 // authorization: every page, action and route handler checks again in lib/auth/guards.ts.
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicyFor(request.nextUrl.pathname, nonce, process.env.NODE_ENV !== "production");
+  const mode = process.env.NODE_ENV !== "production" ? "dev" : secureCookiesEnabled() ? "https" : "plain-http";
+  const csp = contentSecurityPolicyFor(request.nextUrl.pathname, nonce, mode);
   const area = areaOf(request.nextUrl.pathname);
 
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   const refusal = isCrossSiteWrite(request.method, request.headers.get("origin"), host)
-    ? { status: 403, text: CROSS_SITE_REFUSAL }
+    ? { status: 403, contentType: "text/plain; charset=utf-8", body: CROSS_SITE_REFUSAL }
     : request.method === "POST" && isOversizedBody(request.nextUrl.pathname, request.headers.get("content-length"))
-      ? { status: 413, text: OVERSIZED_BODY_REFUSAL }
+      ? { status: 413, ...oversizedBodyAnswer(request.nextUrl.pathname) }
       : null;
   if (refusal) {
-    return new NextResponse(refusal.text, {
+    return new NextResponse(refusal.body, {
       status: refusal.status,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": csp },
+      headers: { "Content-Type": refusal.contentType, "Content-Security-Policy": csp },
     });
   }
 
@@ -52,5 +53,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // /_next/image too: with the optimiser off it is the app's 404 page, which gets the headers.
+  matcher: ["/((?!_next/static|favicon.ico).*)"],
 };

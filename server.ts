@@ -5,10 +5,10 @@ import { databaseDownSince } from "./db/availability";
 import { closeDb, probeDb } from "./db/client";
 import { prepareDatabase } from "./db/boot";
 import { acquirePgliteLock, PgliteBusyError } from "./db/pglite-lock";
-import { publicMailboxWarning } from "./lib/config/email";
+import { devMailboxAudience, publicMailboxWarning } from "./lib/config/email";
 import { port } from "./lib/config/env";
 import { ensureSecrets, MissingSecretError } from "./lib/config/secrets";
-import { SOCKET_IP_HEADER } from "./lib/http/client-ip";
+import { carriesForwarding, FORWARDED_MARK_HEADER, SOCKET_IP_HEADER } from "./lib/http/client-ip";
 import { UNAVAILABLE_HTML, UNAVAILABLE_JSON, unavailableHeaders } from "./lib/http/unavailable-page";
 import { logger } from "./lib/log";
 
@@ -49,7 +49,7 @@ async function main() {
   }
 
   const mailboxWarning = publicMailboxWarning();
-  if (mailboxWarning) logger.warn({ devMailbox: "public" }, mailboxWarning);
+  if (mailboxWarning) logger.warn({ devMailbox: devMailboxAudience() }, mailboxWarning);
 
   try {
     const { seeded } = await prepareDatabase();
@@ -67,6 +67,7 @@ async function main() {
   const server = createServer((req, res) => {
     // Overwrite whatever the client sent under these names.
     req.headers[SOCKET_IP_HEADER] = req.socket.remoteAddress ?? "";
+    req.headers[FORWARDED_MARK_HEADER] = carriesForwarding(req.headers) ? "1" : "0";
     const requestId = randomUUID();
     req.headers["x-request-id"] = requestId;
     res.setHeader("X-Request-Id", requestId);

@@ -14,7 +14,7 @@ const APP = path.join(ROOT, "app");
 const PUBLIC: Record<string, string> = {
   "app/page.tsx": "the home page only redirects to the doctors' sign-in page",
   "app/api/health/route.ts": "the load balancer's health check: says up or down, nothing else",
-  "app/dev/mailbox/page.tsx": "the demo mailbox: 404 unless devMailboxEnabled() (never with DATABASE_URL, unless DEV_MAILBOX=1)",
+  "app/dev/mailbox/page.tsx": "the demo mailbox: 404 unless devMailboxOpenTo() (this machine only, no real sender; anyone with DEV_MAILBOX=1)",
   "app/(auth)/actions.ts": "signing in and out is what makes a session",
   "app/(auth)/admin/login/page.tsx": "a sign-in page (redirectIfSignedIn sends a signed-in user home)",
   "app/(auth)/doctor_home/page.tsx": "a sign-in page",

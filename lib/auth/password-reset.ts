@@ -5,6 +5,7 @@ import { users } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send";
 import { passwordChangedEmail, passwordResetEmail } from "@/lib/email/templates";
+import { clientNetwork } from "@/lib/http/client-ip";
 import type { RequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log";
 import { takeToken } from "@/lib/rate-limit/fixed-window";
@@ -17,17 +18,30 @@ import type { Role } from "./roles";
 import { revokeAllSessions } from "./sessions";
 
 const TOKEN_MINUTES = 60;
-export const RESET_LIMITS = { perAddress: 3, perIp: 10, windowSeconds: 3600 };
+
+/**
+ * How often a reset link may be asked for. Counted per address AND client network, so a stranger
+ * asking for someone's address from their own network uses up only their own share: the owner,
+ * asking from theirs, still gets a link. Per network across addresses, so a flood from one source
+ * gets nothing. Per address across networks, by the day: what one mailbox can be sent at most.
+ */
+export const RESET_LIMITS = { perAddressAndNetwork: 3, perNetwork: 10, windowSeconds: 3600, perAddressPerDay: 10 };
+const DAY_SECONDS = 24 * 3600;
+
+export type ResetRequestResult = { kind: "done" } | { kind: "too-many-requests" } | { kind: "daily-limit" };
 
 /**
  * « Mot de passe oublié ? ». Answers the same, in the same time, whether the address has an
- * account or not: the lookup and the email happen after the response is sent. False when the
- * address or the client has asked too often (counted whether the account exists or not).
+ * account or not: the lookup and the email happen after the response is sent, and every limit
+ * counts the address whether it exists or not. A request refused by its network's limits does not
+ * count against the address's day, so a flood from one source cannot use the owner's day up.
  */
-export async function requestPasswordReset(email: string, ctx: RequestContext): Promise<boolean> {
-  const withinAddress = await takeToken(`reset:address:${email}`, RESET_LIMITS.perAddress, RESET_LIMITS.windowSeconds);
-  const withinIp = await takeToken(`reset:ip:${ctx.ip}`, RESET_LIMITS.perIp, RESET_LIMITS.windowSeconds);
-  if (!withinAddress || !withinIp) return false;
+export async function requestPasswordReset(email: string, ctx: RequestContext): Promise<ResetRequestResult> {
+  const network = clientNetwork(ctx.ip);
+  const { perAddressAndNetwork, perNetwork, windowSeconds, perAddressPerDay } = RESET_LIMITS;
+  if (!(await takeToken(`reset:network:${network}`, perNetwork, windowSeconds))) return { kind: "too-many-requests" };
+  if (!(await takeToken(`reset:address-network:${email}:${network}`, perAddressAndNetwork, windowSeconds))) return { kind: "too-many-requests" };
+  if (!(await takeToken(`reset:address-day:${email}`, perAddressPerDay, DAY_SECONDS))) return { kind: "daily-limit" };
   after(async () => {
     try {
       await sendResetLink(email);
@@ -35,7 +49,7 @@ export async function requestPasswordReset(email: string, ctx: RequestContext): 
       logger.error({ requestId: ctx.requestId, err: error instanceof Error ? error.message : "unknown" }, "reset link not sent");
     }
   });
-  return true;
+  return { kind: "done" };
 }
 
 async function sendResetLink(email: string): Promise<void> {

@@ -250,7 +250,8 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
       expect(file!.filename).toBe(`memoire-d-honoraires-${issued.document.number}.pdf`);
       const pdf = await readPdf(file!.bytes);
       for (const text of ["Dr Jos Kieffer", "Nora Wagner", `N° ${issued.document.number}`, "92,30\u00a0€"]) expect(pdf.text).toContain(text);
-      expect(pdf.pages[0]!.images.filter((i) => i.pixelWidth === 600 && i.pixelHeight === 200)).toHaveLength(1);
+      // The 600 × 200 signature, fitted into its box at 200 dpi (lib/documents/signature-imprint.ts).
+      expect(pdf.pages[0]!.images.filter((i) => i.pixelWidth === 472 && i.pixelHeight === 157)).toHaveLength(1);
       // The signature and the Payconiq QR code are images; the stamp is drawn as text, twice the name.
       expect(pdf.pages[0]!.images).toHaveLength(2);
       expect(pdf.pages[0]!.texts.filter((t) => t === "Dr Jos Kieffer")).toHaveLength(2);

@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { payconiqPaymentLink } from "@/lib/payments/payconiq";
 import { stampLines } from "@/lib/profile/stamp";
@@ -62,10 +63,13 @@ const certificate: PrintableDocument = {
 
 const NONE = { stamp: null, signaturePng: null };
 
+/** The 600 × 200 test signature as documents carry it: fitted into its 170 × 70 pt box at 200 dpi. */
+const SIGNATURE_PIXELS = { width: 472, height: 157 };
+
 /** Which painted image is which: the signature by its pixel size, the QR code by what it decodes to. */
 function classify(painted: PaintedImage[]) {
   const qr = painted.filter((i) => decodeQr(i) !== null);
-  const signature = painted.filter((i) => i.pixelWidth === 600 && i.pixelHeight === 200);
+  const signature = painted.filter((i) => i.pixelWidth === SIGNATURE_PIXELS.width && i.pixelHeight === SIGNATURE_PIXELS.height);
   return { qr, signature, other: painted.length - qr.length - signature.length };
 }
 
@@ -178,6 +182,28 @@ describe("stamp and signature", () => {
         }
       }
     }
+  });
+
+  it("never embeds the uploaded signature as it is: the copy is flattened, with the document's number across it", async () => {
+    const uploaded = await transparentSignaturePng(600, 200);
+    const signatureOf = async (doc: PrintableDocument) => {
+      const page = (await readPdf(await renderDocumentPdf(doc, { stamp: null, signaturePng: new Uint8Array(uploaded) }))).pages.at(-1)!;
+      // The fee note's one image besides its QR code.
+      return page.images.find((image) => decodeQr(image) === null)!;
+    };
+    const lifted = await signatureOf(feeNote);
+    // What a secretary lifts out of the PDF, next to the doctor's upload laid on white at the same size.
+    const plain = await sharp(uploaded).resize(lifted.pixelWidth, lifted.pixelHeight).flatten({ background: "#ffffff" }).ensureAlpha().raw().toBuffer();
+    let differing = 0;
+    for (let i = 0; i < plain.length; i += 4) {
+      if ([0, 1, 2].some((c) => Math.abs(plain[i + c]! - lifted.rgba[i + c]!) > 24)) differing++;
+    }
+    // The number's glyphs cover a good part of the image, across the strokes.
+    expect(differing / (lifted.pixelWidth * lifted.pixelHeight)).toBeGreaterThan(0.05);
+    // Another document's copy carries its own number; the same document's is the same every time.
+    const other = await signatureOf({ ...feeNote, number: "2026-000999" });
+    expect(Buffer.from(other.rgba).equals(Buffer.from(lifted.rgba))).toBe(false);
+    expect(Buffer.from((await signatureOf(feeNote)).rgba).equals(Buffer.from(lifted.rgba))).toBe(true);
   });
 
   it("squeezes a stamp line a little too long for its frame, as the profile's preview does, instead of cutting it", async () => {

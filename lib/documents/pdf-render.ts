@@ -10,6 +10,7 @@ import { embedDocumentFonts, type Fonts } from "./pdf-fonts";
 import { drawRaster, embedRaster, type RasterImage } from "./pdf-raster";
 import { drawStamp } from "./pdf-stamp";
 import { toPrintable } from "./printable-text";
+import { imprintedSignature } from "./signature-imprint";
 import {
   CERTIFICATE_KINDS,
   KIND_LABEL,
@@ -50,7 +51,7 @@ export type PrintableDocument = {
   cancelledByNumber: string | null;
 };
 
-/** What closes the document: the stamp's data when it is shown, the signature's PNG when it is applied. */
+/** What closes the document: the stamp's data when it is shown, the signature's PNG (as uploaded) when it is applied. */
 export type PdfImages = { stamp: StampData | null; signaturePng: Uint8Array | null };
 
 export const PAGE = { width: 595.28, height: 841.89, margin: 50 } as const;
@@ -330,8 +331,9 @@ function fitted(image: RasterImage, maxWidth: number, maxHeight: number) {
   return { width: image.width * scale, height: image.height * scale };
 }
 
-async function drawClosing(w: Writer, pdf: PDFDocument, images: PdfImages) {
-  const signature = images.signaturePng ? await embedRaster(pdf, images.signaturePng) : null;
+async function drawClosing(w: Writer, pdf: PDFDocument, images: PdfImages, number: string) {
+  // Never the uploaded image as it is: a copy bound to this document (signature-imprint.ts).
+  const signature = images.signaturePng ? await embedRaster(pdf, await imprintedSignature(images.signaturePng, number, SIGNATURE_BOX)) : null;
   const stamp = images.stamp ? stampLayout(images.stamp) : null;
   const stampHeight = stamp ? (stamp.height * STAMP_DRAW_WIDTH) / stamp.width : 0;
   const height = Math.max(stampHeight, SIGNATURE_BOX.height + 16, 40);
@@ -388,7 +390,7 @@ export async function renderDocumentPdf(doc: PrintableDocument, images: PdfImage
       await drawPayment(w, pdf, doc);
       break;
   }
-  await drawClosing(w, pdf, images);
+  await drawClosing(w, pdf, images, doc.number);
 
   const pages = pdf.getPages();
   pages.forEach((page, i) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIp, parseTrustedProxies } from "./client-ip";
+import { clientIp, clientNetwork, parseTrustedProxies } from "./client-ip";
 
 describe("clientIp", () => {
   it("uses the socket address and ignores X-Forwarded-For when no proxy is trusted", () => {
@@ -35,5 +35,27 @@ describe("clientIp", () => {
   it("never returns an empty address", () => {
     expect(clientIp(null, null, null)).toBe("inconnue");
     expect(clientIp("garbage", null, null)).toBe("inconnue");
+  });
+});
+
+describe("clientNetwork", () => {
+  it("groups IPv4 clients by /24", () => {
+    expect(clientNetwork("203.0.113.7")).toBe("203.0.113.0/24");
+    expect(clientNetwork("203.0.113.250")).toBe("203.0.113.0/24");
+    expect(clientNetwork("::ffff:203.0.113.9")).toBe("203.0.113.0/24");
+    expect(clientNetwork("203.0.114.7")).not.toBe(clientNetwork("203.0.113.7"));
+  });
+
+  it("groups IPv6 clients by /64, however the address is written", () => {
+    expect(clientNetwork("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(clientNetwork("2001:0DB8:0001:0002:ffff:ffff:ffff:ffff")).toBe("2001:db8:1:2::/64");
+    expect(clientNetwork("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(clientNetwork("[2001:db8:0:0:1::2]")).toBe("2001:db8:0:0::/64");
+    expect(clientNetwork("64:ff9b::192.0.2.1")).toBe("64:ff9b:0:0::/64");
+    expect(clientNetwork("2001:db8:1:3::1")).not.toBe(clientNetwork("2001:db8:1:2::1"));
+  });
+
+  it("keeps what is not an address as it is", () => {
+    expect(clientNetwork("inconnue")).toBe("inconnue");
   });
 });

@@ -30,8 +30,18 @@ function esanteOrigin(): string {
   }
 }
 
-/** Scripts only with the nonce (no 'unsafe-inline'); nothing may frame the app. */
-export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+/**
+ * How the app is served: a development server (eval, websocket for reload), or a production build
+ * over HTTPS or, when AUTH_INSECURE_COOKIES=1 says so, over plain HTTP on a LAN.
+ */
+export type ServingMode = "dev" | "https" | "plain-http";
+
+/**
+ * Scripts only with the nonce (no 'unsafe-inline'); nothing may frame the app. Over HTTPS, a
+ * stray http:// address in a page is fetched over HTTPS instead of in clear.
+ */
+export function contentSecurityPolicy(nonce: string, mode: ServingMode): string {
+  const dev = mode === "dev";
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -44,11 +54,21 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     "base-uri 'none'",
     `form-action 'self'${esanteOrigin()}`,
     "frame-ancestors 'none'",
+    ...(mode === "https" ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
 }
 
 /** The address of a document's PDF (app/(practice)/documents/[id]/pdf). */
 const DOCUMENT_PDF = /^\/documents\/[^/]+\/pdf$/;
+
+/** The address of the doctor's signature image (app/(practice)/profile/signature). */
+const SIGNATURE_IMAGE = "/profile/signature";
+
+/**
+ * The signature image's policy: opened on its own, it is a sandboxed document that may load and
+ * run nothing. The route sets it too, but the proxy's header replaces a route's, so it lives here.
+ */
+export const IMAGE_POLICY = "default-src 'none'; sandbox; frame-ancestors 'none'";
 
 /**
  * The policy of a response. A PDF gets only « frame-ancestors 'none' »: Chrome shows a PDF through
@@ -56,6 +76,7 @@ const DOCUMENT_PDF = /^\/documents\/[^/]+\/pdf$/;
  * would block (« Ce contenu est bloqué »). A PDF runs none of the app's scripts; nosniff and its
  * exact Content-Type keep it a PDF.
  */
-export function contentSecurityPolicyFor(pathname: string, nonce: string, dev: boolean): string {
-  return DOCUMENT_PDF.test(pathname) ? "frame-ancestors 'none'" : contentSecurityPolicy(nonce, dev);
+export function contentSecurityPolicyFor(pathname: string, nonce: string, mode: ServingMode): string {
+  if (pathname === SIGNATURE_IMAGE) return IMAGE_POLICY;
+  return DOCUMENT_PDF.test(pathname) ? "frame-ancestors 'none'" : contentSecurityPolicy(nonce, mode);
 }

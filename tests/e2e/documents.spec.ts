@@ -15,6 +15,8 @@ const DOCTOR = FIXTURES.docsDoctor;
 const YEAR = new Date().getFullYear();
 const NUMBER = new RegExp(`^${YEAR}-\\d{6}$`);
 const SIGNATURE = { width: 600, height: 200 };
+// As a document carries it: fitted into its box at 200 dpi, the number across it (decision 0030).
+const PRINTED_SIGNATURE = { width: 472, height: 157 };
 
 async function doctorPage(browser: Browser, baseURL: string | undefined, email: string = DOCTOR.email) {
   return signedInPage(browser, baseURL, email, uniqueClientIp());
@@ -91,7 +93,7 @@ test("the doctor creates, lists and downloads a prescription, a certificate and 
   expect(download.suggestedFilename()).toBe(`ordonnance-${prescription.number}.pdf`);
   const rx = await readPdf(await fs.readFile((await download.path())!));
   for (const text of ["Dr Test documents", "ORDONNANCE", `N° ${prescription.number}`, "Nora Wagner", "Amoxicilline 1 g", "Paracétamol 1 g"]) expect(rx.text).toContain(text);
-  expect(rx.pages[0]!.images.filter((i) => i.pixelWidth === SIGNATURE.width && i.pixelHeight === SIGNATURE.height)).toHaveLength(1);
+  expect(rx.pages[0]!.images.filter((i) => i.pixelWidth === PRINTED_SIGNATURE.width && i.pixelHeight === PRINTED_SIGNATURE.height)).toHaveLength(1);
   expect(rx.pages[0]!.images).toHaveLength(1); // the signature; the stamp is drawn as text
   expect(rx.pages[0]!.texts.filter((t) => t === "Dr Test documents")).toHaveLength(2); // header and stamp
 
@@ -235,7 +237,7 @@ test("a secretary prepares and prints fee notes only, never signed, and sees no 
   const note = await pdfOf(page, fee.id);
   expect(note.text).toContain(`N° ${fee.number}`);
   // Stamp and QR code; the signature (ticked in the profile) is not applied.
-  expect(note.pages[0]!.images.filter((i) => i.pixelWidth === SIGNATURE.width && i.pixelHeight === SIGNATURE.height)).toHaveLength(0);
+  expect(note.pages[0]!.images.filter((i) => i.pixelWidth === PRINTED_SIGNATURE.width && i.pixelHeight === PRINTED_SIGNATURE.height)).toHaveLength(0);
   expect(note.pages[0]!.texts.filter((t) => t === "Dr Test documents")).toHaveLength(2); // header and stamp
   expect(note.pages[0]!.images.map(decodeQr).filter(Boolean)).toHaveLength(1);
   expect((await page.request.get(`/documents/${prescription.id}/pdf`)).status()).toBe(404);

@@ -1,8 +1,9 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
+import { appRoutes } from "@/tests/support/app-routes";
 import { unescapeHtml } from "@/tests/support/html-forms";
 import { FIXTURES } from "./fixtures/accounts";
-import { signedInPage, uniqueClientIp } from "./support/auth";
+import { ACCOUNT, signedInPage, uniqueClientIp } from "./support/auth";
 
 // Hostile input against every form the app renders and the query strings its pages read:
 // fast-check fills each field (visible or hidden, ids included) with random and oversized
@@ -200,5 +201,28 @@ test("support: the admin forms and filters take any input without a 5xx or an au
   await fuzzQuery(request, "/admin/journal/export", ["q", "action", "du", "au", "avant"], tally);
   await fuzzQuery(request, `/admin/utilisateurs/${NOBODY}`, ["q"], tally);
   report(tally, "support");
+  await page.context().close();
+});
+
+test("/_next/image answers 4xx, never 5xx, for every address of the app, anonymous or signed in", async ({ browser, baseURL, request }) => {
+  // The app serves no image through Next's optimiser, which is off: it answered 500 when asked to
+  // resize an app route that redirects (second review).
+  const targets = [
+    ...Object.values(appRoutes()).flat().map((route) => route.replace(/\[[^\]]+\]/g, NOBODY)),
+    "/favicon.ico",
+    "https://example.com/a.png",
+    "//example.com/a.png",
+    "",
+    "pas une adresse",
+  ];
+  const page = await signedInPage(browser, baseURL, ACCOUNT.doctor, uniqueClientIp());
+  for (const client of [request, page.request]) {
+    for (const target of targets) {
+      const response = await client.get(`/_next/image?url=${encodeURIComponent(target)}&w=64&q=75`, { maxRedirects: 0 });
+      expect(response.status(), target).toBeGreaterThanOrEqual(400);
+      expect(response.status(), target).toBeLessThan(500);
+      expect(response.headers()["content-security-policy"], target).toContain("frame-ancestors 'none'");
+    }
+  }
   await page.context().close();
 });

@@ -1,3 +1,4 @@
+import http from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { SIGNATURE_MAX_BYTES, SIGNATURE_MESSAGES } from "@/lib/signature/rules";
@@ -21,6 +22,26 @@ async function upload(page: Page, name: string, mimeType: string, buffer: Buffer
   await signature.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer });
   await expect(signature.getByTestId("chosen-file")).toHaveText(name);
   await signature.getByRole("button", { name: "Téléverser" }).click();
+}
+
+/** A POST whose body is sent chunked (Transfer-Encoding: chunked, no Content-Length), as a stream would be. */
+function postChunked(url: string, cookie: string, size: number): Promise<{ status: number; contentType: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "POST", headers: { Cookie: cookie, "Content-Type": "image/png", "Transfer-Encoding": "chunked" } }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (part: string) => (body += part));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, contentType: response.headers["content-type"] ?? "", body }));
+    });
+    request.on("error", reject);
+    const chunk = Buffer.alloc(64 * 1024, 7);
+    const write = (sent: number): void => {
+      if (sent >= size) return void request.end();
+      if (request.write(chunk)) write(sent + chunk.length);
+      else request.once("drain", () => write(sent + chunk.length));
+    };
+    write(0);
+  });
 }
 
 test("each refused upload says why, next to the file, and stores nothing", async ({ browser, baseURL }) => {
@@ -54,9 +75,19 @@ test("each refused upload says why, next to the file, and stores nothing", async
 test("the server refuses an oversized or disguised upload on its own, whatever the page checked", async ({ browser, baseURL }) => {
   const page = await profilePage(browser, baseURL, FIXTURES.profileRefusals.email);
   const post = (data: Buffer) => page.request.post("/profile/signature", { data, headers: { "Content-Type": "image/png" }, maxRedirects: 0 });
-  const tooBig = await post(await pngOfSize(SIGNATURE_MAX_BYTES + 1));
-  expect(tooBig.status()).toBe(413);
-  expect(await tooBig.json()).toEqual({ status: "error", fieldErrors: { file: SIGNATURE_MESSAGES.tooLarge } });
+  const TOO_LARGE = { status: "error", fieldErrors: { file: SIGNATURE_MESSAGES.tooLarge } };
+  // Just over 2 MB (the route refuses it) and far over (the proxy does, from the declared length).
+  for (const bytes of [await pngOfSize(SIGNATURE_MAX_BYTES + 1), Buffer.alloc(3 * 1024 * 1024, 7)]) {
+    const tooBig = await post(bytes);
+    expect(tooBig.status()).toBe(413);
+    expect(await tooBig.json()).toEqual(TOO_LARGE);
+  }
+  // Sent chunked, with no length to refuse it by: the same answer once 2 MB have come in.
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const chunked = await postChunked(new URL("/profile/signature", baseURL).href, cookie, 3 * 1024 * 1024);
+  expect(chunked.status).toBe(413);
+  expect(chunked.contentType).toContain("application/json");
+  expect(JSON.parse(chunked.body)).toEqual(TOO_LARGE);
   const disguised = await post(htmlPage());
   expect(disguised.status()).toBe(422);
   expect((await disguised.json()).fieldErrors.file).toBe(SIGNATURE_MESSAGES.text);
@@ -92,6 +123,9 @@ test("upload a signature, see it, show it on documents, replace it with a JPEG f
   expect(served.status()).toBe(200);
   expect(served.headers()["content-type"]).toBe("image/png");
   expect(served.headers()["cache-control"]).toContain("no-store");
+  // Opened on its own, the image is a sandboxed document that loads and runs nothing: the route's
+  // policy, not the pages' one the proxy would give it.
+  expect(served.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox; frame-ancestors 'none'");
   const meta = await sharp(await served.body()).metadata();
   expect(meta).toMatchObject({ format: "png", width: 600, height: 200, hasAlpha: true });
   expect(meta.exif).toBeUndefined();

@@ -1,6 +1,7 @@
 "use server";
 
 import { requestPasswordReset } from "@/lib/auth/password-reset";
+import { resetRequestAnswer } from "@/lib/auth/password-reset-messages";
 import { resetRequestSchema } from "@/lib/auth/password-reset-schema";
 import { invalid, type FormState } from "@/lib/forms/form-state";
 import { requestContext } from "@/lib/http/request-context";
@@ -9,12 +10,5 @@ import { requestContext } from "@/lib/http/request-context";
 export async function requestResetAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = resetRequestSchema.safeParse({ email: formData.get("email") });
   if (!parsed.success) return invalid(parsed.error);
-  if (!(await requestPasswordReset(parsed.data.email, await requestContext()))) {
-    return { status: "error", formError: "Trop de demandes de réinitialisation. Réessayez dans une heure." };
-  }
-  return {
-    status: "success",
-    message:
-      "Si un compte Doctipro correspond à cette adresse, un courriel contenant un lien de réinitialisation vient d'être envoyé. Le lien est valable une heure.",
-  };
+  return resetRequestAnswer(await requestPasswordReset(parsed.data.email, await requestContext()));
 }

@@ -1,16 +1,22 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { devMailboxEnabled } from "@/lib/config/email";
+import { devMailboxAudience } from "@/lib/config/email";
+import { devMailboxOpenTo } from "@/lib/email/dev-mailbox";
 import { formatDateTime } from "@/lib/format/datetime";
 import { listOutbox } from "@/lib/email/outbox";
+import { FORWARDED_MARK_HEADER, SOCKET_IP_HEADER } from "@/lib/http/client-ip";
 
 export const metadata: Metadata = { title: "Boîte de réception de démonstration" };
 
 // The demo's mailbox: every message the app would have sent, so a person trying Doctipro can read
-// codes and links. Open on the embedded demo, closed with DATABASE_URL unless DEV_MAILBOX=1 (the
-// browser tests); server.ts warns at start-up whenever a production build has it open.
+// codes and links. On the embedded default only from the server's own machine, never once a real
+// sender is configured; DEV_MAILBOX=1 opens it to anyone (the browser tests, remote demos).
+// lib/config/email.ts says who; server.ts notes it at start-up.
 export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ a?: string }> }) {
-  if (!devMailboxEnabled()) notFound();
+  const audience = devMailboxAudience();
+  const h = await headers();
+  if (!devMailboxOpenTo(audience, { socketIp: h.get(SOCKET_IP_HEADER), forwardedMark: h.get(FORWARDED_MARK_HEADER) })) notFound();
   const { a } = await searchParams;
   const to = typeof a === "string" && a.length <= 320 ? a : undefined;
   const messages = await listOutbox(to);
@@ -19,9 +25,10 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
       <div>
         <h1 className="text-2xl font-bold text-slate-900">Boîte de réception de démonstration</h1>
         <p className="text-sm text-slate-600">
-          Les courriels que Doctipro aurait envoyés{to ? ` à ${to}` : ""}, du plus récent au plus ancien. Cette page
-          n&apos;est ouverte que sur une installation de démonstration ou de test : quiconque l&apos;atteint y lit les
-          codes de connexion et les liens envoyés.
+          Les courriels que Doctipro aurait envoyés{to ? ` à ${to}` : ""}, du plus récent au plus ancien.{" "}
+          {audience === "anyone"
+            ? "Cette page est ouverte à tous (installation de test ou de démonstration) : quiconque l'atteint y lit les codes de connexion et les liens envoyés."
+            : "Cette page ne s'ouvre que depuis l'ordinateur qui héberge Doctipro, et seulement tant qu'aucun service d'envoi de courriels n'est configuré : elle montre les codes de connexion et les liens envoyés."}
         </p>
       </div>
       {messages.length === 0 ? (

@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { requireDoctor } from "@/lib/auth/guards";
 import type { FormState } from "@/lib/forms/form-state";
-import { checkSignatureImage, SIGNATURE_MAX_BYTES, SIGNATURE_MESSAGES } from "@/lib/signature/image-check";
+import { OVERSIZED_SIGNATURE_REFUSAL, readBodyAtMost } from "@/lib/http/body-limit";
+import { IMAGE_POLICY } from "@/lib/http/security-headers";
+import { checkSignatureImage, SIGNATURE_MAX_BYTES } from "@/lib/signature/image-check";
 import { readSignature, saveSignature } from "@/lib/signature/signature";
 
 // The doctor's signature, only ever through here: GET shows it to the doctor (never to a
@@ -19,7 +21,7 @@ export async function GET() {
       ...PRIVATE,
       "Content-Type": "image/png",
       "Content-Disposition": 'inline; filename="signature.png"',
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Content-Security-Policy": IMAGE_POLICY,
       "Cross-Origin-Resource-Policy": "same-origin",
     },
   });
@@ -28,30 +30,18 @@ export async function GET() {
 const answer = (state: FormState, status: number) => NextResponse.json(state, { status, headers: PRIVATE });
 const refuse = (message: string, status = 422) => answer({ status: "error", fieldErrors: { file: message } }, status);
 
-/** The body, or null as soon as it grows past `limit` bytes (never buffers more than that). */
-async function readAtMost(request: NextRequest, limit: number): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array();
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for await (const part of request.body as unknown as AsyncIterable<Uint8Array>) {
-    total += part.length;
-    if (total > limit) return null;
-    parts.push(part);
-  }
-  return Buffer.concat(parts);
-}
-
 export async function POST(request: NextRequest) {
   const { doctor } = await requireDoctor();
   // A browser says where a request comes from; only this site's own page may upload.
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin") return answer({ status: "error", formError: "Requête refusée." }, 403);
   const declared = Number(request.headers.get("content-length"));
-  if (declared > SIGNATURE_MAX_BYTES) return refuse(SIGNATURE_MESSAGES.tooLarge, 413);
-  const bytes = await readAtMost(request, SIGNATURE_MAX_BYTES);
-  if (!bytes) return refuse(SIGNATURE_MESSAGES.tooLarge, 413);
+  if (declared > SIGNATURE_MAX_BYTES) return answer(OVERSIZED_SIGNATURE_REFUSAL, 413);
+  // Sent chunked, the body has no declared length: read at most the limit.
+  const body = await readBodyAtMost(request.body, SIGNATURE_MAX_BYTES);
+  if (body.kind === "too-large") return answer(OVERSIZED_SIGNATURE_REFUSAL, 413);
 
-  const checked = await checkSignatureImage(bytes);
+  const checked = await checkSignatureImage(body.bytes);
   if (!checked.ok) return refuse(checked.message);
   await saveSignature(doctor, checked);
   return answer(
