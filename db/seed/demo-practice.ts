@@ -186,7 +186,7 @@ function generateAppointments(
         doctorId,
         patientId: people[rng.int(0, (offset > 0 ? people.length : known) - 1)]!.id,
         startsAt,
-        durationMinutes: rng.chance(0.15) ? practice.slotMinutes * 2 : practice.slotMinutes,
+        endsAt: sql`${startsAt} + ${rng.chance(0.15) ? practice.slotMinutes * 2 : practice.slotMinutes} * interval '1 minute'`,
         status,
         bookedVia: rng.chance(0.45) ? "online" : "practice",
         createdAt: sql`least(now(), ${startsAt} - ${rng.int(0, 21)} * interval '1 day')`,
