@@ -52,7 +52,10 @@ async function main() {
   if (mailboxWarning) logger.warn({ devMailbox: devMailboxAudience() }, mailboxWarning);
 
   try {
-    const { seeded } = await prepareDatabase();
+    const { seeded, migrations } = await prepareDatabase();
+    if (migrations.overlapsMarkedOverbooked) {
+      logger.warn({ appointments: migrations.overlapsMarkedOverbooked }, "overlapping appointments marked overbooked by migration 0009_agenda");
+    }
     if (seeded) logger.info({ accounts: seeded }, "demo accounts seeded");
   } catch (error) {
     // A server on a half-migrated database would answer 500 to everything: stop loudly instead.

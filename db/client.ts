@@ -1,4 +1,3 @@
-import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -6,6 +5,7 @@ import fs from "node:fs";
 import { Pool } from "pg";
 import { databaseUrl, pgliteDir } from "@/lib/config/env";
 import { noteDatabaseError, noteDatabaseUp } from "./availability";
+import { openPglite } from "./pglite";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -67,7 +67,7 @@ function open(): Holder {
   // "memory://" keeps the database in memory (unit tests); anything else is a folder.
   const dir = process.env.PGLITE_DIR === "memory://" ? "memory://" : pgliteDir();
   if (dir !== "memory://") fs.mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir);
+  const client = openPglite(dir);
   // In this process: it cannot be "unreachable" the way a server can.
   // One process owns the folder (db/pglite-lock.ts): nobody else can migrate it meanwhile.
   return { db: drizzlePglite(client, { schema }) as unknown as Database, close: () => client.close(), probe: async () => true, exclusive: (work) => work() };

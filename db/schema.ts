@@ -16,8 +16,10 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { VISIT_REASON_COLOURS } from "./visit-reason-colours";
 
 // Every timestamp is stored in UTC (timestamptz) and shown in Europe/Luxembourg by lib/format.
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -222,8 +224,12 @@ export const auditLog = pgTable(
   (t) => [index("audit_log_at_idx").on(t.at.desc()), index("audit_log_target_idx").on(t.targetUserId)],
 );
 
+// Why a patient file has no Luxembourg matricule: someone passing through, insured abroad, a
+// newborn not yet registered, or something else (said in other_identifier, if anything).
+export const patientNoMatriculeReasonEnum = pgEnum("patient_no_matricule_reason", ["visitor", "insured_abroad", "newborn", "other"]);
+
 // A doctor's patients (« clients »). The same person seen by two doctors is two rows: each practice
-// keeps its own file.
+// keeps its own file. Files are archived, never deleted: medical records are kept.
 export const patients = pgTable(
   "patients",
   {
@@ -234,25 +240,134 @@ export const patients = pgTable(
     firstName: text("first_name").notNull(),
     lastName: text("last_name").notNull(),
     birthDate: date("birth_date", { mode: "string" }).notNull(),
-    // Luxembourg national identification number (matricule), lib/patients/matricule.ts.
-    matricule: text("matricule").notNull(),
+    // Luxembourg national identification number (matricule), lib/patients/matricule.ts. Absent only
+    // with a reason; unique per doctor when present (NULLs never collide).
+    matricule: text("matricule"),
+    noMatriculeReason: patientNoMatriculeReasonEnum("no_matricule_reason"),
+    /** Another identifier when there is no matricule, e.g. a European health insurance card number. */
+    otherIdentifier: text("other_identifier"),
     email: text("email"),
+    /** E.164 (« +352621123456 »), as lib/patients/phone.ts normalises it. */
     phone: text("phone"),
+    /** One free text: a foreign address must fit as the patient writes it. */
+    address: text("address"),
     createdAt: at("created_at").notNull().defaultNow(),
+    // Who created and last changed the file (the doctor, or which secretary).
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+    updatedById: uuid("updated_by_id").references(() => users.id, { onDelete: "set null" }),
+    archivedAt: at("archived_at"),
   },
   (t) => [
     check("patients_matricule_format", sql`${t.matricule} ~ '^[0-9]{13}$'`),
+    check("patients_matricule_or_reason", sql`(${t.matricule} IS NULL) = (${t.noMatriculeReason} IS NOT NULL)`),
     unique("patients_doctor_matricule_key").on(t.doctorId, t.matricule),
     // Target of the appointments' composite foreign key: an appointment's patient is the doctor's own.
     unique("patients_id_doctor_key").on(t.id, t.doctorId),
     // Patient count and « nouveaux ce mois-ci ».
     index("patients_doctor_created_idx").on(t.doctorId, t.createdAt),
+    // The search by birth date.
+    index("patients_doctor_birth_date_idx").on(t.doctorId, t.birthDate),
   ],
 );
 
-export const appointmentStatusEnum = pgEnum("appointment_status", ["booked", "done", "cancelled", "no_show"]);
-export const appointmentChannelEnum = pgEnum("appointment_channel", ["online", "practice"]);
+// A doctor's reasons for visit (« motifs »): what an appointment is for, and its usual duration.
+// Never deleted once used (appointments point at them): turned inactive instead. Issue 18 adds
+// whether each is bookable online and open to new patients.
+export const visitReasons = pgTable(
+  "visit_reasons",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    doctorId: uuid("doctor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    durationMinutes: smallint("duration_minutes").notNull(),
+    colour: text("colour").notNull(),
+    position: integer("position").notNull().default(0),
+    active: boolean("active").notNull().default(true),
+    createdAt: at("created_at").notNull().defaultNow(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("visit_reasons_label_length", sql`char_length(${t.label}) BETWEEN 1 AND 60`),
+    check("visit_reasons_duration", sql`${t.durationMinutes} BETWEEN 5 AND 240 AND ${t.durationMinutes} % 5 = 0`),
+    check("visit_reasons_colour", sql.raw(`"colour" IN (${VISIT_REASON_COLOURS.map((c) => `'${c}'`).join(", ")})`)),
+    // Target of the appointments' composite foreign key: an appointment's motif is the doctor's own.
+    unique("visit_reasons_id_doctor_key").on(t.id, t.doctorId),
+    uniqueIndex("visit_reasons_doctor_label_key").on(t.doctorId, sql`lower(${t.label})`),
+  ],
+);
 
+// Weekly opening hours: zero or more intervals per ISO weekday (1 = Monday), in minutes since
+// local midnight on a 5-minute grid. Intervals of a day never overlap (an exclusion constraint,
+// hand-written in 0009_agenda.sql); they are turned into instants day by day (lib/agenda/hours.ts).
+export const openingHours = pgTable(
+  "opening_hours",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    doctorId: uuid("doctor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    weekday: smallint("weekday").notNull(),
+    startMinute: smallint("start_minute").notNull(),
+    endMinute: smallint("end_minute").notNull(),
+  },
+  (t) => [
+    check("opening_hours_weekday", sql`${t.weekday} BETWEEN 1 AND 7`),
+    check(
+      "opening_hours_interval",
+      sql`0 <= ${t.startMinute} AND ${t.startMinute} < ${t.endMinute} AND ${t.endMinute} <= 1440 AND ${t.startMinute} % 5 = 0 AND ${t.endMinute} % 5 = 0`,
+    ),
+    index("opening_hours_doctor_idx").on(t.doctorId, t.weekday),
+  ],
+);
+
+// Times the practice is closed (« congés », « formation »): any range of instants, with a label.
+export const absences = pgTable(
+  "absences",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    doctorId: uuid("doctor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    startsAt: at("starts_at").notNull(),
+    endsAt: at("ends_at").notNull(),
+    label: text("label").notNull(),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("absences_range", sql`${t.endsAt} > ${t.startsAt}`),
+    check("absences_label_length", sql`char_length(${t.label}) BETWEEN 1 AND 80`),
+    index("absences_doctor_starts_idx").on(t.doctorId, t.startsAt),
+  ],
+);
+
+// Public holidays are closed by default (lib/agenda/holidays.ts); a row here opens one.
+export const holidayOpenings = pgTable(
+  "holiday_openings",
+  {
+    doctorId: uuid("doctor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.doctorId, t.day] })],
+);
+
+// 'arrived' was added by 0009_agenda.sql with ALTER TYPE … ADD VALUE. Drizzle's migrator runs every
+// pending migration in one transaction, and PostgreSQL refuses to use an enum value added in the
+// same transaction: no migration may ever use the literal 'arrived' (docs/decisions/0025).
+export const appointmentStatusEnum = pgEnum("appointment_status", ["booked", "arrived", "done", "cancelled", "no_show"]);
+export const appointmentChannelEnum = pgEnum("appointment_channel", ["online", "practice"]);
+export const appointmentCancellerEnum = pgEnum("appointment_canceller", ["patient", "practice"]);
+
+// Active means every status but cancelled. Two active appointments of a doctor never overlap unless
+// one is « en surnombre » (overbooked): an exclusion constraint decides, whatever the race
+// (appointments_no_overlap, hand-written in 0009_agenda.sql; docs/decisions/0025).
 export const appointments = pgTable(
   "appointments",
   {
@@ -262,24 +377,59 @@ export const appointments = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     patientId: uuid("patient_id").notNull(),
     startsAt: at("starts_at").notNull(),
-    durationMinutes: integer("duration_minutes").notNull(),
+    // Stored, not computed from a duration: an index expression must be IMMUTABLE, and the
+    // exclusion constraint indexes tstzrange(starts_at, ends_at).
+    endsAt: at("ends_at").notNull(),
     status: appointmentStatusEnum("status").notNull().default("booked"),
     bookedVia: appointmentChannelEnum("booked_via").notNull(),
+    visitReasonId: uuid("visit_reason_id"),
+    note: text("note"),
+    /** « En surnombre »: deliberately booked over another appointment; never online. */
+    overbooked: boolean("overbooked").notNull().default(false),
+    cancelledBy: appointmentCancellerEnum("cancelled_by"),
+    cancelledAt: at("cancelled_at"),
     createdAt: at("created_at").notNull().defaultNow(),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+    updatedById: uuid("updated_by_id").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [
-    check("appointments_duration_range", sql`${t.durationMinutes} BETWEEN 5 AND 480`),
+    check("appointments_range", sql`${t.endsAt} > ${t.startsAt} AND ${t.endsAt} - ${t.startsAt} <= interval '8 hours'`),
+    check("appointments_note_length", sql`char_length(${t.note}) <= 1000`),
+    check("appointments_cancellation", sql`${t.cancelledBy} IS NULL OR ${t.status} = 'cancelled'`),
     foreignKey({
       name: "appointments_patient_of_doctor_fk",
       columns: [t.patientId, t.doctorId],
       foreignColumns: [patients.id, patients.doctorId],
     }).onDelete("cascade"),
+    foreignKey({
+      name: "appointments_visit_reason_of_doctor_fk",
+      columns: [t.visitReasonId, t.doctorId],
+      foreignColumns: [visitReasons.id, visitReasons.doctorId],
+    }),
     // Every dashboard figure on appointments is a range of starts_at for one doctor, counted by
-    // status: this index answers them all without reading the table (index-only scans).
+    // status: this index answers them all without reading the table (index-only scans). The agenda
+    // reads a week of one doctor through it too.
     index("appointments_doctor_starts_idx").on(t.doctorId, t.startsAt, t.status),
     // A patient's appointments, and deleting a patient without scanning every appointment.
     index("appointments_patient_starts_idx").on(t.patientId, t.startsAt),
   ],
+);
+
+// Each doctor's agenda revision: bumped from the sequence in the transaction of every change to
+// the agenda (appointments, hours, absences, holiday openings, motifs), with a NOTIFY. Event
+// streams on PGlite poll for revisions above the last they saw; on PostgreSQL they LISTEN.
+export const agendaRevision = pgSequence("agenda_revision");
+
+export const agendaRevisions = pgTable(
+  "agenda_revisions",
+  {
+    doctorId: uuid("doctor_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    revision: bigint("revision", { mode: "number" }).notNull().default(sql`nextval('agenda_revision')`),
+  },
+  (t) => [index("agenda_revisions_revision_idx").on(t.revision)],
 );
 
 export const reviewStatusEnum = pgEnum("review_status", ["published", "hidden"]);
@@ -527,6 +677,13 @@ export type Role = (typeof roleEnum.enumValues)[number];
 export type DoctorKind = (typeof doctorKindEnum.enumValues)[number];
 export type Session = typeof sessions.$inferSelect;
 export type AppointmentStatus = (typeof appointmentStatusEnum.enumValues)[number];
+export type AppointmentCanceller = (typeof appointmentCancellerEnum.enumValues)[number];
+export type AppointmentChannel = (typeof appointmentChannelEnum.enumValues)[number];
+export type PatientNoMatriculeReason = (typeof patientNoMatriculeReasonEnum.enumValues)[number];
+export type PatientRow = typeof patients.$inferSelect;
+export type AppointmentRow = typeof appointments.$inferSelect;
+export type VisitReasonRow = typeof visitReasons.$inferSelect;
+export type AbsenceRow = typeof absences.$inferSelect;
 export type ConnectionMode = (typeof connectionModeEnum.enumValues)[number];
 export type DoctorProfile = typeof doctorProfiles.$inferSelect;
 export type DoctorSignature = typeof doctorSignatures.$inferSelect;

@@ -11,6 +11,8 @@ export type BulkColumn = {
   type: string;
   /** What is inserted, as SQL over the unnested value `v.<name>`; the value itself by default. */
   as?: string;
+  /** Not a column of the table: a value the other columns' SQL (`as`, computed) reads. */
+  valueOnly?: boolean;
 };
 
 type Value = string | number | null;
@@ -31,12 +33,13 @@ export async function bulkInsert(
   if (!/^[a-z_]+$/.test(table) || columns.some((c) => !/^[a-z_]+$/.test(c.name) || !/^[a-z]+$/.test(c.type))) {
     throw new Error("bulkInsert: unexpected identifier");
   }
-  const names = [...columns.map((c) => c.name), ...Object.keys(computed)];
+  const inserted = columns.filter((c) => !c.valueOnly);
+  const names = [...inserted.map((c) => c.name), ...Object.keys(computed)];
   const arrays = sql.join(
     columns.map((c, i) => sql`${arrayLiteral(values[i] ?? [])}::${sql.raw(c.type)}[]`),
     sql`, `,
   );
-  const selected = [...columns.map((c) => c.as ?? `v.${c.name}`), ...Object.values(computed)].join(", ");
+  const selected = [...inserted.map((c) => c.as ?? `v.${c.name}`), ...Object.values(computed)].join(", ");
   await db.execute(sql`
     INSERT INTO ${sql.raw(table)} (${sql.raw(names.join(", "))})
     SELECT ${sql.raw(selected)}

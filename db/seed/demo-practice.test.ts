@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isValidMatricule } from "@/lib/patients/matricule";
 import { freshDatabase } from "@/tests/support/test-db";
-import { appointments, connectionLog, patients, reviews, secretaryDoctors, users } from "../schema";
+import { appointments, connectionLog, openingHours, patients, reviews, secretaryDoctors, users, visitReasons } from "../schema";
 import { DEMO_PRACTICES, seedDemoPractices } from "./demo-practice";
 import { seedDemo } from "./seed-demo";
 
@@ -63,21 +63,58 @@ describe("demo practices", () => {
     expect(new Date(span!.attached).getTime()).toBeLessThan(new Date(span!.first).getTime());
   });
 
-  it("spread appointments over about a year around today, working hours in Luxembourg", async () => {
+  it("spread appointments over about a year around today, on each practice's opening hours, with its motifs' durations", async () => {
     const [span] = await db.execute(sql`
       SELECT min(starts_at) < now() - interval '280 days' AS long_past,
              max(starts_at) > now() + interval '45 days' AS ahead,
-             bool_and(extract(isodow FROM starts_at AT TIME ZONE 'Europe/Luxembourg') < 6) AS weekdays,
-             bool_and((starts_at AT TIME ZONE 'Europe/Luxembourg')::time BETWEEN '08:00' AND '17:59') AS office_hours,
-             bool_and(status IN ('done', 'no_show', 'cancelled') OR starts_at > now() - interval '1 day') AS past_is_settled
-      FROM appointments
+             bool_and(status IN ('done', 'no_show', 'cancelled') OR starts_at > now() - interval '1 day') AS past_is_settled,
+             bool_and(EXISTS (
+               SELECT 1 FROM opening_hours h
+               WHERE h.doctor_id = a.doctor_id
+                 AND h.weekday = extract(isodow FROM a.starts_at AT TIME ZONE 'Europe/Luxembourg')
+                 AND extract(hour FROM a.starts_at AT TIME ZONE 'Europe/Luxembourg') * 60 + extract(minute FROM a.starts_at AT TIME ZONE 'Europe/Luxembourg') >= h.start_minute
+                 AND extract(hour FROM a.ends_at AT TIME ZONE 'Europe/Luxembourg') * 60 + extract(minute FROM a.ends_at AT TIME ZONE 'Europe/Luxembourg') <= h.end_minute
+             )) AS within_hours,
+             bool_and(a.overbooked OR a.ends_at - a.starts_at = v.duration_minutes * interval '1 minute') AS motif_durations,
+             bool_and(NOT EXISTS (SELECT 1 FROM absences x WHERE x.doctor_id = a.doctor_id AND x.starts_at < a.ends_at AND x.ends_at > a.starts_at)) AS not_during_absences,
+             count(*) FILTER (WHERE a.overbooked) > 0 AS some_overbooked
+      FROM appointments a JOIN visit_reasons v ON v.id = a.visit_reason_id
     `).then((r) => (r as unknown as { rows: Record<string, boolean>[] }).rows);
-    expect(span).toEqual({ long_past: true, ahead: true, weekdays: true, office_hours: true, past_is_settled: true });
+    expect(span).toEqual({
+      long_past: true,
+      ahead: true,
+      past_is_settled: true,
+      within_hours: true,
+      motif_durations: true,
+      not_during_absences: true,
+      some_overbooked: true,
+    });
+    // The database would have refused it, but the seed must not depend on that: no ordinary overlap.
+    const [overlaps] = await db.execute(sql`
+      SELECT count(*)::int AS n FROM appointments a JOIN appointments b
+        ON a.doctor_id = b.doctor_id AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
+      WHERE a.status <> 'cancelled' AND b.status <> 'cancelled' AND NOT a.overbooked AND NOT b.overbooked
+    `).then((r) => (r as unknown as { rows: { n: number }[] }).rows);
+    expect(overlaps!.n).toBe(0);
+  });
+
+  it("give each demo doctor believable motifs and opening hours", async () => {
+    const schmit = await idOf("dr.schmit@demo.doctipro.lu");
+    const motifs = await db.select({ label: visitReasons.label, minutes: visitReasons.durationMinutes }).from(visitReasons).where(eq(visitReasons.doctorId, schmit)).orderBy(visitReasons.position);
+    expect(motifs).toEqual([
+      { label: "Consultation", minutes: 15 },
+      { label: "Première consultation", minutes: 30 },
+      { label: "Vaccination", minutes: 10 },
+      { label: "Certificat médical", minutes: 10 },
+      { label: "Suivi chronique", minutes: 20 },
+    ]);
+    const saturday = await db.select().from(openingHours).where(sql`${openingHours.doctorId} = ${schmit} AND ${openingHours.weekday} = 6`);
+    expect(saturday.map((h) => [h.startMinute, h.endMinute])).toEqual([[540, 720]]);
   });
 
   it("give every patient a valid matricule and appointments only with the doctor's own patients", async () => {
     const all = await db.select({ matricule: patients.matricule }).from(patients);
-    expect(all.every((p) => isValidMatricule(p.matricule))).toBe(true);
+    expect(all.every((p) => p.matricule !== null && isValidMatricule(p.matricule))).toBe(true);
     const [crossed] = await db.execute(sql`
       SELECT count(*)::int AS n FROM appointments a JOIN patients p ON p.id = a.patient_id WHERE p.doctor_id <> a.doctor_id
     `).then((r) => (r as unknown as { rows: { n: number }[] }).rows);

@@ -1,17 +1,22 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { PgInsertValue } from "drizzle-orm/pg-core";
+import { randomUUID } from "node:crypto";
 import { matriculeFor } from "@/lib/patients/matricule";
 import { TIME_ZONE } from "@/lib/format/datetime";
+import { boundaryInstant, isoWeekday } from "@/lib/time/luxembourg";
 import type { Database } from "../client";
-import { appointments, connectionLog, patients, reviews, users } from "../schema";
-import { addDays, isWorkingDay, luxembourgInstant } from "./calendar";
+import { absences, appointments, connectionLog, openingHours, patients, reviews, users, visitReasons } from "../schema";
+import { HOURS, MOTIFS, planDay, WITH_SATURDAY_MORNING, type PracticeKind, type SeedHours, type SeedMotif } from "./agenda-templates";
+import { addDays, isPublicHoliday, isWorkingDay, luxembourgInstant } from "./calendar";
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES } from "./luxembourg-names";
 import { seededRandom, type Random } from "./random";
 
-// A believable practice for each demo doctor: patients with Luxembourg names and valid matricules,
-// a year of appointments around today (working days, public holidays closed), reviews, and some
-// months of sign-ins, direct and (for the doctors the demo secretary works for) through her. A new
-// doctor's empty dashboard is shown by the browser tests' own fixture account.
+// A believable practice for each demo doctor: reasons for visit and opening hours, patients with
+// Luxembourg names and valid matricules, a year of appointments around today laid on those hours
+// with the motifs' durations (never overlapping: the database refuses it; public holidays and
+// absences closed), reviews, and some months of sign-ins, direct and (for the doctors the demo
+// secretary works for) through her. A new doctor's empty dashboard is shown by the browser tests'
+// own fixture account.
 
 export type DemoPractice = {
   doctorEmail: string;
@@ -21,7 +26,8 @@ export type DemoPractice = {
   ages: [min: number, max: number];
   /** Appointments on a full working day. */
   appointmentsPerDay: [min: number, max: number];
-  slotMinutes: number;
+  kind: PracticeKind;
+  hours: SeedHours;
   reviews: number;
   secretaryEmail: string | null;
   /** The user agents the doctor signs in with: the practice's computer, then the phone. */
@@ -37,7 +43,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     patients: 320,
     ages: [2, 94],
     appointmentsPerDay: [14, 22],
-    slotMinutes: 15,
+    kind: "gp",
+    hours: WITH_SATURDAY_MORNING(HOURS.gp),
     reviews: 42,
     secretaryEmail: "secretariat@demo.doctipro.lu",
     devices: [
@@ -51,7 +58,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     patients: 260,
     ages: [0, 17],
     appointmentsPerDay: [12, 18],
-    slotMinutes: 20,
+    kind: "paediatrics",
+    hours: HOURS.paediatrics,
     reviews: 31,
     secretaryEmail: "secretariat@demo.doctipro.lu",
     devices: [
@@ -65,8 +73,9 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     seed: 37,
     patients: 240,
     ages: [4, 88],
-    appointmentsPerDay: [7, 12],
-    slotMinutes: 30,
+    appointmentsPerDay: [6, 10],
+    kind: "dentist",
+    hours: HOURS.dentist,
     reviews: 26,
     secretaryEmail: null,
     devices: [
@@ -127,6 +136,7 @@ function generatePatients(practice: DemoPractice, doctorId: string, today: strin
     used.add(matricule);
     // Most files are years old; a few patients joined in the last weeks.
     const daysAgo = rng.chance(0.06) ? rng.int(0, 40) : rng.int(41, 1500);
+    const createdAt = new Date(Date.now() - daysAgo * 86_400_000 - rng.int(0, 86_399_999));
     list.push({
       doctorId,
       firstName,
@@ -134,62 +144,96 @@ function generatePatients(practice: DemoPractice, doctorId: string, today: strin
       birthDate,
       matricule,
       email: rng.chance(0.7) ? `${asciiLower(firstName)}.${asciiLower(lastName)}@${rng.pick(EMAIL_DOMAINS)}` : null,
-      phone: rng.chance(0.85) ? `+352 ${rng.pick(PHONE_PREFIXES)} ${rng.int(100, 999)} ${rng.int(100, 999)}` : null,
-      createdAt: new Date(Date.now() - daysAgo * 86_400_000 - rng.int(0, 86_399_999)),
+      // E.164, as lib/patients/phone.ts stores typed numbers.
+      phone: rng.chance(0.85) ? `+352${rng.pick(PHONE_PREFIXES)}${rng.int(100, 999)}${rng.int(100, 999)}` : null,
+      createdAt,
+      createdById: doctorId,
+      updatedAt: createdAt,
+      updatedById: doctorId,
     });
   }
   return list.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
-/** Working-day slots of a practice, in minutes after midnight: 08:00–12:00 and 14:00–18:00. */
-function slotsOf(slotMinutes: number): number[] {
-  const slots: number[] = [];
-  for (const [from, to] of [
-    [8 * 60, 12 * 60],
-    [14 * 60, 18 * 60],
-  ] as const) {
-    for (let m = from; m + slotMinutes <= to; m += slotMinutes) slots.push(m);
-  }
-  return slots;
+/** The whole days the practice is closed besides public holidays: a week off, a training day. */
+function absenceDays(today: string): { label: string; from: string; to: string }[] {
+  return [
+    { label: "Congés", from: addDays(today, -75), to: addDays(today, -69) },
+    { label: "Formation continue", from: addDays(today, 18), to: addDays(today, 18) },
+  ];
 }
+
+type People = { id: string; createdAt: Date }[];
 
 function generateAppointments(
   practice: DemoPractice,
-  doctorId: string,
-  people: { id: string; createdAt: Date }[],
+  ids: { doctorId: string; secretaryId: string | null; motifIds: string[] },
+  people: People,
   today: string,
   nowMinutes: number,
   rng: Random,
 ) {
-  const slots = slotsOf(practice.slotMinutes);
+  const closed = new Set(absenceDays(today).flatMap(({ from, to }) => {
+    const days: string[] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
+    return days;
+  }));
+  const motifs: SeedMotif[] = MOTIFS[practice.kind];
   const rows: PgInsertValue<typeof appointments>[] = [];
   for (let offset = -DAYS_BACK; offset <= DAYS_AHEAD; offset++) {
     const date = addDays(today, offset);
-    if (!isWorkingDay(date)) continue;
-    const full = rng.int(practice.appointmentsPerDay[0], practice.appointmentsPerDay[1]);
+    const intervals = practice.hours.filter((i) => i.weekday === isoWeekday(date));
+    if (!intervals.length || isPublicHoliday(date) || closed.has(date)) continue;
+    // A Saturday morning is a third of a weekday.
+    const share = intervals.reduce((sum, i) => sum + i.endMinute - i.startMinute, 0) / 510;
+    const full = Math.round(rng.int(practice.appointmentsPerDay[0], practice.appointmentsPerDay[1]) * Math.min(1, share));
     // The further ahead, the emptier the diary.
     const count = offset <= 0 ? full : Math.round(full * Math.max(0.1, 1 - offset / 45));
-    const free = [...slots];
-    const taken: number[] = [];
-    for (let i = 0; i < count && free.length; i++) taken.push(free.splice(rng.int(0, free.length - 1), 1)[0]!);
     // Patients who already had a file on that day (approximate instant: the day's morning).
     const dayInstant = new Date(`${date}T06:00:00Z`).getTime();
     let known = 0;
     while (known < people.length && people[known]!.createdAt.getTime() <= dayInstant) known++;
     if (known === 0) continue;
-    for (const minutes of taken.sort((a, b) => a - b)) {
-      const past = offset < 0 || (offset === 0 && minutes < nowMinutes);
+    const planned = planDay(intervals, count, motifs, rng);
+    for (const { startMinute, motif, durationMinutes } of planned) {
+      const past = offset < 0 || (offset === 0 && startMinute < nowMinutes);
       const r = rng.next();
       const status = past ? (r < 0.06 ? "cancelled" : r < 0.1 ? "no_show" : "done") : r < 0.05 ? "cancelled" : "booked";
-      const startsAt = luxembourgInstant(date, minutes);
+      const startsAt = boundaryInstant(date, startMinute);
+      const online = rng.chance(0.45);
+      const author = online ? null : ids.secretaryId && rng.chance(0.7) ? ids.secretaryId : ids.doctorId;
       rows.push({
-        doctorId,
+        doctorId: ids.doctorId,
         patientId: people[rng.int(0, (offset > 0 ? people.length : known) - 1)]!.id,
         startsAt,
-        durationMinutes: rng.chance(0.15) ? practice.slotMinutes * 2 : practice.slotMinutes,
+        endsAt: new Date(startsAt.getTime() + durationMinutes * 60_000),
+        visitReasonId: ids.motifIds[motif]!,
         status,
-        bookedVia: rng.chance(0.45) ? "online" : "practice",
-        createdAt: sql`least(now(), ${startsAt} - ${rng.int(0, 21)} * interval '1 day')`,
+        cancelledBy: status === "cancelled" ? (rng.chance(0.7) ? "patient" : "practice") : null,
+        bookedVia: online ? "online" : "practice",
+        createdById: author,
+        updatedById: author,
+        createdAt: sql`least(now(), ${startsAt.toISOString()}::timestamptz - ${rng.int(0, 21)} * interval '1 day')`,
+        updatedAt: sql`least(now(), ${startsAt.toISOString()}::timestamptz)`,
+      });
+    }
+    // Now and then an urgent case squeezed in over another appointment, « en surnombre ».
+    if (planned.length > 2 && rng.chance(0.04)) {
+      const over = planned[rng.int(0, planned.length - 1)]!;
+      const startsAt = boundaryInstant(date, over.startMinute);
+      rows.push({
+        doctorId: ids.doctorId,
+        patientId: people[rng.int(0, known - 1)]!.id,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 10 * 60_000),
+        visitReasonId: ids.motifIds[0]!,
+        note: "Urgence",
+        overbooked: true,
+        status: offset < 0 ? "done" : "booked",
+        bookedVia: "practice",
+        createdById: ids.secretaryId ?? ids.doctorId,
+        updatedById: ids.secretaryId ?? ids.doctorId,
+        createdAt: sql`least(now(), ${startsAt.toISOString()}::timestamptz)`,
       });
     }
   }
@@ -259,13 +303,28 @@ export async function seedDemoPractices(db: Database): Promise<{ seeded: string[
       const [clock] = (result as unknown as { rows: { today: string; minutes: number }[] }).rows;
       const rng = seededRandom(practice.seed);
 
+      const motifIds = MOTIFS[practice.kind].map(() => randomUUID());
+      await tx.insert(visitReasons).values(
+        MOTIFS[practice.kind].map((m, position) => ({ id: motifIds[position]!, doctorId, label: m.label, durationMinutes: m.durationMinutes, colour: m.colour, position })),
+      );
+      await tx.insert(openingHours).values(practice.hours.map((i) => ({ doctorId, ...i })));
+      await tx.insert(absences).values(
+        absenceDays(clock!.today).map(({ label, from, to }) => ({
+          doctorId,
+          label,
+          startsAt: boundaryInstant(from, 0),
+          endsAt: boundaryInstant(addDays(to, 1), 0),
+          createdById: secretaryId ?? doctorId,
+        })),
+      );
+
       const people = generatePatients(practice, doctorId, clock!.today, rng);
-      const ids: { id: string; createdAt: Date }[] = [];
+      const ids: People = [];
       await insertInBatches(people, async (batch) => {
         ids.push(...(await tx.insert(patients).values(batch).returning({ id: patients.id, createdAt: patients.createdAt })));
       });
       ids.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-      await insertInBatches(generateAppointments(practice, doctorId, ids, clock!.today, clock!.minutes, rng), (batch) =>
+      await insertInBatches(generateAppointments(practice, { doctorId, secretaryId, motifIds }, ids, clock!.today, clock!.minutes, rng), (batch) =>
         tx.insert(appointments).values(batch),
       );
       await insertInBatches(generateReviews(practice, doctorId, rng), (batch) => tx.insert(reviews).values(batch));

@@ -1,22 +1,28 @@
 import { randomUUID } from "node:crypto";
-import { like, sql } from "drizzle-orm";
+import { and, inArray, isNull, like, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { TIME_ZONE } from "@/lib/format/datetime";
 import { formatCount } from "@/lib/format/number";
+import { isoWeekday } from "@/lib/time/luxembourg";
 import { matriculeFor } from "@/lib/patients/matricule";
 import type { Database } from "../client";
-import { secretaryDoctors, users } from "../schema";
+import { openingHours, secretaryDoctors, users, visitReasons } from "../schema";
+import { dayCapacity, HOURS, MOTIFS, planDay, WITH_SATURDAY_MORNING, type PracticeKind, type SeedHours } from "./agenda-templates";
 import { bulkInsert, type BulkColumn } from "./bulk-insert";
-import { addDays, isWorkingDay } from "./calendar";
+import { addDays, isPublicHoliday } from "./calendar";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { FIRST_NAMES, LAST_NAMES } from "./luxembourg-names";
 import { seededRandom, type Random } from "./random";
 
 // The benchmark's data set (npm run db:seed -- --large): a national-scale platform in one database.
-// Activity is uneven, as in life: doctor n weighs 1/(n+10)^0.8, so the busiest practice holds about
-// 1.3 % of everything (≈ 26,000 appointments, 13,000 connections) and the quietest a few hundred.
-// All of it is written in one transaction: the set is either complete or absent, and a complete
-// set is reused. Every account signs in with the demo password.
+// Activity is uneven, as in life: doctor n weighs 1/(n+10)^0.8, and the busiest practices would
+// hold about 1.3 % of everything; but a day holds only so many appointments (30 for a general
+// practitioner), so the busiest are full and the rest goes to the others. Every doctor has motifs
+// and opening hours by kind of practice, and appointments are laid on those hours with the motifs'
+// durations, one after the other: never overlapping, by construction (the exclusion constraint,
+// created by the migrations before any row is loaded, would refuse it). All of it is written in
+// one transaction: the set is either complete or absent, and a complete set is reused. Every
+// account signs in with the demo password.
 
 export const BENCH_EMAIL_DOMAIN = "bench.doctipro.lu";
 
@@ -66,6 +72,51 @@ export function allocate(total: number, weights: number[]): number[] {
     counts[i]!++;
   }
   return counts;
+}
+
+/**
+ * Like `allocate`, but no share exceeds its cap: what a capped share cannot hold goes to the
+ * others, in proportion. Less than `total` only when all caps together hold less.
+ */
+export function allocateCapped(total: number, weights: number[], caps: number[]): number[] {
+  const counts = weights.map(() => 0);
+  let open = weights.map((_, i) => i).filter((i) => caps[i]! > 0 && weights[i]! > 0);
+  let left = total;
+  while (left > 0 && open.length) {
+    const shares = allocate(left, open.map((i) => weights[i]!));
+    const full = open.filter((i, k) => counts[i]! + shares[k]! >= caps[i]!);
+    if (!full.length) {
+      open.forEach((i, k) => (counts[i]! += shares[k]!));
+      break;
+    }
+    for (const i of full) {
+      left -= caps[i]! - counts[i]!;
+      counts[i] = caps[i]!;
+    }
+    open = open.filter((i) => !full.includes(i));
+  }
+  return counts;
+}
+
+/** The most appointments a practice of each kind takes on a full day. */
+export const DAY_MAXIMUM: Record<PracticeKind, number> = { gp: 30, paediatrics: 20, specialist: 18, dentist: 12 };
+
+const DOCTOR_KINDS: PracticeKind[] = ["gp", "gp", "gp", "paediatrics", "specialist", "specialist", "specialist", "dentist"];
+
+/** Doctor n's kind of practice (as their specialty says) and hours: every third GP also opens Saturday mornings. */
+export function practiceOf(n: number): { kind: PracticeKind; hours: SeedHours } {
+  const kind = DOCTOR_KINDS[n % DOCTOR_KINDS.length]!;
+  return { kind, hours: kind === "gp" && n % 3 === 0 ? WITH_SATURDAY_MORNING(HOURS.gp) : HOURS[kind] };
+}
+
+/** A practice's open days in the window, each with how many appointments it holds at most. */
+function openDays(days: { date: string; weekday: number }[], kind: PracticeKind, hours: SeedHours) {
+  return days
+    .map(({ date, weekday }) => {
+      const intervals = hours.filter((i) => i.weekday === weekday);
+      return { date, intervals, cap: intervals.length ? Math.min(DAY_MAXIMUM[kind], dayCapacity(intervals, MOTIFS[kind])) : 0 };
+    })
+    .filter((d) => d.cap > 0);
 }
 
 type Log = (line: string) => void;
@@ -150,6 +201,25 @@ async function insertAccounts(tx: Database, size: LargeSeedSize, passwordHash: s
   return { doctorIds, secretaryOf };
 }
 
+/** Motifs and opening hours of each doctor; returns each doctor's motif ids, in MOTIFS order. */
+async function insertAgendaSettings(tx: Database, doctorIds: string[], numbers: number[]) {
+  const motifIds: string[][] = [];
+  const motifRows: (typeof visitReasons.$inferInsert)[] = [];
+  const hourRows: (typeof openingHours.$inferInsert)[] = [];
+  for (const [d, doctorId] of doctorIds.entries()) {
+    const { kind, hours } = practiceOf(numbers[d]!);
+    const ids = MOTIFS[kind].map(() => randomUUID());
+    motifIds.push(ids);
+    MOTIFS[kind].forEach((m, position) =>
+      motifRows.push({ id: ids[position]!, doctorId, label: m.label, durationMinutes: m.durationMinutes, colour: m.colour, position }),
+    );
+    for (const i of hours) hourRows.push({ doctorId, weekday: i.weekday, startMinute: i.startMinute, endMinute: i.endMinute });
+  }
+  for (let i = 0; i < motifRows.length; i += 1000) await tx.insert(visitReasons).values(motifRows.slice(i, i + 1000));
+  for (let i = 0; i < hourRows.length; i += 1000) await tx.insert(openingHours).values(hourRows.slice(i, i + 1000));
+  return motifIds;
+}
+
 async function insertPatients(tx: Database, doctorIds: string[], counts: number[], rng: Random, log: Log) {
   const total = counts.reduce((a, b) => a + b, 0);
   const buffer = new ColumnBuffer(
@@ -193,12 +263,31 @@ async function insertPatients(tx: Database, doctorIds: string[], counts: number[
   return patientIds;
 }
 
-async function insertAppointments(tx: Database, doctorIds: string[], patientIds: string[][], counts: number[], today: string, rng: Random, log: Log) {
-  const days: string[] = [];
+/**
+ * How many appointments each of `doctors` gets over the window around `today`, and the open days
+ * they go to: in proportion to the doctors' weights, none above what its days hold.
+ */
+export function appointmentPlan(doctors: number, total: number, today: string) {
+  const window: { date: string; weekday: number }[] = [];
   for (let offset = -DAYS_BACK; offset <= DAYS_AHEAD; offset++) {
     const date = addDays(today, offset);
-    if (isWorkingDay(date)) days.push(date);
+    if (!isPublicHoliday(date)) window.push({ date, weekday: isoWeekday(date) });
   }
+  const practices = Array.from({ length: doctors }, (_, d) => {
+    const { kind, hours } = practiceOf(d);
+    return { kind, days: openDays(window, kind, hours) };
+  });
+  const weights = practices.map((_, d) => 1 / (d + 10) ** 0.8);
+  const counts = allocateCapped(
+    total,
+    weights,
+    practices.map((p) => p.days.reduce((sum, day) => sum + day.cap, 0)),
+  );
+  return { practices, counts };
+}
+
+async function insertAppointments(tx: Database, doctorIds: string[], patientIds: string[][], motifIds: string[][], total: number, today: string, rng: Random, log: Log) {
+  const { practices, counts } = appointmentPlan(doctorIds.length, total, today);
   const buffer = new ColumnBuffer(
     tx,
     "appointments",
@@ -209,31 +298,47 @@ async function insertAppointments(tx: Database, doctorIds: string[], patientIds:
       { name: "patient_id", type: "uuid" },
       // Local wall-clock time, turned into an instant by PostgreSQL's Luxembourg rules.
       { name: "starts_at", type: "timestamp", as: `v.starts_at AT TIME ZONE ${TZ}` },
-      { name: "duration_minutes", type: "int" },
+      { name: "minutes", type: "int", valueOnly: true },
+      { name: "visit_reason_id", type: "uuid" },
       { name: "status", type: "text", as: "v.status::appointment_status" },
       { name: "booked_via", type: "text", as: "v.booked_via::appointment_channel" },
     ],
     log,
-    { created_at: `least(now(), (v.starts_at AT TIME ZONE ${TZ}) - interval '3 days')` },
+    {
+      ends_at: `(v.starts_at AT TIME ZONE ${TZ}) + v.minutes * interval '1 minute'`,
+      created_at: `least(now(), (v.starts_at AT TIME ZONE ${TZ}) - interval '3 days')`,
+      updated_at: `least(now(), (v.starts_at AT TIME ZONE ${TZ}))`,
+    },
   );
+  let planned = 0;
   for (const [d, doctorId] of doctorIds.entries()) {
+    const { kind, days } = practices[d]!;
     const patients = patientIds[d]!;
-    for (let i = 0; i < counts[d]!; i++) {
-      const date = rng.pick(days);
-      const minutes = 480 + 15 * rng.int(0, 39);
-      const r = rng.next();
-      const status = date < today ? (r < 0.08 ? "cancelled" : r < 0.15 ? "no_show" : "done") : r < 0.06 ? "cancelled" : "booked";
-      await buffer.push(
-        doctorId,
-        rng.pick(patients),
-        `${date} ${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`,
-        rng.pick([15, 15, 20, 30]),
-        status,
-        rng.chance(0.45) ? "online" : "practice",
-      );
+    // Some days busier than others, none above what a day holds.
+    const perDay = allocateCapped(
+      counts[d]!,
+      days.map(() => 0.6 + rng.next() * 0.8),
+      days.map((day) => day.cap),
+    );
+    for (const [k, day] of days.entries()) {
+      for (const { startMinute, motif, durationMinutes } of planDay(day.intervals, perDay[k]!, MOTIFS[kind], rng)) {
+        const r = rng.next();
+        const status = day.date < today ? (r < 0.08 ? "cancelled" : r < 0.15 ? "no_show" : "done") : r < 0.06 ? "cancelled" : "booked";
+        await buffer.push(
+          doctorId,
+          rng.pick(patients),
+          `${day.date} ${String(Math.floor(startMinute / 60)).padStart(2, "0")}:${String(startMinute % 60).padStart(2, "0")}`,
+          durationMinutes,
+          motifIds[d]![motif]!,
+          status,
+          rng.chance(0.45) ? "online" : "practice",
+        );
+        planned++;
+      }
     }
   }
   await buffer.flush();
+  return planned;
 }
 
 async function insertReviews(tx: Database, doctorIds: string[], counts: number[], rng: Random, log: Log) {
@@ -298,6 +403,32 @@ async function insertConnections(tx: Database, doctorIds: string[], secretaryOf:
   await buffer.flush();
 }
 
+/**
+ * A data set loaded before the agenda existed has no motifs or hours: its doctors get them, each
+ * by its number (medecin-0001 is doctor 0), so that their agendas and the benchmark have them.
+ */
+async function addMissingAgendaSettings(db: Database): Promise<number> {
+  const bare = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(
+      and(
+        like(users.email, `medecin-%@${BENCH_EMAIL_DOMAIN}`),
+        isNull(sql`(SELECT 1 FROM opening_hours h WHERE h.doctor_id = ${users.id} LIMIT 1)`),
+        inArray(users.role, ["doctor"]),
+      ),
+    );
+  if (!bare.length) return 0;
+  await db.transaction((tx) =>
+    insertAgendaSettings(
+      tx,
+      bare.map((b) => b.id),
+      bare.map((b) => Number(/medecin-(\d+)@/.exec(b.email)![1]) - 1),
+    ),
+  );
+  return bare.length;
+}
+
 /** Fills the database for the benchmark, or finds it already filled. */
 export async function seedLarge(db: Database, { log, size = LARGE_SEED_SIZE }: { log: Log; size?: LargeSeedSize }): Promise<{ reused: boolean }> {
   const [existing] = await db
@@ -306,6 +437,8 @@ export async function seedLarge(db: Database, { log, size = LARGE_SEED_SIZE }: {
     .where(like(users.email, `%@${BENCH_EMAIL_DOMAIN}`));
   if ((existing?.n ?? 0) > 0) {
     log(`Jeu de données volumineux déjà présent (${formatCount(existing!.n)} comptes @${BENCH_EMAIL_DOMAIN}) : réutilisé.`);
+    const added = await addMissingAgendaSettings(db);
+    if (added) log(`  motifs et heures d'ouverture ajoutés à ${formatCount(added)} cabinet(s) qui n'en avaient pas.`);
     return { reused: true };
   }
   const started = Date.now();
@@ -321,15 +454,18 @@ export async function seedLarge(db: Database, { log, size = LARGE_SEED_SIZE }: {
     const { doctorIds, secretaryOf } = await insertAccounts(tx, size, passwordHash);
     log(`  comptes : ${formatCount(size.doctors)} médecins, ${formatCount(size.secretaries)} secrétariats`);
     const weights = doctorIds.map((_, d) => 1 / (d + 10) ** 0.8);
+    const motifIds = await insertAgendaSettings(tx, doctorIds, doctorIds.map((_, d) => d));
+    log(`  motifs et heures d'ouverture : ${formatCount(size.doctors)} cabinets`);
     const patientIds = await insertPatients(tx, doctorIds, allocate(size.patients, weights), rng, log);
-    await insertAppointments(tx, doctorIds, patientIds, allocate(size.appointments, weights), today, rng, log);
+    const planned = await insertAppointments(tx, doctorIds, patientIds, motifIds, size.appointments, today, rng, log);
+    if (planned < size.appointments) log(`  (${formatCount(size.appointments - planned)} rendez-vous n'ont pas trouvé de place dans les agendas)`);
     await insertReviews(tx, doctorIds, allocate(size.reviews, weights), rng, log);
     await insertConnections(tx, doctorIds, secretaryOf, allocate(size.connections, weights), rng, log);
     log("  validation de la transaction…");
   });
   // Fresh statistics for the planner, and a visibility map so counts can be index-only scans.
   log("  VACUUM ANALYZE…");
-  for (const table of ["users", "patients", "appointments", "reviews", "connection_log", "secretary_doctors"]) {
+  for (const table of ["users", "patients", "appointments", "reviews", "connection_log", "secretary_doctors", "visit_reasons", "opening_hours"]) {
     await db.execute(sql.raw(`VACUUM (ANALYZE) ${table}`));
   }
   log(`Jeu de données volumineux prêt en ${Math.round((Date.now() - started) / 1000)} s.`);

@@ -3,12 +3,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
+import { openPglite } from "@/db/pglite";
 import * as schema from "@/db/schema";
 import { verifyAuditChain, writeAudit, type Actor } from "./support-log";
 
@@ -16,7 +16,7 @@ const run = promisify(execFile);
 const actor: Actor = { userId: null, label: "cli:test", ip: "127.0.0.1" };
 
 async function logWithRows(dir: string, n: number) {
-  const client = new PGlite(dir);
+  const client = openPglite(dir);
   const db = drizzle(client, { schema }) as unknown as Database;
   await migrate(db as never, { migrationsFolder: path.resolve("db/migrations") });
   for (let i = 0; i < n; i++) {
@@ -66,7 +66,7 @@ describe("support audit log", () => {
     const ok = await run("npm", ["run", "--silent", "audit:verify"], { env });
     expect(ok.stdout).toContain("Journal d'audit intact : 3 ligne(s) vérifiée(s).");
 
-    const again = new PGlite(env.PGLITE_DIR);
+    const again = openPglite(env.PGLITE_DIR);
     await again.exec("ALTER TABLE audit_log DISABLE TRIGGER USER; UPDATE audit_log SET target_label = 'autre@example.lu' WHERE id = 3;");
     await again.close();
     const failed = await run("npm", ["run", "--silent", "audit:verify"], { env }).catch((e: { code: number; stderr: string }) => e);

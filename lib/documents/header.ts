@@ -14,7 +14,7 @@ import type { DocumentKind } from "./schema";
 export async function documentHeader(
   db: Pick<Database, "select">,
   doctor: User,
-  patient: { firstName: string; lastName: string; matricule: string; birthDate: string },
+  patient: { firstName: string; lastName: string; matricule: string | null; otherIdentifier?: string | null; birthDate: string },
   kind: DocumentKind,
 ) {
   const [profile] = await db.select().from(doctorProfiles).where(eq(doctorProfiles.doctorId, doctor.id)).limit(1);
@@ -29,7 +29,12 @@ export async function documentHeader(
       phone: profile?.phone ?? null,
       website: profile?.website ?? null,
     },
-    patient: { name: `${patient.firstName} ${patient.lastName}`, matricule: patient.matricule, birthDate: patient.birthDate },
+    patient: {
+      name: `${patient.firstName} ${patient.lastName}`,
+      matricule: patient.matricule,
+      ...(patient.matricule ? {} : { otherIdentifier: patient.otherIdentifier ?? null }),
+      birthDate: patient.birthDate,
+    },
     payment: kind === "fee_note" ? { iban: profile?.iban ?? null, ibanHolder: profile?.ibanHolder ?? null, payconiqMerchantId: profile?.payconiqMerchantId ?? null } : null,
   };
   return { header, stamp: profile?.stampOnDocuments ?? false, signature: profile?.signatureOnDocuments ?? false };

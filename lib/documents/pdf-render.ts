@@ -31,7 +31,8 @@ import { lineTotalCents } from "./totals";
 export type DocumentHeader = {
   /** What the stamp prints (it is drawn from these very fields), and the practice's website. */
   doctor: StampData & { website: string | null };
-  patient: { name: string; matricule: string; birthDate: string };
+  /** matricule is null for a patient without one (documents issued since the agenda, issue 17). */
+  patient: { name: string; matricule: string | null; otherIdentifier?: string | null; birthDate: string };
   /** Fee notes only: where to pay. */
   payment: { iban: string | null; ibanHolder: string | null; payconiqMerchantId: string | null } | null;
 };
@@ -187,7 +188,12 @@ function drawHeader(w: Writer, doc: PrintableDocument) {
   w.text("PATIENT", PAGE.margin, { size: 8, font: bold, color: MUTED });
   w.y -= 12;
   w.paragraph(patient.name, PAGE.margin, CONTENT_WIDTH, { size: 12, font: bold, gap: 16 / 12 });
-  w.text(`Matricule ${formatMatricule(patient.matricule)} · né(e) le ${formatCalendarDate(patient.birthDate)}`, PAGE.margin, { size: 9.5, color: MUTED });
+  const identifier = patient.matricule
+    ? `Matricule ${formatMatricule(patient.matricule)} · `
+    : patient.otherIdentifier
+      ? `Identifiant ${patient.otherIdentifier} · `
+      : "";
+  w.text(`${identifier}${identifier ? "né(e)" : "Né(e)"} le ${formatCalendarDate(patient.birthDate)}`, PAGE.margin, { size: 9.5, color: MUTED });
   w.y -= 12;
   w.rule(4, 18);
 }

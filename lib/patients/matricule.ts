@@ -69,7 +69,8 @@ export function isValidMatricule(value: string): boolean {
   return value === `${payload}${luhnCheckDigit(payload)}${verhoeffCheckDigit(payload)}`;
 }
 
-/** « 1980 0502 123 45 »: birth date, sequence and check digits apart, as printed on documents. */
-export function formatMatricule(m: string): string {
+/** « 1980 0502 123 45 »: birth date, sequence and check digits apart, as printed on documents; « — » for a file without one. */
+export function formatMatricule(m: string | null): string {
+  if (m === null) return "—";
   return /^\d{13}$/.test(m) ? `${m.slice(0, 4)} ${m.slice(4, 8)} ${m.slice(8, 11)} ${m.slice(11)}` : m;
 }
