@@ -4,13 +4,15 @@ import * as z from "@/lib/forms/zod";
 import { escapeLike, searchText } from "@/lib/forms/search-text";
 import { auditLog } from "@/db/schema";
 import { getDb } from "@/lib/db";
-import { formatDateTime, luxembourgDayStart } from "@/lib/format/datetime";
+import { formatDateTime } from "@/lib/format/datetime";
+import { dayBounds, parseDay } from "@/lib/time/luxembourg";
 import { AUDIT_ACTIONS, type AuditAction } from "./support-log";
 
 export const AUDIT_PAGE_SIZE = 50;
 
 // A real calendar day (« 2026-13-45 » matched a bare pattern and made the page fail with a 500).
-const day = z.iso.date().optional().catch(undefined);
+// Years outside lib/time's range are dropped like any other impossible day.
+const day = z.iso.date().refine((d) => parseDay(d) !== null).optional().catch(undefined);
 
 /** The journal's filters, from the query string; unexpected values are dropped. */
 export const auditFilterSchema = z.object({
@@ -22,12 +24,6 @@ export const auditFilterSchema = z.object({
 });
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 
-function nextDay(day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 function where(filter: AuditFilter): SQL | undefined {
   const parts: SQL[] = [];
   if (filter.action) parts.push(eq(auditLog.action, filter.action));
@@ -36,8 +32,8 @@ function where(filter: AuditFilter): SQL | undefined {
     parts.push(or(ilike(auditLog.actorLabel, pattern), ilike(auditLog.targetLabel, pattern))!);
   }
   // Days are Luxembourg calendar days, "au" included.
-  if (filter.du) parts.push(gte(auditLog.at, luxembourgDayStart(filter.du)));
-  if (filter.au) parts.push(lt(auditLog.at, luxembourgDayStart(nextDay(filter.au))));
+  if (filter.du) parts.push(gte(auditLog.at, dayBounds(filter.du).start));
+  if (filter.au) parts.push(lt(auditLog.at, dayBounds(filter.au).end));
   return parts.length ? and(...parts) : undefined;
 }
 

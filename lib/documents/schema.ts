@@ -1,4 +1,5 @@
 import * as z from "@/lib/forms/zod";
+import { todayIn } from "@/lib/time/luxembourg";
 import { normalizeText, printableProblem } from "./printable-text";
 import { MAX_CENTS, MAX_QUANTITY, readEuros, totalCents } from "./totals";
 
@@ -47,9 +48,7 @@ const text = (label: string, { min = 0, max, multiline = false }: { min?: number
     });
 
 /** Today's calendar day in Luxembourg (YYYY-MM-DD), the day a document may bear at the latest. */
-export function luxembourgToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Luxembourg", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
+export const luxembourgToday = todayIn;
 
 function isCalendarDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;

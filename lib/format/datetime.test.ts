@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCalendarDate, formatCalendarDayMonth, formatDate, formatDateTime, luxembourgDayStart } from "./datetime";
+import { formatCalendarDate, formatCalendarDayMonth, formatDate, formatDateTime } from "./datetime";
 
 describe("Luxembourg time", () => {
   it("shows summer instants at UTC+2 and winter ones at UTC+1", () => {
@@ -18,11 +18,5 @@ describe("Luxembourg time", () => {
     expect(formatCalendarDate("1991-04-11")).toBe("11 avril 1991");
     expect(formatCalendarDayMonth("2026-12-01")).toBe("1er déc.");
     expect(() => formatCalendarDate("12/01/2026")).toThrow(RangeError);
-  });
-
-  it("finds when a Luxembourg day starts, across daylight saving time", () => {
-    expect(luxembourgDayStart("2026-01-15").toISOString()).toBe("2026-01-14T23:00:00.000Z");
-    expect(luxembourgDayStart("2026-07-15").toISOString()).toBe("2026-07-14T22:00:00.000Z");
-    expect(luxembourgDayStart("2026-03-29").toISOString()).toBe("2026-03-28T23:00:00.000Z");
   });
 });

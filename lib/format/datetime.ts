@@ -64,19 +64,3 @@ export function formatCalendarDayMonth(isoDate: string): string {
 export function formatCalendarDate(isoDate: string): string {
   return firstOfMonth(calendarFull().format(parseCalendarDate(isoDate)));
 }
-
-const offset = once(() => new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, timeZoneName: "longOffset" }));
-
-/** Minutes Luxembourg is ahead of UTC at `date` (60 in winter, 120 in summer). */
-function luxembourgOffsetMinutes(date: Date): number {
-  const name = offset().formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
-}
-
-/** The UTC instant at which a Luxembourg calendar day ("2026-07-01") begins. */
-export function luxembourgDayStart(day: string): Date {
-  const [y, m, d] = parseCalendarDate(day).toISOString().slice(0, 10).split("-").map(Number) as [number, number, number];
-  const utcMidnight = Date.UTC(y, m - 1, d);
-  return new Date(utcMidnight - luxembourgOffsetMinutes(new Date(utcMidnight)) * 60_000);
-}
