@@ -1,9 +1,9 @@
 import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
-import { PRODUCTION_SERVER } from "./scripts/bench/production-server";
+import { PRODUCTION_SERVER } from "./tests/support/production-server";
 
 // The browser tests run against the production build, served by server.ts, once on the embedded
 // PGlite database and once more on PostgreSQL when TEST_DATABASE_URL is set (.ci/run sets it).
-// scripts/run-e2e.ts builds the app (`npm run build`: Next.js, then server.ts bundled into
+// scripts/test/run-e2e.ts builds the app (`npm run build`: Next.js, then server.ts bundled into
 // .next/doctipro-server.mjs, what `npm start` runs) and finds Chromium before starting Playwright.
 
 const pgUrl = process.env.TEST_DATABASE_URL;

@@ -8,7 +8,7 @@ import * as schema from "@/db/schema";
 /**
  * Whether the PostgreSQL half of the unit tests runs. Its blocks are `describe.runIf(ON_POSTGRES)`
  * (or `it.skipIf(!ON_POSTGRES)`), so that without a server Vitest reports them as skipped, never as
- * passed; scripts/run-checks.ts fails when TEST_DATABASE_URL is set and any test was skipped.
+ * passed; scripts/test/run-checks.ts fails when TEST_DATABASE_URL is set and any test was skipped.
  */
 export const ON_POSTGRES = Boolean(process.env.TEST_DATABASE_URL);
 

@@ -37,7 +37,7 @@ function run(name: (typeof CHECKS)[number]): Promise<Result> {
  * With a PostgreSQL server (TEST_DATABASE_URL), no unit test may be skipped: the PostgreSQL-only
  * blocks are `describe.runIf(ON_POSTGRES)`, and one skipped here means a test that proves nothing
  * while the run is green (a wrong condition, a stray `.skip`). Without it they are skipped and
- * Vitest says so. docs/decisions/0027-skipped-tests-fail-on-ci.md
+ * Vitest says so. docs/decisions/0027-a-skipped-test-fails-a-run-that-could-run-it.md
  */
 function skippedUnitTests(): string[] {
   type Report = { testResults: { name: string; assertionResults: { fullName: string; status: string }[] }[] };
