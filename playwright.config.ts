@@ -1,9 +1,9 @@
 import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
-import { PRODUCTION_SERVER } from "./scripts/bench/production-server";
+import { PRODUCTION_SERVER } from "./tests/support/production-server";
 
 // The browser tests run against the production build, served by server.ts, once on the embedded
 // PGlite database and once more on PostgreSQL when TEST_DATABASE_URL is set (.ci/run sets it).
-// scripts/run-e2e.ts builds the app (`npm run build`: Next.js, then server.ts bundled into
+// scripts/test/run-e2e.ts builds the app (`npm run build`: Next.js, then server.ts bundled into
 // .next/doctipro-server.mjs, what `npm start` runs) and finds Chromium before starting Playwright.
 
 const pgUrl = process.env.TEST_DATABASE_URL;
@@ -80,7 +80,11 @@ const config: PlaywrightTestConfig = {
   use: {
     locale: "fr-LU",
     timezoneId: "Europe/Luxembourg",
-    trace: "retain-on-failure",
+    // A trace records every step of every test (snapshots, network): a sixth or so of the run's CPU
+    // on CI's two cores, for the few tests that fail. CI keeps a screenshot of a failure; E2E_TRACE=1
+    // records traces again (docs/decisions/0024-a-test-run-that-stays-fast.md).
+    trace: process.env.E2E_TRACE === "1" || !process.env.CI ? "retain-on-failure" : "off",
+    screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || undefined,
       args: [
@@ -94,16 +98,22 @@ const config: PlaywrightTestConfig = {
       ],
     },
   },
-  projects: targets.map((t) => ({
-    name: t.name,
-    use: { baseURL: `http://localhost:${t.port}` },
-    // Read by tests/e2e/chat.spec.ts; only the PostgreSQL project has a second instance.
-    metadata: t.name === "postgres" && secondInstance ? { secondInstanceURL: `http://localhost:${secondInstance.port}` } : {},
-    // Tests that belong to one project: the two-instance chat test needs PostgreSQL's second
-    // instance; the Firefox smoke test runs once (the app is the same on both databases).
-    grepInvert: t.name === "postgres" ? /@firefox/ : /@two-instances/,
-    ...(t.name === "pglite" && pgUrl ? { grep: EMBEDDED_TESTS } : {}),
-  })),
+  projects: targets.flatMap((t) => [
+    // Signs one account per role in and stores its cookies (tests/e2e/auth.setup.ts), for the
+    // tests that take a signed-in page (tests/e2e/fixtures/signed-in.ts) rather than sign in.
+    { name: `setup-${t.name}`, testMatch: /auth\.setup\.ts$/, use: { baseURL: `http://localhost:${t.port}` } },
+    {
+      name: t.name,
+      dependencies: [`setup-${t.name}`],
+      use: { baseURL: `http://localhost:${t.port}` },
+      // Read by tests/e2e/chat.spec.ts; only the PostgreSQL project has a second instance.
+      metadata: t.name === "postgres" && secondInstance ? { secondInstanceURL: `http://localhost:${secondInstance.port}` } : {},
+      // Tests that belong to one project: the two-instance chat test needs PostgreSQL's second
+      // instance; the Firefox smoke test runs once (the app is the same on both databases).
+      grepInvert: t.name === "postgres" ? /@firefox/ : /@two-instances/,
+      ...(t.name === "pglite" && pgUrl ? { grep: EMBEDDED_TESTS } : {}),
+    },
+  ]),
   webServer: [
     {
       command: "node --import tsx tests/e2e/support/esante-provider.ts",
@@ -124,7 +134,7 @@ const config: PlaywrightTestConfig = {
       url: `http://localhost:${t.port}/api/health`,
       env: { ...t.env, PORT: String(t.port) },
       reuseExistingServer: false,
-      timeout: 120_000,
+      timeout: 120_000 * SLOWER,
       stdout: "pipe" as const,
       stderr: "pipe" as const,
     })),
@@ -137,7 +147,7 @@ const config: PlaywrightTestConfig = {
             url: `http://localhost:${secondInstance.port}/api/health`,
             env: { ...secondInstance.env, PORT: String(secondInstance.port) },
             reuseExistingServer: false,
-            timeout: 120_000,
+            timeout: 120_000 * SLOWER,
             stdout: "pipe" as const,
             stderr: "pipe" as const,
           },

@@ -21,6 +21,9 @@ export default defineConfig({
     // Vitest keeps a core for itself by default: one worker on CI's two cores. Its main process
     // mostly waits, and the test files (PGlite booting, argon2) are CPU-bound: one per core.
     maxWorkers: os.availableParallelism(),
+    // A test that makes no assertion fails: it would pass while the code does nothing. A test whose
+    // proof is that a call does not throw says so (`await expect(…).resolves…`).
+    expect: { requireAssertions: true },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { doctorProfiles, doctorSignatures, documentCounters, documents, patients, users, type User } from "@/db/schema";
 import type { ObjectStore } from "@/lib/storage";
 import { readPdf } from "@/tests/support/pdf-reading";
-import { throwawayPostgres } from "@/tests/support/postgres";
+import { ON_POSTGRES, throwawayPostgres } from "@/tests/support/postgres";
 import { transparentSignaturePng } from "@/tests/support/signature-images";
 import { freshDatabase } from "@/tests/support/test-db";
 import { documentPdf } from "./document-pdf";
@@ -95,24 +95,19 @@ async function documentCount(db: Database, doctorId: string) {
   return row!.n;
 }
 
-function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () => Promise<void> } | null>) {
-  describe(name, () => {
+function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () => Promise<void> } | null>, runs = true) {
+  describe.runIf(runs)(name, () => {
     let w: World | null = null;
     let drop: (() => Promise<void>) | undefined;
     beforeAll(async () => {
       const ready = await setup();
-      if (!ready) return;
+      if (!ready) throw new Error(`${name}: no database`);
       drop = ready.drop;
       w = await makeWorld(ready.dbs);
     });
     afterAll(async () => drop?.());
-    const skip = () => {
-      if (!w) console.warn(`${name}: TEST_DATABASE_URL not set, skipped`);
-      return !w;
-    };
 
     it("20 creations at the same instant get 20 distinct, consecutive numbers", async () => {
-      if (skip()) return;
       const { dbs, store, doctor, patientId } = w!;
       const kinds = ["fee_note", "prescription", "certificate"] as const;
       const forms = { fee_note: feeForm(), prescription: prescriptionForm, certificate: certificateForm };
@@ -127,7 +122,6 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
     });
 
     it("stores the fee note's total in cents and copies the signature for the doctor's own documents", async () => {
-      if (skip()) return;
       const { db, store, doctor, patientId } = w!;
       const outcome = await issueDocument(doctor, patientId, "fee_note", feeForm(), { db, store });
       expect(outcome.ok).toBe(true);
@@ -144,7 +138,6 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
     });
 
     it("a secretary prepares fee notes without the signature, and is refused prescriptions and certificates", async () => {
-      if (skip()) return;
       const { db, store, secretary, doctor, patientId } = w!;
       const before = await documentCount(db, doctor.doctor.id);
       const note = await issueDocument(secretary, patientId, "fee_note", feeForm(), { db, store });
@@ -165,7 +158,6 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
     });
 
     it("refuses another doctor's patient and another doctor's document, creating nothing", async () => {
-      if (skip()) return;
       const { db, store, doctor, other, otherPatientId, patientId } = w!;
       const before = await documentCount(db, doctor.doctor.id);
       expect(await issueDocument(doctor, otherPatientId, "fee_note", feeForm(), { db, store })).toEqual({ ok: false, reason: "not-found" });
@@ -178,7 +170,6 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
     });
 
     it("bad input: a clear message per field, nothing created and no number used", async () => {
-      if (skip()) return;
       const { db, store, doctor, patientId } = w!;
       const before = await documentCount(db, doctor.doctor.id);
       const [counterBefore] = await db.select().from(documentCounters).where(eq(documentCounters.doctorId, doctor.doctor.id));
@@ -201,7 +192,6 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
     });
 
     it("a correction is a new document that cancels the old one, once; issued documents cannot be changed", async () => {
-      if (skip()) return;
       const { db, store, doctor, patientId } = w!;
       const first = await issueDocument(doctor, patientId, "fee_note", feeForm(), { db, store });
       if (!first.ok) throw new Error("not issued");
@@ -225,7 +215,6 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
     });
 
     it("two corrections of one document at the same instant: one is issued, the other refused, and no number is lost", async () => {
-      if (skip()) return;
       const { dbs, store, doctor, patientId } = w!;
       const first = await issueDocument(doctor, patientId, "fee_note", feeForm(), { db: dbs[0]!, store });
       if (!first.ok) throw new Error("not issued");
@@ -240,7 +229,6 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
     });
 
     it("draws the PDF from the row: doctor, patient, number, total, stamp and the signature copy", async () => {
-      if (skip()) return;
       const { db, store, doctor, patientId } = w!;
       const issued = await issueDocument(doctor, patientId, "fee_note", feeForm(), { db, store });
       if (!issued.ok) throw new Error("not issued");
@@ -260,4 +248,4 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
 }
 
 suite("documents on PGlite", async () => ({ dbs: [await freshDatabase()] }));
-suite("documents on PostgreSQL, two instances", () => throwawayPostgres(2));
+suite("documents on PostgreSQL, two instances", () => throwawayPostgres(2), ON_POSTGRES);

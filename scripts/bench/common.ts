@@ -1,60 +1,15 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
-import { PRODUCTION_NODE_FLAGS, PRODUCTION_SERVER } from "./production-server";
+import { machine } from "@/tests/support/production-server";
 
-// What every benchmark script shares: the production server it measures, percentiles, the
-// machine's description and the block of docs/benchmarks.md it rewrites. A benchmark never fails
+// What every benchmark script shares: percentiles, the database's description and the block of
+// docs/benchmarks.md it rewrites. Starting the production server they measure is shared with the
+// reliability test: tests/support/production-server.ts. A benchmark never fails
 // on a slow figure, only when a page does not answer as expected.
 
 export const REPORT = path.resolve("docs/benchmarks.md");
-
-/** Throwaway secrets for a local measurement on PostgreSQL (the server demands them there). */
-export function benchSecrets(): void {
-  if (!process.env.DATABASE_URL) return;
-  process.env.AUTH_SECRET ||= randomBytes(32).toString("base64url");
-  process.env.AUTH_ENCRYPTION_KEY ||= randomBytes(32).toString("base64url");
-}
-
-export function buildUnlessSkipped(): void {
-  if (process.env.BENCH_SKIP_BUILD === "1") return;
-  const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: process.env });
-  if (build.status !== 0) throw new Error("npm run build failed");
-}
-
-export function startServer(port: number): ChildProcess {
-  benchSecrets();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), LOG_LEVEL: "warn" };
-  // BENCH_CPU_PROF=1: the server writes a V8 CPU profile into .data/bench-profiles when it stops
-  // (open it in Chrome DevTools or speedscope) — where a page's time goes.
-  const profile = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(".data/bench-profiles")] : [];
-  // What `npm start` runs: the server bundled by `npm run build`.
-  return spawn(process.execPath, [...profile, ...PRODUCTION_NODE_FLAGS, PRODUCTION_SERVER], { env, stdio: ["ignore", "ignore", "inherit"] });
-}
-
-export async function waitForHealth(server: ChildProcess, base: string): Promise<void> {
-  for (let i = 0; i < 180; i++) {
-    if (server.exitCode !== null) throw new Error(`the server stopped (exit ${server.exitCode})`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error("the server did not answer /api/health within 3 minutes");
-}
-
-/** Peak resident memory of a process so far (Linux), in MiB; null elsewhere. */
-export function peakRssMiB(pid: number | undefined): number | null {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
-    return Number.isFinite(kb) ? kb / 1024 : null;
-  } catch {
-    return null;
-  }
-}
 
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return Number.NaN;
@@ -64,11 +19,6 @@ export function percentile(sorted: number[], p: number): number {
 export function summary(times: number[]): { p50: number; p95: number } {
   const sorted = [...times].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
-}
-
-export function machine(): string {
-  const cpus = os.cpus();
-  return `${cpus[0]?.model.trim() ?? "CPU inconnu"}, ${cpus.length} cœurs, ${Math.round(os.totalmem() / 2 ** 30)} Gio, ${os.type()} ${os.release()}, Node ${process.version}`;
 }
 
 export const databaseKind = (): "postgres" | "pglite" => (process.env.DATABASE_URL ? "postgres" : "pglite");

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { FIXTURES } from "./fixtures/accounts";
+import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { storedSessionPage } from "./fixtures/signed-in";
 import { appRoutes } from "@/tests/support/app-routes";
 import { ACCOUNT, signedInPage, uniqueClientIp } from "./support/auth";
 
@@ -157,25 +157,26 @@ test("the tables cover every route of the app", () => {
 
 const PRIVATE_HEADINGS = ["Tableau de bord", "Profil du praticien", "Pour quel médecin travaillez-vous ?", "Administration", "Bonjour Luc"];
 
-async function visitor(kind: string, browser: Parameters<typeof signedInPage>[0], baseURL: string | undefined): Promise<Page> {
+/**
+ * Each role's page. The signed-in ones come from the stored sessions (fixtures/signed-in.ts: the
+ * secretary's works for Dr Paul Schmit); the secretary who has not chosen a doctor signs in here,
+ * since choosing is a change to her session.
+ */
+async function visitor(kind: string, browser: Browser, testInfo: TestInfo): Promise<Page> {
   const headers = uniqueClientIp();
   switch (kind) {
     case "anonymous":
-      return (await browser.newContext({ baseURL, extraHTTPHeaders: headers })).newPage();
+      return (await browser.newContext({ baseURL: testInfo.project.use.baseURL, extraHTTPHeaders: headers })).newPage();
     case "doctor":
-      return signedInPage(browser, baseURL, ACCOUNT.doctor, headers);
+      return storedSessionPage(browser, testInfo, "doctor");
     case "secretary (no doctor chosen)":
-      return signedInPage(browser, baseURL, ACCOUNT.secretary, headers);
-    case "secretary working for a doctor": {
-      const page = await signedInPage(browser, baseURL, ACCOUNT.secretary, headers);
-      await page.getByRole("button", { name: /Dr Paul Schmit/ }).click();
-      await expect(page).toHaveURL(/\/dashboard$/);
-      return page;
-    }
+      return signedInPage(browser, testInfo.project.use.baseURL, ACCOUNT.secretary, headers);
+    case "secretary working for a doctor":
+      return storedSessionPage(browser, testInfo, "secretary");
     case "patient":
-      return signedInPage(browser, baseURL, ACCOUNT.patient, headers);
+      return storedSessionPage(browser, testInfo, "patient");
     case "support":
-      return signedInPage(browser, baseURL, FIXTURES.supportAccess.email, headers);
+      return storedSessionPage(browser, testInfo, "support");
   }
   throw new Error(kind);
 }
@@ -199,8 +200,8 @@ async function whereHandlerSends(page: Page, route: string, expected: string): P
 }
 
 for (const [kind, expected] of Object.entries(EXPECTED)) {
-  test(`routes × roles: ${kind}`, async ({ browser, baseURL }) => {
-    const page = await visitor(kind, browser, baseURL);
+  test(`routes × roles: ${kind}`, async ({ browser }, testInfo) => {
+    const page = await visitor(kind, browser, testInfo);
     for (const route of ROUTES) {
       const url = urlOf(route);
       const target = expected.pages[route];

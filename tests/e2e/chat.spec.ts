@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNT, alertOf, signedInPage, uniqueClientIp } from "./support/auth";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures/signed-in";
+import { alertOf, signedInPage } from "./support/auth";
 import { waitForMail } from "./support/mailbox";
 import { FIXTURES } from "./fixtures/accounts";
 import { expectNoHorizontalOverflow, expectWithinWidth } from "./support/layout";
@@ -121,16 +122,14 @@ test("a doctor and support exchange messages live; unread answers badge the bubb
   await doctor.context().close();
 });
 
-test("no bubble on the sign-in pages, nor for a patient", async ({ page, browser, baseURL }) => {
+test("no bubble on the sign-in pages, nor for a patient", async ({ page, patientPage: patient }) => {
   await page.goto("/doctor_home");
   await expect(page.getByRole("button", { name: "S'identifier" })).toBeVisible();
   await expect(bubble(page)).toHaveCount(0);
 
-  const patient = await signedInPage(browser, baseURL, ACCOUNT.patient, uniqueClientIp());
   await patient.goto("/securite");
   await expect(patient.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(bubble(patient)).toHaveCount(0);
-  await patient.context().close();
 });
 
 test("a doctor cannot read another user's conversation by any URL or event stream", async ({ browser, baseURL }) => {
@@ -211,10 +210,10 @@ test("a secretary's chat is her own, even while she works for a doctor; support 
   await support.context().close();
 });
 
-test("support's chat page and the event stream are closed to anonymous visitors and patients", async ({ browser, baseURL, page }) => {
+test("support's chat page and the event stream are closed to anonymous visitors and patients", async ({ baseURL, page, patientPage }) => {
   for (const [visitor, home] of [
     [page, "/admin/login"],
-    [await signedInPage(browser, baseURL, ACCOUNT.patient, uniqueClientIp()), "/patient"],
+    [patientPage, "/patient"],
   ] as const) {
     await visitor.goto("/admin/chat");
     await expect(visitor).toHaveURL(new RegExp(`${home}$`));

@@ -1,7 +1,8 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { expect, storedSessionPage, test } from "./fixtures/signed-in";
 import { demoPatientCount } from "@/db/seed/demo-practice";
 import { FIXTURES } from "./fixtures/accounts";
-import { ACCOUNT, signedInPage, signIn, uniqueClientIp } from "./support/auth";
+import { ACCOUNT, signedInPage, uniqueClientIp } from "./support/auth";
 
 // The dashboard in the browser: each doctor's own figures, the history's colours, what a secretary
 // may see, and a doctor locked inside their own history whatever the address says. Only accounts
@@ -96,9 +97,10 @@ test("a direct sign-in shows green, a sign-in through the secretary red with her
   await page.context().close();
 });
 
-test("a secretary sees the doctor's statistics but never the connection history", async ({ browser, baseURL }) => {
-  const page = await signedInPage(browser, baseURL, ACCOUNT.secretary, uniqueClientIp());
-  await secretaryWorkingFor(page, /Dr Paul Schmit/);
+test("a secretary sees the doctor's statistics but never the connection history", async ({ secretaryPage: page }) => {
+  // The stored secretary works for Dr Paul Schmit.
+  await page.goto("/dashboard");
+  await expect(page.getByText("Vous travaillez pour Dr Paul Schmit")).toBeVisible();
   await expect(figure(page, "Clients", "patients au total")).toHaveText(String(demoPatientCount(ACCOUNT.doctor)));
   await expect(page.locator("svg g[data-week]")).toHaveCount(12);
   for (const path of ["/dashboard", "/dashboard?mode=secretariat", "/dashboard?mode=directe#historique"]) {
@@ -164,8 +166,7 @@ test("a doctor cannot read another doctor's history by any address or action", a
   for (const p of [schmit, secretary, page]) await p.context().close();
 });
 
-test("bad history parameters are refused or clamped, never an error page", async ({ browser, baseURL }) => {
-  const page = await signedInPage(browser, baseURL, ACCOUNT.doctor, uniqueClientIp());
+test("bad history parameters are refused or clamped, never an error page", async ({ doctorPage: page }) => {
   const cases: [string, string | null][] = [
     ["/dashboard?curseur=%25%25%25", "Ce lien de pagination n'est pas valide"],
     [`/dashboard?curseur=${Buffer.from("o.1.2;drop table users").toString("base64url")}`, "Ce lien de pagination n'est pas valide"],
@@ -184,7 +185,6 @@ test("bad history parameters are refused or clamped, never an error page", async
     expect(rows, path).toBeGreaterThan(0);
     expect(rows, path).toBeLessThanOrEqual(20);
   }
-  await page.context().close();
 });
 
 /**
@@ -203,8 +203,8 @@ async function follow(page: Page, link: string, leaving: string[], expectedFirst
   return historyRows(page).allInnerTexts();
 }
 
-test("the history pages 20 rows at a time, forward and back", async ({ browser, baseURL }) => {
-  const page = await signedInPage(browser, baseURL, ACCOUNT.doctor, uniqueClientIp());
+test("the history pages 20 rows at a time, forward and back", async ({ doctorPage: page }) => {
+  await page.goto("/dashboard");
   await expect(historyRows(page)).toHaveCount(20);
   await expect(history(page).getByRole("link", { name: "← Plus récentes" })).toHaveCount(0);
   const firstPage = await historyRows(page).allInnerTexts();
@@ -216,17 +216,15 @@ test("the history pages 20 rows at a time, forward and back", async ({ browser, 
   const thirdPage = await follow(page, "Plus anciennes →", secondPage);
   expect(thirdPage.filter((row) => secondPage.includes(row))).toEqual([]);
   expect(await follow(page, "← Plus récentes", thirdPage, secondPage[0])).toEqual(secondPage);
-  await page.context().close();
 });
 
-test("on a phone the dashboard fits the screen", async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, extraHTTPHeaders: uniqueClientIp() });
-  const page = await context.newPage();
-  await signIn(page, ACCOUNT.doctor);
+test("on a phone the dashboard fits the screen", async ({ browser }, testInfo) => {
+  const page = await storedSessionPage(browser, testInfo, "doctor", { viewport: { width: 390, height: 844 } });
+  await page.goto("/dashboard");
   await expect(page.getByRole("heading", { name: "Historique de connexion" })).toBeVisible();
   expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
   // Each connection is a card whose cells name their column.
   const firstCell = historyRows(page).first().locator("td").first();
   expect(await firstCell.evaluate((td) => getComputedStyle(td, "::before").content)).toBe('"Date et heure"');
-  await context.close();
+  await page.context().close();
 });

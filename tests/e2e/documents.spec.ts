@@ -1,10 +1,11 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures/signed-in";
 import fs from "node:fs/promises";
 import { payconiqPaymentLink } from "@/lib/payments/payconiq";
 import { decodeQr, readPdf } from "@/tests/support/pdf-reading";
 import { transparentSignaturePng } from "@/tests/support/signature-images";
 import { FIXTURES } from "./fixtures/accounts";
-import { ACCOUNT, alertOf, signedInPage, uniqueClientIp } from "./support/auth";
+import { alertOf, signedInPage, uniqueClientIp } from "./support/auth";
 import { expectNoHorizontalOverflow, expectWithinWidth } from "./support/layout";
 
 // Documents from the patient page (issue 6): each kind created, listed and downloaded as a PDF read
@@ -244,7 +245,7 @@ test("a secretary prepares and prints fee notes only, never signed, and sees no 
   await page.context().close();
 });
 
-test("another doctor's patient or document, or a forged id, is a 404; a patient gets nothing", async ({ browser, baseURL }) => {
+test("another doctor's patient or document, or a forged id, is a 404; a patient gets nothing", async ({ browser, baseURL, patientPage: patient }) => {
   const doctor = await doctorPage(browser, baseURL);
   await openPatient(doctor, "Schroeder");
   const patientUrl = new URL(doctor.url()).pathname;
@@ -265,7 +266,6 @@ test("another doctor's patient or document, or a forged id, is a 404; a patient 
   await expect(other.getByRole("link", { name: /SCHROEDER/ })).toHaveCount(0);
   await other.context().close();
 
-  const patient = await signedInPage(browser, baseURL, ACCOUNT.patient, uniqueClientIp());
   for (const path of ["/patients", patientUrl, href]) {
     const answer = await patient.request.get(path, { maxRedirects: 0 });
     expect(answer.status(), path).toBe(303);
@@ -274,5 +274,4 @@ test("another doctor's patient or document, or a forged id, is a 404; a patient 
   await patient.goto("/patients");
   await expect(patient).toHaveURL(/\/patient$/);
   await expect(patient.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Patients" })).toHaveCount(0);
-  await patient.context().close();
 });

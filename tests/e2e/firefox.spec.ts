@@ -24,7 +24,7 @@ async function bodyText(page: Page): Promise<string> {
 
 // Run by the PGlite project only (playwright.config.ts): once is enough, the app is the same.
 test("Firefox: sign in with the authenticator code, see the dashboard, upload a signature", { tag: "@firefox" }, async ({ baseURL }) => {
-  // Like Chromium (scripts/run-e2e.ts): no browser, one line that says how to get one.
+  // Like Chromium (scripts/test/run-e2e.ts): no browser, one line that says how to get one.
   if (!FIREFOX) throw new Error("Firefox introuvable : installez firefox-esr (apt-get install firefox-esr) ou indiquez FIREFOX_PATH.");
   test.setTimeout(120_000);
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "doctipro-firefox-"));

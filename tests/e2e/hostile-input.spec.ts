@@ -1,9 +1,10 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures/signed-in";
 import fc from "fast-check";
 import { appRoutes } from "@/tests/support/app-routes";
 import { unescapeHtml } from "@/tests/support/html-forms";
 import { FIXTURES } from "./fixtures/accounts";
-import { ACCOUNT, signedInPage, uniqueClientIp } from "./support/auth";
+import { signedInPage, uniqueClientIp } from "./support/auth";
 
 // Hostile input against every form the app renders and the query strings its pages read:
 // fast-check fills each field (visible or hidden, ids included) with random and oversized
@@ -204,7 +205,7 @@ test("support: the admin forms and filters take any input without a 5xx or an au
   await page.context().close();
 });
 
-test("/_next/image answers 4xx, never 5xx, for every address of the app, anonymous or signed in", async ({ browser, baseURL, request }) => {
+test("/_next/image answers 4xx, never 5xx, for every address of the app, anonymous or signed in", async ({ request, doctorPage: page }) => {
   // The app serves no image through Next's optimiser, which is off: it answered 500 when asked to
   // resize an app route that redirects (second review).
   const targets = [
@@ -215,7 +216,6 @@ test("/_next/image answers 4xx, never 5xx, for every address of the app, anonymo
     "",
     "pas une adresse",
   ];
-  const page = await signedInPage(browser, baseURL, ACCOUNT.doctor, uniqueClientIp());
   for (const client of [request, page.request]) {
     for (const target of targets) {
       const response = await client.get(`/_next/image?url=${encodeURIComponent(target)}&w=64&q=75`, { maxRedirects: 0 });

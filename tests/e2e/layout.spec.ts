@@ -1,14 +1,13 @@
-import { expect, test } from "@playwright/test";
+import { expect, storedSessionPage, test } from "./fixtures/signed-in";
 import { FIXTURES } from "./fixtures/accounts";
-import { ACCOUNT, signedInPage, uniqueClientIp } from "./support/auth";
+import { signedInPage, uniqueClientIp } from "./support/auth";
 import { expectNoHorizontalOverflow, expectWithinWidth } from "./support/layout";
 
 // Layout on a phone (390 px): what the fixed chat bubble and long unbroken text must not hide.
 // signedInPage opens its own context, so each test sets the width itself.
 
-test("at the bottom of a page, the chat bubble leaves the last controls clear", async ({ browser, baseURL }) => {
-  const page = await signedInPage(browser, baseURL, ACCOUNT.doctor, uniqueClientIp());
-  await page.setViewportSize({ width: 390, height: 800 });
+test("at the bottom of a page, the chat bubble leaves the last controls clear", async ({ browser }, testInfo) => {
+  const page = await storedSessionPage(browser, testInfo, "doctor", { viewport: { width: 390, height: 800 } });
   await page.goto("/patients?page=2");
   const previous = page.getByRole("link", { name: "← Précédents" });
   await expect(previous).toBeVisible();

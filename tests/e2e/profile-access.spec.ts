@@ -1,7 +1,8 @@
-import { expect, test, type APIResponse, type Locator, type Page } from "@playwright/test";
+import type { APIResponse, Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures/signed-in";
 import { transparentSignaturePng } from "@/tests/support/signature-images";
 import { FIXTURES } from "./fixtures/accounts";
-import { ACCOUNT, PASSWORD, signedInPage, uniqueClientIp } from "./support/auth";
+import { PASSWORD, signedInPage, uniqueClientIp } from "./support/auth";
 import { mailsTo } from "./support/mailbox";
 import { card, profilePage } from "./support/profile";
 
@@ -80,12 +81,11 @@ test("a secretary sees the doctor's details and stamp read only, and no signatur
   await secretary.context().close();
 });
 
-test("a secretary and a patient are refused every profile write, by any action or URL", async ({ browser, baseURL, request }) => {
+test("a secretary and a patient are refused every profile write, by any action or URL", async ({ browser, baseURL, request, patientPage: patient }) => {
   // Dozens of replayed requests: room for a slow, busy machine.
   test.setTimeout(240_000);
   const doctor = await profilePage(browser, baseURL, FIXTURES.profileGuarded.email);
   const secretary = await secretaryForGuardedDoctor(browser, baseURL);
-  const patient = await signedInPage(browser, baseURL, ACCOUNT.patient, uniqueClientIp());
   const others = [["secretary", secretary, "/dashboard"], ["patient", patient, "/patient"]] as const;
 
   /** Each of `actions` sent by the secretary and the patient: both are sent to their home page. */

@@ -6,6 +6,13 @@ import { closeDb, getDb, type Database } from "@/db/client";
 import * as schema from "@/db/schema";
 
 /**
+ * Whether the PostgreSQL half of the unit tests runs. Its blocks are `describe.runIf(ON_POSTGRES)`
+ * (or `it.skipIf(!ON_POSTGRES)`), so that without a server Vitest reports them as skipped, never as
+ * passed; scripts/test/run-checks.ts fails when TEST_DATABASE_URL is set and any test was skipped.
+ */
+export const ON_POSTGRES = Boolean(process.env.TEST_DATABASE_URL);
+
+/**
  * A throwaway PostgreSQL database on the server of TEST_DATABASE_URL, migrated, reachable through
  * `instances` separate pools (as several app instances would be). Null without TEST_DATABASE_URL.
  */

@@ -1,7 +1,8 @@
 import type { ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
-import { browserCookies, buildUnlessSkipped, databaseKind, reportHeader, startServer, summary, waitForHealth, writeReport } from "./bench/common";
+import { browserCookies, databaseKind, reportHeader, summary, writeReport } from "./common";
+import { buildUnlessSkipped, startServer, waitForHealth } from "@/tests/support/production-server";
 
 // npm run bench:pdf — how long a document's PDF takes over HTTP, as the doctor's browser asks for
 // it (`/documents/<id>/pdf`): the guard, the row, the stamp and signature, pdf-lib, the answer.
@@ -37,7 +38,7 @@ async function documentLinks(cookie: string): Promise<string[]> {
 
 let server: ChildProcess | undefined;
 try {
-  buildUnlessSkipped();
+  buildUnlessSkipped(process.env.BENCH_SKIP_BUILD === "1");
   server = startServer(PORT);
   await waitForHealth(server, BASE);
   const cookie = await browserCookies(BASE, "dr.schmit@demo.doctipro.lu", DEMO_PASSWORD);

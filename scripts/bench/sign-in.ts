@@ -1,9 +1,10 @@
 import type { ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
-import type { TotpAccount } from "./bench/accounts";
-import { formOf, postForm } from "./bench/http-forms";
-import { buildUnlessSkipped, databaseVersion, peakRssMiB, reportHeader, startServer, summary, waitForHealth, writeReport } from "./bench/common";
+import type { TotpAccount } from "@/tests/support/totp-doctors";
+import { formOf, postForm } from "@/tests/support/http-forms";
+import { databaseVersion, reportHeader, summary, writeReport } from "./common";
+import { buildUnlessSkipped, peakRssMiB, startServer, waitForHealth } from "@/tests/support/production-server";
 
 // npm run bench:sign-in — what a sign-in costs beyond argon2id, the irreducible part. Measures, one
 // sign-in at a time: argon2id verify alone (in this process, with the app's own parameters); the
@@ -21,8 +22,8 @@ const DOMAIN = "bench-sign-in.doctipro.lu";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 if (!process.env.DATABASE_URL) process.env.DATA_DIR ??= path.resolve(".data/bench-sign-in");
 
-const { benchSecrets } = await import("./bench/common");
-benchSecrets();
+const { localSecrets } = await import("@/tests/support/production-server");
+localSecrets();
 const { ensureSecrets } = await import("@/lib/config/secrets");
 ensureSecrets();
 const { closeDb, getDb } = await import("@/db/client");
@@ -31,7 +32,7 @@ const { assertPgliteFree } = await import("@/db/pglite-lock");
 const { DEMO_PASSWORD } = await import("@/db/seed/demo-accounts");
 const { HASH_OPTIONS, verifyPassword } = await import("@/lib/auth/password-hash");
 const { totpCodeAt } = await import("@/lib/twofactor/totp");
-const { createTotpDoctors } = await import("./bench/accounts");
+const { createTotpDoctors } = await import("@/tests/support/totp-doctors");
 
 type Account = TotpAccount;
 
@@ -61,7 +62,7 @@ async function signIn(account: Account): Promise<{ password: number; full: numbe
 let server: ChildProcess | undefined;
 try {
   const { accounts, passwordHash, database } = await prepareAccounts(ROUNDS + WARMUP);
-  buildUnlessSkipped();
+  buildUnlessSkipped(process.env.BENCH_SKIP_BUILD === "1");
   server = startServer(PORT);
   await waitForHealth(server, BASE);
   const loadBefore = os.loadavg()[0]!;

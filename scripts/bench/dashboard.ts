@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { eq, sql } from "drizzle-orm";
-import { browserCookies, buildUnlessSkipped, databaseKind, databaseVersion, percentile, reportHeader, startServer, waitForHealth, writeReport } from "./bench/common";
+import { browserCookies, databaseKind, databaseVersion, percentile, reportHeader, writeReport } from "./common";
+import { buildUnlessSkipped, startServer, waitForHealth } from "@/tests/support/production-server";
 
 // npm run bench:dashboard — how fast /dashboard answers for the busiest doctor of a national-size
 // database, against a minimal signed-in page of the same app. Seeds the large data set (or reuses
@@ -165,7 +166,7 @@ function report(
 let server: ChildProcess | undefined;
 try {
   const context = await prepareData();
-  buildUnlessSkipped();
+  buildUnlessSkipped(process.env.BENCH_SKIP_BUILD === "1");
   server = startServer(PORT);
   await waitForHealth(server, BASE);
   const cookie = await browserCookies(BASE, context.doctor.email, DEMO_PASSWORD);

@@ -4,7 +4,8 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { browserCookies, buildUnlessSkipped, databaseKind, reportHeader, startServer, waitForHealth, writeReport } from "./bench/common";
+import { browserCookies, databaseKind, reportHeader, writeReport } from "./common";
+import { buildUnlessSkipped, startServer, waitForHealth } from "@/tests/support/production-server";
 
 // npm run bench:pages — page quality as a browser sees it: Lighthouse (performance, accessibility,
 // best practices; its default mobile profile with simulated throttling) on the doctors' sign-in
@@ -75,7 +76,7 @@ async function audit(page: Page, port: number): Promise<Scores | null> {
 let server: ChildProcess | undefined;
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {
-  buildUnlessSkipped();
+  buildUnlessSkipped(process.env.BENCH_SKIP_BUILD === "1");
   server = startServer(PORT);
   await waitForHealth(server, BASE);
   const doctor = await browserCookies(BASE, "dr.schmit@demo.doctipro.lu", DEMO_PASSWORD);

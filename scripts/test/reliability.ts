@@ -6,9 +6,9 @@ import path from "node:path";
 import { Pool } from "pg";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { totpCodeAt } from "@/lib/twofactor/totp";
-import type { TotpAccount } from "./bench/accounts";
-import { benchSecrets, buildUnlessSkipped, machine, peakRssMiB, startServer, waitForHealth } from "./bench/common";
-import { formOf, postForm, UnexpectedAnswer } from "./bench/http-forms";
+import type { TotpAccount } from "@/tests/support/totp-doctors";
+import { buildUnlessSkipped, localSecrets, machine, peakRssMiB, startServer, waitForHealth } from "@/tests/support/production-server";
+import { formOf, postForm, UnexpectedAnswer } from "@/tests/support/http-forms";
 import { PrivatePostgres } from "./reliability/private-postgres";
 
 // npm run test:reliability — two production instances of the app on two ports, one PostgreSQL of
@@ -36,7 +36,6 @@ const DB_STOP_AT = 0.6;
 const DB_DOWN_MS = 6_000;
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-if (process.env.RELIABILITY_SKIP_BUILD === "1") process.env.BENCH_SKIP_BUILD = "1";
 
 // Two instances on one host share its cores: each hashes passwords on its share of them, as a
 // deployment of several instances per host is configured (.env.example).
@@ -45,7 +44,7 @@ process.env.PASSWORD_HASH_CONCURRENCY = String(HASH_CONCURRENCY);
 
 const pg = new PrivatePostgres(PG_PORT);
 process.env.DATABASE_URL = pg.url;
-benchSecrets();
+localSecrets();
 
 type Instance = { port: number; base: string; up: boolean; process?: ChildProcess; peakRss: number };
 const instances: Instance[] = PORTS.map((port) => ({ port, base: `http://127.0.0.1:${port}`, up: false, peakRss: 0 }));
@@ -254,11 +253,11 @@ try {
   pg.init();
   const { runMigrations } = await import("@/db/migrate");
   const { closeDb, getDb } = await import("@/db/client");
-  const { createTotpDoctors } = await import("./bench/accounts");
+  const { createTotpDoctors } = await import("@/tests/support/totp-doctors");
   await runMigrations();
   const { accounts } = await createTotpDoctors(getDb(), DOMAIN, VUS * ACCOUNTS_PER_VU);
   await closeDb();
-  buildUnlessSkipped();
+  buildUnlessSkipped(process.env.RELIABILITY_SKIP_BUILD === "1");
   const chatAction = chatActionId();
   for (const instance of instances) instance.process = startServer(instance.port);
   for (const instance of instances) {
