@@ -26,7 +26,7 @@ import { loadProfile, type ProfileView } from "@/lib/profile/profile";
 import { findSignature } from "@/lib/signature/signature";
 import { hasTwoFactor } from "@/lib/twofactor/authenticator";
 import { displayName, roleLabel } from "@/lib/users/display-name";
-import { AttachedSecretaries } from "@/components/layout/attached-secretaries";
+import { AttachedSecretaries } from "@/components/secretary/attached-secretaries";
 import { listAttachedSecretaries } from "@/lib/secretary/doctors";
 import { detachSecretaryAction } from "../secretaires/actions";
 import {
