@@ -12,7 +12,7 @@ import { StampPreview } from "@/components/profile/stamp-preview";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requirePracticeAccess, type PracticeAccess } from "@/lib/auth/guards";
-import { supportEmail } from "@/lib/config/env";
+import { supportEmail } from "@/config/env";
 import { findEsanteLink } from "@/lib/esante/link";
 import { esanteConfigured } from "@/lib/esante/oidc-client";
 import { ESANTE_OUTCOMES, isEsanteOutcome } from "@/lib/esante/outcomes";
