@@ -15,6 +15,7 @@ const NOT_SEED = folder("seed", "The seeds are above the domain, like scripts/: 
 const NOT_COMPONENTS = folder("components", "lib/ is below the UI: move what both need into lib/.");
 const NOT_LIB = folder("lib", "db/ is the ground floor: it reads config/, never lib/.");
 const NOT_DB = folder("db", "Routes reach the database through a lib/ domain, never db/ directly.");
+const NOT_AUTH = { regex: "^(@/lib/|\\.\\./)auth(/|$)", message: "A sign-in uses the second factor, never the reverse: lib/twofactor does not import lib/auth." };
 
 const restrict = (patterns, paths = []) => ["error", { paths, patterns }];
 
@@ -34,6 +35,10 @@ export default defineConfig([
     // lib/forms/zod.ts sets zod up for the browser's CSP before any schema is built.
     files: ["lib/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": restrict([NOT_APP, NOT_COMPONENTS, NOT_SEED], [ZOD_THROUGH_LIB_FORMS]) },
+  },
+  {
+    files: ["lib/twofactor/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": restrict([NOT_APP, NOT_COMPONENTS, NOT_SEED, NOT_AUTH], [ZOD_THROUGH_LIB_FORMS]) },
   },
   {
     files: ["lib/forms/zod.ts"],

@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { pendingEmailChanges, twoFactor, users, verifications, type User } from "@/db/schema";
 import { freshDatabase } from "@/tests/support/test-db";
-import { recordFailedCode } from "@/lib/twofactor/attempt-counter";
+import { recordFailedCode } from "./attempt-counter";
 import { removeTwoFactor } from "@/lib/twofactor/authenticator";
 import { issueEmailCode } from "@/lib/twofactor/email-code";
 import { activateTwoFactor } from "@/lib/twofactor/enrolment";

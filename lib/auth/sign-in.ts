@@ -4,7 +4,7 @@ import { twoFactor, users, type Session, type User } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/log";
 import type { RequestContext } from "@/lib/http/request-context";
-import { resetCountersIfActive } from "@/lib/twofactor/attempt-counter";
+import { resetCountersIfActive } from "./attempt-counter";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import type { Role } from "./roles";
 import { openSession } from "./sessions";

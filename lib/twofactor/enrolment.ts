@@ -1,19 +1,15 @@
 import "server-only";
 import QRCode from "qrcode";
-import type { Role, Session, User } from "@/db/schema";
-import { openSession } from "@/lib/auth/sessions";
+import type { User } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send";
 import { twoFactorChangedEmail } from "@/lib/email/templates";
-import type { RequestContext } from "@/lib/http/request-context";
-import { resetCountersIfActive } from "./attempt-counter";
-import { acceptTotp, confirmEnrolment, enrolmentSecret, hasTwoFactor, removeTwoFactor } from "./authenticator";
-import { consumePendingStep, currentPendingStep, voidPendingSteps } from "./pending-step";
+import { acceptTotp, confirmEnrolment, enrolmentSecret, removeTwoFactor } from "./authenticator";
 import { deleteRecoveryCodes, replaceRecoveryCodes } from "./recovery-codes";
 import { groupSecret, totpUri } from "./totp";
 
-// Turning two-factor authentication on and off, from the security page or, for roles that
-// require it, during sign-in. Every change is emailed to the user.
+// Turning two-factor authentication on and off from the security page (enrolling during sign-in,
+// for the roles that require it, is lib/auth/enrol-at-sign-in.ts). Every change is emailed to the user.
 
 export type Challenge = { qrDataUrl: string; secretGroups: string };
 
@@ -56,35 +52,4 @@ export async function deactivateTwoFactor(user: User, code: string): Promise<boo
   });
   if (done) await sendEmail(user.email, twoFactorChangedEmail("deactivated"));
   return done;
-}
-
-export type EnrolAtSignIn = { kind: "enrolled"; recoveryCodes: string[] } | { kind: "wrong-code" } | { kind: "expired" };
-
-/**
- * A role that requires two-factor (support) enrols before its first session. The code confirms
- * the secret; every other pending sign-in of the account is voided, so only this browser, which
- * proved the code, can go on to open the session (completeEnrolledSignIn).
- */
-export async function enrolAtSignIn(code: string): Promise<EnrolAtSignIn> {
-  const step = await currentPendingStep();
-  if (!step || step.kind !== "enrol" || step.user.status !== "active") return { kind: "expired" };
-  const recoveryCodes = await getDb().transaction(async (tx) => {
-    if (!(await confirmEnrolment(tx, step.user.id, code))) return null;
-    await voidPendingSteps(tx, step.user.id, step.id);
-    return replaceRecoveryCodes(tx, step.user.id);
-  });
-  if (!recoveryCodes) return { kind: "wrong-code" };
-  await sendEmail(step.user.email, twoFactorChangedEmail("activated"));
-  return { kind: "enrolled", recoveryCodes };
-}
-
-/** After enrolling at sign-in and keeping the recovery codes: the session opens. */
-export async function completeEnrolledSignIn(ctx: RequestContext): Promise<{ session: Session; portal: Role; role: Role } | null> {
-  const step = await currentPendingStep();
-  if (!step || step.kind !== "enrol" || !(await hasTwoFactor(step.user.id))) return null;
-  const session = await getDb().transaction(async (tx) => {
-    if (!(await resetCountersIfActive(tx, step.user.id)) || !(await consumePendingStep(tx, step.id))) return null;
-    return openSession(tx, step.user, ctx.ip, ctx.userAgent);
-  });
-  return session ? { session, portal: step.portal, role: step.user.role } : null;
 }

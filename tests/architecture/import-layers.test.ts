@@ -33,6 +33,8 @@ describe("the layers hold by lint", () => {
     ["config → db", "config/example.ts", 'import { x } from "../db/client";'],
     ["components → db", "components/ui/example.tsx", 'import { x } from "@/db/schema";'],
     ["components → app", "components/ui/example.tsx", 'import { x } from "@/app/_shell/chat-actions";'],
+    ["lib/twofactor → lib/auth", "lib/twofactor/example.ts", 'import { x } from "@/lib/auth/sessions";'],
+    ["lib/twofactor → lib/auth, relative", "lib/twofactor/example.ts", 'import { x } from "../auth/sessions";'],
   ])("refuses %s", async (_, file, line) => {
     expect(await restricted(file, line)).toHaveLength(1);
   });
@@ -44,6 +46,7 @@ describe("the layers hold by lint", () => {
     ["lib → config", "lib/patients/example.ts", 'import { x } from "@/config/env";'],
     ["db → config", "db/example.ts", 'import { x } from "@/config/env";'],
     ["seed → lib and db", "seed/example.ts", 'import { x } from "@/lib/auth/password-hash";\nimport { y } from "@/db/schema";'],
+    ["lib/auth → lib/twofactor", "lib/auth/example.ts", 'import { x } from "@/lib/twofactor/totp";'],
     ["components → client-safe lib", "components/ui/example.tsx", 'import { x } from "@/lib/patients/schema";'],
   ])("allows %s", async (_, file, line) => {
     expect(await restricted(file, line)).toEqual([]);

@@ -8,7 +8,7 @@ import { HOME_PATH } from "@/lib/auth/roles";
 import { invalid, type FormState } from "@/lib/forms/form-state";
 import { requestContext } from "@/lib/http/request-context";
 import { otpCodeSchema } from "@/lib/twofactor/code-format";
-import { completeEnrolledSignIn, enrolAtSignIn } from "@/lib/twofactor/enrolment";
+import { completeEnrolledSignIn, enrolAtSignIn } from "@/lib/auth/enrol-at-sign-in";
 import { clearPendingCookie } from "@/lib/twofactor/pending-step";
 
 /** Enrolment required before the first session (support): a valid code activates 2FA. */
