@@ -6,6 +6,7 @@ import { sendEmail } from "@/lib/email/send";
 import { twoFactorChangedEmail } from "@/lib/email/templates";
 import { acceptTotp, confirmEnrolment, enrolmentSecret, removeTwoFactor } from "./authenticator";
 import { deleteRecoveryCodes, replaceRecoveryCodes } from "./recovery-codes";
+import { twoFactorRequired } from "./required";
 import { groupSecret, totpUri } from "./totp";
 
 // Turning two-factor authentication on and off from the security page (enrolling during sign-in,
@@ -21,35 +22,47 @@ export async function enrolmentChallenge(user: User, fresh: boolean): Promise<Ch
   return { qrDataUrl, secretGroups: groupSecret(secret) };
 }
 
+export type RecoveryCodesResult = { kind: "done"; recoveryCodes: string[] } | { kind: "wrong-code" };
+
 /** Confirms the enrolment with a valid code; returns the 10 recovery codes, shown once. */
-export async function activateTwoFactor(user: User, code: string): Promise<string[] | null> {
+export async function activateTwoFactor(user: User, code: string): Promise<RecoveryCodesResult> {
   const codes = await getDb().transaction(async (tx) => {
     if (!(await confirmEnrolment(tx, user.id, code))) return null;
     return replaceRecoveryCodes(tx, user.id);
   });
-  if (codes) await sendEmail(user.email, twoFactorChangedEmail("activated"));
-  return codes;
+  if (!codes) return { kind: "wrong-code" };
+  await sendEmail(user.email, twoFactorChangedEmail("activated"));
+  return { kind: "done", recoveryCodes: codes };
 }
 
 /** New recovery codes (the old ones stop working), against a valid authenticator code. */
-export async function regenerateRecoveryCodes(user: User, code: string): Promise<string[] | null> {
+export async function regenerateRecoveryCodes(user: User, code: string): Promise<RecoveryCodesResult> {
   const codes = await getDb().transaction(async (tx) => {
     // A replayed code ("used") is refused like a wrong one: the page says « incorrect ou déjà utilisé ».
     if ((await acceptTotp(tx, user.id, code)) !== "accepted") return null;
     return replaceRecoveryCodes(tx, user.id);
   });
-  if (codes) await sendEmail(user.email, twoFactorChangedEmail("recovery-regenerated"));
-  return codes;
+  if (!codes) return { kind: "wrong-code" };
+  await sendEmail(user.email, twoFactorChangedEmail("recovery-regenerated"));
+  return { kind: "done", recoveryCodes: codes };
 }
 
-/** Turns two-factor off, against a valid authenticator code. */
-export async function deactivateTwoFactor(user: User, code: string): Promise<boolean> {
+export type DeactivateResult = { kind: "done" } | { kind: "required-for-role" } | { kind: "wrong-code" };
+
+/**
+ * A user turns their own two-factor off, against a valid authenticator code; never a role that
+ * requires it (support), whatever the form says. Support resetting a colleague's lost
+ * authenticator is removeTwoFactor, through lib/support (decision 0009).
+ */
+export async function deactivateTwoFactor(user: User, code: string): Promise<DeactivateResult> {
+  if (twoFactorRequired(user.role)) return { kind: "required-for-role" };
   const done = await getDb().transaction(async (tx) => {
     if ((await acceptTotp(tx, user.id, code)) !== "accepted") return false;
     await removeTwoFactor(tx, user.id);
     await deleteRecoveryCodes(tx, user.id);
     return true;
   });
-  if (done) await sendEmail(user.email, twoFactorChangedEmail("deactivated"));
-  return done;
+  if (!done) return { kind: "wrong-code" };
+  await sendEmail(user.email, twoFactorChangedEmail("deactivated"));
+  return { kind: "done" };
 }
