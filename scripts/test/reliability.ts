@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Pool } from "pg";
-import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
+import { DEMO_PASSWORD } from "@/seed/demo-accounts";
 import { totpCodeAt } from "@/lib/twofactor/totp";
 import type { TotpAccount } from "@/tests/support/totp-doctors";
 import { buildUnlessSkipped, localSecrets, machine, peakRssMiB, startServer, waitForHealth } from "@/tests/support/production-server";

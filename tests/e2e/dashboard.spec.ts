@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, storedSessionPage, test } from "./fixtures/signed-in";
-import { demoPatientCount } from "@/db/seed/demo-practice";
+import { demoPatientCount } from "@/seed/demo-practice";
 import { FIXTURES } from "./fixtures/accounts";
 import { ACCOUNT, signedInPage, uniqueClientIp } from "./support/auth";
 
