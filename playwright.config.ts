@@ -78,7 +78,8 @@ const config: PlaywrightTestConfig = {
   forbidOnly: Boolean(process.env.CI),
   timeout: 30_000 * SLOWER,
   expect: { timeout: 10_000 * SLOWER },
-  reporter: [["list"]],
+  // The slowest tests and each project's test time at the end (tests/e2e/support/slowest-reporter.ts).
+  reporter: [["list"], ["./tests/e2e/support/slowest-reporter.ts"]],
   use: {
     locale: "fr-LU",
     timezoneId: "Europe/Luxembourg",
