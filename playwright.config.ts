@@ -101,22 +101,27 @@ const config: PlaywrightTestConfig = {
       ],
     },
   },
-  projects: targets.flatMap((t) => [
+  projects: targets.flatMap((t) => {
     // Signs one account per role in and stores its cookies (tests/e2e/auth.setup.ts), for the
-    // tests that take a signed-in page (tests/e2e/fixtures/signed-in.ts) rather than sign in.
-    { name: `setup-${t.name}`, testMatch: /auth\.setup\.ts$/, use: { baseURL: `http://localhost:${t.port}` } },
-    {
-      name: t.name,
-      dependencies: [`setup-${t.name}`],
-      use: { baseURL: `http://localhost:${t.port}` },
-      // Read by tests/e2e/chat.spec.ts; only the PostgreSQL project has a second instance.
-      metadata: t.name === "postgres" && secondInstance ? { secondInstanceURL: `http://localhost:${secondInstance.port}` } : {},
-      // Tests that belong to one project: the two-instance chat test needs PostgreSQL's second
-      // instance; the Firefox smoke test runs once (the app is the same on both databases).
-      grepInvert: t.name === "postgres" ? /@firefox/ : /@two-instances/,
-      ...(t.name === "pglite" && pgUrl ? { grep: EMBEDDED_TESTS } : {}),
-    },
-  ]),
+    // tests that take a signed-in page (tests/e2e/fixtures/signed-in.ts) rather than sign in. Not
+    // for PGlite beside PostgreSQL: its few @embedded tests sign in themselves, and a fixture page
+    // asked for there signs its role in once per worker.
+    const setup = !(t.name === "pglite" && pgUrl);
+    return [
+      ...(setup ? [{ name: `setup-${t.name}`, testMatch: /auth\.setup\.ts$/, use: { baseURL: `http://localhost:${t.port}` } }] : []),
+      {
+        name: t.name,
+        dependencies: setup ? [`setup-${t.name}`] : [],
+        use: { baseURL: `http://localhost:${t.port}` },
+        // Read by tests/e2e/chat.spec.ts; only the PostgreSQL project has a second instance.
+        metadata: t.name === "postgres" && secondInstance ? { secondInstanceURL: `http://localhost:${secondInstance.port}` } : {},
+        // Tests that belong to one project: the two-instance chat test needs PostgreSQL's second
+        // instance; the Firefox smoke test runs once (the app is the same on both databases).
+        grepInvert: t.name === "postgres" ? /@firefox/ : /@two-instances/,
+        ...(t.name === "pglite" && pgUrl ? { grep: EMBEDDED_TESTS } : {}),
+      },
+    ];
+  }),
   webServer: [
     {
       command: "node --import tsx tests/e2e/support/esante-provider.ts",

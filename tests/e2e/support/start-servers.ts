@@ -49,6 +49,10 @@ async function serve(server: TestServer): Promise<void> {
   }
 }
 
+// The signed-in states of the last run (tests/e2e/fixtures/signed-in.ts) name sessions of databases
+// about to be wiped: gone, so that no test opens a stale one.
+fs.rmSync(".data/e2e-auth", { recursive: true, force: true });
+
 const up = new Map<string, Promise<void>>();
 for (const server of servers) {
   up.set(
