@@ -1,5 +1,5 @@
 import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
-import { PRODUCTION_SERVER } from "./tests/support/production-server";
+import type { TestServer } from "./tests/e2e/support/start-servers";
 
 // The browser tests run against the production build, served by server.ts, once on the embedded
 // PGlite database and once more on PostgreSQL when TEST_DATABASE_URL is set (.ci/run sets it).
@@ -11,6 +11,8 @@ const pgUrl = process.env.TEST_DATABASE_URL;
 const basePort = Number(process.env.E2E_PORT || 3100);
 // The local OpenID provider standing in for eSanté (tests/e2e/support/esante-provider.ts).
 const esantePort = basePort + 9;
+// Where tests/e2e/support/start-servers.ts says that every app server answers.
+const readyPort = basePort + 8;
 const esante = {
   ESANTE_OIDC_ISSUER: `http://localhost:${esantePort}`,
   ESANTE_OIDC_CLIENT_ID: "doctipro-e2e",
@@ -76,7 +78,8 @@ const config: PlaywrightTestConfig = {
   forbidOnly: Boolean(process.env.CI),
   timeout: 30_000 * SLOWER,
   expect: { timeout: 10_000 * SLOWER },
-  reporter: [["list"]],
+  // The slowest tests and each project's test time at the end (tests/e2e/support/slowest-reporter.ts).
+  reporter: [["list"], ["./tests/e2e/support/slowest-reporter.ts"]],
   use: {
     locale: "fr-LU",
     timezoneId: "Europe/Luxembourg",
@@ -98,22 +101,27 @@ const config: PlaywrightTestConfig = {
       ],
     },
   },
-  projects: targets.flatMap((t) => [
+  projects: targets.flatMap((t) => {
     // Signs one account per role in and stores its cookies (tests/e2e/auth.setup.ts), for the
-    // tests that take a signed-in page (tests/e2e/fixtures/signed-in.ts) rather than sign in.
-    { name: `setup-${t.name}`, testMatch: /auth\.setup\.ts$/, use: { baseURL: `http://localhost:${t.port}` } },
-    {
-      name: t.name,
-      dependencies: [`setup-${t.name}`],
-      use: { baseURL: `http://localhost:${t.port}` },
-      // Read by tests/e2e/chat.spec.ts; only the PostgreSQL project has a second instance.
-      metadata: t.name === "postgres" && secondInstance ? { secondInstanceURL: `http://localhost:${secondInstance.port}` } : {},
-      // Tests that belong to one project: the two-instance chat test needs PostgreSQL's second
-      // instance; the Firefox smoke test runs once (the app is the same on both databases).
-      grepInvert: t.name === "postgres" ? /@firefox/ : /@two-instances/,
-      ...(t.name === "pglite" && pgUrl ? { grep: EMBEDDED_TESTS } : {}),
-    },
-  ]),
+    // tests that take a signed-in page (tests/e2e/fixtures/signed-in.ts) rather than sign in. Not
+    // for PGlite beside PostgreSQL: its few @embedded tests sign in themselves, and a fixture page
+    // asked for there signs its role in once per worker.
+    const setup = !(t.name === "pglite" && pgUrl);
+    return [
+      ...(setup ? [{ name: `setup-${t.name}`, testMatch: /auth\.setup\.ts$/, use: { baseURL: `http://localhost:${t.port}` } }] : []),
+      {
+        name: t.name,
+        dependencies: setup ? [`setup-${t.name}`] : [],
+        use: { baseURL: `http://localhost:${t.port}` },
+        // Read by tests/e2e/chat.spec.ts; only the PostgreSQL project has a second instance.
+        metadata: t.name === "postgres" && secondInstance ? { secondInstanceURL: `http://localhost:${secondInstance.port}` } : {},
+        // Tests that belong to one project: the two-instance chat test needs PostgreSQL's second
+        // instance; the Firefox smoke test runs once (the app is the same on both databases).
+        grepInvert: t.name === "postgres" ? /@firefox/ : /@two-instances/,
+        ...(t.name === "pglite" && pgUrl ? { grep: EMBEDDED_TESTS } : {}),
+      },
+    ];
+  }),
   webServer: [
     {
       command: "node --import tsx tests/e2e/support/esante-provider.ts",
@@ -128,31 +136,24 @@ const config: PlaywrightTestConfig = {
       stdout: "pipe" as const,
       stderr: "pipe" as const,
     },
-    ...targets.map((t) => ({
-      // A fresh data folder every run: no counters or sessions left over from the last one.
-      command: `rm -rf ${t.env.DATA_DIR} && node --import tsx tests/e2e/fixtures/seed-fixtures.ts && node ${PRODUCTION_SERVER}`,
-      url: `http://localhost:${t.port}/api/health`,
-      env: { ...t.env, PORT: String(t.port) },
+    // The app servers, side by side: each database's fixtures seeded and its server started at once
+    // (tests/e2e/support/start-servers.ts). The second instance waits for PostgreSQL's, whose
+    // migrations and fixtures it shares; it must not seed, or it would re-create them.
+    {
+      command: "node --import tsx tests/e2e/support/start-servers.ts",
+      url: `http://localhost:${readyPort}/`,
+      env: {
+        E2E_READY_PORT: String(readyPort),
+        E2E_SERVERS: JSON.stringify([
+          ...targets.map((t) => ({ name: t.name, port: t.port, env: t.env, seed: true })),
+          ...(secondInstance ? [{ name: "postgres-2", port: secondInstance.port, env: secondInstance.env, seed: false, after: "postgres" }] : []),
+        ] satisfies TestServer[]),
+      },
       reuseExistingServer: false,
       timeout: 120_000 * SLOWER,
       stdout: "pipe" as const,
       stderr: "pipe" as const,
-    })),
-    // Started after the servers above are up (Playwright starts them in order): migrations done,
-    // fixtures seeded. No `rm`/seed here: it shares the database and only serves.
-    ...(secondInstance
-      ? [
-          {
-            command: `rm -rf ${secondInstance.env.DATA_DIR} && node ${PRODUCTION_SERVER}`,
-            url: `http://localhost:${secondInstance.port}/api/health`,
-            env: { ...secondInstance.env, PORT: String(secondInstance.port) },
-            reuseExistingServer: false,
-            timeout: 120_000 * SLOWER,
-            stdout: "pipe" as const,
-            stderr: "pipe" as const,
-          },
-        ]
-      : []),
+    },
   ],
 };
 
