@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 
 // The support audit log (docs/decisions/0009). One writer, called inside the transaction of the
 // change it records, so there is never a change without its row nor a row without its change.
-// No "server-only" marker: the operators' command line (scripts/user.ts, audit-verify) uses it too.
+// No "server-only" marker: the operators' command line (scripts/ops/user.ts, audit-verify.ts) uses it too.
 
 export const AUDIT_ACTIONS = {
   "user.invite": "Invitation d'un compte",

@@ -16,7 +16,7 @@ import type { inviteSchema } from "./schema";
 
 // What support does to accounts. Each action checks its target, makes the change and writes the
 // audit row in one transaction, then tells the user by email. The web actions reach these through
-// requireSupport(); the operators' command line (scripts/user.ts) calls them with a "cli:" actor.
+// requireSupport(); the operators' command line (scripts/ops/user.ts) calls them with a "cli:" actor.
 
 export const INVITATION_HOURS = 72;
 
