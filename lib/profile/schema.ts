@@ -139,3 +139,6 @@ export const displayToggleSchema = z.object({
   what: z.enum(["stamp", "signature"]),
   show: z.enum(["on", "off"]).transform((v) => v === "on"),
 });
+
+/** The hidden token of the email-change confirmation page: only a forged or cut link gets it wrong. */
+export const emailChangeTokenSchema = z.string().max(200);

@@ -6,6 +6,7 @@ import { verifyAuditChain } from "@/lib/audit/support-log";
 import { recordFailedCode } from "@/lib/auth/attempt-counter";
 import { freshDatabase } from "@/tests/support/test-db";
 import { attachSecretary, closeUserSessions, detachSecretary, inviteUser, resetUserTwoFactor, unblockUser } from "./account-actions";
+import { SUPPORT_REFUSAL, supportAnswer } from "./messages";
 
 // The audit log survives between tests (it is append-only): assertions look at rows of this
 // test's own users.
@@ -41,7 +42,7 @@ const mailsTo = (to: string) => db.select().from(emailOutbox).where(eq(emailOutb
 
 describe("support actions", () => {
   it("unblocks a blocked account, resets its counters, audits and emails it", async () => {
-    expect(await unblockUser(support, ids.blocked, "Appel du médecin, identité vérifiée")).toMatchObject({ ok: true });
+    expect(await unblockUser(support, ids.blocked, "Appel du médecin, identité vérifiée")).toMatchObject({ kind: "done" });
     const [row] = await db.select().from(users).where(eq(users.id, ids.blocked));
     expect(row).toMatchObject({ status: "active", failedCodeAttempts: 0, emailCodeRequests: 0, blockedAt: null });
     expect(await auditRowsFor(ids.blocked)).toEqual([
@@ -52,14 +53,14 @@ describe("support actions", () => {
   });
 
   it("refuses, changing nothing, to unblock an unknown user or one that is not blocked", async () => {
-    expect(await unblockUser(support, "00000000-0000-4000-8000-000000000000", "raison")).toEqual({ ok: false, error: "Utilisateur introuvable." });
-    expect(await unblockUser(support, ids.doctor, "raison")).toEqual({ ok: false, error: "Ce compte n'est pas bloqué." });
+    expect(supportAnswer(await unblockUser(support, "00000000-0000-4000-8000-000000000000", "raison"))).toEqual({ ok: false, text: "Utilisateur introuvable." });
+    expect(supportAnswer(await unblockUser(support, ids.doctor, "raison"))).toEqual({ ok: false, text: "Ce compte n'est pas bloqué." });
     expect(await auditRowsFor(ids.doctor)).toHaveLength(0);
   });
 
   it("refuses an action whose actor is not an active support account (forged by a doctor's session)", async () => {
     const doctorActor: Actor = { userId: ids.doctor, label: "doc@example.lu", ip: "203.0.113.9" };
-    expect(await unblockUser(doctorActor, ids.blocked, "je me débloque")).toEqual({ ok: false, error: "Action réservée au support." });
+    expect(supportAnswer(await unblockUser(doctorActor, ids.blocked, "je me débloque"))).toEqual({ ok: false, text: "Action réservée au support." });
     const [row] = await db.select().from(users).where(eq(users.id, ids.blocked));
     expect(row!.status).toBe("blocked");
     expect(await auditRowsFor(ids.blocked)).toHaveLength(0);
@@ -70,8 +71,8 @@ describe("support actions", () => {
       { userId: ids.doctor, secretEncrypted: "x", confirmedAt: new Date() },
       { userId: ids.support, secretEncrypted: "x", confirmedAt: new Date() },
     ]);
-    expect(await resetUserTwoFactor(support, ids.support, "test")).toEqual({ ok: false, error: "Vous ne pouvez pas réinitialiser votre propre double authentification." });
-    expect(await resetUserTwoFactor(support, ids.doctor, "Téléphone perdu")).toMatchObject({ ok: true });
+    expect(supportAnswer(await resetUserTwoFactor(support, ids.support, "test"))).toEqual({ ok: false, text: "Vous ne pouvez pas réinitialiser votre propre double authentification." });
+    expect(await resetUserTwoFactor(support, ids.doctor, "Téléphone perdu")).toMatchObject({ kind: "done" });
     expect(await db.select().from(twoFactor).where(eq(twoFactor.userId, ids.doctor))).toHaveLength(0);
     expect(await db.select().from(twoFactor).where(eq(twoFactor.userId, ids.support))).toHaveLength(1);
     expect(await mailsTo("doc@example.lu")).toHaveLength(1);
@@ -83,9 +84,11 @@ describe("support actions", () => {
     await session(other);
     await session(other);
     await session(ids.support); // the acting support's own session is not touched
-    expect(await resetUserTwoFactor(support, other, "Téléphone perdu, appel vérifié")).toEqual({
+    const reset = await resetUserTwoFactor(support, other, "Téléphone perdu, appel vérifié");
+    expect(reset).toEqual({ kind: "done", action: "user.reset-2fa", sessions: 2 });
+    expect(supportAnswer(reset)).toEqual({
       ok: true,
-      message: "La double authentification est réinitialisée et 2 session(s) fermée(s) ; l'utilisateur a été prévenu.",
+      text: "La double authentification est réinitialisée et 2 session(s) fermée(s) ; l'utilisateur a été prévenu.",
     });
     const ended = await db.select().from(sessions).where(eq(sessions.userId, other));
     expect(ended).toEqual([
@@ -104,10 +107,10 @@ describe("support actions", () => {
     const other = await user("support2@example.lu", "support");
     await db.insert(twoFactor).values({ userId: other, secretEncrypted: "x", confirmedAt: new Date() });
     await session(other);
-    expect(await resetUserTwoFactor(support, other, "Téléphone perdu")).toMatchObject({ ok: true });
-    expect(await closeUserSessions(support, other, "Poste partagé")).toMatchObject({ ok: true });
-    expect(await unblockUser(support, other, "rien à débloquer")).toEqual({ ok: false, error: "Ce compte n'est pas bloqué." });
-    expect(await attachSecretary(support, other, "doc@example.lu", "pas une secrétaire")).toEqual({ ok: false, error: "Ce compte n'est pas un compte secrétariat." });
+    expect(await resetUserTwoFactor(support, other, "Téléphone perdu")).toMatchObject({ kind: "done" });
+    expect(await closeUserSessions(support, other, "Poste partagé")).toMatchObject({ kind: "done" });
+    expect(supportAnswer(await unblockUser(support, other, "rien à débloquer"))).toEqual({ ok: false, text: "Ce compte n'est pas bloqué." });
+    expect(supportAnswer(await attachSecretary(support, other, "doc@example.lu", "pas une secrétaire"))).toEqual({ ok: false, text: "Ce compte n'est pas un compte secrétariat." });
     expect(await db.select({ role: users.role, status: users.status }).from(users).where(eq(users.id, other))).toEqual([{ role: "support", status: "active" }]);
 
     // Wrong second-factor codes do block the last support account (docs/decisions/0009 says why);
@@ -115,39 +118,39 @@ describe("support actions", () => {
     await db.delete(users).where(eq(users.id, other));
     for (let i = 0; i < 3; i++) await recordFailedCode(ids.support, db);
     expect(await db.select({ status: users.status }).from(users).where(eq(users.role, "support"))).toEqual([{ status: "blocked" }]);
-    expect(await unblockUser(support, ids.support, "je me débloque")).toEqual({ ok: false, error: "Action réservée au support." });
+    expect(supportAnswer(await unblockUser(support, ids.support, "je me débloque"))).toEqual({ ok: false, text: "Action réservée au support." });
     const cli: Actor = { userId: null, label: "cli:operateur", ip: "ligne de commande" };
-    expect(await unblockUser(cli, ids.support, "Dernier compte support bloqué")).toMatchObject({ ok: true });
+    expect(await unblockUser(cli, ids.support, "Dernier compte support bloqué")).toMatchObject({ kind: "done" });
     expect(await db.select({ status: users.status }).from(users).where(eq(users.id, ids.support))).toEqual([{ status: "active" }]);
   });
 
   it("closes every session of a user", async () => {
     await session(ids.doctor);
     await session(ids.doctor);
-    expect(await closeUserSessions(support, ids.doctor, "Ordinateur volé")).toEqual({ ok: true, message: "2 session(s) fermée(s)." });
+    expect(supportAnswer(await closeUserSessions(support, ids.doctor, "Ordinateur volé"))).toEqual({ ok: true, text: "2 session(s) fermée(s)." });
     expect(await db.select().from(sessions).where(isNull(sessions.revokedAt))).toHaveLength(0);
   });
 
   it("attaches and detaches a secretary; detaching ends her sessions for that doctor only", async () => {
     const other = await user("other@example.lu", "doctor");
-    expect(await attachSecretary(support, ids.secretary, "doc@example.lu", "Nouvelle secrétaire")).toMatchObject({ ok: true });
-    expect(await attachSecretary(support, ids.secretary, "doc@example.lu", "encore")).toEqual({ ok: false, error: "Cette secrétaire est déjà rattachée à ce médecin." });
-    expect(await attachSecretary(support, ids.secretary, "nobody@example.lu", "x y z")).toEqual({ ok: false, error: "Aucun médecin n'a ce courriel." });
-    expect(await attachSecretary(support, ids.doctor, "doc@example.lu", "x y z")).toEqual({ ok: false, error: "Ce compte n'est pas un compte secrétariat." });
+    expect(await attachSecretary(support, ids.secretary, "doc@example.lu", "Nouvelle secrétaire")).toMatchObject({ kind: "done" });
+    expect(supportAnswer(await attachSecretary(support, ids.secretary, "doc@example.lu", "encore"))).toEqual({ ok: false, text: "Cette secrétaire est déjà rattachée à ce médecin." });
+    expect(supportAnswer(await attachSecretary(support, ids.secretary, "nobody@example.lu", "x y z"))).toEqual({ ok: false, text: "Aucun médecin n'a ce courriel." });
+    expect(supportAnswer(await attachSecretary(support, ids.doctor, "doc@example.lu", "x y z"))).toEqual({ ok: false, text: "Ce compte n'est pas un compte secrétariat." });
     await attachSecretary(support, ids.secretary, "other@example.lu", "Deuxième cabinet");
     await session(ids.secretary, ids.doctor);
     await session(ids.secretary, other);
 
-    expect(await detachSecretary(support, ids.secretary, ids.doctor, "Départ")).toMatchObject({ ok: true });
+    expect(await detachSecretary(support, ids.secretary, ids.doctor, "Départ")).toMatchObject({ kind: "done" });
     expect(await db.select().from(secretaryDoctors)).toEqual([expect.objectContaining({ doctorId: other })]);
     const live = await db.select().from(sessions).where(isNull(sessions.revokedAt));
     expect(live).toEqual([expect.objectContaining({ actingForDoctorId: other })]);
-    expect(await detachSecretary(support, ids.secretary, ids.doctor, "encore")).toEqual({ ok: false, error: "Cette secrétaire n'est pas rattachée à ce médecin." });
+    expect(supportAnswer(await detachSecretary(support, ids.secretary, ids.doctor, "encore"))).toEqual({ ok: false, text: "Cette secrétaire n'est pas rattachée à ce médecin." });
   });
 
   it("invites a new account without any password and refuses an existing address", async () => {
     const result = await inviteUser(support, { email: "new@example.lu", role: "patient", firstName: "Nina", lastName: "Schroeder" }, "Demande du cabinet");
-    expect(result).toMatchObject({ ok: true });
+    expect(result).toMatchObject({ kind: "done" });
     const [created] = await db.select().from(users).where(eq(users.email, "new@example.lu"));
     expect(created!.passwordHash).toBeNull();
     const [link] = await db.select().from(verifications).where(eq(verifications.userId, created!.id));
@@ -158,9 +161,7 @@ describe("support actions", () => {
     const [mail] = await mailsTo("new@example.lu");
     expect(mail!.text).toMatch(/\/invitation\?jeton=[\w-]{40,}/);
 
-    expect(await inviteUser(support, { email: "doc@example.lu", role: "patient", firstName: "A", lastName: "B" }, "doublon")).toEqual({
-      ok: false,
-      error: "Un compte existe déjà avec ce courriel.",
-    });
+    expect(await inviteUser(support, { email: "doc@example.lu", role: "patient", firstName: "A", lastName: "B" }, "doublon")).toEqual({ kind: "email-taken" });
+    expect(SUPPORT_REFUSAL["email-taken"]).toBe("Un compte existe déjà avec ce courriel.");
   });
 });

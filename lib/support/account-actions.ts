@@ -17,14 +17,41 @@ import type { inviteSchema } from "./schema";
 // What support does to accounts. Each action checks its target, makes the change and writes the
 // audit row in one transaction, then tells the user by email. The web actions reach these through
 // requireSupport(); the operators' command line (scripts/ops/user.ts) calls them with a "cli:" actor.
+// Each returns { kind }: "done" with what was done, or the refusal; lib/support/messages.ts words both.
 
 export const INVITATION_HOURS = 72;
 
-export type ActionResult = { ok: true; message: string } | { ok: false; error: string };
+/** What was done, with what the confirmation needs (lib/support/messages.ts words it). */
+export type SupportDone =
+  | { action: "user.unblock" }
+  | { action: "user.reset-2fa"; sessions: number }
+  | { action: "user.close-sessions"; sessions: number }
+  | { action: "secretary.attach"; doctorEmail: string }
+  | { action: "secretary.detach"; doctorEmail: string }
+  | { action: "user.invite"; email: string };
 
-class Refused extends Error {}
+export type SupportRefusal =
+  | "not-support"
+  | "user-not-found"
+  | "not-blocked"
+  | "own-two-factor"
+  | "no-two-factor"
+  | "not-a-secretary"
+  | "no-such-doctor"
+  | "already-attached"
+  | "not-attached"
+  | "email-taken";
 
-type Change = { action: AuditAction; target: User | null; email?: EmailMessage; details?: Record<string, string>; message: string };
+export type ActionResult = ({ kind: "done" } & SupportDone) | { kind: SupportRefusal };
+
+/** Thrown inside the transaction to undo it: the change is refused, nothing is written. */
+class Refused extends Error {
+  constructor(readonly kind: SupportRefusal) {
+    super(kind);
+  }
+}
+
+type Change = { target: User | null; email?: EmailMessage; details?: Record<string, string>; done: SupportDone & { action: AuditAction } };
 
 /** Runs `change` and its audit row in one transaction; a Refused error changes nothing. */
 async function run(actor: Actor, reason: string, change: (tx: Database) => Promise<Change>): Promise<ActionResult> {
@@ -33,7 +60,7 @@ async function run(actor: Actor, reason: string, change: (tx: Database) => Promi
       await assertActorIsSupport(tx, actor);
       const result = await change(tx);
       await writeAudit(tx, actor, {
-        action: result.action,
+        action: result.done.action,
         targetUserId: result.target?.id ?? null,
         targetLabel: result.target?.email ?? null,
         reason,
@@ -42,9 +69,9 @@ async function run(actor: Actor, reason: string, change: (tx: Database) => Promi
       return result;
     });
     if (done.email && done.target) await sendEmail(done.target.email, done.email);
-    return { ok: true, message: done.message };
+    return { kind: "done", ...done.done };
   } catch (error) {
-    if (error instanceof Refused) return { ok: false, error: error.message };
+    if (error instanceof Refused) return { kind: error.kind };
     throw error;
   }
 }
@@ -53,34 +80,34 @@ async function run(actor: Actor, reason: string, change: (tx: Database) => Promi
 async function assertActorIsSupport(tx: Database, actor: Actor) {
   if (actor.userId === null) return; // the operators' command line
   const [row] = await tx.select({ role: users.role, status: users.status }).from(users).where(eq(users.id, actor.userId));
-  if (row?.role !== "support" || row.status !== "active") throw new Refused("Action réservée au support.");
+  if (row?.role !== "support" || row.status !== "active") throw new Refused("not-support");
 }
 
 async function target(tx: Database, userId: string): Promise<User> {
   // FOR UPDATE: two support agents acting on one account are serialised.
   const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
-  if (!user) throw new Refused("Utilisateur introuvable.");
+  if (!user) throw new Refused("user-not-found");
   return user;
 }
 
 export function unblockUser(actor: Actor, userId: string, reason: string) {
   return run(actor, reason, async (tx) => {
     const user = await target(tx, userId);
-    if (user.status !== "blocked") throw new Refused("Ce compte n'est pas bloqué.");
+    if (user.status !== "blocked") throw new Refused("not-blocked");
     await tx
       .update(users)
       .set({ status: "active", blockedAt: null, failedCodeAttempts: 0, emailCodeRequests: 0, updatedAt: sql`now()` })
       .where(eq(users.id, user.id));
-    return { action: "user.unblock", target: user, email: accountUnblockedEmail(), message: "Le compte est débloqué ; l'utilisateur a été prévenu par courriel." };
+    return { target: user, email: accountUnblockedEmail(), done: { action: "user.unblock" } };
   });
 }
 
 export function resetUserTwoFactor(actor: Actor, userId: string, reason: string) {
   return run(actor, reason, async (tx) => {
-    if (actor.userId === userId) throw new Refused("Vous ne pouvez pas réinitialiser votre propre double authentification.");
+    if (actor.userId === userId) throw new Refused("own-two-factor");
     const user = await target(tx, userId);
     const [enabled] = await tx.select({ n: count() }).from(twoFactor).where(eq(twoFactor.userId, user.id));
-    if (!enabled?.n) throw new Refused("La double authentification n'est pas activée pour ce compte.");
+    if (!enabled?.n) throw new Refused("no-two-factor");
     await removeTwoFactor(tx, user.id);
     await deleteRecoveryCodes(tx, user.id);
     await voidPendingSteps(tx, user.id);
@@ -88,13 +115,7 @@ export function resetUserTwoFactor(actor: Actor, userId: string, reason: string)
     // finder, say): the user signs in again and, if the role requires it (support), enrols anew
     // before reaching anything. A session left open would skip that enrolment.
     const ended = await revokeAllSessions(user.id, "2FA réinitialisée par le support", tx);
-    return {
-      action: "user.reset-2fa",
-      target: user,
-      email: twoFactorResetEmail(),
-      details: { sessions: String(ended) },
-      message: `La double authentification est réinitialisée et ${ended} session(s) fermée(s) ; l'utilisateur a été prévenu.`,
-    };
+    return { target: user, email: twoFactorResetEmail(), details: { sessions: String(ended) }, done: { action: "user.reset-2fa", sessions: ended } };
   });
 }
 
@@ -102,18 +123,18 @@ export function closeUserSessions(actor: Actor, userId: string, reason: string) 
   return run(actor, reason, async (tx) => {
     const user = await target(tx, userId);
     const ended = await revokeAllSessions(user.id, "fermée par le support", tx);
-    return { action: "user.close-sessions", target: user, details: { sessions: String(ended) }, message: `${ended} session(s) fermée(s).` };
+    return { target: user, details: { sessions: String(ended) }, done: { action: "user.close-sessions", sessions: ended } };
   });
 }
 
 export function attachSecretary(actor: Actor, secretaryId: string, doctorEmail: string, reason: string) {
   return run(actor, reason, async (tx) => {
     const secretary = await target(tx, secretaryId);
-    if (secretary.role !== "secretary") throw new Refused("Ce compte n'est pas un compte secrétariat.");
+    if (secretary.role !== "secretary") throw new Refused("not-a-secretary");
     const [doctor] = await tx.select().from(users).where(eq(users.email, doctorEmail));
-    if (!doctor || doctor.role !== "doctor") throw new Refused("Aucun médecin n'a ce courriel.");
-    if (!(await attach(tx, secretary.id, doctor.id))) throw new Refused("Cette secrétaire est déjà rattachée à ce médecin.");
-    return { action: "secretary.attach", target: secretary, details: { doctor: doctor.email }, message: `Rattachée à ${doctor.email}.` };
+    if (!doctor || doctor.role !== "doctor") throw new Refused("no-such-doctor");
+    if (!(await attach(tx, secretary.id, doctor.id))) throw new Refused("already-attached");
+    return { target: secretary, details: { doctor: doctor.email }, done: { action: "secretary.attach", doctorEmail: doctor.email } };
   });
 }
 
@@ -121,8 +142,8 @@ export function detachSecretary(actor: Actor, secretaryId: string, doctorId: str
   return run(actor, reason, async (tx) => {
     const secretary = await target(tx, secretaryId);
     const [doctor] = await tx.select().from(users).where(eq(users.id, doctorId));
-    if (!doctor || !(await detach(tx, secretary.id, doctor.id))) throw new Refused("Cette secrétaire n'est pas rattachée à ce médecin.");
-    return { action: "secretary.detach", target: secretary, details: { doctor: doctor.email }, message: `Détachée de ${doctor.email} ; ses sessions pour ce médecin sont fermées.` };
+    if (!doctor || !(await detach(tx, secretary.id, doctor.id))) throw new Refused("not-attached");
+    return { target: secretary, details: { doctor: doctor.email }, done: { action: "secretary.detach", doctorEmail: doctor.email } };
   });
 }
 
@@ -132,7 +153,7 @@ type Invite = Omit<z.output<typeof inviteSchema>, "role" | "reason"> & { role: U
 export function inviteUser(actor: Actor, input: Invite, reason: string) {
   return run(actor, reason, async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-    if (existing) throw new Refused("Un compte existe déjà avec ce courriel.");
+    if (existing) throw new Refused("email-taken");
     const [user] = await tx
       .insert(users)
       .values({
@@ -145,12 +166,6 @@ export function inviteUser(actor: Actor, input: Invite, reason: string) {
       })
       .returning();
     const token = await issueLink(tx, user!.id, "invitation", INVITATION_HOURS * 60);
-    return {
-      action: "user.invite",
-      target: user!,
-      email: invitationEmail(token, user!.firstName),
-      details: { role: input.role },
-      message: `Compte créé ; une invitation a été envoyée à ${user!.email}.`,
-    };
+    return { target: user!, email: invitationEmail(token, user!.firstName), details: { role: input.role }, done: { action: "user.invite", email: user!.email } };
   });
 }

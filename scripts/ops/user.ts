@@ -6,6 +6,7 @@ import { runMigrations } from "@/db/migrate";
 import { assertPgliteFree } from "@/db/pglite-lock";
 import { users } from "@/db/schema";
 import { inviteUser, unblockUser, type ActionResult } from "@/lib/support/account-actions";
+import { supportAnswer } from "@/lib/support/messages";
 import type { Actor } from "@/lib/audit/support-log";
 import { emailField } from "@/lib/auth/schema";
 import { ensureSecrets } from "@/config/secrets";
@@ -47,8 +48,9 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  console.log(result.ok ? result.message : result.error);
-  return result.ok ? 0 : 1;
+  const answer = supportAnswer(result);
+  console.log(answer.text);
+  return answer.ok ? 0 : 1;
 }
 
 main()

@@ -11,6 +11,7 @@ import {
   unblockUser,
   type ActionResult,
 } from "@/lib/support/account-actions";
+import { supportAnswer } from "@/lib/support/messages";
 import { actorOf, type Actor } from "@/lib/audit/support-log";
 import { requireSupport } from "@/lib/auth/guards";
 import { invalid, type FormState } from "@/lib/forms/form-state";
@@ -25,7 +26,8 @@ async function supportActor(): Promise<Actor> {
 
 function answer(result: ActionResult, userId?: string): FormState {
   if (userId) revalidatePath(`/admin/utilisateurs/${userId}`);
-  return result.ok ? { status: "success", message: result.message } : { status: "error", formError: result.error };
+  const { ok, text } = supportAnswer(result);
+  return ok ? { status: "success", message: text } : { status: "error", formError: text };
 }
 
 const fields = (formData: FormData, ...names: string[]) => Object.fromEntries(names.map((n) => [n, formData.get(n)]));

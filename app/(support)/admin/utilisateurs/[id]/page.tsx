@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { StatusBadge } from "@/components/support/status-badge";
 import { SupportActionForm } from "@/components/support/support-action-form";
 import { Card } from "@/components/ui/card";
 import { userDetail } from "@/lib/support/user-detail";
 import { requireSupport } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format/datetime";
+import { isUuid } from "@/lib/forms/ids";
 import { displayName, roleLabel } from "@/lib/users/display-name";
 import { attachAction, closeSessionsAction, detachAction, resetTwoFactorAction, unblockAction } from "../../actions";
 
@@ -15,9 +15,9 @@ export const metadata: Metadata = { title: "Utilisateur" };
 
 export default async function SupportUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { user: me } = await requireSupport();
-  const id = z.uuid().safeParse((await params).id);
-  if (!id.success) notFound();
-  const detail = await userDetail(id.data);
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  const detail = await userDetail(id);
   if (!detail) notFound();
   const { user, twoFactorOn, openSessions, history, doctors, secretaries } = detail;
   const hidden = { userId: user.id };

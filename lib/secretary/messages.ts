@@ -1,0 +1,7 @@
+// What the secretary area's results say (French).
+
+export const SECRETARY_MESSAGE = {
+  notAttached: "Cette personne n'est pas rattachée à votre cabinet.",
+  detached: "Secrétaire détachée ; ses sessions pour votre cabinet sont fermées.",
+  notHerDoctor: "Ce médecin ne fait pas partie de vos cabinets.",
+} as const;

@@ -1,0 +1,39 @@
+import type { ActionResult, SupportDone, SupportRefusal } from "./account-actions";
+
+// What support's actions on accounts say (French): to support in the browser, and to the operator
+// on the command line. The domain (account-actions.ts) returns kinds only.
+
+export const SUPPORT_REFUSAL: Record<SupportRefusal, string> = {
+  "not-support": "Action réservée au support.",
+  "user-not-found": "Utilisateur introuvable.",
+  "not-blocked": "Ce compte n'est pas bloqué.",
+  "own-two-factor": "Vous ne pouvez pas réinitialiser votre propre double authentification.",
+  "no-two-factor": "La double authentification n'est pas activée pour ce compte.",
+  "not-a-secretary": "Ce compte n'est pas un compte secrétariat.",
+  "no-such-doctor": "Aucun médecin n'a ce courriel.",
+  "already-attached": "Cette secrétaire est déjà rattachée à ce médecin.",
+  "not-attached": "Cette secrétaire n'est pas rattachée à ce médecin.",
+  "email-taken": "Un compte existe déjà avec ce courriel.",
+};
+
+export function supportDoneMessage(done: SupportDone): string {
+  switch (done.action) {
+    case "user.unblock":
+      return "Le compte est débloqué ; l'utilisateur a été prévenu par courriel.";
+    case "user.reset-2fa":
+      return `La double authentification est réinitialisée et ${done.sessions} session(s) fermée(s) ; l'utilisateur a été prévenu.`;
+    case "user.close-sessions":
+      return `${done.sessions} session(s) fermée(s).`;
+    case "secretary.attach":
+      return `Rattachée à ${done.doctorEmail}.`;
+    case "secretary.detach":
+      return `Détachée de ${done.doctorEmail} ; ses sessions pour ce médecin sont fermées.`;
+    case "user.invite":
+      return `Compte créé ; une invitation a été envoyée à ${done.email}.`;
+  }
+}
+
+/** The sentence for any result, and whether it is a success. */
+export function supportAnswer(result: ActionResult): { ok: boolean; text: string } {
+  return result.kind === "done" ? { ok: true, text: supportDoneMessage(result) } : { ok: false, text: SUPPORT_REFUSAL[result.kind] };
+}
