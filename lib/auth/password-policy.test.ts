@@ -29,6 +29,13 @@ describe("passwordProblem", () => {
     expect(passwordProblem("Luc aime le cheval rouge des lundis pluvieux", ["luc.reding@example.lu", "Luc", "Reding"])).toBeNull();
   });
 
+  it("counts the email's local part and the names, not its domain", () => {
+    // The demo password names the product, as the demo accounts' domain does: it is not the person's.
+    expect(passwordProblem("Doctipro-Demo-2026", ["dr.schmit@demo.doctipro.lu", "Paul", "Schmit"])).toBeNull();
+    expect(passwordProblem("Schmit-Paul-2026", ["dr.schmit@demo.doctipro.lu", "Paul", "Schmit"])).toMatch(/nom ou votre courriel|trop facile/);
+    expect(passwordProblem("Claire.Kieffer!2026", ["claire.kieffer@gmail.com", "", ""])).toMatch(/nom ou votre courriel|trop facile/);
+  });
+
   it("accepts a long passphrase without composition rules", () => {
     expect(passwordProblem("cheval agrafe batterie correcte")).toBeNull();
     expect(passwordProblem("Doctipro-Demo-2026")).toBeNull();
