@@ -46,7 +46,7 @@ test("enrol from the security page by reading the secret, sign out, sign in with
   await page.getByRole("button", { name: "Activer" }).click();
   await expect(page.getByText("La double authentification est activée.")).toBeVisible();
   await expect(page.getByRole("list", { name: "Codes de secours" }).getByRole("listitem")).toHaveCount(10);
-  await expect(page.getByRole("button", { name: "Télécharger" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Télécharger (.txt)" })).toBeVisible();
   const mail = await waitForMail(request, email, "Sécurité de votre compte");
   expect(mail.text).toContain("activée");
   expect(mail.text).not.toContain(secret);
