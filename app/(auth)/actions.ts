@@ -1,13 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { currentSession } from "@/lib/auth/guards";
-import { issueSessionCookie, signOut } from "@/lib/auth/next-auth";
-import { HOME_PATH, isRole, SIGN_IN_PATH } from "@/lib/auth/roles";
+import { issueSessionCookie } from "@/lib/auth/next-auth";
+import { HOME_PATH, isRole } from "@/lib/auth/roles";
 import { signInSchema } from "@/lib/auth/schema";
 import { signInRefusal } from "@/lib/auth/sign-in-messages";
 import { signInWithPassword } from "@/lib/auth/sign-in";
-import { revokeSession } from "@/lib/auth/sessions";
 import { invalid, type FormState } from "@/lib/forms/form-state";
 import { requestContext } from "@/lib/http/request-context";
 import { startPendingStep } from "@/lib/twofactor/pending-step";
@@ -32,12 +30,4 @@ export async function signInAction(portal: unknown, _previous: FormState, formDa
     default:
       return signInRefusal(result, portal);
   }
-}
-
-/** Ends the session on the server (the row is revoked) and clears the cookie; returns where to go. */
-export async function signOutAction(): Promise<string> {
-  const live = await currentSession();
-  if (live) await revokeSession(live.session.id, "déconnexion");
-  await signOut({ redirect: false });
-  return live ? SIGN_IN_PATH[live.user.role] : "/";
 }

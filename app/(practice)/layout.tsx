@@ -1,11 +1,9 @@
 import type { ReactNode } from "react";
-import { ChatBubble } from "@/components/chat/chat-bubble";
-import { AppShell, BannerLink } from "@/components/layout/app-shell";
+import { BannerLink } from "@/components/layout/app-shell";
 import { NAV } from "@/components/layout/role-nav";
 import { requirePracticeAccess } from "@/lib/auth/guards";
-import { displayName, initials, roleLabel } from "@/lib/users/display-name";
-import { signOutAction } from "../(auth)/actions";
-import { markChatReadAction, sendChatMessageAction } from "./chat-actions";
+import { displayName } from "@/lib/users/display-name";
+import { SignedInShell } from "../_shell/signed-in-shell";
 
 export default async function PracticeLayout({ children }: { children: ReactNode }) {
   const { user, doctor, mode } = await requirePracticeAccess();
@@ -17,15 +15,8 @@ export default async function PracticeLayout({ children }: { children: ReactNode
       </div>
     ) : null;
   return (
-    <AppShell
-      nav={mode === "direct" ? NAV.doctor : NAV.secretaryInPractice}
-      user={{ name: displayName(user), initials: initials(user), detail: roleLabel(user.role, user.doctorKind) }}
-      profileHref="/profile"
-      signOut={signOutAction}
-      banner={banner}
-      widgets={<ChatBubble send={sendChatMessageAction} markRead={markChatReadAction} />}
-    >
+    <SignedInShell user={user} nav={mode === "direct" ? NAV.doctor : NAV.secretaryInPractice} profileHref="/profile" banner={banner} chat>
       {children}
-    </AppShell>
+    </SignedInShell>
   );
 }

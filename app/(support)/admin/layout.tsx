@@ -1,19 +1,13 @@
 import type { ReactNode } from "react";
-import { AppShell } from "@/components/layout/app-shell";
 import { NAV } from "@/components/layout/role-nav";
 import { requireSupport } from "@/lib/auth/guards";
-import { displayName, initials, roleLabel } from "@/lib/users/display-name";
-import { signOutAction } from "../../(auth)/actions";
+import { SignedInShell } from "../../_shell/signed-in-shell";
 
-export default async function AdminLayout({ children }: { children: ReactNode }) {
+export default async function SupportLayout({ children }: { children: ReactNode }) {
   const { user } = await requireSupport();
   return (
-    <AppShell
-      nav={NAV.support}
-      user={{ name: displayName(user), initials: initials(user), detail: roleLabel(user.role) }}
-      signOut={signOutAction}
-    >
+    <SignedInShell user={user} nav={NAV.support}>
       {children}
-    </AppShell>
+    </SignedInShell>
   );
 }
