@@ -27,7 +27,7 @@ export function EnrolmentPanel({ qrDataUrl, secretGroups, action, continueAction
   if (state.status === "success" && state.data) {
     return (
       <div className="space-y-4">
-        <Alert tone="info">La double authentification est activée.</Alert>
+        <Alert tone="info">{state.message ?? "La double authentification est activée."}</Alert>
         <RecoveryCodes codes={state.data.recoveryCodes} />
         {continueAction && (
           <form action={continueAction}>

@@ -1,7 +1,7 @@
 import "server-only";
 import QRCode from "qrcode";
 import type { Role, Session, User } from "@/db/schema";
-import { openSession } from "@/lib/auth/sessions";
+import { openSession, revokeOtherSessions } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send";
 import { twoFactorChangedEmail } from "@/lib/email/templates";
@@ -25,14 +25,22 @@ export async function enrolmentChallenge(user: User, fresh: boolean): Promise<Ch
   return { qrDataUrl, secretGroups: groupSecret(secret) };
 }
 
-/** Confirms the enrolment with a valid code; returns the 10 recovery codes, shown once. */
-export async function activateTwoFactor(user: User, code: string): Promise<string[] | null> {
-  const codes = await getDb().transaction(async (tx) => {
+export type Activated = { recoveryCodes: string[]; endedSessions: number };
+
+/**
+ * Confirms the enrolment with a valid code; returns the 10 recovery codes, shown once. The
+ * account's other sessions end in the same transaction, as after a password change: a session
+ * opened without the second factor (perhaps by whoever made the user turn it on) does not outlive it.
+ */
+export async function activateTwoFactor(user: User, code: string, keepSessionId: string): Promise<Activated | null> {
+  const activated = await getDb().transaction(async (tx) => {
     if (!(await confirmEnrolment(tx, user.id, code))) return null;
-    return replaceRecoveryCodes(tx, user.id);
+    const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
+    const endedSessions = await revokeOtherSessions(user.id, keepSessionId, tx, "double authentification activée");
+    return { recoveryCodes, endedSessions };
   });
-  if (codes) await sendEmail(user.email, twoFactorChangedEmail("activated"));
-  return codes;
+  if (activated) await sendEmail(user.email, twoFactorChangedEmail("activated"));
+  return activated;
 }
 
 /** New recovery codes (the old ones stop working), against a valid authenticator code. */
