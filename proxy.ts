@@ -1,6 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { secureCookiesEnabled } from "@/lib/config/env";
+import { secureCookiesEnabled } from "@/config/env";
 import { isOversizedBody, oversizedBodyAnswer } from "@/lib/http/body-limit";
 import { CROSS_SITE_REFUSAL, isCrossSiteWrite } from "@/lib/http/same-origin";
 import { contentSecurityPolicyFor } from "@/lib/http/security-headers";

@@ -3,11 +3,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import next from "next";
 import { databaseDownSince } from "./db/availability";
 import { closeDb, probeDb } from "./db/client";
-import { prepareDatabase } from "./db/boot";
+import { prepareDatabase } from "./seed/boot";
 import { acquirePgliteLock, PgliteBusyError } from "./db/pglite-lock";
-import { devMailboxAudience, publicMailboxWarning } from "./lib/config/email";
-import { port } from "./lib/config/env";
-import { ensureSecrets, MissingSecretError } from "./lib/config/secrets";
+import { devMailboxAudience, publicMailboxWarning } from "./config/email";
+import { port } from "./config/env";
+import { ensureSecrets, MissingSecretError } from "./config/secrets";
 import { carriesForwarding, FORWARDED_MARK_HEADER, SOCKET_IP_HEADER } from "./lib/http/client-ip";
 import { answerUnavailableOnFailure, UNAVAILABLE_HTML, UNAVAILABLE_JSON, unavailableHeaders } from "./lib/http/unavailable-page";
 import { logger } from "./lib/log";

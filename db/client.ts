@@ -3,7 +3,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import fs from "node:fs";
 import { Pool } from "pg";
-import { databaseUrl, pgliteDir } from "@/lib/config/env";
+import { databaseUrl, pgliteDir } from "@/config/env";
 import { noteDatabaseError, noteDatabaseUp } from "./availability";
 import { openPglite } from "./pglite";
 import * as schema from "./schema";

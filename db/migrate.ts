@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import path from "node:path";
-import { databaseUrl } from "@/lib/config/env";
+import { databaseUrl } from "@/config/env";
 import { getDb, type Database } from "./client";
 
 const migrationsFolder = path.resolve(process.cwd(), "db/migrations");

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { isEmbedded, pgliteDir } from "@/lib/config/env";
+import { isEmbedded, pgliteDir } from "@/config/env";
 
 // PGlite does not lock its folder, and two processes writing one folder silently lose rows
 // (docs/stack.md). The server writes its pid next to the folder; tools refuse while that pid lives.

@@ -27,8 +27,8 @@ const { closeDb, getDb } = await import("@/db/client");
 const { runMigrations } = await import("@/db/migrate");
 const { assertPgliteFree } = await import("@/db/pglite-lock");
 const { connectionLog } = await import("@/db/schema");
-const { seedLarge, BENCH_EMAIL_DOMAIN } = await import("@/db/seed/large-seed");
-const { DEMO_PASSWORD } = await import("@/db/seed/demo-accounts");
+const { seedLarge, BENCH_EMAIL_DOMAIN } = await import("@/seed/large-seed");
+const { DEMO_PASSWORD } = await import("@/seed/demo-accounts");
 const { encodeHistoryCursor } = await import("@/lib/dashboard/history-cursor");
 
 type Target = { name: string; path: string; signedIn: boolean; mustContain: string };

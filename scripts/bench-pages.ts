@@ -23,7 +23,7 @@ if (!process.env.DATABASE_URL) process.env.DATA_DIR ??= path.resolve(".data/benc
 // The demo accounts sign in: the server seeds them, on PostgreSQL too.
 process.env.DEMO_SEED ??= "1";
 
-const { DEMO_PASSWORD } = await import("@/db/seed/demo-accounts");
+const { DEMO_PASSWORD } = await import("@/seed/demo-accounts");
 
 type Page = { name: string; path: string; cookie: string };
 type Scores = { performance: number; accessibility: number; bestPractices: number; failing: string[] };

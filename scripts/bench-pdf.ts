@@ -15,7 +15,7 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 if (!process.env.DATABASE_URL) process.env.DATA_DIR ??= path.resolve(".data/bench-pdf");
 // The demo doctor's documents are measured: the server seeds the demo accounts, on PostgreSQL too.
 process.env.DEMO_SEED ??= "1";
-const { DEMO_PASSWORD } = await import("@/db/seed/demo-accounts");
+const { DEMO_PASSWORD } = await import("@/seed/demo-accounts");
 
 async function html(pathname: string, cookie: string): Promise<string> {
   const response = await fetch(BASE + pathname, { headers: { cookie } });

@@ -23,12 +23,12 @@ if (!process.env.DATABASE_URL) process.env.DATA_DIR ??= path.resolve(".data/benc
 
 const { benchSecrets } = await import("./bench/common");
 benchSecrets();
-const { ensureSecrets } = await import("@/lib/config/secrets");
+const { ensureSecrets } = await import("@/config/secrets");
 ensureSecrets();
 const { closeDb, getDb } = await import("@/db/client");
 const { runMigrations } = await import("@/db/migrate");
 const { assertPgliteFree } = await import("@/db/pglite-lock");
-const { DEMO_PASSWORD } = await import("@/db/seed/demo-accounts");
+const { DEMO_PASSWORD } = await import("@/seed/demo-accounts");
 const { HASH_OPTIONS, verifyPassword } = await import("@/lib/auth/password-hash");
 const { totpCodeAt } = await import("@/lib/twofactor/totp");
 const { createTotpDoctors } = await import("./bench/accounts");

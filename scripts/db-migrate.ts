@@ -1,7 +1,7 @@
 import { closeDb } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { assertPgliteFree } from "@/db/pglite-lock";
-import { databaseUrl, pgliteDir } from "@/lib/config/env";
+import { databaseUrl, pgliteDir } from "@/config/env";
 
 // npm run db:migrate — applies db/migrations to PostgreSQL (DATABASE_URL) or the embedded folder.
 try {

@@ -1,11 +1,11 @@
 import { closeDb, getDb } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { assertPgliteFree } from "@/db/pglite-lock";
-import { seedDemoDocuments } from "@/db/seed/demo-documents";
-import { seedDemoPractices } from "@/db/seed/demo-practice";
-import { seedDemo } from "@/db/seed/seed-demo";
-import { ensureSecrets } from "@/lib/config/secrets";
-import { seedLarge } from "@/db/seed/large-seed";
+import { seedDemoDocuments } from "@/seed/demo-documents";
+import { seedDemoPractices } from "@/seed/demo-practice";
+import { seedDemo } from "@/seed/seed-demo";
+import { ensureSecrets } from "@/config/secrets";
+import { seedLarge } from "@/seed/large-seed";
 
 // npm run db:seed — creates the demo accounts and practices that are missing (README.md lists them).
 // npm run db:seed -- --large — then fills the database for the benchmark (docs/benchmarks.md).

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Pool } from "pg";
-import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
+import { DEMO_PASSWORD } from "@/seed/demo-accounts";
 import { totpCodeAt } from "@/lib/twofactor/totp";
 import type { TotpAccount } from "./bench/accounts";
 import { benchSecrets, buildUnlessSkipped, machine, peakRssMiB, startServer, waitForHealth } from "./bench/common";

@@ -5,10 +5,10 @@ import { closeDb, getDb } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { assertPgliteFree } from "@/db/pglite-lock";
 import { users } from "@/db/schema";
-import { inviteUser, unblockUser, type ActionResult } from "@/lib/admin/support-actions";
+import { inviteUser, unblockUser, type ActionResult } from "@/lib/support/account-actions";
 import type { Actor } from "@/lib/audit/support-log";
 import { emailField } from "@/lib/auth/schema";
-import { ensureSecrets } from "@/lib/config/secrets";
+import { ensureSecrets } from "@/config/secrets";
 
 // For operators without a browser. Every command is written to the audit log with a "cli:" actor.
 //   npm run user -- unblock EMAIL [--reason "…"]

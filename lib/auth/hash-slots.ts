@@ -1,4 +1,4 @@
-import { passwordHashConcurrency } from "@/lib/config/env";
+import { passwordHashConcurrency } from "@/config/env";
 
 // argon2 holds its 64 MiB for every hash in progress, and libuv runs four at a time whatever the
 // cores: on two cores the extra two only share the CPU while holding memory (peak RSS under load,

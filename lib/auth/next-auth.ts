@@ -2,7 +2,7 @@ import "server-only";
 import NextAuth from "next-auth";
 import { encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
-import { secureCookiesEnabled } from "@/lib/config/env";
+import { secureCookiesEnabled } from "@/config/env";
 import { logger } from "@/lib/log";
 import type { Session as SessionRow } from "@/db/schema";
 import type { Role } from "./roles";

@@ -6,12 +6,12 @@ describe("areaOf", () => {
     ["/doctor_home", "public"],
     ["/patient_home", "public"],
     ["/admin/login", "public"],
-    ["/admin", "admin"],
-    ["/admin/users/1", "admin"],
+    ["/admin", "support"],
+    ["/admin/users/1", "support"],
     ["/administration", "public"],
     ["/dashboard", "practice"],
     ["/profile/security", "practice"],
-    ["/secretariat", "secretariat"],
+    ["/secretariat", "secretary"],
     ["/patient", "patient"],
     ["/patients", "practice"],
     ["/patients/5d0c1a4e-0000-4000-8000-000000000000", "practice"],
@@ -25,9 +25,9 @@ describe("areaOf", () => {
 describe("canEnter", () => {
   const table: Record<PrivateArea, Role[]> = {
     practice: ["doctor", "secretary"],
-    secretariat: ["secretary"],
+    secretary: ["secretary"],
     patient: ["patient"],
-    admin: ["support"],
+    support: ["support"],
     account: [...ROLES],
   };
   for (const [area, allowed] of Object.entries(table) as [PrivateArea, Role[]][]) {

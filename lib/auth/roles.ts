@@ -31,13 +31,13 @@ export const HOME_PATH: Record<Role, string> = {
   support: "/admin",
 };
 
-export type Area = "public" | "practice" | "secretariat" | "patient" | "admin" | "account" | "api";
+export type Area = "public" | "practice" | "secretary" | "patient" | "support" | "account" | "api";
 
 const PRIVATE_AREAS = {
   practice: ["doctor", "secretary"],
-  secretariat: ["secretary"],
+  secretary: ["secretary"],
   patient: ["patient"],
-  admin: ["support"],
+  support: ["support"],
   /** The signed-in person's own account settings (/securite), whatever the role. */
   account: ROLES,
 } as const satisfies Record<Exclude<Area, "public" | "api">, readonly Role[]>;
@@ -50,9 +50,9 @@ function under(pathname: string, prefix: string): boolean {
 
 export function areaOf(pathname: string): Area {
   if (under(pathname, "/admin/login")) return "public";
-  if (under(pathname, "/admin")) return "admin";
+  if (under(pathname, "/admin")) return "support";
   if (["/dashboard", "/profile", "/secretaires", "/patients", "/documents"].some((prefix) => under(pathname, prefix))) return "practice";
-  if (under(pathname, "/secretariat")) return "secretariat";
+  if (under(pathname, "/secretariat")) return "secretary";
   if (under(pathname, "/patient")) return "patient";
   if (under(pathname, "/securite")) return "account";
   if (under(pathname, "/api")) return "api";
@@ -69,11 +69,11 @@ export function signInPathForArea(area: PrivateArea): string {
     case "practice":
     case "account":
       return SIGN_IN_PATH.doctor;
-    case "secretariat":
+    case "secretary":
       return SIGN_IN_PATH.secretary;
     case "patient":
       return SIGN_IN_PATH.patient;
-    case "admin":
+    case "support":
       return SIGN_IN_PATH.support;
   }
 }

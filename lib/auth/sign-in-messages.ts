@@ -1,6 +1,6 @@
 import type { FormState } from "@/lib/forms/form-state";
 import { SIGN_IN_PATH, SIGN_IN_TITLE, type Role } from "./roles";
-import { supportEmail } from "@/lib/config/env";
+import { supportEmail } from "@/config/env";
 
 /** The public sign-in pages (the support page is never linked from public pages). */
 export const PUBLIC_PORTALS = ["doctor", "secretary", "patient"] as const satisfies readonly Role[];

@@ -2,7 +2,7 @@ import "server-only";
 import { asc, gt, max, sql } from "drizzle-orm";
 import { Client } from "pg";
 import { chatConversations } from "@/db/schema";
-import { databaseUrl } from "@/lib/config/env";
+import { databaseUrl } from "@/config/env";
 import { getDb, type Database } from "@/lib/db";
 import { isUuid } from "@/lib/forms/ids";
 import { logger } from "@/lib/log";

@@ -1,4 +1,4 @@
-import type { DevMailboxAudience } from "@/lib/config/email";
+import type { DevMailboxAudience } from "@/config/email";
 import { isLoopbackClient } from "@/lib/http/client-ip";
 
 /**

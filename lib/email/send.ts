@@ -1,7 +1,7 @@
 import "server-only";
 import { Resend } from "resend";
 import { emailOutbox } from "@/db/schema";
-import { emailFrom, resendApiKey } from "@/lib/config/email";
+import { emailFrom, resendApiKey } from "@/config/email";
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/log";
 import type { EmailMessage } from "./templates";

@@ -1,5 +1,5 @@
-import { appUrl } from "@/lib/config/email";
-import { supportEmail } from "@/lib/config/env";
+import { appUrl } from "@/config/email";
+import { supportEmail } from "@/config/env";
 
 // The French messages the app sends. Each has a plain-text and an HTML version; none ever contains
 // a password or a TOTP secret.

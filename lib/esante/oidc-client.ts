@@ -1,7 +1,7 @@
 import "server-only";
 import * as oidc from "openid-client";
-import { appUrl } from "@/lib/config/email";
-import { esanteOidcSettings } from "@/lib/config/env";
+import { appUrl } from "@/config/email";
+import { esanteOidcSettings } from "@/config/env";
 
 // The OpenID Connect client for eSanté (LuxTrust), with openid-client. The provider's metadata is
 // discovered once and kept (it is the provider's public description, not shared state). The cache

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { trustedProxySetting } from "@/lib/config/env";
+import { trustedProxySetting } from "@/config/env";
 import { clientIp, parseTrustedProxies, SOCKET_IP_HEADER } from "./client-ip";
 
 export type RequestContext = { ip: string; userAgent: string; requestId: string };

@@ -1,5 +1,5 @@
 // Relative, not "@/": next.config.ts imports this file before path aliases exist.
-import { esanteOidcSettings } from "../config/env";
+import { esanteOidcSettings } from "../../config/env";
 
 // Headers every response carries. The Content-Security-Policy needs a per-request nonce, so
 // proxy.ts builds it; the rest are static and set from next.config.ts.

@@ -1,6 +1,6 @@
 import "server-only";
 import path from "node:path";
-import { blobReadWriteToken, dataDir } from "@/lib/config/env";
+import { blobReadWriteToken, dataDir } from "@/config/env";
 import { localDiskStore } from "./local-disk";
 import type { ObjectStore } from "./object-store";
 import { vercelBlobStore } from "./vercel-blob";

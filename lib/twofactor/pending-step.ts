@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { pendingSignIns, users, type Role, type User } from "@/db/schema";
-import { secureCookiesEnabled } from "@/lib/config/env";
+import { secureCookiesEnabled } from "@/config/env";
 import { getDb, type Database } from "@/lib/db";
 import { hashOneTimeSecret, randomToken } from "./secret-hash";
 

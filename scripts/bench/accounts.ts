@@ -1,7 +1,7 @@
 import { like } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { twoFactor, users } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
+import { DEMO_PASSWORD } from "@/seed/demo-accounts";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { encryptSecret } from "@/lib/twofactor/encryption";
 import { newTotpSecret } from "@/lib/twofactor/totp";

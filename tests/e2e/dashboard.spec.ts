@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { demoPatientCount } from "@/db/seed/demo-practice";
+import { demoPatientCount } from "@/seed/demo-practice";
 import { FIXTURES } from "./fixtures/accounts";
 import { ACCOUNT, signedInPage, signIn, uniqueClientIp } from "./support/auth";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { NewPasswordForm } from "@/components/auth/new-password-form";
 import { findInvitation } from "@/lib/auth/invitation";
-import { supportEmail } from "@/lib/config/env";
+import { supportEmail } from "@/config/env";
 import { acceptInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Bienvenue sur Doctipro" };

@@ -12,7 +12,7 @@ import { StampPreview } from "@/components/profile/stamp-preview";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requirePracticeAccess, type PracticeAccess } from "@/lib/auth/guards";
-import { supportEmail } from "@/lib/config/env";
+import { supportEmail } from "@/config/env";
 import { findEsanteLink } from "@/lib/esante/link";
 import { esanteConfigured } from "@/lib/esante/oidc-client";
 import { ESANTE_OUTCOMES, isEsanteOutcome } from "@/lib/esante/outcomes";
@@ -26,7 +26,7 @@ import { loadProfile, type ProfileView } from "@/lib/profile/profile";
 import { findSignature } from "@/lib/signature/signature";
 import { hasTwoFactor } from "@/lib/twofactor/authenticator";
 import { displayName, roleLabel } from "@/lib/users/display-name";
-import { AttachedSecretaries } from "@/components/layout/attached-secretaries";
+import { AttachedSecretaries } from "@/components/secretary/attached-secretaries";
 import { listAttachedSecretaries } from "@/lib/secretary/doctors";
 import { detachSecretaryAction } from "../secretaires/actions";
 import {

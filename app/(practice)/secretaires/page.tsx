@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AttachedSecretaries } from "@/components/layout/attached-secretaries";
+import { AttachedSecretaries } from "@/components/secretary/attached-secretaries";
 import { Card } from "@/components/ui/card";
 import { requireDoctor } from "@/lib/auth/guards";
 import { listAttachedSecretaries } from "@/lib/secretary/doctors";

@@ -7,7 +7,7 @@ import { chooseDoctorAction } from "./actions";
 
 export const metadata: Metadata = { title: "Mes médecins" };
 
-export default async function SecretariatPage() {
+export default async function SecretaryHomePage() {
   const { user, session } = await requireSecretary();
   const doctors = await listAttachedDoctors(user.id);
   return (

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { attachSchema, detachSchema, inviteSchema, userActionSchema } from "@/lib/admin/schema";
+import { attachSchema, detachSchema, inviteSchema, userActionSchema } from "@/lib/support/schema";
 import {
   attachSecretary,
   closeUserSessions,
@@ -10,7 +10,7 @@ import {
   resetUserTwoFactor,
   unblockUser,
   type ActionResult,
-} from "@/lib/admin/support-actions";
+} from "@/lib/support/account-actions";
 import { actorOf, type Actor } from "@/lib/audit/support-log";
 import { requireSupport } from "@/lib/auth/guards";
 import { invalid, type FormState } from "@/lib/forms/form-state";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { StatusBadge } from "@/components/admin/status-badge";
-import { searchUsers, userSearchSchema } from "@/lib/admin/user-search";
+import { StatusBadge } from "@/components/support/status-badge";
+import { searchUsers, userSearchSchema } from "@/lib/support/user-search";
 import { requireSupport } from "@/lib/auth/guards";
 import { displayName, roleLabel } from "@/lib/users/display-name";
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Administration" };
 
 type Params = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function AdminUsersPage({ searchParams }: { searchParams: Params }) {
+export default async function SupportUsersPage({ searchParams }: { searchParams: Params }) {
   await requireSupport();
   const search = userSearchSchema.parse(await searchParams);
   const { rows, next } = await searchUsers(search);

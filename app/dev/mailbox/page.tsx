@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { devMailboxAudience } from "@/lib/config/email";
+import { devMailboxAudience } from "@/config/email";
 import { devMailboxOpenTo } from "@/lib/email/dev-mailbox";
 import { formatDateTime } from "@/lib/format/datetime";
 import { listOutbox } from "@/lib/email/outbox";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Boîte de réception de démonstrati
 // The demo's mailbox: every message the app would have sent, so a person trying Doctipro can read
 // codes and links. On the embedded default only from the server's own machine, never once a real
 // sender is configured; DEV_MAILBOX=1 opens it to anyone (the browser tests, remote demos).
-// lib/config/email.ts says who; server.ts notes it at start-up.
+// config/email.ts says who; server.ts notes it at start-up.
 export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ a?: string }> }) {
   const audience = devMailboxAudience();
   const h = await headers();

@@ -1,5 +1,5 @@
 import { expect, type Browser, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/seed/demo-accounts";
 import { SIGN_IN_PATH, type Role } from "@/lib/auth/roles";
 import { totpCodeAt } from "@/lib/twofactor/totp";
 import { FIXTURES } from "../fixtures/accounts";

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Chat" };
 
 type Params = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function AdminChatPage({ searchParams }: { searchParams: Params }) {
+export default async function SupportChatPage({ searchParams }: { searchParams: Params }) {
   await requireSupport();
   const { c } = await searchParams;
   const parsed = conversationIdSchema.safeParse(c);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { InviteForm } from "@/components/admin/invite-form";
+import { InviteForm } from "@/components/support/invite-form";
 import { requireSupport } from "@/lib/auth/guards";
 import { inviteAction } from "../actions";
 

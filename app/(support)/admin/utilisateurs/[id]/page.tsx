@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { StatusBadge } from "@/components/admin/status-badge";
-import { SupportActionForm } from "@/components/admin/support-action-form";
+import { StatusBadge } from "@/components/support/status-badge";
+import { SupportActionForm } from "@/components/support/support-action-form";
 import { Card } from "@/components/ui/card";
-import { userDetail } from "@/lib/admin/user-detail";
+import { userDetail } from "@/lib/support/user-detail";
 import { requireSupport } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format/datetime";
 import { displayName, roleLabel } from "@/lib/users/display-name";
@@ -13,7 +13,7 @@ import { attachAction, closeSessionsAction, detachAction, resetTwoFactorAction, 
 
 export const metadata: Metadata = { title: "Utilisateur" };
 
-export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function SupportUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { user: me } = await requireSupport();
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/audit/support-log";
 import { verifyAuditChain } from "@/lib/audit/support-log";
 import { recordFailedCode } from "@/lib/twofactor/attempt-counter";
 import { freshDatabase } from "@/tests/support/test-db";
-import { attachSecretary, closeUserSessions, detachSecretary, inviteUser, resetUserTwoFactor, unblockUser } from "./support-actions";
+import { attachSecretary, closeUserSessions, detachSecretary, inviteUser, resetUserTwoFactor, unblockUser } from "./account-actions";
 
 // The audit log survives between tests (it is append-only): assertions look at rows of this
 // test's own users.

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isValidMatricule } from "@/lib/patients/matricule";
 import { freshDatabase } from "@/tests/support/test-db";
-import { appointments, connectionLog, openingHours, patients, reviews, secretaryDoctors, users, visitReasons } from "../schema";
+import { appointments, connectionLog, openingHours, patients, reviews, secretaryDoctors, users, visitReasons } from "@/db/schema";
 import { DEMO_PRACTICES, seedDemoPractices } from "./demo-practice";
 import { seedDemo } from "./seed-demo";
 

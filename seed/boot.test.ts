@@ -1,6 +1,6 @@
 import { Client } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeDb } from "./client";
+import { closeDb } from "@/db/client";
 import { prepareDatabase } from "./boot";
 
 // Two instances starting at once on a fresh PostgreSQL database (PostgreSQL only: one PGlite
@@ -35,7 +35,7 @@ describe.runIf(base)("prepareDatabase on PostgreSQL", () => {
     const { rows } = await check.query<{ n: number }>("select count(*)::int as n from drizzle.__drizzle_migrations");
     await check.end();
     const applied = rows[0]!.n;
-    const files = (await import("./migrations/meta/_journal.json")).default.entries.length;
+    const files = (await import("@/db/migrations/meta/_journal.json")).default.entries.length;
     expect(applied).toBe(files);
   });
 });

@@ -1,4 +1,4 @@
-// Email settings (read here so lib/config/env.ts stays about the runtime).
+// Email settings (read here so config/env.ts stays about the runtime).
 
 export function resendApiKey(): string | undefined {
   return process.env.RESEND_API_KEY || undefined;

@@ -1,4 +1,4 @@
-import type { DoctorKind, Role } from "../schema";
+import type { DoctorKind, Role } from "@/db/schema";
 
 /** Every demo account signs in with this password (README.md lists the accounts). */
 export const DEMO_PASSWORD = "Doctipro-Demo-2026";

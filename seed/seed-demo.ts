@@ -1,8 +1,8 @@
 import { inArray } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { encryptSecret } from "@/lib/twofactor/encryption";
-import type { Database } from "../client";
-import { doctorProfiles, secretaryDoctors, twoFactor, users } from "../schema";
+import type { Database } from "@/db/client";
+import { doctorProfiles, secretaryDoctors, twoFactor, users } from "@/db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SECRETARY_LINKS } from "./demo-accounts";
 import { HISTORY_DAYS } from "./demo-practice";
 import { DEMO_PROFILES } from "./demo-profiles";

@@ -4,8 +4,8 @@ import { allocateDocumentNumber, luxembourgYear } from "@/lib/documents/numberin
 import type { CertificateContent, FeeNoteContent, PrescriptionContent } from "@/lib/documents/schema";
 import { luxembourgToday } from "@/lib/documents/schema";
 import { totalCents } from "@/lib/documents/totals";
-import type { Database } from "../client";
-import { documents, patients, users } from "../schema";
+import type { Database } from "@/db/client";
+import { documents, patients, users } from "@/db/schema";
 
 // A few issued documents for each demo doctor, so the patient page and its PDFs show something on
 // first start: a fee note to pay (with the Payconiq QR code where the profile has a merchant id), a

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Database } from "../client";
+import type { Database } from "@/db/client";
 
 // Inserts many rows in one statement per batch: each column travels as one PostgreSQL array
 // parameter and `unnest` turns the arrays back into rows. A few parameters per statement instead

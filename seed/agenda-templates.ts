@@ -1,4 +1,4 @@
-import type { VisitReasonColour } from "../visit-reason-colours";
+import type { VisitReasonColour } from "@/db/visit-reason-colours";
 import type { Random } from "./random";
 
 // What the seeds give practices so that their agendas look like real ones: believable reasons for

@@ -1,4 +1,4 @@
-import type { DoctorProfile } from "../schema";
+import type { DoctorProfile } from "@/db/schema";
 
 // Believable profiles for the demo doctors (README.md), so the stamp and the fee-note details show
 // something on first start. Addresses are real Luxembourg streets; codes and IBANs are made up but

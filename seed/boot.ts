@@ -1,9 +1,9 @@
-import { shouldSeedDemo } from "@/lib/config/env";
-import { getDb, withStartupLock } from "./client";
-import { runMigrations, type MigrationReport } from "./migrate";
-import { seedDemoDocuments } from "./seed/demo-documents";
-import { seedDemoPractices } from "./seed/demo-practice";
-import { seedDemo } from "./seed/seed-demo";
+import { shouldSeedDemo } from "@/config/env";
+import { getDb, withStartupLock } from "@/db/client";
+import { runMigrations, type MigrationReport } from "@/db/migrate";
+import { seedDemoDocuments } from "./demo-documents";
+import { seedDemoPractices } from "./demo-practice";
+import { seedDemo } from "./seed-demo";
 
 /** What the server does before taking requests: migrate, then seed the demo when it should. */
 export function prepareDatabase(): Promise<{ seeded: number; migrations: MigrationReport }> {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "@/tests/support/test-db";
-import { documents, users } from "../schema";
+import { documents, users } from "@/db/schema";
 import { seedDemoDocuments } from "./demo-documents";
 import { seedDemoPractices } from "./demo-practice";
 import { seedDemo } from "./seed-demo";
