@@ -4,6 +4,7 @@ import { startTransition, useActionState, useState, type BaseSyntheticEvent } fr
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { IDLE, type FormState } from "@/lib/forms/form-state";
+import { useErrorFocus } from "./use-error-focus";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 type LoadSchema = () => Promise<z.ZodType>;
@@ -59,6 +60,7 @@ export function useCheckedForm<T extends Record<string, string>>(action: Action,
     startTransition(() => formAction(new FormData(element)));
   };
   const onInvalid = () => setSetAside(state);
+  const ref = useErrorFocus(current);
   const errors = form.formState.errors as Partial<Record<string, { message?: string }>>;
 
   return {
@@ -69,6 +71,7 @@ export function useCheckedForm<T extends Record<string, string>>(action: Action,
     /** A field's props: react-hook-form's registration, and its value in the server's HTML. */
     field: (name: keyof T & string) => ({ ...form.register(name as Path<T>), defaultValue: defaultValues[name] }),
     formProps: {
+      ref,
       action: formAction,
       onSubmit: form.handleSubmit(onValid, onInvalid),
       onFocus: () => void loadSchema().catch(() => undefined),

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/audit/support-log";
 import { verifyAuditChain } from "@/lib/audit/support-log";
 import { recordFailedCode } from "@/lib/twofactor/attempt-counter";
 import { freshDatabase } from "@/tests/support/test-db";
-import { attachSecretary, closeUserSessions, detachSecretary, inviteUser, resetUserTwoFactor, unblockUser } from "./account-actions";
+import { attachSecretary, blockUser, closeUserSessions, detachSecretary, inviteUser, resetUserTwoFactor, unblockUser } from "./account-actions";
 
 // The audit log survives between tests (it is append-only): assertions look at rows of this
 // test's own users.
@@ -85,7 +85,7 @@ describe("support actions", () => {
     await session(ids.support); // the acting support's own session is not touched
     expect(await resetUserTwoFactor(support, other, "Téléphone perdu, appel vérifié")).toEqual({
       ok: true,
-      message: "La double authentification est réinitialisée et 2 session(s) fermée(s) ; l'utilisateur a été prévenu.",
+      message: "La double authentification est réinitialisée et 2 sessions fermées ; l'utilisateur a été prévenu.",
     });
     const ended = await db.select().from(sessions).where(eq(sessions.userId, other));
     expect(ended).toEqual([
@@ -121,10 +121,39 @@ describe("support actions", () => {
     expect(await db.select({ status: users.status }).from(users).where(eq(users.id, ids.support))).toEqual([{ status: "active" }]);
   });
 
+  it("« Bloquer »: blocked, sessions and mailed links ended, audited with its reason, the user told", async () => {
+    await session(ids.doctor);
+    await session(ids.doctor);
+    await db.insert(verifications).values({ userId: ids.doctor, purpose: "password_reset", codeHash: "h-block", expiresAt: new Date(Date.now() + 3_600_000) });
+    expect(await blockUser(support, ids.doctor, "Ordinateur volé, appel du médecin")).toEqual({
+      ok: true,
+      message: "Le compte est bloqué et 2 sessions fermées ; l'utilisateur a été prévenu par courriel.",
+    });
+    expect(await db.select({ status: users.status }).from(users).where(eq(users.id, ids.doctor))).toEqual([{ status: "blocked" }]);
+    expect(await db.select().from(sessions).where(isNull(sessions.revokedAt))).toHaveLength(0);
+    expect(await db.select().from(verifications).where(isNull(verifications.usedAt))).toEqual([]);
+    expect(await auditRowsFor(ids.doctor)).toEqual([expect.objectContaining({ action: "user.block", reason: "Ordinateur volé, appel du médecin" })]);
+    const [mail] = await mailsTo("doc@example.lu");
+    expect(mail!.subject).toBe("Votre compte Doctipro est bloqué");
+    expect(await blockUser(support, ids.doctor, "encore une fois")).toEqual({ ok: false, error: "Ce compte est déjà bloqué." });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
+  it("never blocks itself nor the last active support account", async () => {
+    expect(await blockUser(support, ids.support, "je me bloque")).toEqual({ ok: false, error: "Vous ne pouvez pas bloquer votre propre compte." });
+    const other = await user("support2@example.lu", "support");
+    const otherActor: Actor = { userId: other, label: "support2@example.lu", ip: "192.0.2.9" };
+    // Two support accounts: one may block the other, and then the one left is the last.
+    expect(await blockUser(otherActor, ids.support, "Départ de l'agent")).toMatchObject({ ok: true });
+    const cli: Actor = { userId: null, label: "cli:operateur", ip: "ligne de commande" };
+    expect(await blockUser(cli, other, "Plus personne ?")).toEqual({ ok: false, error: "C'est le dernier compte support actif : il ne peut pas être bloqué." });
+    expect(await db.select({ status: users.status }).from(users).where(eq(users.id, other))).toEqual([{ status: "active" }]);
+  });
+
   it("closes every session of a user", async () => {
     await session(ids.doctor);
     await session(ids.doctor);
-    expect(await closeUserSessions(support, ids.doctor, "Ordinateur volé")).toEqual({ ok: true, message: "2 session(s) fermée(s)." });
+    expect(await closeUserSessions(support, ids.doctor, "Ordinateur volé")).toEqual({ ok: true, message: "2 sessions fermées." });
     expect(await db.select().from(sessions).where(isNull(sessions.revokedAt))).toHaveLength(0);
   });
 

@@ -1,17 +1,19 @@
 import "server-only";
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { twoFactor, users, type User } from "@/db/schema";
 import { getDb, type Database } from "@/db/client";
 import { writeAudit, type Actor, type AuditAction } from "@/lib/audit/support-log";
 import { issueLink } from "@/lib/auth/one-time-link";
+import { voidMailedCodes } from "@/lib/auth/one-time-codes";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import { sendEmail } from "@/lib/email/send";
-import { accountUnblockedEmail, invitationEmail, twoFactorResetEmail, type EmailMessage } from "@/lib/email/templates";
+import { accountBlockedBySupportEmail, accountUnblockedEmail, invitationEmail, twoFactorResetEmail, type EmailMessage } from "@/lib/email/templates";
 import { attach, detach } from "@/lib/secretary/links";
 import { removeTwoFactor } from "@/lib/twofactor/authenticator";
 import { voidPendingSteps } from "@/lib/twofactor/pending-step";
 import { deleteRecoveryCodes } from "@/lib/twofactor/recovery-codes";
+import { counted } from "@/lib/format/count";
 import type { inviteSchema } from "./schema";
 
 // What support does to accounts. Each action checks its target, makes the change and writes the
@@ -75,6 +77,39 @@ export function unblockUser(actor: Actor, userId: string, reason: string) {
   });
 }
 
+/**
+ * « Bloquer »: the account can no longer sign in, its sessions end and its mailed codes and links
+ * are voided, in one transaction with the audit row. Support never blocks itself nor the last
+ * active support account (docs/decisions/0033): that would leave no one to unblock from the web.
+ */
+export function blockUser(actor: Actor, userId: string, reason: string) {
+  return run(actor, reason, async (tx) => {
+    if (actor.userId === userId) throw new Refused("Vous ne pouvez pas bloquer votre propre compte.");
+    const user = await target(tx, userId);
+    if (user.status === "blocked") throw new Refused("Ce compte est déjà bloqué.");
+    if (user.role === "support") {
+      // Every active support account is locked (FOR UPDATE) so that two agents blocking each
+      // other at the same time cannot both pass this count.
+      const others = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, "support"), eq(users.status, "active"), ne(users.id, user.id)))
+        .for("update");
+      if (others.length === 0) throw new Refused("C'est le dernier compte support actif : il ne peut pas être bloqué.");
+    }
+    await tx.update(users).set({ status: "blocked", blockedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(users.id, user.id));
+    await voidMailedCodes(tx, user.id);
+    const ended = await revokeAllSessions(user.id, "compte bloqué par le support", tx);
+    return {
+      action: "user.block",
+      target: user,
+      email: accountBlockedBySupportEmail(),
+      details: { sessions: String(ended) },
+      message: `Le compte est bloqué${ended ? ` et ${counted(ended, "session fermée", "sessions fermées")}` : ""} ; l'utilisateur a été prévenu par courriel.`,
+    };
+  });
+}
+
 export function resetUserTwoFactor(actor: Actor, userId: string, reason: string) {
   return run(actor, reason, async (tx) => {
     if (actor.userId === userId) throw new Refused("Vous ne pouvez pas réinitialiser votre propre double authentification.");
@@ -93,7 +128,7 @@ export function resetUserTwoFactor(actor: Actor, userId: string, reason: string)
       target: user,
       email: twoFactorResetEmail(),
       details: { sessions: String(ended) },
-      message: `La double authentification est réinitialisée et ${ended} session(s) fermée(s) ; l'utilisateur a été prévenu.`,
+      message: `La double authentification est réinitialisée et ${counted(ended, "session fermée", "sessions fermées")} ; l'utilisateur a été prévenu.`,
     };
   });
 }
@@ -102,7 +137,7 @@ export function closeUserSessions(actor: Actor, userId: string, reason: string) 
   return run(actor, reason, async (tx) => {
     const user = await target(tx, userId);
     const ended = await revokeAllSessions(user.id, "fermée par le support", tx);
-    return { action: "user.close-sessions", target: user, details: { sessions: String(ended) }, message: `${ended} session(s) fermée(s).` };
+    return { action: "user.close-sessions", target: user, details: { sessions: String(ended) }, message: `${counted(ended, "session fermée", "sessions fermées")}.` };
   });
 }
 
