@@ -16,7 +16,7 @@ export function ChangePasswordForm({ action }: Props) {
   // Done: the typed passwords leave the page.
   useEffect(() => {
     if (state.status === "success") form.current?.reset();
-  }, [state]);
+  }, [state, form]);
   return (
     <form {...formProps} noValidate className="max-w-sm space-y-3">
       <Field id="change-current" label="Mot de passe actuel" name="current" type="password" autoComplete="current-password" maxLength={PASSWORD_MAX + 10} error={state.fieldErrors?.current} />

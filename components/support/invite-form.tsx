@@ -17,10 +17,13 @@ export function InviteForm({ action }: Props) {
   const [role, setRole] = useState("doctor");
   const form = formProps.ref;
   // Sent: the form is emptied for the next invitation; the confirmation stays.
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    if (state.status === "success") setRole("doctor");
+  }
   useEffect(() => {
-    if (state.status !== "success") return;
-    form.current?.reset();
-    setRole("doctor");
+    if (state.status === "success") form.current?.reset();
   }, [state, form]);
   const err = state.fieldErrors ?? {};
   return (
