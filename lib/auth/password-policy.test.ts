@@ -16,6 +16,15 @@ describe("passwordProblem", () => {
     expect(passwordProblem("aaaaaaaaaaaaaaaa")).toMatch(/trop facile/);
   });
 
+  it("writes every sentence of its message with a full stop, zxcvbn's hint included", () => {
+    for (const weak of ["motdepasse123", "azertyuiopqsdf", "aaaaaaaaaaaaaaaa", "Jean-Pierre1980"]) {
+      const message = passwordProblem(weak)!;
+      expect(message).toMatch(/\.$/);
+      // No hint runs into the next sentence: « … courant Choisissez … ».
+      expect(message).not.toMatch(/[^.!?…] Choisissez/);
+    }
+  });
+
   it("refuses a password built from the person's own name or email", () => {
     expect(passwordProblem("schmitschmit2026", ["dr.schmit@demo.doctipro.lu", "Schmit"])).toMatch(/trop facile/);
     // zxcvbn alone rates these strong; they are an attacker's first tries against the account.

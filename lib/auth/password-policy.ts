@@ -14,6 +14,12 @@ zxcvbnOptions.setOptions({
 
 export const MIN_SCORE = 3;
 
+/** zxcvbn's French hints come without a full stop: each sentence of the message ends with one. */
+function sentence(text: string | null | undefined): string {
+  const t = (text ?? "").trim();
+  return t && !/[.!?…]$/.test(t) ? `${t}.` : t;
+}
+
 /** Why a new password is refused, in French, or null when it is acceptable. */
 export function passwordProblem(password: string, personalInputs: string[] = []): string | null {
   if (password.length < PASSWORD_MIN) return `Le mot de passe doit contenir au moins ${PASSWORD_MIN} caractères.`;
@@ -31,7 +37,7 @@ export function passwordProblem(password: string, personalInputs: string[] = [])
   const inputs = [...new Set(parts)];
   const result = zxcvbn(password, inputs);
   if (result.score < MIN_SCORE) {
-    const hint = result.feedback.warning || result.feedback.suggestions[0];
+    const hint = sentence(result.feedback.warning || result.feedback.suggestions[0]);
     return `Ce mot de passe est trop facile à deviner.${hint ? ` ${hint}` : ""} Choisissez une phrase plus longue ou moins courante.`;
   }
   // zxcvbn rates a whole email address, or a name followed by a year, as strong: an attacker who
