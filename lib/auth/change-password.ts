@@ -6,7 +6,7 @@ import { sendEmail } from "@/lib/email/send";
 import { passwordChangedEmail } from "@/lib/email/templates";
 import type { RequestContext } from "@/lib/http/request-context";
 import { voidPendingSteps } from "@/lib/twofactor/pending-step";
-import { voidMailedCodes } from "./one-time-codes";
+import { voidMailedCodes } from "@/lib/twofactor/one-time-codes";
 import { hashPassword } from "./password-hash";
 import { passwordProblem } from "./password-policy";
 import { confirmPassword, PASSWORD_CHECK_MESSAGE } from "./reauthenticate";

@@ -37,6 +37,8 @@ export async function requireRole(...roles: [Role, ...Role[]]): Promise<LiveSess
 export const requireSupport = () => requireRole("support");
 export const requirePatient = () => requireRole("patient");
 export const requireSecretary = () => requireRole("secretary");
+/** Any signed-in person, whatever the role: their own account settings (/securite). */
+export const requireSignedIn = () => requireRole("doctor", "secretary", "patient", "support");
 
 export type PracticeAccess = LiveSession & {
   /** The doctor whose practice is being used. */

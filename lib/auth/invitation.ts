@@ -2,7 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { getDb } from "@/lib/db";
-import { voidMailedCodes } from "./one-time-codes";
+import { voidMailedCodes } from "@/lib/twofactor/one-time-codes";
 import { findLinkTarget, useLink, type LinkTarget } from "./one-time-link";
 import { hashPassword } from "./password-hash";
 import { passwordProblem } from "./password-policy";

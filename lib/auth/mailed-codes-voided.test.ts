@@ -2,15 +2,15 @@ import { and, eq, isNull } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { pendingEmailChanges, twoFactor, users, verifications, type User } from "@/db/schema";
 import { freshDatabase } from "@/tests/support/test-db";
-import { recordFailedCode } from "@/lib/twofactor/attempt-counter";
+import { recordFailedCode } from "./attempt-counter";
 import { removeTwoFactor } from "@/lib/twofactor/authenticator";
 import { issueEmailCode } from "@/lib/twofactor/email-code";
-import { activateTwoFactor } from "@/lib/twofactor/enrolment";
 import { encryptSecret } from "@/lib/twofactor/encryption";
 import { replaceRecoveryCodes } from "@/lib/twofactor/recovery-codes";
 import { totpCodeAt } from "@/lib/twofactor/totp";
 import { confirmEmailChange, requestEmailChange } from "@/lib/profile/email-change";
 import { changePassword } from "./change-password";
+import { activateTwoFactorHere } from "./two-factor-activation";
 import { issueLink } from "./one-time-link";
 import { hashPassword } from "./password-hash";
 import { findResetTarget, resetPassword } from "./password-reset";
@@ -98,7 +98,8 @@ describe("a change to the account voids what was mailed before it", () => {
     const { resetToken } = await mailEverything();
     await db.insert(twoFactor).values({ userId: user.id, secretEncrypted: encryptSecret(SECRET) });
     const here = await openSession(db, user, ctx.ip, ctx.userAgent);
-    expect((await activateTwoFactor(user, totpCodeAt(SECRET, Date.now()), here.id))?.recoveryCodes).toHaveLength(10);
+    const activated = await activateTwoFactorHere(user, totpCodeAt(SECRET, Date.now()), here.id);
+    expect(activated.kind === "done" && activated.recoveryCodes).toHaveLength(10);
     // Activation gives ten new recovery codes; the mailed ones are gone.
     await expectMailedCodesVoided(resetToken);
   });

@@ -3,7 +3,7 @@ import { users, verifications } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Role } from "./roles";
 import { hashOneTimeSecret, randomToken } from "@/lib/twofactor/secret-hash";
-import { consume, store, voidUnused } from "./one-time-codes";
+import { consume, store, voidUnused } from "@/lib/twofactor/one-time-codes";
 
 // Links sent by email that act on an account once: password reset (1 hour), invitation
 // (72 hours) and the confirmation of a new address (24 hours, lib/profile/email-change.ts). The

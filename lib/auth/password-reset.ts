@@ -10,7 +10,7 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log";
 import { takeToken } from "@/lib/rate-limit/fixed-window";
 import { voidPendingSteps } from "@/lib/twofactor/pending-step";
-import { voidMailedCodes } from "./one-time-codes";
+import { voidMailedCodes } from "@/lib/twofactor/one-time-codes";
 import { findLinkTarget, issueLink, useLink, type LinkTarget } from "./one-time-link";
 import { hashPassword } from "./password-hash";
 import { passwordProblem } from "./password-policy";

@@ -1,4 +1,5 @@
 import * as z from "@/lib/forms/zod";
+import { otpCodeSchema } from "@/lib/twofactor/code-format";
 import { EMAIL_MAX, PASSWORD_MAX } from "./limits";
 
 // Shared by the sign-in form (browser, loaded when the form is first focused) and the server
@@ -26,3 +27,11 @@ export const signInSchema = z.object({
 });
 
 export type SignInInput = z.input<typeof signInSchema>;
+
+// The security page's forms: the password asked again before a sensitive change, with an
+// authenticator code when the change touches the second factor.
+export const passwordAgainSchema = z.object({ password: signInSchema.shape.password });
+export const passwordAndCodeSchema = z.object({ password: signInSchema.shape.password, code: otpCodeSchema });
+
+/** « Déconnecter » one of the user's own sessions. */
+export const ownSessionSchema = z.object({ sessionId: z.uuid() });

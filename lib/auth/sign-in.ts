@@ -4,11 +4,12 @@ import { twoFactor, users, type Session, type User } from "@/db/schema";
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/log";
 import type { RequestContext } from "@/lib/http/request-context";
-import { resetCountersIfActive } from "@/lib/twofactor/attempt-counter";
+import { resetCountersIfActive } from "./attempt-counter";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
 import type { Role } from "./roles";
 import { openSession } from "./sessions";
 import { acceptRightPassword, claimPasswordAttempt, recordWrongPassword, throttleKeys } from "./throttle";
+import { twoFactorRequired } from "@/lib/twofactor/required";
 
 export type PasswordStepResult =
   | { kind: "signed-in"; user: User; session: Session }
@@ -20,9 +21,6 @@ export type PasswordStepResult =
   | { kind: "wrong-portal" }
   | { kind: "throttled"; retryAfterSeconds: number }
   | { kind: "blocked" };
-
-/** Roles that may not sign in without two-factor authentication. */
-const TWO_FACTOR_REQUIRED: readonly Role[] = ["support"];
 
 /**
  * The password step of signing in on a role's page. `email` is already validated and normalised
@@ -58,7 +56,7 @@ export async function signInWithPassword(
   if (user.role !== portal) return { kind: "wrong-portal" };
   if (user.status === "blocked") return { kind: "blocked" };
   if (account.twoFactorOn) return { kind: "second-factor", user };
-  if (TWO_FACTOR_REQUIRED.includes(user.role)) return { kind: "enrol-second-factor", user };
+  if (twoFactorRequired(user.role)) return { kind: "enrol-second-factor", user };
 
   const session = await getDb().transaction(async (tx) => {
     if (!(await resetCountersIfActive(tx, user.id))) return null;

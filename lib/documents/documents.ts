@@ -68,14 +68,9 @@ export async function issueDocument(access: Access, patientId: string, kind: Doc
 
   const { replaces, issuedOn } = parsed.data;
   if (replaces) {
-    const [old] = await db
-      .select({ id: documents.id })
-      .from(documents)
-      .where(and(eq(documents.id, replaces), eq(documents.doctorId, access.doctor.id), eq(documents.patientId, patient.id), eq(documents.kind, kind)))
-      .limit(1);
-    if (!old) return { ok: false, reason: "invalid", formError: "Le document à corriger est introuvable." };
-    const [correction] = await db.select({ id: documents.id }).from(documents).where(eq(documents.replacesId, old.id)).limit(1);
-    if (correction) return { ok: false, reason: "invalid", formError: ALREADY_CORRECTED };
+    const target = correctableDocument(await findDocument(access, replaces, db), patient.id, kind);
+    if (target.kind === "not-found") return { ok: false, reason: "invalid", formError: "Le document à corriger est introuvable." };
+    if (target.kind === "already-corrected") return { ok: false, reason: "invalid", formError: ALREADY_CORRECTED };
   }
 
   let content: DocumentContent;
@@ -181,6 +176,23 @@ export async function listPatientDocuments(access: Access, patientId: string, db
     cancelledByNumber,
     content: d.content as DocumentContent,
   }));
+}
+
+export type Correctable = { kind: "correctable" } | { kind: "not-found" } | { kind: "already-corrected" };
+
+/**
+ * Which document may be corrected: one the caller may see (`found`, from findDocument), of this
+ * patient (and of `kind` when the correction's kind is known), that no correction has cancelled
+ * yet. The one rule behind the patient page's « Corriger » form and issueDocument; the database's
+ * unique `replaces_id` still settles two corrections sent at once.
+ */
+export function correctableDocument(
+  found: { document: Pick<DocumentRow, "patientId" | "kind">; cancelledByNumber: string | null } | null,
+  patientId: string,
+  kind?: DocumentKind,
+): Correctable {
+  if (!found || found.document.patientId !== patientId || (kind && found.document.kind !== kind)) return { kind: "not-found" };
+  return found.cancelledByNumber ? { kind: "already-corrected" } : { kind: "correctable" };
 }
 
 /** One document of the doctor's that the caller may see, with its correction links; null otherwise (→ 404). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { pendingEmailChanges, users, type User } from "@/db/schema";
-import { voidMailedCodes } from "@/lib/auth/one-time-codes";
+import { voidMailedCodes } from "@/lib/twofactor/one-time-codes";
 import { findLinkTarget, issueLink, useLink } from "@/lib/auth/one-time-link";
 import { getDb } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send";

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, emailOutbox, secretaryDoctors, sessions, twoFactor, users, verifications } from "@/db/schema";
 import type { Actor } from "@/lib/audit/support-log";
 import { verifyAuditChain } from "@/lib/audit/support-log";
-import { recordFailedCode } from "@/lib/twofactor/attempt-counter";
+import { recordFailedCode } from "@/lib/auth/attempt-counter";
 import { freshDatabase } from "@/tests/support/test-db";
 import { attachSecretary, blockUser, closeUserSessions, detachSecretary, inviteUser, resetUserTwoFactor, unblockUser } from "./account-actions";
 

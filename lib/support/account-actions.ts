@@ -5,7 +5,7 @@ import { twoFactor, users, type User } from "@/db/schema";
 import { getDb, type Database } from "@/db/client";
 import { writeAudit, type Actor, type AuditAction } from "@/lib/audit/support-log";
 import { issueLink } from "@/lib/auth/one-time-link";
-import { voidMailedCodes } from "@/lib/auth/one-time-codes";
+import { voidMailedCodes } from "@/lib/twofactor/one-time-codes";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import { sendEmail } from "@/lib/email/send";
 import { accountBlockedBySupportEmail, accountUnblockedEmail, invitationEmail, twoFactorResetEmail, type EmailMessage } from "@/lib/email/templates";

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { twoFactor } from "@/db/schema";
-import { voidMailedCodes } from "@/lib/auth/one-time-codes";
+import { voidMailedCodes } from "./one-time-codes";
 import { getDb, type Database } from "@/lib/db";
 import { decryptSecret, encryptSecret } from "./encryption";
 import { matchTotp, newTotpSecret } from "./totp";

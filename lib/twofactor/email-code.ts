@@ -1,5 +1,5 @@
 import "server-only";
-import { consume, store, voidUnused } from "@/lib/auth/one-time-codes";
+import { consume, store, voidUnused } from "./one-time-codes";
 import { getDb, type Database } from "@/lib/db";
 import { hashOneTimeSecret, randomDigits } from "./secret-hash";
 

@@ -1,44 +1,48 @@
+import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { twoFactor, users, type User } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password-hash";
-import { findLiveSession, openSession } from "@/lib/auth/sessions";
+import { emailOutbox, twoFactor, users, type User } from "@/db/schema";
 import { freshDatabase } from "@/tests/support/test-db";
 import { encryptSecret } from "./encryption";
-import { activateTwoFactor } from "./enrolment";
+import { deactivateTwoFactor } from "./enrolment";
 import { totpCodeAt } from "./totp";
 
-process.env.AUTH_SECRET ??= "unit-test-auth-secret";
+// Turning one's own second factor off: the rule that support keeps it lives here, in the domain,
+// so a forged form on /securite cannot get round it; the page only maps the result to a sentence.
+
 process.env.AUTH_ENCRYPTION_KEY ??= "unit-test-encryption-key";
 vi.mock("next/server", () => ({ after: (fn: () => unknown) => fn() }));
 
 const SECRET = "JBSWY3DPEHPK3PXP";
 let db: Awaited<ReturnType<typeof freshDatabase>>;
-let user: User;
+
+async function userWithTwoFactor(role: "doctor" | "support"): Promise<User> {
+  const [user] = (await db
+    .insert(users)
+    .values({ email: `${role}@example.lu`, role, doctorKind: role === "doctor" ? "medecin" : null, firstName: "Anne", lastName: "Muller", passwordHash: "x" })
+    .returning()) as [User];
+  await db.insert(twoFactor).values({ userId: user.id, secretEncrypted: encryptSecret(SECRET), confirmedAt: new Date() });
+  return user;
+}
+
+const hasTwoFactor = async (user: User) => (await db.select().from(twoFactor).where(eq(twoFactor.userId, user.id))).length === 1;
 
 beforeEach(async () => {
   db = await freshDatabase();
-  [user] = (await db
-    .insert(users)
-    .values({ email: "anne.muller@example.lu", role: "patient", firstName: "Anne", lastName: "Muller", passwordHash: await hashPassword("cheval agrafe batterie correcte") })
-    .returning()) as [User];
-  await db.insert(twoFactor).values({ userId: user.id, secretEncrypted: encryptSecret(SECRET) });
 });
 
-describe("activateTwoFactor", () => {
-  it("ends the account's other sessions, not this one, as a password change does", async () => {
-    const here = await openSession(db, user, "198.51.100.1", "Vitest");
-    const elsewhere = await openSession(db, user, "203.0.113.9", "Autre navigateur");
-    const activated = await activateTwoFactor(user, totpCodeAt(SECRET, Date.now()), here.id);
-    expect(activated?.recoveryCodes).toHaveLength(10);
-    expect(activated?.endedSessions).toBe(1);
-    expect(await findLiveSession(here.id)).not.toBeNull();
-    expect(await findLiveSession(elsewhere.id)).toBeNull();
+describe("deactivateTwoFactor", () => {
+  it("refuses support, even with a right code: the second factor stays and no email goes", async () => {
+    const support = await userWithTwoFactor("support");
+    expect(await deactivateTwoFactor(support, totpCodeAt(SECRET, Date.now()))).toEqual({ kind: "required-for-role" });
+    expect(await hasTwoFactor(support)).toBe(true);
+    expect(await db.select().from(emailOutbox)).toEqual([]);
   });
 
-  it("ends nothing when the code is wrong", async () => {
-    const here = await openSession(db, user, "198.51.100.1", "Vitest");
-    const elsewhere = await openSession(db, user, "203.0.113.9", "Autre navigateur");
-    expect(await activateTwoFactor(user, "000000", here.id)).toBeNull();
-    expect(await findLiveSession(elsewhere.id)).not.toBeNull();
+  it("turns a doctor's off with a right code, and refuses a wrong one", async () => {
+    const doctor = await userWithTwoFactor("doctor");
+    expect(await deactivateTwoFactor(doctor, "000000")).toEqual({ kind: "wrong-code" });
+    expect(await hasTwoFactor(doctor)).toBe(true);
+    expect(await deactivateTwoFactor(doctor, totpCodeAt(SECRET, Date.now()))).toEqual({ kind: "done" });
+    expect(await hasTwoFactor(doctor)).toBe(false);
   });
 });

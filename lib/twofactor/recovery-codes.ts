@@ -2,7 +2,7 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { and, count, eq, isNull } from "drizzle-orm";
 import { verifications } from "@/db/schema";
-import { consume, removeAll, store } from "@/lib/auth/one-time-codes";
+import { consume, removeAll, store } from "./one-time-codes";
 import { getDb, type Database } from "@/lib/db";
 import { hashOneTimeSecret } from "./secret-hash";
 

@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
 import { NAV } from "@/components/layout/role-nav";
-import { requireRole } from "@/lib/auth/guards";
+import { requireSignedIn } from "@/lib/auth/guards";
 import { SignedInShell } from "../../_shell/signed-in-shell";
 
 export default async function SecurityLayout({ children }: { children: ReactNode }) {
-  const { user, session } = await requireRole("doctor", "secretary", "patient", "support");
+  const { user, session } = await requireSignedIn();
   const inPractice = user.role === "doctor" || (user.role === "secretary" && session.actingForDoctorId !== null);
   const nav = user.role === "secretary" && session.actingForDoctorId ? NAV.secretaryInPractice : NAV[user.role];
   return (

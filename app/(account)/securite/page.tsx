@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { TwoFactorActivation } from "@/components/security/two-factor-activation";
 import { TwoFactorEnabled } from "@/components/security/two-factor-enabled";
 import { Card } from "@/components/ui/card";
-import { requireRole } from "@/lib/auth/guards";
+import { requireSignedIn } from "@/lib/auth/guards";
 import { hasTwoFactor } from "@/lib/twofactor/authenticator";
 import { unusedRecoveryCodes } from "@/lib/twofactor/recovery-codes";
+import { twoFactorRequired } from "@/lib/twofactor/required";
 import { listOpenSessions } from "@/lib/auth/sessions";
 import { describeUserAgent } from "@/lib/dashboard/user-agent";
 import { formatDateTime } from "@/lib/format/datetime";
@@ -23,7 +24,7 @@ import {
 export const metadata: Metadata = { title: "Sécurité du compte" };
 
 export default async function SecurityPage() {
-  const { user, session } = await requireRole("doctor", "secretary", "patient", "support");
+  const { user, session } = await requireSignedIn();
   const enabled = await hasTwoFactor(user.id);
   const open = (await listOpenSessions(user.id)).map((s) => {
     const device = describeUserAgent(s.userAgent);
@@ -36,7 +37,7 @@ export default async function SecurityPage() {
         {enabled ? (
           <TwoFactorEnabled
             remainingCodes={await unusedRecoveryCodes(user.id)}
-            canDeactivate={user.role !== "support"}
+            canDeactivate={!twoFactorRequired(user.role)}
             regenerateAction={regenerateCodesAction}
             deactivateAction={deactivateAction}
           />

@@ -7,7 +7,7 @@ import { invalid, type FormState } from "@/lib/forms/form-state";
 import { requestContext } from "@/lib/http/request-context";
 import { secondFactorSchema } from "@/lib/twofactor/code-format";
 import { clearPendingCookie } from "@/lib/twofactor/pending-step";
-import { requestEmailCode, verifySecondFactor } from "@/lib/twofactor/second-factor";
+import { requestEmailCode, verifySecondFactor } from "@/lib/auth/second-factor";
 
 export type CodeFormData = { remaining?: number; remainingRequests?: number };
 

@@ -1,25 +1,23 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import type { EnrolmentData } from "@/components/twofactor/enrolment-panel";
 import { issueSessionCookie } from "@/lib/auth/next-auth";
 import { HOME_PATH } from "@/lib/auth/roles";
 import { invalid, type FormState } from "@/lib/forms/form-state";
 import { requestContext } from "@/lib/http/request-context";
-import { otpCodeSchema } from "@/lib/twofactor/code-format";
-import { completeEnrolledSignIn, enrolAtSignIn } from "@/lib/twofactor/enrolment";
+import { ENROLMENT_CODE_REFUSED, TWO_FACTOR_MESSAGE } from "@/lib/twofactor/messages";
+import { authenticatorCodeSchema } from "@/lib/twofactor/schema";
+import { completeEnrolledSignIn, enrolAtSignIn } from "@/lib/auth/enrol-at-sign-in";
 import { clearPendingCookie } from "@/lib/twofactor/pending-step";
 
 /** Enrolment required before the first session (support): a valid code activates 2FA. */
 export async function enrolAtSignInAction(_previous: FormState<EnrolmentData>, formData: FormData): Promise<FormState<EnrolmentData>> {
-  const parsed = z.object({ code: otpCodeSchema }).safeParse({ code: formData.get("code") });
+  const parsed = authenticatorCodeSchema.safeParse({ code: formData.get("code") });
   if (!parsed.success) return invalid(parsed.error);
   const result = await enrolAtSignIn(parsed.data.code);
-  if (result.kind === "wrong-code") return { status: "error", fieldErrors: { code: "Code incorrect. Vérifiez l'heure de votre téléphone et réessayez." } };
-  if (result.kind === "expired") {
-    return { status: "error", formError: "Votre demande de connexion a expiré. Recommencez depuis la page de connexion." };
-  }
+  if (result.kind === "wrong-code") return { status: "error", fieldErrors: { code: ENROLMENT_CODE_REFUSED } };
+  if (result.kind === "expired") return { status: "error", formError: TWO_FACTOR_MESSAGE.signInExpired };
   return { status: "success", data: { recoveryCodes: result.recoveryCodes } };
 }
 

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requirePracticeAccess } from "@/lib/auth/guards";
 import { correctionValues, emptyValues } from "@/lib/documents/form-values";
-import { findDocument, listPatientDocuments, visibleKinds } from "@/lib/documents/documents";
+import { correctableDocument, findDocument, listPatientDocuments, visibleKinds } from "@/lib/documents/documents";
 import { KIND_LABEL, luxembourgToday, type DocumentContent } from "@/lib/documents/schema";
 import { formatCalendarDate } from "@/lib/format/datetime";
 import { findPatient } from "@/lib/patients/patients";
@@ -36,7 +36,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
   ]);
   const kinds = visibleKinds(access.mode);
   // Only a live document of this patient can be corrected; anything else opens the usual forms.
-  const correcting = toCorrect && toCorrect.document.patientId === patient.id && !toCorrect.cancelledByNumber ? toCorrect : null;
+  const correcting = toCorrect && correctableDocument(toCorrect, patient.id).kind === "correctable" ? toCorrect : null;
   const today = luxembourgToday();
   const initial = emptyValues(today);
   if (correcting) Object.assign(initial, correctionValues(correcting.document.kind, correcting.document.content as DocumentContent, correcting.document, today));

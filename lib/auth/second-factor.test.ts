@@ -5,11 +5,11 @@ import type { Database } from "@/db/client";
 import { accountBlockedEmail } from "@/lib/email/templates";
 import { freshDatabase } from "@/tests/support/test-db";
 import { appOnThrowawayPostgres } from "@/tests/support/postgres";
-import { issueEmailCode } from "./email-code";
-import { encryptSecret } from "./encryption";
-import { startPendingStep } from "./pending-step";
+import { issueEmailCode } from "@/lib/twofactor/email-code";
+import { encryptSecret } from "@/lib/twofactor/encryption";
+import { startPendingStep } from "@/lib/twofactor/pending-step";
 import { verifySecondFactor } from "./second-factor";
-import { totpCodeAt } from "./totp";
+import { totpCodeAt } from "@/lib/twofactor/totp";
 import { useDatabase } from "@/tests/support/database-suite";
 
 // The 2FA step as its server action runs it (app/(auth)/connexion/2fa/actions.ts): the pending

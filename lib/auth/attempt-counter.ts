@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { voidMailedCodes } from "@/lib/auth/one-time-codes";
-import { revokeAllSessions } from "@/lib/auth/sessions";
+import { voidMailedCodes } from "@/lib/twofactor/one-time-codes";
 import { getDb, type Database } from "@/lib/db";
-import { CODE_ATTEMPTS, EMAIL_CODE_REQUESTS } from "./limits";
+import { CODE_ATTEMPTS, EMAIL_CODE_REQUESTS } from "@/lib/twofactor/limits";
+import { revokeAllSessions } from "./sessions";
 
 // The account's second-factor counters (docs/decisions/0006). Each change is one UPDATE whose
 // WHERE clause holds the rule, so concurrent requests — on one instance or several sharing one

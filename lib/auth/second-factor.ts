@@ -1,18 +1,18 @@
 import "server-only";
 import type { Role, Session } from "@/db/schema";
-import { openSession } from "@/lib/auth/sessions";
+import { openSession } from "./sessions";
 import { getDb } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send";
 import { accountBlockedEmail, signInCodeEmail } from "@/lib/email/templates";
 import type { RequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log";
 import { recordEmailCodeRequest, recordFailedCode, resetCountersIfActive } from "./attempt-counter";
-import { acceptTotp } from "./authenticator";
-import type { secondFactorSchema } from "./code-format";
-import { consumeEmailCode, issueEmailCode } from "./email-code";
-import { CODE_ATTEMPTS } from "./limits";
-import { consumePendingStep, currentPendingStep, type PendingStep } from "./pending-step";
-import { consumeRecoveryCode } from "./recovery-codes";
+import { acceptTotp } from "@/lib/twofactor/authenticator";
+import type { secondFactorSchema } from "@/lib/twofactor/code-format";
+import { consumeEmailCode, issueEmailCode } from "@/lib/twofactor/email-code";
+import { CODE_ATTEMPTS } from "@/lib/twofactor/limits";
+import { consumePendingStep, currentPendingStep, type PendingStep } from "@/lib/twofactor/pending-step";
+import { consumeRecoveryCode } from "@/lib/twofactor/recovery-codes";
 import type { z } from "zod";
 
 /** Thrown inside the transaction to undo it: the account was blocked, or the step used, meanwhile. */

@@ -1,0 +1,15 @@
+// What the second factor's results say to the person (French). Field messages for malformed
+// codes are in code-format.ts.
+
+/** A code that does not confirm a new enrolment: most often the phone's clock. */
+export const ENROLMENT_CODE_REFUSED = "Code incorrect. Vérifiez l'heure de votre téléphone et réessayez.";
+
+/** A code refused on the security page: wrong, or already used within its 30 s. */
+export const CODE_REFUSED = "Code incorrect ou déjà utilisé.";
+
+export const TWO_FACTOR_MESSAGE = {
+  alreadyOn: "La double authentification est déjà activée.",
+  requiredForRole: "La double authentification est obligatoire pour le support.",
+  deactivated: "La double authentification est désactivée.",
+  signInExpired: "Votre demande de connexion a expiré. Recommencez depuis la page de connexion.",
+} as const;
