@@ -124,7 +124,8 @@ const config: PlaywrightTestConfig = {
       url: `http://localhost:${t.port}/api/health`,
       env: { ...t.env, PORT: String(t.port) },
       reuseExistingServer: false,
-      timeout: 120_000,
+      // E2E_SERVER_TIMEOUT: a machine shared with other builds may need longer to migrate and seed.
+      timeout: Number(process.env.E2E_SERVER_TIMEOUT || 120_000),
       stdout: "pipe" as const,
       stderr: "pipe" as const,
     })),

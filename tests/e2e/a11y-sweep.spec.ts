@@ -56,7 +56,9 @@ test("accessibility sweep: public pages", async ({ browser, baseURL }) => {
     open: async (page) => {
       await page.goto("/doctor_home");
       await page.getByRole("button", { name: "S'identifier" }).click();
-      await expect(page.locator("[aria-invalid=true]").first()).toBeFocused();
+      await expect(page.getByLabel("Courriel")).toHaveAttribute("aria-invalid", "true");
+      await expect(page.getByLabel("Courriel")).toBeFocused();
+      await expect(page.getByRole("status").filter({ hasText: "2 champs à corriger." })).toBeAttached();
     },
   };
   await sweep(browser, baseURL, [
