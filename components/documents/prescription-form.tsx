@@ -37,7 +37,7 @@ export function PrescriptionForm({ action, initial, replaces, cancelHref }: Prop
         <ol className="space-y-3">
           {lines.map((line, i) => (
             <li key={line.key} className="flex items-start gap-2">
-              <span aria-hidden className="mt-2 w-5 shrink-0 text-right text-sm font-semibold text-slate-400">
+              <span aria-hidden className="mt-2 w-5 shrink-0 text-right text-sm font-semibold text-slate-500">
                 {i + 1}.
               </span>
               <div className="grid min-w-0 flex-1 gap-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">

@@ -42,7 +42,7 @@ test("on a phone the header is one row and the navigation a « Menu » button", 
   expect((await header.boundingBox())!.height).toBeLessThanOrEqual(65);
   // The links are behind the button, not cut off in a sideways strip.
   await expect(page.getByRole("navigation", { name: "Navigation principale" })).toBeHidden();
-  const menu = header.getByRole("button", { name: "Menu" });
+  const menu = header.getByRole("button", { name: "Menu", exact: true });
   await expect(menu).toHaveAttribute("aria-expanded", "false");
   await menu.click();
   const nav = page.getByRole("navigation", { name: "Navigation principale" });
@@ -59,6 +59,6 @@ test("on a phone the header is one row and the navigation a « Menu » button", 
   // At desktop width the navigation is the left column, without the button.
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(page.getByRole("navigation", { name: "Navigation principale" })).toBeVisible();
-  await expect(header.getByRole("button", { name: "Menu" })).toBeHidden();
+  await expect(header.getByRole("button", { name: "Menu", exact: true })).toBeHidden();
   await page.context().close();
 });
