@@ -47,6 +47,7 @@ test("on a phone the header is one row and the navigation a « Menu » button", 
   await menu.click();
   const nav = page.getByRole("navigation", { name: "Navigation principale" });
   for (const link of await nav.getByRole("link").all()) await expectWithinWidth(link);
+  await page.screenshot({ path: test.info().outputPath("phone-menu-open.png") });
   await page.keyboard.press("Escape");
   await expect(nav).toBeHidden();
   await expect(menu).toBeFocused();
