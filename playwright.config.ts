@@ -150,7 +150,8 @@ const config: PlaywrightTestConfig = {
         ] satisfies TestServer[]),
       },
       reuseExistingServer: false,
-      timeout: 120_000 * SLOWER,
+      // E2E_SERVER_TIMEOUT: a machine shared with other builds may need longer to migrate and seed.
+      timeout: Number(process.env.E2E_SERVER_TIMEOUT || 120_000 * SLOWER),
       stdout: "pipe" as const,
       stderr: "pipe" as const,
     },

@@ -9,7 +9,7 @@ import { devMailboxAudience, publicMailboxWarning } from "./config/email";
 import { port } from "./config/env";
 import { ensureSecrets, MissingSecretError } from "./config/secrets";
 import { carriesForwarding, FORWARDED_MARK_HEADER, SOCKET_IP_HEADER } from "./lib/http/client-ip";
-import { UNAVAILABLE_HTML, UNAVAILABLE_JSON, unavailableHeaders } from "./lib/http/unavailable-page";
+import { answerUnavailableOnFailure, UNAVAILABLE_HTML, UNAVAILABLE_JSON, unavailableHeaders } from "./lib/http/unavailable-page";
 import { logger } from "./lib/log";
 
 // A custom server around Next for two things `next start` cannot give: the client's TCP address
@@ -24,6 +24,7 @@ const path = (req: IncomingMessage) => (req.url ?? "").split("?")[0] ?? "";
 // While PostgreSQL is unreachable (db/availability.ts), every request gets a French 503 and at
 // most one probe runs at a time, no more than once a second: when it answers, requests go
 // through again, without a restart.
+const wantsJson = (req: IncomingMessage) => path(req).startsWith("/api/") || (req.headers.accept ?? "").includes("application/json");
 let probing: Promise<unknown> | null = null;
 let lastProbe = 0;
 function answerUnavailable(req: IncomingMessage, res: ServerResponse) {
@@ -31,7 +32,7 @@ function answerUnavailable(req: IncomingMessage, res: ServerResponse) {
     lastProbe = Date.now();
     probing = probeDb().finally(() => (probing = null));
   }
-  const json = path(req).startsWith("/api/") || (req.headers.accept ?? "").includes("application/json");
+  const json = wantsJson(req);
   res.writeHead(503, unavailableHeaders(json));
   res.end(json ? UNAVAILABLE_JSON : UNAVAILABLE_HTML);
 }
@@ -84,10 +85,9 @@ async function main() {
       answerUnavailable(req, res);
       return;
     }
-    // A request already inside the app when PostgreSQL went away fails there: its 500 is a 503.
-    const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => ServerResponse;
-    res.writeHead = ((status: number, ...rest: unknown[]) =>
-      writeHead(status === 500 && databaseDownSince() !== null ? 503 : status, ...rest)) as typeof res.writeHead;
+    // A request already inside the app when PostgreSQL went away fails there: before its first
+    // byte, the French 503 page replaces Next's 500.
+    answerUnavailableOnFailure(res, () => databaseDownSince() !== null, wantsJson(req));
     void handle(req, res);
   });
 

@@ -5,6 +5,7 @@ import { startTransition, useActionState, useState, type FormEvent } from "react
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { useErrorFocus } from "@/components/ui/use-error-focus";
 import { EMAIL_MAX, PASSWORD_MAX } from "@/lib/auth/limits";
 import { fieldErrorsOf, IDLE, type FormState } from "@/lib/forms/form-state";
 
@@ -37,16 +38,22 @@ export function SignInForm({ action, forgotPasswordHref }: Props) {
     const form = event.currentTarget;
     void check(form).then((found) => {
       setErrors(found);
-      if (!Object.keys(found).length) startTransition(() => formAction(new FormData(form)));
+      // Refused in the browser: focus goes to the first field at fault (its message is read with it).
+      const first = (["email", "password"] as const).find((name) => found[name]);
+      if (first) form.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      else startTransition(() => formAction(new FormData(form)));
     });
   };
   const onChange = (event: FormEvent<HTMLFormElement>) => {
     if (errors) void check(event.currentTarget).then(setErrors);
   };
   const fieldError = (name: "email" | "password") => errors?.[name] ?? state.fieldErrors?.[name];
+  // Refused by the server: the same, or its message about the whole form.
+  const ref = useErrorFocus(state);
+  const problems = (["email", "password"] as const).filter((name) => fieldError(name)).length;
 
   return (
-    <form action={formAction} onSubmit={onSubmit} onChange={onChange} onFocus={() => void loadSchema()} noValidate className="space-y-5">
+    <form ref={ref} action={formAction} onSubmit={onSubmit} onChange={onChange} onFocus={() => void loadSchema()} noValidate className="space-y-5">
       <Field
         label="Courriel"
         type="email"
@@ -88,6 +95,10 @@ export function SignInForm({ action, forgotPasswordHref }: Props) {
           )}
         </Alert>
       )}
+      {/* Announced when the refusal comes: how many fields to correct. */}
+      <p role="status" className="sr-only">
+        {problems === 1 ? "1 champ à corriger." : problems > 1 ? `${problems} champs à corriger.` : ""}
+      </p>
       <Button type="submit" pending={pending} className="w-full">
         {pending ? "Connexion…" : "S'identifier"}
       </Button>

@@ -136,10 +136,10 @@ export function SupportChat({ initialConversations, initialSelected, initialMess
                         {c.userRole === "secretary" ? "Secrétariat" : "Médecin"} · {c.userEmail}
                       </span>
                       <span className="mt-1 block truncate text-sm text-slate-600">
-                        {c.lastMessageSide === "support" && <span className="text-slate-400">Vous : </span>}
+                        {c.lastMessageSide === "support" && <span className="text-slate-600">Vous : </span>}
                         {c.lastMessageExcerpt}
                       </span>
-                      <span className="mt-1 flex items-center gap-2 text-xs text-slate-400">
+                      <span className="mt-1 flex items-center gap-2 text-xs text-slate-600">
                         {c.lastMessageAt && <time dateTime={c.lastMessageAt}>{formatDateTime(new Date(c.lastMessageAt))}</time>}
                         {c.waitingOffline && <span className="rounded-full bg-amber-100 px-2 py-0.5 font-medium text-amber-900">Message laissé hors ligne</span>}
                       </span>

@@ -44,7 +44,7 @@ export function DocumentList({ documents, patientId }: { documents: DocumentList
   }
   return (
     // relative: the links' sr-only (absolute) texts scroll with the table instead of widening the page.
-    <div className="relative sm:overflow-x-auto">
+    <div tabIndex={0} role="region" aria-label="Liste des documents" className="relative focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600/40 sm:overflow-x-auto">
       <table className={TABLE}>
         <caption className="sr-only">Documents du patient, les plus récents d&apos;abord</caption>
         <thead className="max-sm:sr-only">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { formatCents } from "@/lib/format/money";
 import type { FeeLineValues, FeeNoteValues } from "@/lib/documents/form-values";
@@ -20,6 +20,13 @@ const keyed = (line: FeeLineValues) => ({ ...line, key: nextKey++ });
 export function FeeNoteForm({ action, initial, replaces, cancelHref }: Props) {
   const { state, errors, pending, formProps } = useDocumentForm("fee_note", action);
   const [lines, setLines] = useState(() => (initial.lines.length ? initial.lines : [EMPTY_LINE]).map(keyed));
+  // « Ajouter » puts the focus in the new line's first field, where the typing goes next.
+  const focusNewLine = useRef(false);
+  useEffect(() => {
+    if (!focusNewLine.current) return;
+    focusNewLine.current = false;
+    document.getElementById(`fee-${lines.length - 1}-code`)?.focus();
+  }, [lines.length]);
   const update = (i: number, field: keyof FeeLineValues, value: string) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, [field]: value } : l)));
   // The total shown is the server's rule (integer cents), not a float sum; unreadable lines count as 0.
   let total = 0;
@@ -59,7 +66,10 @@ export function FeeNoteForm({ action, initial, replaces, cancelHref }: Props) {
         </ol>
         <ArrayError message={errors.lines} />
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <AddLineButton disabled={lines.length >= MAX_FEE_LINES} onClick={() => setLines((ls) => [...ls, keyed(EMPTY_LINE)])}>
+          <AddLineButton disabled={lines.length >= MAX_FEE_LINES} onClick={() => {
+            setLines((ls) => [...ls, keyed(EMPTY_LINE)]);
+            focusNewLine.current = true;
+          }}>
             Ajouter un acte
           </AddLineButton>
           <p className="text-base text-slate-700" aria-live="polite">

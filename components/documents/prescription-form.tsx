@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Field } from "@/components/ui/field";
 import { TextArea } from "@/components/ui/text-area";
 import type { PrescriptionValues } from "@/lib/documents/form-values";
@@ -18,6 +18,13 @@ const keyed = (line: { medication: string; dosage: string }) => ({ ...line, key:
 export function PrescriptionForm({ action, initial, replaces, cancelHref }: Props) {
   const { state, errors, pending, formProps } = useDocumentForm("prescription", action);
   const [lines, setLines] = useState(() => (initial.lines.length ? initial.lines : [{ medication: "", dosage: "" }]).map(keyed));
+  // « Ajouter » puts the focus in the new line's first field, where the typing goes next.
+  const focusNewLine = useRef(false);
+  useEffect(() => {
+    if (!focusNewLine.current) return;
+    focusNewLine.current = false;
+    document.getElementById(`rx-${lines.length - 1}-medication`)?.focus();
+  }, [lines.length]);
   const update = (i: number, field: "medication" | "dosage", value: string) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, [field]: value } : l)));
   return (
     <form {...formProps} className="space-y-5" aria-label="Nouvelle ordonnance">
@@ -30,7 +37,7 @@ export function PrescriptionForm({ action, initial, replaces, cancelHref }: Prop
         <ol className="space-y-3">
           {lines.map((line, i) => (
             <li key={line.key} className="flex items-start gap-2">
-              <span aria-hidden className="mt-2 w-5 shrink-0 text-right text-sm font-semibold text-slate-400">
+              <span aria-hidden className="mt-2 w-5 shrink-0 text-right text-sm font-semibold text-slate-500">
                 {i + 1}.
               </span>
               <div className="grid min-w-0 flex-1 gap-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
@@ -42,7 +49,10 @@ export function PrescriptionForm({ action, initial, replaces, cancelHref }: Prop
           ))}
         </ol>
         <ArrayError message={errors.lines} />
-        <AddLineButton disabled={lines.length >= MAX_PRESCRIPTION_LINES} onClick={() => setLines((ls) => [...ls, keyed({ medication: "", dosage: "" })])}>
+        <AddLineButton disabled={lines.length >= MAX_PRESCRIPTION_LINES} onClick={() => {
+            setLines((ls) => [...ls, keyed({ medication: "", dosage: "" })]);
+            focusNewLine.current = true;
+          }}>
           Ajouter un médicament
         </AddLineButton>
       </fieldset>

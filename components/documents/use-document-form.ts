@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { IDLE, type FormState } from "@/lib/forms/form-state";
 import { formInput, parseDocument, type DocumentKind } from "@/lib/documents/schema";
 
@@ -29,13 +29,20 @@ export function useDocumentForm<Data>(kind: DocumentKind, action: Action<Data>) 
     const parsed = parseDocument(kind, formInput(kind, formData));
     if (!parsed.ok) {
       setLocalErrors(parsed.fieldErrors);
-      const first = event.currentTarget.querySelector<HTMLElement>("[aria-invalid=true]");
-      first?.focus();
       return;
     }
     setLocalErrors(null);
     startTransition(() => formAction(formData));
   };
   const errors = localErrors ?? (state.status === "error" ? (state.fieldErrors ?? {}) : {});
-  return { state: localErrors ? { status: "error" as const, formError: "Corrigez les champs signalés." } : state, errors, pending, formProps: { action: formAction, onSubmit, noValidate: true } };
+  // Once the refusal is drawn (not before: the fields get aria-invalid on the next render), focus
+  // goes to the first field at fault, else to the form's message.
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!localErrors && state.status !== "error") return;
+    const target = ref.current?.querySelector<HTMLElement>("[aria-invalid=true]") ?? ref.current?.querySelector<HTMLElement>('[role="alert"]');
+    if (target?.getAttribute("role") === "alert") target.tabIndex = -1;
+    target?.focus();
+  }, [localErrors, state]);
+  return { state: localErrors ? { status: "error" as const, formError: "Corrigez les champs signalés." } : state, errors, pending, formProps: { ref, action: formAction, onSubmit, noValidate: true } };
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { BackForwardGuard } from "./back-forward-guard";
 import { Logo } from "./logo";
+import { MobileNav } from "./mobile-nav";
 import { NavLinks, type NavItem } from "./nav-links";
 import { ProfileMenu } from "./profile-menu";
 
@@ -25,17 +26,25 @@ export function AppShell({ nav, user, profileHref, signOut, banner, widgets, chi
       <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Aller au contenu
       </a>
-      <aside className="border-b border-slate-200 bg-white md:min-h-dvh md:border-b-0 md:border-r">
+      {/* From md up, the navigation is a column on the left; below, a « Menu » button in the header. */}
+      <aside className="hidden border-r border-slate-200 bg-white md:block md:min-h-dvh">
         <div className="flex h-16 items-center px-5">
           <Logo href={nav[0]?.href ?? "/"} />
         </div>
-        <nav aria-label="Navigation principale" className="px-3 pb-3 md:pb-0">
+        <nav aria-label="Navigation principale" className="px-3">
           <NavLinks items={nav} />
         </nav>
       </aside>
       <div className="flex min-w-0 flex-col">
-        <header className="flex h-16 items-center justify-end border-b border-slate-200 bg-white px-4 sm:px-6">
-          <ProfileMenu name={user.name} initials={user.initials} detail={user.detail} profileHref={profileHref} signOut={signOut} />
+        {/* One row at every width: on a phone, the logo, « Menu » and the profile menu. */}
+        <header className="relative flex h-16 items-center gap-2 border-b border-slate-200 bg-white px-4 sm:px-6">
+          <div className="min-w-0 md:hidden">
+            <Logo href={nav[0]?.href ?? "/"} />
+          </div>
+          <div className="ml-auto flex items-center gap-2">
+            <MobileNav items={nav} />
+            <ProfileMenu name={user.name} initials={user.initials} detail={user.detail} profileHref={profileHref} signOut={signOut} />
+          </div>
         </header>
         {banner}
         {/* With the chat bubble (fixed, bottom left, 5rem tall with its margin), room to scroll the page's last controls clear of it. */}

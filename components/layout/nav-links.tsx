@@ -5,14 +5,14 @@ import { usePathname } from "next/navigation";
 
 export type NavItem = { href: string; label: string };
 
-export function NavLinks({ items }: { items: NavItem[] }) {
+export function NavLinks({ items, vertical = false }: { items: NavItem[]; vertical?: boolean }) {
   const pathname = usePathname();
   // The most specific item wins: on /admin/journal, "Journal" is current, not "/admin".
   const current = items
     .filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`))
     .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
-    <ul className="flex gap-1 overflow-x-auto md:flex-col">
+    <ul className={`flex gap-1 ${vertical ? "flex-col" : "overflow-x-auto md:flex-col"}`}>
       {items.map((item) => {
         const active = item.href === current;
         return (

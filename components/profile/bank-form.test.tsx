@@ -54,6 +54,18 @@ describe("BankForm", () => {
     expect(action.mock.calls[0]![1].get("ibanHolder")).toBe("Dr Paul Schmit");
   });
 
+  it("shows one message at a time: a refused submit after a save takes the old confirmation away", async () => {
+    const { submit, iban, holder } = setUp();
+    fireEvent.change(iban, { target: { value: "LU28 0019 4006 4475 0000" } });
+    fireEvent.change(holder, { target: { value: "Dr Paul Schmit" } });
+    submit();
+    expect(await screen.findByText("Coordonnées bancaires enregistrées.")).toBeInTheDocument();
+    fireEvent.change(iban, { target: { value: "LU28 0019 4006 4475 000" } });
+    submit();
+    expect(await screen.findByText("Un IBAN LU compte 20 caractères ; celui-ci en a 19.")).toBeInTheDocument();
+    expect(screen.queryByText("Coordonnées bancaires enregistrées.")).toBeNull();
+  });
+
   it("shows the server's message under a field the browser let through", async () => {
     const { submit, iban, holder } = setUp({ status: "error", fieldErrors: { ibanHolder: "Refusé par le serveur." } });
     fireEvent.change(iban, { target: { value: "LU28 0019 4006 4475 0000" } });

@@ -26,7 +26,7 @@ export function DocumentsToggle({ what, shown, disabled, action }: Props) {
   };
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className={`flex items-center gap-2 text-sm font-medium ${disabled ? "text-slate-400" : "text-slate-800"}`}>
+      <label htmlFor={id} className={`flex items-center gap-2 text-sm font-medium ${disabled ? "text-slate-500" : "text-slate-800"}`}>
         <input
           id={id}
           type="checkbox"

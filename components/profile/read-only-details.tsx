@@ -7,7 +7,7 @@ export function ReadOnlyDetails({ rows }: { rows: [label: string, value: ReactNo
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="text-sm font-medium text-slate-500">{label}</dt>
-          <dd className="text-sm text-slate-900">{value ?? <span className="text-slate-400">Non renseigné</span>}</dd>
+          <dd className="text-sm text-slate-900">{value ?? <span className="text-slate-500">Non renseigné</span>}</dd>
         </div>
       ))}
     </dl>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { IDLE, type FormState } from "@/lib/forms/form-state";
 
 type Props = { secretaryId: string; name: string; action: (state: FormState, formData: FormData) => Promise<FormState> };
@@ -12,9 +12,10 @@ export function DetachSecretaryButton({ secretaryId, name, action }: Props) {
   return (
     <form action={formAction} className="flex flex-col items-end gap-2">
       <input type="hidden" name="secretaryId" value={secretaryId} />
-      <Button type="submit" variant="secondary" pending={pending} aria-label={`Détacher ${name}`}>
-        Détacher
-      </Button>
+      <ConfirmSubmit label="Détacher" aria-label={`Détacher ${name}`} title={`Détacher ${name} ?`} pending={pending}>
+        {name} ne pourra plus travailler pour votre cabinet et ses sessions ouvertes pour vous seront fermées tout de suite.
+        Le support pourra la rattacher de nouveau.
+      </ConfirmSubmit>
       {state.formError && <Alert>{state.formError}</Alert>}
     </form>
   );

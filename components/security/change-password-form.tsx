@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -12,13 +12,13 @@ type Props = { action: (state: FormState, formData: FormData) => Promise<FormSta
 
 export function ChangePasswordForm({ action }: Props) {
   const { state, pending, formProps } = useServerForm(action);
-  const form = useRef<HTMLFormElement>(null);
+  const form = formProps.ref;
   // Done: the typed passwords leave the page.
   useEffect(() => {
     if (state.status === "success") form.current?.reset();
-  }, [state]);
+  }, [state, form]);
   return (
-    <form {...formProps} ref={form} noValidate className="max-w-sm space-y-3">
+    <form {...formProps} noValidate className="max-w-sm space-y-3">
       <Field id="change-current" label="Mot de passe actuel" name="current" type="password" autoComplete="current-password" maxLength={PASSWORD_MAX + 10} error={state.fieldErrors?.current} />
       <Field id="change-password" label="Nouveau mot de passe" name="password" type="password" autoComplete="new-password" maxLength={PASSWORD_MAX + 10} error={state.fieldErrors?.password} />
       <Field id="change-confirmation" label="Confirmez le nouveau mot de passe" name="confirmation" type="password" autoComplete="new-password" maxLength={PASSWORD_MAX + 10} error={state.fieldErrors?.confirmation} />

@@ -3,6 +3,8 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
+import { counted } from "@/lib/format/count";
 import { IDLE, type FormState } from "@/lib/forms/form-state";
 
 export type OpenSession = { id: string; device: string; ip: string; lastSeen: string; current: boolean };
@@ -48,9 +50,10 @@ export function OpenSessions({ sessions, revokeAction, revokeOthersAction }: Pro
       </ul>
       {sessions.length > 1 && (
         <form action={revokeOthers}>
-          <Button type="submit" variant="secondary" pending={pending}>
-            Déconnecter les autres sessions
-          </Button>
+          <ConfirmSubmit label="Déconnecter les autres sessions" title="Déconnecter les autres sessions ?" pending={pending}>
+            {counted(sessions.length - 1, "autre session ouverte sera fermée", "autres sessions ouvertes seront fermées")} : il
+            faudra s&apos;y reconnecter avec le mot de passe. Cette session-ci reste ouverte.
+          </ConfirmSubmit>
         </form>
       )}
       {others.message && <Alert tone="info">{others.message}</Alert>}

@@ -22,12 +22,7 @@ export function TwoFactorActivation({ startAction, confirmAction }: Props) {
 
   if (state.status === "success" && state.data) {
     return (
-      <div className="space-y-4">
-        <EnrolmentPanel {...state.data} action={confirmAction} />
-        <Button type="button" variant="ghost" onClick={() => router.refresh()}>
-          Terminer
-        </Button>
-      </div>
+      <EnrolmentPanel {...state.data} action={confirmAction} onClose={() => router.refresh()} />
     );
   }
   return (

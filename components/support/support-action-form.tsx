@@ -1,10 +1,13 @@
 "use client";
 
-import { useId } from "react";
+import { useEffect, useId, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
+import { Field } from "@/components/ui/field";
 import { useServerForm } from "@/components/ui/use-server-form";
 import type { FormState } from "@/lib/forms/form-state";
+import { useActionOutcome } from "./action-outcome";
 
 type Props = {
   title: string;
@@ -12,15 +15,24 @@ type Props = {
   button: string;
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   hidden: Record<string, string>;
-  /** Extra fields before the reason (e.g. a doctor's email). */
-  children?: React.ReactNode;
+  /** What the reason is for, in its label: several forms share a page (« Raison du blocage »). */
+  reasonLabel: string;
+  /** A field before the reason (e.g. a doctor's email), with its error tied to it. */
+  field?: { name: string; label: string; type?: string; autoComplete?: string };
+  /** An action that cannot be undone asks first, saying what will happen. */
+  confirm?: { title: string; text: ReactNode };
   tone?: "primary" | "secondary";
 };
 
 /** Every support action: its fields, the mandatory reason (for the audit log), one button. */
-export function SupportActionForm({ title, description, button, action, hidden, children, tone = "secondary" }: Props) {
+export function SupportActionForm({ title, description, button, action, hidden, reasonLabel, field, confirm, tone = "secondary" }: Props) {
   const { state, pending, formProps } = useServerForm(action);
   const id = useId();
+  const reasonError = state.fieldErrors?.reason;
+  const report = useActionOutcome();
+  useEffect(() => {
+    if (report && state.status === "success" && state.message) report(state.message);
+  }, [report, state]);
   return (
     <form {...formProps} noValidate className="space-y-3 rounded-md border border-slate-200 p-4" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="font-semibold text-slate-900">
@@ -30,38 +42,43 @@ export function SupportActionForm({ title, description, button, action, hidden, 
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {children}
+      {field && <Field id={`${id}-${field.name}`} name={field.name} label={field.label} type={field.type} autoComplete={field.autoComplete} error={state.fieldErrors?.[field.name]} />}
       <div className="space-y-1.5">
         <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-800">
-          Raison (journal d&apos;audit)
+          {reasonLabel} (journal d&apos;audit)
         </label>
         <textarea
           id={`${id}-reason`}
           name="reason"
           rows={2}
           maxLength={600}
-          aria-invalid={state.fieldErrors?.reason ? true : undefined}
-          aria-describedby={state.fieldErrors?.reason ? `${id}-reason-error` : undefined}
-          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
+          aria-invalid={reasonError ? true : undefined}
+          aria-describedby={reasonError ? `${id}-reason-error` : undefined}
+          className={`block w-full rounded-md border px-3 py-2 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 ${reasonError ? "border-red-600" : "border-slate-300"}`}
         />
-        {state.fieldErrors?.reason && (
+        {reasonError && (
           <p id={`${id}-reason-error`} className="text-sm text-red-700">
-            {state.fieldErrors.reason}
+            {reasonError}
           </p>
         )}
       </div>
+      {/* A message about a field the page does not show (a forged or stale form): with the form's. */}
       {Object.entries(state.fieldErrors ?? {})
-        .filter(([name]) => name !== "reason")
+        .filter(([name]) => name !== "reason" && name !== field?.name)
         .map(([name, message]) => (
-          <p key={name} className="text-sm text-red-700">
-            {message}
-          </p>
+          <Alert key={name}>{message}</Alert>
         ))}
       {state.formError && <Alert>{state.formError}</Alert>}
-      {state.status === "success" && state.message && <Alert tone="info">{state.message}</Alert>}
-      <Button type="submit" variant={tone} pending={pending}>
-        {button}
-      </Button>
+      {!report && state.status === "success" && state.message && <Alert tone="info">{state.message}</Alert>}
+      {confirm ? (
+        <ConfirmSubmit label={button} title={confirm.title} variant={tone} pending={pending}>
+          {confirm.text}
+        </ConfirmSubmit>
+      ) : (
+        <Button type="submit" variant={tone} pending={pending}>
+          {button}
+        </Button>
+      )}
     </form>
   );
 }

@@ -14,20 +14,30 @@ type Props = {
   action: (state: FormState<EnrolmentData>, formData: FormData) => Promise<FormState<EnrolmentData>>;
   /** When enrolling during sign-in: what opens the session once the codes are kept. */
   continueAction?: () => Promise<void>;
+  /**
+   * When enrolling from the security page: leaving the panel. Before the code is confirmed nothing
+   * is switched on, so it is « Annuler »; once the codes are shown it is « Terminer ».
+   */
+  onClose?: () => void;
 };
 
 /** Scan the QR code (or type the secret), then prove it with a code; the recovery codes follow. */
-export function EnrolmentPanel({ qrDataUrl, secretGroups, action, continueAction }: Props) {
+export function EnrolmentPanel({ qrDataUrl, secretGroups, action, continueAction, onClose }: Props) {
   const { state, pending, formProps } = useServerForm(action);
   if (state.status === "success" && state.data) {
     return (
       <div className="space-y-4">
-        <Alert tone="info">La double authentification est activée.</Alert>
+        <Alert tone="info">{state.message ?? "La double authentification est activée."}</Alert>
         <RecoveryCodes codes={state.data.recoveryCodes} />
         {continueAction && (
           <form action={continueAction}>
             <Button type="submit">J&apos;ai conservé mes codes, continuer</Button>
           </form>
+        )}
+        {onClose && (
+          <Button type="button" onClick={onClose}>
+            Terminer
+          </Button>
         )}
       </div>
     );
@@ -59,9 +69,16 @@ export function EnrolmentPanel({ qrDataUrl, secretGroups, action, continueAction
           error={state.fieldErrors?.code}
         />
         {state.formError && <Alert>{state.formError}</Alert>}
-        <Button type="submit" pending={pending}>
-          Activer
-        </Button>
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" pending={pending}>
+            Activer
+          </Button>
+          {onClose && (
+            <Button type="button" variant="ghost" onClick={onClose}>
+              Annuler
+            </Button>
+          )}
+        </div>
       </form>
     </div>
   );

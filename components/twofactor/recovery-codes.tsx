@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
-/** The recovery codes, shown once, with copy and download. */
+/** The recovery codes, shown once, with copy, print and download as text. */
 export function RecoveryCodes({ codes }: { codes: string[] }) {
   const [copied, setCopied] = useState(false);
   const text = `Codes de secours Doctipro (chaque code ne sert qu'une fois)\n\n${codes.join("\n")}\n`;
@@ -13,10 +13,12 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
     a.href = url;
     a.download = "doctipro-codes-de-secours.txt";
     a.click();
-    URL.revokeObjectURL(url);
+    // Revoked once the browser has started the download, not before.
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
   return (
-    <div className="space-y-3">
+    <div className="recovery-codes space-y-3" data-print-only-this>
+      <p className="hidden print:block print:text-lg print:font-semibold">Codes de secours Doctipro</p>
       <p className="text-sm text-slate-700">
         Conservez ces codes de secours en lieu sûr : chacun permet une connexion si vous n&apos;avez plus accès à votre
         application. Ils ne seront plus affichés.
@@ -26,7 +28,7 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
           <li key={c}>{c}</li>
         ))}
       </ul>
-      <div className="flex flex-wrap gap-2">
+      <div className="flex flex-wrap gap-2 print:hidden">
         <Button
           type="button"
           variant="secondary"
@@ -38,7 +40,10 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
           {copied ? "Copiés" : "Copier les codes"}
         </Button>
         <Button type="button" variant="secondary" onClick={download}>
-          Télécharger
+          Télécharger (.txt)
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => window.print()}>
+          Imprimer
         </Button>
       </div>
     </div>

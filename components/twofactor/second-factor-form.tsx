@@ -76,7 +76,7 @@ export function SecondFactorForm({ maskedEmail, remaining, remainingRequests, ve
           Vérifier le code
         </Button>
         <p className="flex items-center gap-2 text-sm font-medium text-amber-800" aria-live="polite">
-          <span aria-hidden>▲</span> Tentative(s) restante(s) : {attemptsLeft}
+          <span aria-hidden>▲</span> {attemptsLeft < 2 ? "Tentative restante" : "Tentatives restantes"} : {attemptsLeft}
         </p>
       </form>
 
@@ -104,7 +104,7 @@ export function SecondFactorForm({ maskedEmail, remaining, remainingRequests, ve
         {mailState.message && <Alert tone="info">{mailState.message}</Alert>}
         {mailState.formError && <Alert>{mailState.formError}</Alert>}
         <p className="text-xs text-slate-500">
-          Demande(s) de code par courriel : {EMAIL_CODE_REQUESTS - requestsLeft} sur {EMAIL_CODE_REQUESTS}. Après{" "}
+          Demandes de code par courriel : {EMAIL_CODE_REQUESTS - requestsLeft} sur {EMAIL_CODE_REQUESTS}. Après{" "}
           {EMAIL_CODE_REQUESTS} demandes sans connexion réussie, ou trois codes erronés, votre compte sera automatiquement
           bloqué.
         </p>

@@ -1,9 +1,10 @@
 "use client";
 
-import { startTransition, useActionState, type BaseSyntheticEvent } from "react";
+import { startTransition, useActionState, useState, type BaseSyntheticEvent } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { IDLE, type FormState } from "@/lib/forms/form-state";
+import { useErrorFocus } from "./use-error-focus";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 type LoadSchema = () => Promise<z.ZodType>;
@@ -50,22 +51,29 @@ export function useCheckedForm<T extends Record<string, string>>(action: Action,
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
+  // The server's last answer is put aside when the browser refuses a later submit: one message at
+  // a time, the latest (an old « enregistrées » beside a new field error says the wrong thing).
+  const [setAside, setSetAside] = useState<FormState | null>(null);
+  const current: FormState = state === setAside ? IDLE : state;
   const onValid = (_: T, event?: BaseSyntheticEvent) => {
     const element = event?.target as HTMLFormElement;
     startTransition(() => formAction(new FormData(element)));
   };
+  const onInvalid = () => setSetAside(state);
+  const ref = useErrorFocus(current);
   const errors = form.formState.errors as Partial<Record<string, { message?: string }>>;
 
   return {
-    state,
+    state: current,
     pending,
     /** The browser's message for a field, else the server's. */
-    error: (name: keyof T & string): string | undefined => errors[name]?.message ?? state.fieldErrors?.[name],
+    error: (name: keyof T & string): string | undefined => errors[name]?.message ?? current.fieldErrors?.[name],
     /** A field's props: react-hook-form's registration, and its value in the server's HTML. */
     field: (name: keyof T & string) => ({ ...form.register(name as Path<T>), defaultValue: defaultValues[name] }),
     formProps: {
+      ref,
       action: formAction,
-      onSubmit: form.handleSubmit(onValid),
+      onSubmit: form.handleSubmit(onValid, onInvalid),
       onFocus: () => void loadSchema().catch(() => undefined),
       noValidate: true,
     },

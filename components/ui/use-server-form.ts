@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, type FormEvent } from "react";
 import { IDLE, type FormState } from "@/lib/forms/form-state";
+import { useErrorFocus } from "./use-error-focus";
 
 type Action<Data> = (state: FormState<Data>, formData: FormData) => Promise<FormState<Data>>;
 
@@ -17,5 +18,6 @@ export function useServerForm<Data = undefined>(action: Action<Data>) {
     const formData = new FormData(event.currentTarget);
     startTransition(() => formAction(formData));
   };
-  return { state, pending, formProps: { action: formAction, onSubmit } };
+  const ref = useErrorFocus(state);
+  return { state, pending, formProps: { ref, action: formAction, onSubmit } };
 }

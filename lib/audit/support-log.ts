@@ -9,12 +9,16 @@ import type { Database } from "@/db/client";
 
 export const AUDIT_ACTIONS = {
   "user.invite": "Invitation d'un compte",
+  "user.block": "Blocage",
   "user.unblock": "Déblocage",
   "user.reset-2fa": "Réinitialisation de la 2FA",
   "user.close-sessions": "Fermeture des sessions",
   "secretary.attach": "Rattachement secrétariat",
   "secretary.detach": "Détachement secrétariat",
   "chat.reply": "Réponse dans le chat",
+  "read.user": "Consultation d'un compte",
+  "read.chat": "Ouverture d'une conversation",
+  "read.audit-export": "Export du journal",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

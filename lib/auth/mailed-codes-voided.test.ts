@@ -5,12 +5,12 @@ import { freshDatabase } from "@/tests/support/test-db";
 import { recordFailedCode } from "./attempt-counter";
 import { removeTwoFactor } from "@/lib/twofactor/authenticator";
 import { issueEmailCode } from "@/lib/twofactor/email-code";
-import { activateTwoFactor } from "@/lib/twofactor/enrolment";
 import { encryptSecret } from "@/lib/twofactor/encryption";
 import { replaceRecoveryCodes } from "@/lib/twofactor/recovery-codes";
 import { totpCodeAt } from "@/lib/twofactor/totp";
 import { confirmEmailChange, requestEmailChange } from "@/lib/profile/email-change";
 import { changePassword } from "./change-password";
+import { activateTwoFactorHere } from "./two-factor-activation";
 import { issueLink } from "./one-time-link";
 import { hashPassword } from "./password-hash";
 import { findResetTarget, resetPassword } from "./password-reset";
@@ -97,7 +97,8 @@ describe("a change to the account voids what was mailed before it", () => {
   it("two-factor turned on", async () => {
     const { resetToken } = await mailEverything();
     await db.insert(twoFactor).values({ userId: user.id, secretEncrypted: encryptSecret(SECRET) });
-    const activated = await activateTwoFactor(user, totpCodeAt(SECRET, Date.now()));
+    const here = await openSession(db, user, ctx.ip, ctx.userAgent);
+    const activated = await activateTwoFactorHere(user, totpCodeAt(SECRET, Date.now()), here.id);
     expect(activated.kind === "done" && activated.recoveryCodes).toHaveLength(10);
     // Activation gives ten new recovery codes; the mailed ones are gone.
     await expectMailedCodesVoided(resetToken);

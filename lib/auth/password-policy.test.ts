@@ -16,6 +16,15 @@ describe("passwordProblem", () => {
     expect(passwordProblem("aaaaaaaaaaaaaaaa")).toMatch(/trop facile/);
   });
 
+  it("writes every sentence of its message with a full stop, zxcvbn's hint included", () => {
+    for (const weak of ["motdepasse123", "azertyuiopqsdf", "aaaaaaaaaaaaaaaa", "Jean-Pierre1980"]) {
+      const message = passwordProblem(weak)!;
+      expect(message).toMatch(/\.$/);
+      // No hint runs into the next sentence: « … courant Choisissez … ».
+      expect(message).not.toMatch(/[^.!?…] Choisissez/);
+    }
+  });
+
   it("refuses a password built from the person's own name or email", () => {
     expect(passwordProblem("schmitschmit2026", ["dr.schmit@demo.doctipro.lu", "Schmit"])).toMatch(/trop facile/);
     // zxcvbn alone rates these strong; they are an attacker's first tries against the account.
@@ -27,6 +36,13 @@ describe("passwordProblem", () => {
 
   it("accepts a strong passphrase that happens to hold the person's name", () => {
     expect(passwordProblem("Luc aime le cheval rouge des lundis pluvieux", ["luc.reding@example.lu", "Luc", "Reding"])).toBeNull();
+  });
+
+  it("counts the email's local part and the names, not its domain", () => {
+    // The demo password names the product, as the demo accounts' domain does: it is not the person's.
+    expect(passwordProblem("Doctipro-Demo-2026", ["dr.schmit@demo.doctipro.lu", "Paul", "Schmit"])).toBeNull();
+    expect(passwordProblem("Schmit-Paul-2026", ["dr.schmit@demo.doctipro.lu", "Paul", "Schmit"])).toMatch(/nom ou votre courriel|trop facile/);
+    expect(passwordProblem("Claire.Kieffer!2026", ["claire.kieffer@gmail.com", "", ""])).toMatch(/nom ou votre courriel|trop facile/);
   });
 
   it("accepts a long passphrase without composition rules", () => {

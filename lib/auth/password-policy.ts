@@ -14,16 +14,30 @@ zxcvbnOptions.setOptions({
 
 export const MIN_SCORE = 3;
 
+/** zxcvbn's French hints come without a full stop: each sentence of the message ends with one. */
+function sentence(text: string | null | undefined): string {
+  const t = (text ?? "").trim();
+  return t && !/[.!?…]$/.test(t) ? `${t}.` : t;
+}
+
 /** Why a new password is refused, in French, or null when it is acceptable. */
 export function passwordProblem(password: string, personalInputs: string[] = []): string | null {
   if (password.length < PASSWORD_MIN) return `Le mot de passe doit contenir au moins ${PASSWORD_MIN} caractères.`;
   if (password.length > PASSWORD_MAX) return `Le mot de passe ne peut pas dépasser ${PASSWORD_MAX} caractères.`;
+  // An email counts whole and by its local part, never by the pieces of its domain: the domain is
+  // the practice's or the provider's, shared with others and no clue to this person (« demo » in
+  // dr.schmit@demo.doctipro.lu is not a name).
   const whole = personalInputs.map((s) => s.toLowerCase().trim()).filter((s) => s.length >= 3);
-  const parts = whole.flatMap((s) => [s, ...s.split(/[@.\s_-]+/), s.split("@")[0]!]).filter((s) => s.length >= 3);
+  const parts = whole
+    .flatMap((s) => {
+      const local = s.split("@")[0]!;
+      return [s, local, ...local.split(/[.\s_+-]+/)];
+    })
+    .filter((s) => s.length >= 3);
   const inputs = [...new Set(parts)];
   const result = zxcvbn(password, inputs);
   if (result.score < MIN_SCORE) {
-    const hint = result.feedback.warning || result.feedback.suggestions[0];
+    const hint = sentence(result.feedback.warning || result.feedback.suggestions[0]);
     return `Ce mot de passe est trop facile à deviner.${hint ? ` ${hint}` : ""} Choisissez une phrase plus longue ou moins courante.`;
   }
   // zxcvbn rates a whole email address, or a name followed by a year, as strong: an attacker who

@@ -116,10 +116,15 @@ export async function revokeOwnSession(userId: string, sessionId: string): Promi
 }
 
 /** « Déconnecter les autres sessions »: every open session of the user but `keep`. */
-export async function revokeOtherSessions(userId: string, keep: string, tx: Pick<Database, "update"> = getDb()): Promise<number> {
+export async function revokeOtherSessions(
+  userId: string,
+  keep: string,
+  tx: Pick<Database, "update"> = getDb(),
+  reason = "déconnectée par l'utilisateur",
+): Promise<number> {
   const ended = await tx
     .update(sessions)
-    .set({ revokedAt: sql`now()`, revokedReason: "déconnectée par l'utilisateur" })
+    .set({ revokedAt: sql`now()`, revokedReason: reason })
     .where(and(eq(sessions.userId, userId), ne(sessions.id, keep), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id });
   return ended.length;

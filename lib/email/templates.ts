@@ -107,6 +107,14 @@ export function invitationEmail(token: string, firstName: string): EmailMessage 
   );
 }
 
+export function accountBlockedBySupportEmail(): EmailMessage {
+  return message("Votre compte Doctipro est bloqué", [
+    "Bonjour,",
+    "Le support a bloqué votre compte et fermé toutes ses sessions : vous ne pouvez plus vous connecter pour l'instant.",
+    `Pour en savoir plus ou le faire réactiver, contactez le support : ${supportEmail()}`,
+  ]);
+}
+
 export function accountUnblockedEmail(): EmailMessage {
   return message("Votre compte Doctipro est débloqué", [
     "Bonjour,",

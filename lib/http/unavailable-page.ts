@@ -46,3 +46,45 @@ export const UNAVAILABLE_HTML = `<!doctype html>
 `;
 
 export const UNAVAILABLE_JSON = JSON.stringify({ status: "indisponible" });
+
+type Res = {
+  headersSent: boolean;
+  writeHead: (status: number, ...rest: never[]) => unknown;
+  write: (...args: never[]) => boolean;
+  end: (...args: never[]) => unknown;
+};
+
+/**
+ * A request already inside the app when the database went away fails there. Before the first
+ * byte, its 500 (Next's own page, in English) becomes the French 503 page above, whole; what Next
+ * writes after that is dropped. Once a page has started streaming its status is sent: the part
+ * that failed is replaced by the segment's French error boundary (app/…/error.tsx) instead.
+ */
+export function answerUnavailableOnFailure(res: Res, databaseDown: () => boolean, json: boolean): void {
+  const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => unknown;
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => unknown;
+  let replaced = false;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    if (replaced) return res;
+    if (status >= 500 && !res.headersSent && databaseDown()) {
+      replaced = true;
+      writeHead(503, unavailableHeaders(json));
+      end(json ? UNAVAILABLE_JSON : UNAVAILABLE_HTML);
+      return res;
+    }
+    return writeHead(status, ...rest);
+  }) as Res["writeHead"];
+  res.write = ((...args: unknown[]) => {
+    if (!replaced) return write(...args);
+    const callback = args.find((a) => typeof a === "function") as (() => void) | undefined;
+    callback?.();
+    return true;
+  }) as Res["write"];
+  res.end = ((...args: unknown[]) => {
+    if (!replaced) return end(...args);
+    const callback = args.find((a) => typeof a === "function") as (() => void) | undefined;
+    callback?.();
+    return res;
+  }) as Res["end"];
+}

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/audit/support-log";
 import { verifyAuditChain } from "@/lib/audit/support-log";
 import { recordFailedCode } from "@/lib/auth/attempt-counter";
 import { freshDatabase } from "@/tests/support/test-db";
-import { attachSecretary, closeUserSessions, detachSecretary, inviteUser, resetUserTwoFactor, unblockUser } from "./account-actions";
+import { attachSecretary, blockUser, closeUserSessions, detachSecretary, inviteUser, resetUserTwoFactor, unblockUser } from "./account-actions";
 import { SUPPORT_REFUSAL, supportAnswer } from "./messages";
 
 // The audit log survives between tests (it is append-only): assertions look at rows of this
@@ -88,7 +88,7 @@ describe("support actions", () => {
     expect(reset).toEqual({ kind: "done", action: "user.reset-2fa", sessions: 2 });
     expect(supportAnswer(reset)).toEqual({
       ok: true,
-      text: "La double authentification est réinitialisée et 2 session(s) fermée(s) ; l'utilisateur a été prévenu.",
+      text: "La double authentification est réinitialisée et 2 sessions fermées ; l'utilisateur a été prévenu.",
     });
     const ended = await db.select().from(sessions).where(eq(sessions.userId, other));
     expect(ended).toEqual([
@@ -124,10 +124,40 @@ describe("support actions", () => {
     expect(await db.select({ status: users.status }).from(users).where(eq(users.id, ids.support))).toEqual([{ status: "active" }]);
   });
 
+  it("« Bloquer »: blocked, sessions and mailed links ended, audited with its reason, the user told", async () => {
+    await session(ids.doctor);
+    await session(ids.doctor);
+    await db.insert(verifications).values({ userId: ids.doctor, purpose: "password_reset", codeHash: "h-block", expiresAt: new Date(Date.now() + 3_600_000) });
+    expect(supportAnswer(await blockUser(support, ids.doctor, "Ordinateur volé, appel du médecin"))).toEqual({
+      ok: true,
+      text: "Le compte est bloqué et 2 sessions fermées ; l'utilisateur a été prévenu par courriel.",
+    });
+    expect(await db.select({ status: users.status }).from(users).where(eq(users.id, ids.doctor))).toEqual([{ status: "blocked" }]);
+    expect(await db.select().from(sessions).where(isNull(sessions.revokedAt))).toHaveLength(0);
+    expect(await db.select().from(verifications).where(isNull(verifications.usedAt))).toEqual([]);
+    expect(await auditRowsFor(ids.doctor)).toEqual([expect.objectContaining({ action: "user.block", reason: "Ordinateur volé, appel du médecin" })]);
+    const [mail] = await mailsTo("doc@example.lu");
+    expect(mail!.subject).toBe("Votre compte Doctipro est bloqué");
+    expect(await blockUser(support, ids.doctor, "encore une fois")).toEqual({ kind: "already-blocked" });
+    expect(SUPPORT_REFUSAL["already-blocked"]).toBe("Ce compte est déjà bloqué.");
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
+  it("never blocks itself nor the last active support account", async () => {
+    expect(await blockUser(support, ids.support, "je me bloque")).toEqual({ kind: "own-account" });
+    const other = await user("support2@example.lu", "support");
+    const otherActor: Actor = { userId: other, label: "support2@example.lu", ip: "192.0.2.9" };
+    // Two support accounts: one may block the other, and then the one left is the last.
+    expect(await blockUser(otherActor, ids.support, "Départ de l'agent")).toMatchObject({ kind: "done" });
+    const cli: Actor = { userId: null, label: "cli:operateur", ip: "ligne de commande" };
+    expect(await blockUser(cli, other, "Plus personne ?")).toEqual({ kind: "last-support" });
+    expect(await db.select({ status: users.status }).from(users).where(eq(users.id, other))).toEqual([{ status: "active" }]);
+  });
+
   it("closes every session of a user", async () => {
     await session(ids.doctor);
     await session(ids.doctor);
-    expect(supportAnswer(await closeUserSessions(support, ids.doctor, "Ordinateur volé"))).toEqual({ ok: true, text: "2 session(s) fermée(s)." });
+    expect(supportAnswer(await closeUserSessions(support, ids.doctor, "Ordinateur volé"))).toEqual({ ok: true, text: "2 sessions fermées." });
     expect(await db.select().from(sessions).where(isNull(sessions.revokedAt))).toHaveLength(0);
   });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { twoFactor, users, type User } from "@/db/schema";
 import { getDb, type Database } from "@/db/client";
@@ -7,9 +7,10 @@ import { writeAudit, type Actor, type AuditAction } from "@/lib/audit/support-lo
 import { issueLink } from "@/lib/auth/one-time-link";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import { sendEmail } from "@/lib/email/send";
-import { accountUnblockedEmail, invitationEmail, twoFactorResetEmail, type EmailMessage } from "@/lib/email/templates";
+import { accountBlockedBySupportEmail, accountUnblockedEmail, invitationEmail, twoFactorResetEmail, type EmailMessage } from "@/lib/email/templates";
 import { attach, detach } from "@/lib/secretary/links";
 import { removeTwoFactor } from "@/lib/twofactor/authenticator";
+import { voidMailedCodes } from "@/lib/twofactor/one-time-codes";
 import { voidPendingSteps } from "@/lib/twofactor/pending-step";
 import { deleteRecoveryCodes } from "@/lib/twofactor/recovery-codes";
 import type { inviteSchema } from "./schema";
@@ -24,6 +25,7 @@ export const INVITATION_HOURS = 72;
 /** What was done, with what the confirmation needs (lib/support/messages.ts words it). */
 export type SupportDone =
   | { action: "user.unblock" }
+  | { action: "user.block"; sessions: number }
   | { action: "user.reset-2fa"; sessions: number }
   | { action: "user.close-sessions"; sessions: number }
   | { action: "secretary.attach"; doctorEmail: string }
@@ -34,6 +36,9 @@ export type SupportRefusal =
   | "not-support"
   | "user-not-found"
   | "not-blocked"
+  | "own-account"
+  | "already-blocked"
+  | "last-support"
   | "own-two-factor"
   | "no-two-factor"
   | "not-a-secretary"
@@ -99,6 +104,38 @@ export function unblockUser(actor: Actor, userId: string, reason: string) {
       .set({ status: "active", blockedAt: null, failedCodeAttempts: 0, emailCodeRequests: 0, updatedAt: sql`now()` })
       .where(eq(users.id, user.id));
     return { target: user, email: accountUnblockedEmail(), done: { action: "user.unblock" } };
+  });
+}
+
+/**
+ * « Bloquer »: the account can no longer sign in, its sessions end and its mailed codes and links
+ * are voided, in one transaction with the audit row. Support never blocks itself nor the last
+ * active support account (docs/decisions/0033): that would leave no one to unblock from the web.
+ */
+export function blockUser(actor: Actor, userId: string, reason: string) {
+  return run(actor, reason, async (tx) => {
+    if (actor.userId === userId) throw new Refused("own-account");
+    const user = await target(tx, userId);
+    if (user.status === "blocked") throw new Refused("already-blocked");
+    if (user.role === "support") {
+      // Every active support account is locked (FOR UPDATE) so that two agents blocking each
+      // other at the same time cannot both pass this count.
+      const others = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, "support"), eq(users.status, "active"), ne(users.id, user.id)))
+        .for("update");
+      if (others.length === 0) throw new Refused("last-support");
+    }
+    await tx.update(users).set({ status: "blocked", blockedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(users.id, user.id));
+    await voidMailedCodes(tx, user.id);
+    const ended = await revokeAllSessions(user.id, "compte bloqué par le support", tx);
+    return {
+      target: user,
+      email: accountBlockedBySupportEmail(),
+      details: { sessions: String(ended) },
+      done: { action: "user.block", sessions: ended },
+    };
   });
 }
 

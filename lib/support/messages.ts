@@ -1,3 +1,4 @@
+import { counted } from "@/lib/format/count";
 import type { ActionResult, SupportDone, SupportRefusal } from "./account-actions";
 
 // What support's actions on accounts say (French): to support in the browser, and to the operator
@@ -7,6 +8,9 @@ export const SUPPORT_REFUSAL: Record<SupportRefusal, string> = {
   "not-support": "Action réservée au support.",
   "user-not-found": "Utilisateur introuvable.",
   "not-blocked": "Ce compte n'est pas bloqué.",
+  "own-account": "Vous ne pouvez pas bloquer votre propre compte.",
+  "already-blocked": "Ce compte est déjà bloqué.",
+  "last-support": "C'est le dernier compte support actif : il ne peut pas être bloqué.",
   "own-two-factor": "Vous ne pouvez pas réinitialiser votre propre double authentification.",
   "no-two-factor": "La double authentification n'est pas activée pour ce compte.",
   "not-a-secretary": "Ce compte n'est pas un compte secrétariat.",
@@ -16,14 +20,18 @@ export const SUPPORT_REFUSAL: Record<SupportRefusal, string> = {
   "email-taken": "Un compte existe déjà avec ce courriel.",
 };
 
+const sessionsClosed = (n: number) => counted(n, "session fermée", "sessions fermées");
+
 export function supportDoneMessage(done: SupportDone): string {
   switch (done.action) {
     case "user.unblock":
       return "Le compte est débloqué ; l'utilisateur a été prévenu par courriel.";
+    case "user.block":
+      return `Le compte est bloqué${done.sessions ? ` et ${sessionsClosed(done.sessions)}` : ""} ; l'utilisateur a été prévenu par courriel.`;
     case "user.reset-2fa":
-      return `La double authentification est réinitialisée et ${done.sessions} session(s) fermée(s) ; l'utilisateur a été prévenu.`;
+      return `La double authentification est réinitialisée et ${sessionsClosed(done.sessions)} ; l'utilisateur a été prévenu.`;
     case "user.close-sessions":
-      return `${done.sessions} session(s) fermée(s).`;
+      return `${sessionsClosed(done.sessions)}.`;
     case "secretary.attach":
       return `Rattachée à ${done.doctorEmail}.`;
     case "secretary.detach":

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull, gt, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, gt, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { connectionLog, secretaryDoctors, sessions, users, type User } from "@/db/schema";
 import { getDb } from "@/lib/db";
@@ -14,7 +14,7 @@ export async function userDetail(userId: string) {
   if (!user) return null;
   const linked = { id: users.id, email: users.email, title: users.title, firstName: users.firstName, lastName: users.lastName };
   const actor = alias(users, "actor");
-  const [twoFactorOn, openSessions, history, doctors, secretaries] = await Promise.all([
+  const [twoFactorOn, openSessions, history, doctors, secretaries, [otherSupport]] = await Promise.all([
     hasTwoFactor(user.id),
     db
       .select()
@@ -30,6 +30,11 @@ export async function userDetail(userId: string) {
       .limit(20),
     db.select(linked).from(secretaryDoctors).innerJoin(users, eq(users.id, secretaryDoctors.doctorId)).where(eq(secretaryDoctors.secretaryId, user.id)),
     db.select(linked).from(secretaryDoctors).innerJoin(users, eq(users.id, secretaryDoctors.secretaryId)).where(eq(secretaryDoctors.doctorId, user.id)),
+    // Whether « Bloquer » applies to a support account: never to the last active one.
+    db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, "support"), eq(users.status, "active"), ne(users.id, user.id))),
   ]);
-  return { user, twoFactorOn, openSessions, history, doctors, secretaries };
+  return { user, twoFactorOn, openSessions, history, doctors, secretaries, otherActiveSupport: otherSupport?.n ?? 0 };
 }

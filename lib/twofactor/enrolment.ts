@@ -1,7 +1,7 @@
 import "server-only";
 import QRCode from "qrcode";
 import type { User } from "@/db/schema";
-import { getDb } from "@/lib/db";
+import { getDb, type Database } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send";
 import { twoFactorChangedEmail } from "@/lib/email/templates";
 import { acceptTotp, confirmEnrolment, enrolmentSecret, removeTwoFactor } from "./authenticator";
@@ -23,16 +23,23 @@ export async function enrolmentChallenge(user: User, fresh: boolean): Promise<Ch
 }
 
 export type RecoveryCodesResult = { kind: "done"; recoveryCodes: string[] } | { kind: "wrong-code" };
+export type ActivationResult = { kind: "done"; recoveryCodes: string[]; endedSessions: number } | { kind: "wrong-code" };
 
-/** Confirms the enrolment with a valid code; returns the 10 recovery codes, shown once. */
-export async function activateTwoFactor(user: User, code: string): Promise<RecoveryCodesResult> {
-  const codes = await getDb().transaction(async (tx) => {
+/**
+ * Confirms the enrolment with a valid code; returns the 10 recovery codes, shown once.
+ * `endOtherSessions` runs in the same transaction: the caller (lib/auth, which knows sessions)
+ * ends the account's other sessions there, as a password change does, so that a session opened
+ * without the second factor does not outlive its activation.
+ */
+export async function activateTwoFactor(user: User, code: string, endOtherSessions: (tx: Database) => Promise<number>): Promise<ActivationResult> {
+  const done = await getDb().transaction(async (tx) => {
     if (!(await confirmEnrolment(tx, user.id, code))) return null;
-    return replaceRecoveryCodes(tx, user.id);
+    const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
+    return { recoveryCodes, endedSessions: await endOtherSessions(tx) };
   });
-  if (!codes) return { kind: "wrong-code" };
+  if (!done) return { kind: "wrong-code" };
   await sendEmail(user.email, twoFactorChangedEmail("activated"));
-  return { kind: "done", recoveryCodes: codes };
+  return { kind: "done", ...done };
 }
 
 /** New recovery codes (the old ones stop working), against a valid authenticator code. */

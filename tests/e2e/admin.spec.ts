@@ -17,10 +17,16 @@ async function openUser(page: Page, email: string) {
 /** Fills the reason of the support action form titled `title` and submits it. */
 async function supportAction(page: Page, title: string, reason: string) {
   const form = page.getByRole("form", { name: title });
-  await form.getByLabel("Raison (journal d'audit)").fill(reason);
-  await form.getByRole("button").click();
+  await form.getByLabel(/^Raison .*\(journal d'audit\)$/).fill(reason);
+  await form.getByRole("button").first().click();
+  // An action that cannot be undone asks first: the dialog says what will happen.
+  const ask = page.getByRole("dialog");
+  if (await ask.isVisible()) await ask.getByRole("button").last().click();
   return form;
 }
+
+/** Support's confirmation of the last action, kept above the actions once its form is gone. */
+const outcome = (page: Page) => page.getByRole("status").first();
 
 /**
  * The rows of the doctor's « Historique de connexion » made through a secretary from `ip`, once the
@@ -65,6 +71,7 @@ test("a secretary's day: pick a doctor, switch, and lose access when a doctor de
   await doctor.getByRole("link", { name: "Mon secrétariat" }).click();
   await expect(doctor.getByText(FIXTURES.daySecretary.email)).toBeVisible();
   await doctor.getByRole("button", { name: "Détacher Test Secrétaire" }).click();
+  await doctor.getByRole("dialog", { name: "Détacher Test Secrétaire ?" }).getByRole("button", { name: "Détacher" }).click();
   await expect(doctor.getByText("Aucune secrétaire n'est rattachée à votre cabinet.")).toBeVisible();
 
   // Her session working for doctor B ended at once.
@@ -97,7 +104,10 @@ test.describe("support actions, each audited and emailed", () => {
     const form = await supportAction(support, "Débloquer", "");
     await expect(form.getByText("Indiquez la raison de cette action (au moins 3 caractères).")).toBeVisible();
     await supportAction(support, "Débloquer", "Appel du Dr, identité vérifiée par rappel");
-    await expect(form.getByRole("status")).toContainText("Le compte est débloqué");
+    await expect(outcome(support)).toContainText("Le compte est débloqué");
+    // An active account is offered « Bloquer », no longer « Débloquer ».
+    await expect(support.getByRole("form", { name: "Débloquer" })).toHaveCount(0);
+    await expect(support.getByRole("form", { name: "Bloquer" })).toBeVisible();
     await waitForMail(request, email, "Votre compte Doctipro est débloqué");
 
     await signIn(page, email);
@@ -108,7 +118,7 @@ test.describe("support actions, each audited and emailed", () => {
     await signIn(page, email);
     await openUser(support, email);
     await supportAction(support, "Réinitialiser la 2FA", "Téléphone perdu, appel vérifié");
-    await expect(support.getByRole("form", { name: "Réinitialiser la 2FA" }).getByRole("status")).toContainText("réinitialisée et 1 session(s) fermée(s)");
+    await expect(outcome(support)).toContainText("réinitialisée et 1 session fermée");
     await waitForMail(request, email, "Double authentification réinitialisée");
     // The session opened with the old factor is over.
     await page.goto("/dashboard");
@@ -122,7 +132,8 @@ test.describe("support actions, each audited and emailed", () => {
     const user = await signedInPage(browser, baseURL, email, uniqueClientIp());
     await openUser(support, email);
     await supportAction(support, "Fermer les sessions", "Poste partagé resté connecté");
-    await expect(support.getByRole("form", { name: "Fermer les sessions" }).getByRole("status")).toContainText("1 session(s) fermée(s).");
+    await expect(outcome(support)).toContainText("1 session fermée.");
+    await expect(support.getByRole("form", { name: "Fermer les sessions" })).toHaveCount(0);
     await user.goto("/patient");
     await expect(user).toHaveURL(/\/patient_home$/);
     await user.context().close();
@@ -148,7 +159,7 @@ test.describe("support actions, each audited and emailed", () => {
     await support.getByLabel("Courriel").fill(FIXTURES.totp.email);
     await support.getByLabel("Prénom").fill("Léa");
     await support.getByLabel("Nom", { exact: true }).fill("Muller");
-    await support.getByLabel("Raison (journal d'audit)").fill("Demande du cabinet Schmit");
+    await support.getByLabel(/^Raison .*\(journal d'audit\)$/).fill("Demande du cabinet Schmit");
     await support.getByRole("button", { name: "Créer et envoyer l'invitation" }).click();
     await expect(alertOf(support)).toHaveText("Un compte existe déjà avec ce courriel.");
     await support.getByLabel("Courriel").fill(email);
@@ -180,6 +191,10 @@ test.describe("support actions, each audited and emailed", () => {
     const [download] = await Promise.all([support.waitForEvent("download"), support.getByRole("link", { name: "Exporter en CSV" }).click()]);
     const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
     expect(csv).toContain('"user.close-sessions"');
+    // Support's reads are in the journal too: the user pages opened above.
+    await support.getByLabel("Action").selectOption("read.user");
+    await support.getByRole("button", { name: "Filtrer" }).click();
+    await expect(support.getByRole("cell", { name: FIXTURES.closeSessionsOf.email }).first()).toBeVisible();
     expect(csv).toContain(FIXTURES.supportAdmin.email);
     expect(csv).not.toContain('"user.unblock"');
   });
@@ -189,7 +204,9 @@ test("support cannot switch off its own 2FA nor reset it from the admin area", a
   const page = await signedInPage(browser, baseURL, FIXTURES.supportSelf.email, uniqueClientIp());
   await page.goto(`/admin?q=${encodeURIComponent(FIXTURES.supportSelf.email)}`);
   await page.getByRole("link", { name: FIXTURES.supportSelf.email }).click();
-  await expect(page.getByRole("form", { name: "Débloquer" })).toBeVisible();
+  // Its own page offers nothing that would lock it out: no « Bloquer », no 2FA reset.
+  await expect(page.getByRole("heading", { name: "Actions du support" })).toBeVisible();
+  await expect(page.getByRole("form", { name: "Bloquer" })).toHaveCount(0);
   await expect(page.getByRole("form", { name: "Réinitialiser la 2FA" })).toHaveCount(0);
   await page.goto("/securite");
   await expect(page.getByText("La double authentification est obligatoire pour les comptes du support.")).toBeVisible();
@@ -235,10 +252,10 @@ test("a support action forged with a doctor's cookies is refused: nothing change
   const elsewhere = await doctor.request.post("/dashboard", { multipart: noScript, headers: { origin: baseURL! }, maxRedirects: 0 });
   expect(elsewhere.status()).toBeGreaterThanOrEqual(400);
 
-  // Still blocked, and the journal has nothing about it.
+  // Still blocked, and the journal has no unblocking of it (support's page views are there).
   await support.goto(userPage);
   await expect(support.getByText("Bloqué", { exact: true })).toBeVisible();
-  await support.goto(`/admin/journal?q=${encodeURIComponent(target)}`);
+  await support.goto(`/admin/journal?action=user.unblock&q=${encodeURIComponent(target)}`);
   await expect(support.getByText("Aucune action enregistrée.")).toBeVisible();
 
   // The same post with support's cookies unblocks: the refusal was the doctor's cookies' doing.

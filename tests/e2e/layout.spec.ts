@@ -32,3 +32,32 @@ test("a long secretary address wraps: « Détacher » keeps the card's padding",
   }
   await page.context().close();
 });
+
+test("on a phone the header is one row and the navigation a « Menu » button", async ({ browser }, testInfo) => {
+  const page = await storedSessionPage(browser, testInfo, "doctor", { viewport: { width: 390, height: 800 } });
+  await page.goto("/dashboard");
+  const header = page.getByRole("banner");
+  expect((await header.boundingBox())!.height).toBeLessThanOrEqual(65);
+  // The links are behind the button, not cut off in a sideways strip.
+  await expect(page.getByRole("navigation", { name: "Navigation principale" })).toBeHidden();
+  const menu = header.getByRole("button", { name: "Menu", exact: true });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await menu.click();
+  const nav = page.getByRole("navigation", { name: "Navigation principale" });
+  for (const link of await nav.getByRole("link").all()) await expectWithinWidth(link);
+  await page.screenshot({ path: test.info().outputPath("phone-menu-open.png") });
+  await page.keyboard.press("Escape");
+  await expect(nav).toBeHidden();
+  await expect(menu).toBeFocused();
+  await menu.click();
+  await nav.getByRole("link", { name: "Patients" }).click();
+  await expect(page).toHaveURL(/\/patients$/);
+  await expect(nav).toBeHidden();
+  await expectNoHorizontalOverflow(page);
+
+  // At desktop width the navigation is the left column, without the button.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByRole("navigation", { name: "Navigation principale" })).toBeVisible();
+  await expect(header.getByRole("button", { name: "Menu", exact: true })).toBeHidden();
+  await page.context().close();
+});

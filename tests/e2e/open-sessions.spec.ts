@@ -21,7 +21,10 @@ test("the security page lists my open sessions; I can end one, or all the others
   await here.reload();
   await expect(list.getByRole("listitem")).toHaveCount(2);
   await here.getByRole("button", { name: "Déconnecter les autres sessions" }).click();
-  await expect(here.getByText("1 autre(s) session(s) fermée(s).")).toBeVisible();
+  const ask = here.getByRole("dialog", { name: "Déconnecter les autres sessions ?" });
+  await expect(ask).toContainText("1 autre session ouverte sera fermée");
+  await ask.getByRole("button", { name: "Déconnecter les autres sessions" }).click();
+  await expect(here.getByText("1 autre session fermée.")).toBeVisible();
   await third.goto("/dashboard");
   await expect(third).toHaveURL(/\/doctor_home$/);
   // This session stays open.
@@ -56,7 +59,7 @@ test("I change my password on the security page: refused when wrong or weak, the
   await next.fill("lanterne verte sur la moselle");
   await confirmation.fill("lanterne verte sur la moselle");
   await submit.click();
-  await expect(here.getByText("Mot de passe modifié. Un courriel vous le confirme. 1 autre(s) session(s) fermée(s).")).toBeVisible();
+  await expect(here.getByText("Mot de passe modifié. Un courriel vous le confirme. 1 autre session fermée.")).toBeVisible();
   await expect(current).toHaveValue("");
   await waitForMail(here.request, email, "Votre mot de passe Doctipro a été modifié");
 

@@ -6,7 +6,7 @@ import { totpCodeAt } from "@/lib/twofactor/totp";
 
 test.use(ownClientIpPerTest);
 
-const remaining = (n: number) => `Tentative(s) restante(s) : ${n}`;
+const remaining = (n: number) => `${n < 2 ? "Tentative restante" : "Tentatives restantes"} : ${n}`;
 
 test("the 2FA step shows the guide's words, a one-time-code field and the masked address", async ({ page }) => {
   await submitSignIn(page, "doctor", FIXTURES.totp.email);
@@ -46,7 +46,7 @@ test("enrol from the security page by reading the secret, sign out, sign in with
   await page.getByRole("button", { name: "Activer" }).click();
   await expect(page.getByText("La double authentification est activée.")).toBeVisible();
   await expect(page.getByRole("list", { name: "Codes de secours" }).getByRole("listitem")).toHaveCount(10);
-  await expect(page.getByRole("button", { name: "Télécharger" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Télécharger (.txt)" })).toBeVisible();
   const mail = await waitForMail(request, email, "Sécurité de votre compte");
   expect(mail.text).toContain("activée");
   expect(mail.text).not.toContain(secret);
@@ -117,9 +117,9 @@ test("three email-code requests without a successful sign-in block the account",
   await submitSignIn(page, "doctor", email);
   const send = page.getByRole("button", { name: /Envoyer le code à usage unique à/ });
   await send.click();
-  await expect(page.getByText("Demande(s) de code par courriel : 1 sur 3.", { exact: false })).toBeVisible();
+  await expect(page.getByText("Demandes de code par courriel : 1 sur 3.", { exact: false })).toBeVisible();
   await send.click();
-  await expect(page.getByText("Demande(s) de code par courriel : 2 sur 3.", { exact: false })).toBeVisible();
+  await expect(page.getByText("Demandes de code par courriel : 2 sur 3.", { exact: false })).toBeVisible();
   await waitForMail(request, email, "Votre code de connexion", 2);
   await send.click();
   await expect(page).toHaveURL(/\/connexion\/bloque$/);

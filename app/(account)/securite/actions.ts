@@ -10,8 +10,9 @@ import { ownSessionSchema, passwordAgainSchema, passwordAndCodeSchema } from "@/
 import { revokeOtherSessions, revokeOwnSession } from "@/lib/auth/sessions";
 import { invalid, type FormState } from "@/lib/forms/form-state";
 import { requestContext } from "@/lib/http/request-context";
+import { activateTwoFactorHere } from "@/lib/auth/two-factor-activation";
+import { counted } from "@/lib/format/count";
 import {
-  activateTwoFactor,
   deactivateTwoFactor,
   enrolmentChallenge,
   regenerateRecoveryCodes,
@@ -37,12 +38,13 @@ export async function startActivationAction(_previous: FormState<Challenge>, for
 
 /** Activates once a valid code proves the app was set up; returns the recovery codes, once. */
 export async function confirmActivationAction(_previous: FormState<EnrolmentData>, formData: FormData): Promise<FormState<EnrolmentData>> {
-  const { user } = await requireSignedIn();
+  const { user, session } = await requireSignedIn();
   const parsed = authenticatorCodeSchema.safeParse({ code: formData.get("code") });
   if (!parsed.success) return invalid(parsed.error);
-  const result = await activateTwoFactor(user, parsed.data.code);
+  const result = await activateTwoFactorHere(user, parsed.data.code, session.id);
   if (result.kind === "wrong-code") return { status: "error", fieldErrors: { code: ENROLMENT_CODE_REFUSED } };
-  return { status: "success", data: { recoveryCodes: result.recoveryCodes } };
+  const others = result.endedSessions ? ` ${counted(result.endedSessions, "autre session fermée", "autres sessions fermées")}.` : "";
+  return { status: "success", message: `La double authentification est activée.${others}`, data: { recoveryCodes: result.recoveryCodes } };
 }
 
 export async function regenerateCodesAction(_previous: FormState<EnrolmentData>, formData: FormData): Promise<FormState<EnrolmentData>> {
@@ -89,7 +91,7 @@ export async function revokeOtherSessionsAction(): Promise<FormState> {
   const { user, session } = await requireSignedIn();
   const count = await revokeOtherSessions(user.id, session.id);
   revalidatePath("/securite");
-  return { status: "success", message: `${count} autre(s) session(s) fermée(s).` };
+  return { status: "success", message: count ? `${counted(count, "autre session fermée", "autres sessions fermées")}.` : "Aucune autre session n'était ouverte." };
 }
 
 /** « Changer le mot de passe »: this browser stays signed in, the other sessions end. */
@@ -100,6 +102,6 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
   const result = await changePassword(user, session.id, parsed.data.current, parsed.data.password, await requestContext());
   if (result.kind === "refused") return { status: "error", fieldErrors: { [result.field]: result.message } };
   revalidatePath("/securite");
-  const others = result.endedSessions ? ` ${result.endedSessions} autre(s) session(s) fermée(s).` : "";
+  const others = result.endedSessions ? ` ${counted(result.endedSessions, "autre session fermée", "autres sessions fermées")}.` : "";
   return { status: "success", message: `Mot de passe modifié. Un courriel vous le confirme.${others}` };
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { attachSchema, detachSchema, inviteSchema, userActionSchema } from "@/lib/support/schema";
 import {
   attachSecretary,
+  blockUser,
   closeUserSessions,
   detachSecretary,
   inviteUser,
@@ -44,6 +45,10 @@ function userAction(run: UserAction) {
 
 export async function unblockAction(_previous: FormState, formData: FormData) {
   return userAction(unblockUser)(formData);
+}
+
+export async function blockAction(_previous: FormState, formData: FormData) {
+  return userAction(blockUser)(formData);
 }
 
 export async function resetTwoFactorAction(_previous: FormState, formData: FormData) {

@@ -59,7 +59,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
           </h1>
           <dl className="mt-1 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
             <div className="flex gap-1.5">
-              <dt>Né(e) le</dt>
+              <dt>Date de naissance</dt>
               <dd className="text-slate-900">{formatCalendarDate(patient.birthDate)}</dd>
             </div>
             <div className="flex gap-1.5">
@@ -128,7 +128,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
           <h2 id="documents-titre" className="text-base font-semibold text-slate-900">
             Documents du patient
           </h2>
-          {secretary && <p className="text-sm text-slate-600">Seules les mémoires d&apos;honoraires sont visibles par le secrétariat.</p>}
+          {secretary && <p className="text-sm text-slate-600">Seuls les mémoires d&apos;honoraires sont visibles par le secrétariat.</p>}
         </div>
         <DocumentList documents={documents ?? []} patientId={patient.id} />
       </section>

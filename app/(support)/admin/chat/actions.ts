@@ -1,15 +1,18 @@
 "use server";
 
+import { actorOf } from "@/lib/audit/support-log";
 import { requireSupport } from "@/lib/auth/guards";
+import { auditConversationRead } from "@/lib/support/reads";
 import { conversationMessages } from "@/lib/chat/conversations";
 import { markReadBySupport, sendSupportReply } from "@/lib/chat/messages";
 import { requestContext } from "@/lib/http/request-context";
 import { conversationIdSchema, type ChatMessageView, type SendResult } from "@/lib/chat/schema";
 
 export async function openConversationAction(conversationId: string): Promise<ChatMessageView[] | null> {
-  await requireSupport();
+  const { user } = await requireSupport();
   const id = conversationIdSchema.safeParse(conversationId);
   if (!id.success) return null;
+  await auditConversationRead(actorOf(user, (await requestContext()).ip), id.data);
   await markReadBySupport(id.data);
   return conversationMessages(id.data);
 }

@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ActionOutcome } from "@/components/support/action-outcome";
 import { StatusBadge } from "@/components/support/status-badge";
 import { SupportActionForm } from "@/components/support/support-action-form";
 import { Card } from "@/components/ui/card";
 import { userDetail } from "@/lib/support/user-detail";
 import { requireSupport } from "@/lib/auth/guards";
+import { actorOf } from "@/lib/audit/support-log";
+import { counted } from "@/lib/format/count";
 import { formatDateTime } from "@/lib/format/datetime";
 import { isUuid } from "@/lib/forms/ids";
+import { requestContext } from "@/lib/http/request-context";
+import { auditUserPageRead } from "@/lib/support/reads";
 import { displayName, roleLabel } from "@/lib/users/display-name";
-import { attachAction, closeSessionsAction, detachAction, resetTwoFactorAction, unblockAction } from "../../actions";
+import { attachAction, blockAction, closeSessionsAction, detachAction, resetTwoFactorAction, unblockAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Utilisateur" };
 
@@ -19,8 +24,14 @@ export default async function SupportUserPage({ params }: { params: Promise<{ id
   if (!isUuid(id)) notFound();
   const detail = await userDetail(id);
   if (!detail) notFound();
-  const { user, twoFactorOn, openSessions, history, doctors, secretaries } = detail;
+  const { user, twoFactorOn, openSessions, history, doctors, secretaries, otherActiveSupport } = detail;
+  await auditUserPageRead(actorOf(me, (await requestContext()).ip), user);
   const hidden = { userId: user.id };
+  const name = displayName(user);
+  // Only the actions that apply to this account are offered.
+  const canBlock = user.status === "active" && user.id !== me.id && (user.role !== "support" || otherActiveSupport > 0);
+  const canResetTwoFactor = twoFactorOn && user.id !== me.id;
+  const actionsShown = [user.status === "blocked", canBlock, canResetTwoFactor, openSessions.length > 0].filter(Boolean).length;
   return (
     <div className="max-w-4xl space-y-6">
       <div>
@@ -51,14 +62,59 @@ export default async function SupportUserPage({ params }: { params: Promise<{ id
         </dl>
       </Card>
 
+      <ActionOutcome>
       <Card title="Actions du support">
-        <div className="grid gap-4 md:grid-cols-2">
-          <SupportActionForm title="Débloquer" description="Réactive le compte et remet ses compteurs à zéro ; l'utilisateur est prévenu par courriel." button="Débloquer" action={unblockAction} hidden={hidden} />
-          {user.id !== me.id && (
-            <SupportActionForm title="Réinitialiser la 2FA" description="Supprime la double authentification et ferme toutes les sessions ; l'utilisateur devra la réactiver." button="Réinitialiser la 2FA" action={resetTwoFactorAction} hidden={hidden} />
-          )}
-          <SupportActionForm title="Fermer les sessions" description={`${openSessions.length} session(s) ouverte(s) seront fermées.`} button="Fermer les sessions" action={closeSessionsAction} hidden={hidden} />
-        </div>
+        {actionsShown === 0 ? (
+          <p className="text-sm text-slate-600">Aucune action ne s&apos;applique à ce compte.</p>
+        ) : (
+          <div className="grid gap-4 md:grid-cols-2">
+            {user.status === "blocked" && (
+              <SupportActionForm title="Débloquer" description="Réactive le compte et remet ses compteurs à zéro ; l'utilisateur est prévenu par courriel." button="Débloquer" reasonLabel="Raison du déblocage" action={unblockAction} hidden={hidden} />
+            )}
+            {canBlock && (
+              <SupportActionForm
+                title="Bloquer"
+                description="Empêche toute connexion et ferme les sessions ouvertes ; l'utilisateur est prévenu par courriel."
+                button="Bloquer"
+                reasonLabel="Raison du blocage"
+                action={blockAction}
+                hidden={hidden}
+                confirm={{
+                  title: `Bloquer le compte de ${name} ?`,
+                  text: `Le compte ne pourra plus se connecter${openSessions.length ? ` et ${counted(openSessions.length, "session ouverte sera fermée", "sessions ouvertes seront fermées")}` : ""}. Les liens et codes envoyés par courriel cessent de fonctionner. Un support pourra le débloquer.`,
+                }}
+              />
+            )}
+            {canResetTwoFactor && (
+              <SupportActionForm
+                title="Réinitialiser la 2FA"
+                description="Supprime la double authentification et ferme toutes les sessions ; l'utilisateur devra la réactiver."
+                button="Réinitialiser la 2FA"
+                reasonLabel="Raison de la réinitialisation de la 2FA"
+                action={resetTwoFactorAction}
+                hidden={hidden}
+                confirm={{
+                  title: `Réinitialiser la double authentification de ${name} ?`,
+                  text: `Son application d'authentification et ses codes de secours cessent de fonctionner${openSessions.length ? ` et ${counted(openSessions.length, "session ouverte sera fermée", "sessions ouvertes seront fermées")}` : ""}. À la prochaine connexion, aucun code ne sera demandé${user.role === "support" ? " avant une nouvelle activation" : ""}.`,
+                }}
+              />
+            )}
+            {openSessions.length > 0 && (
+              <SupportActionForm
+                title="Fermer les sessions"
+                description={`${counted(openSessions.length, "session ouverte sera fermée", "sessions ouvertes seront fermées")}.`}
+                button="Fermer les sessions"
+                reasonLabel="Raison de la fermeture des sessions"
+                action={closeSessionsAction}
+                hidden={hidden}
+                confirm={{
+                  title: `Fermer les sessions de ${name} ?`,
+                  text: `${counted(openSessions.length, "session ouverte sera fermée", "sessions ouvertes seront fermées")} : l'utilisateur devra se reconnecter sur chaque appareil.`,
+                }}
+              />
+            )}
+          </div>
+        )}
       </Card>
 
       {user.role === "secretary" && (
@@ -66,19 +122,31 @@ export default async function SupportUserPage({ params }: { params: Promise<{ id
           <div className="space-y-4">
             {doctors.length === 0 && <p className="text-sm text-slate-600">Aucun médecin rattaché.</p>}
             {doctors.map((d) => (
-              <SupportActionForm key={d.id} title={`${displayName(d)} (${d.email})`} button="Détacher" action={detachAction} hidden={{ secretaryId: user.id, doctorId: d.id }} />
+              <SupportActionForm
+                key={d.id}
+                title={`${displayName(d)} (${d.email})`}
+                button="Détacher"
+                reasonLabel={`Raison du détachement de ${displayName(d)}`}
+                action={detachAction}
+                hidden={{ secretaryId: user.id, doctorId: d.id }}
+                confirm={{
+                  title: `Détacher ${name} de ${displayName(d)} ?`,
+                  text: `Elle ne pourra plus travailler pour ${displayName(d)} et ses sessions ouvertes pour ce médecin seront fermées. Ses autres rattachements restent.`,
+                }}
+              />
             ))}
-            <SupportActionForm title="Rattacher à un médecin" button="Rattacher" action={attachAction} hidden={{ secretaryId: user.id }}>
-              <div className="space-y-1.5">
-                <label htmlFor="doctorEmail" className="block text-sm font-medium text-slate-800">
-                  Courriel du médecin
-                </label>
-                <input id="doctorEmail" name="doctorEmail" type="email" className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-              </div>
-            </SupportActionForm>
+            <SupportActionForm
+              title="Rattacher à un médecin"
+              button="Rattacher"
+              reasonLabel="Raison du rattachement"
+              action={attachAction}
+              hidden={{ secretaryId: user.id }}
+              field={{ name: "doctorEmail", label: "Courriel du médecin", type: "email", autoComplete: "off" }}
+            />
           </div>
         </Card>
       )}
+      </ActionOutcome>
       {user.role === "doctor" && (
         <Card title="Secrétariat rattaché">
           {secretaries.length === 0 ? (

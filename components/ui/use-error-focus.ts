@@ -1,0 +1,25 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import type { FormState } from "@/lib/forms/form-state";
+
+/**
+ * After the server refuses a form, focus goes to the first field in error (whose message its
+ * aria-describedby reads out), else to the form's error message (role="alert", announced as it
+ * appears and then focused so the keyboard starts there). Every form bound to a server action gets
+ * it through useServerForm or useCheckedForm.
+ */
+export function useErrorFocus(state: FormState<unknown>) {
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.status !== "error" || !ref.current) return;
+    const form = ref.current;
+    const field = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const summary = form.querySelector<HTMLElement>('[role="alert"]');
+    const target = field ?? summary;
+    if (!target) return;
+    if (target === summary) target.tabIndex = -1;
+    target.focus();
+  }, [state]);
+  return ref;
+}

@@ -1,0 +1,6 @@
+// A number with its noun in the right French form: 0 and 1 take the singular (« 1 session
+// fermée », « 0 session »), 2 and more the plural (« 3 sessions fermées »). Client-safe.
+
+export function counted(count: number, singular: string, plural: string): string {
+  return `${count} ${Math.abs(count) < 2 ? singular : plural}`;
+}
