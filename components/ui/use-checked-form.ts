@@ -5,7 +5,7 @@ import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver
 import type { z } from "zod";
 import { IDLE, type FormState } from "@/lib/forms/form-state";
 
-type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+type Action<Data> = (state: FormState<Data>, formData: FormData) => Promise<FormState<Data>>;
 type LoadSchema = () => Promise<z.ZodType>;
 
 const resolvers = new WeakMap<LoadSchema, Resolver<FieldValues>>();
@@ -42,8 +42,8 @@ function lazyZodResolver(loadSchema: LoadSchema): Resolver<FieldValues> {
  * focused (docs/decisions/0015). Fields carry their value in the server's HTML too, so a page not
  * hydrated yet, or without JavaScript, shows and posts them.
  */
-export function useCheckedForm<T extends Record<string, string>>(action: Action, loadSchema: LoadSchema, defaultValues: T) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
+export function useCheckedForm<T extends Record<string, string>, Data = undefined>(action: Action<Data>, loadSchema: LoadSchema, defaultValues: T) {
+  const [state, formAction, pending] = useActionState(action, IDLE as FormState<Data>);
   const form = useForm<T>({
     resolver: lazyZodResolver(loadSchema) as unknown as Resolver<T>,
     defaultValues: defaultValues as DefaultValues<T>,
@@ -73,5 +73,7 @@ export function useCheckedForm<T extends Record<string, string>>(action: Action,
     control: form.control,
     /** New values, as stored by the server, and back to before the first submit. */
     reset: form.reset,
+    /** Sets a field (e.g. clears one a choice hides). */
+    setValue: form.setValue,
   };
 }
