@@ -88,7 +88,7 @@ export function PatientForm({ action, defaultValues, onCreated, onCancel, cancel
 
       <fieldset className="space-y-3 rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-medium text-slate-800">Identification</legend>
-        <input type="hidden" {...field("noMatricule")} />
+        <input type="hidden" name="noMatricule" value={noMatricule ? "1" : ""} />
         <label className="flex items-center gap-2 text-sm text-slate-800">
           <input type="checkbox" checked={noMatricule} onChange={(e) => toggle(e.target.checked)} className="size-4 rounded border-slate-300 accent-brand-600" />
           Pas de matricule luxembourgeois

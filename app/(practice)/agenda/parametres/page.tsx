@@ -12,8 +12,8 @@ import { listHolidays } from "@/lib/agenda/holiday-openings";
 import { readOpeningHours } from "@/lib/agenda/opening-hours";
 import { listVisitReasons } from "@/lib/agenda/visit-reasons";
 import { requirePracticeAccess } from "@/lib/auth/guards";
-import { formatCalendarDate, formatDateTime } from "@/lib/format/datetime";
-import { todayIn } from "@/lib/time/luxembourg";
+import { formatCalendarDate, formatDate, formatDateTime } from "@/lib/format/datetime";
+import { addDays, dayBounds, instantToWallClock, todayIn } from "@/lib/time/luxembourg";
 import { displayName } from "@/lib/users/display-name";
 import {
   createAbsenceAction,
@@ -31,6 +31,17 @@ export const metadata: Metadata = { title: "Paramètres de l'agenda" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const WEEKDAY = new Intl.DateTimeFormat("fr-LU", { timeZone: "UTC", weekday: "long" });
+
+/** « du 10/02/2027 au 12/02/2027 » for whole days, else « du 10/02/2027 14:00 au 10/02/2027 18:00 ». */
+function absencePeriod(startsAt: Date, endsAt: Date): string {
+  const [start, end] = [instantToWallClock(startsAt), instantToWallClock(endsAt)];
+  if (start.minute === 0 && end.minute === 0) {
+    const last = addDays(end.day, -1);
+    const day = (d: string) => formatDate(dayBounds(d).start);
+    return last === start.day ? `le ${day(start.day)} (journée entière)` : `du ${day(start.day)} au ${day(last)} inclus`;
+  }
+  return `du ${formatDateTime(startsAt)} au ${formatDateTime(endsAt)}`;
+}
 
 // Room is left below the motifs for the online booking settings (next issue): one more section,
 // fed by the same access, when they exist.
@@ -76,9 +87,7 @@ export default async function AgendaSettingsPage({ searchParams }: Props) {
                 <li key={a.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
                   <div>
                     <p className="font-medium text-slate-900">{a.label}</p>
-                    <p className="text-sm text-slate-600 tabular-nums">
-                      du {formatDateTime(a.startsAt)} au {formatDateTime(a.endsAt)}
-                    </p>
+                    <p className="text-sm text-slate-600 tabular-nums">{absencePeriod(a.startsAt, a.endsAt)}</p>
                   </div>
                   <ConfirmAction
                     label="Supprimer"
