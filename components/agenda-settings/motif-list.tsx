@@ -18,7 +18,7 @@ export type MotifActions = {
   reorder: Action;
 };
 
-const small = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-40";
+const small = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-40";
 
 /** The motifs in their order: move up or down (buttons, so the keyboard can), edit in place, turn off, delete if unused. */
 export function MotifList({ motifs, actions }: { motifs: VisitReason[]; actions: MotifActions }) {
@@ -92,6 +92,7 @@ export function MotifList({ motifs, actions }: { motifs: VisitReason[]; actions:
                   confirmLabel="Confirmer la suppression"
                   action={actions.remove[m.id]!}
                   showSuccess={false}
+                  compact
                 />
               </div>
             </div>

@@ -7,7 +7,7 @@ import { IDLE, type FormState } from "@/lib/forms/form-state";
 import type { IsoWeekday, OpeningInterval } from "@/lib/agenda/hours";
 import { formatTime } from "@/lib/time/luxembourg";
 
-export const WEEKDAY_NAMES: Record<IsoWeekday, string> = { 1: "Lundi", 2: "Mardi", 3: "Mercredi", 4: "Jeudi", 5: "Vendredi", 6: "Samedi", 7: "Dimanche" };
+const WEEKDAY_NAMES: Record<IsoWeekday, string> = { 1: "Lundi", 2: "Mardi", 3: "Mercredi", 4: "Jeudi", 5: "Vendredi", 6: "Samedi", 7: "Dimanche" };
 const DAYS: IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
 
 type Row = { key: number; weekday: IsoWeekday; start: string; end: string };

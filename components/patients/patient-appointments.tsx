@@ -13,6 +13,9 @@ const STATUS_STYLE: Record<PatientAppointment["status"], string> = {
   no_show: "bg-red-50 text-red-900",
 };
 
+/** Past appointments shown before « plus anciens ». */
+const RECENT = 5;
+
 function Row({ a }: { a: PatientAppointment }) {
   const day = instantToWallClock(a.startsAt).day;
   const colour = a.visitReason ? PALETTE[a.visitReason.colour] : null;
@@ -56,11 +59,25 @@ export function PatientAppointments({ upcoming, past }: { upcoming: PatientAppoi
       <div>
         <h3 className="text-sm font-semibold text-slate-700">Passés</h3>
         {past.length ? (
-          <ul className="divide-y divide-slate-100" aria-label="Rendez-vous passés">
-            {past.map((a) => (
-              <Row key={a.id} a={a} />
-            ))}
-          </ul>
+          <>
+            <ul className="divide-y divide-slate-100" aria-label="Rendez-vous passés">
+              {past.slice(0, RECENT).map((a) => (
+                <Row key={a.id} a={a} />
+              ))}
+            </ul>
+            {past.length > RECENT && (
+              <details className="group">
+                <summary className="cursor-pointer py-2 text-sm font-medium text-brand-700">
+                  {past.length - RECENT} rendez-vous plus ancien{past.length - RECENT > 1 ? "s" : ""}
+                </summary>
+                <ul className="divide-y divide-slate-100" aria-label="Rendez-vous plus anciens">
+                  {past.slice(RECENT).map((a) => (
+                    <Row key={a.id} a={a} />
+                  ))}
+                </ul>
+              </details>
+            )}
+          </>
         ) : (
           <p className="py-2 text-sm text-slate-600">Aucun rendez-vous passé.</p>
         )}

@@ -17,13 +17,15 @@ type Props = {
   accessibleLabel?: string;
   /** Show the server's confirmation (off in lists, where the page says it). */
   showSuccess?: boolean;
+  /** A smaller button, for a row of a list. */
+  compact?: boolean;
 };
 
 /**
  * A change that needs a confirmation, asked in place: the button opens the question with
  * « Confirmer » focused; Échap or « Annuler » backs out and gives the focus back.
  */
-export function ConfirmAction({ label, question, confirmLabel, action, accessibleLabel, showSuccess = true }: Props) {
+export function ConfirmAction({ label, question, confirmLabel, action, accessibleLabel, showSuccess = true, compact = false }: Props) {
   const { state, pending, formProps } = useServerForm(action);
   // Asked for the state at hand: once the server answers, the question closes by itself.
   const [askedAt, setAskedAt] = useState<FormState | null>(null);
@@ -59,7 +61,7 @@ export function ConfirmAction({ label, question, confirmLabel, action, accessibl
           </Button>
         </form>
       ) : (
-        <Button ref={openRef} type="button" variant="secondary" aria-label={accessibleLabel} onClick={() => setAskedAt(state)}>
+        <Button ref={openRef} type="button" variant="secondary" aria-label={accessibleLabel} onClick={() => setAskedAt(state)} className={compact ? "px-3 py-1.5" : ""}>
           {label}
         </Button>
       )}

@@ -33,7 +33,7 @@ test("a secretary sets opening hours, adds an absence, opens a holiday and creat
   await page.getByLabel("Lundi, plage 1 : fin").fill("07:00");
   await hours.getByRole("button", { name: "Enregistrer les heures d'ouverture" }).click();
   await expect(hours.getByText("L'heure de fin doit venir après l'heure de début.")).toBeVisible();
-  await expect(page.getByLabel("Lundi, plage 1 : début")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Lundi, plage 1 : fin")).toHaveAttribute("aria-invalid", "true");
   await page.reload();
   await expect(page.getByLabel("Lundi, plage 1 : début")).toHaveCount(0);
 

@@ -19,7 +19,7 @@ test("create a patient, a duplicate matricule refused with a link, edit, archive
   await expect(page.getByRole("heading", { name: "Nouveau patient", level: 1 })).toBeVisible();
 
   // Bad input: every message at once, the first field at fault focused.
-  await page.getByLabel("Nom").fill(lastName);
+  await page.getByLabel("Nom", { exact: true }).fill(lastName);
   await page.getByLabel("Prénom").fill("Zoé");
   await page.getByLabel("Date de naissance (JJ/MM/AAAA)").fill("31/02/1990");
   await page.getByLabel("Matricule (13 chiffres)").fill("1990 0231 123 45");

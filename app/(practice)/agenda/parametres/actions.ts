@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requirePracticeAccess } from "@/lib/auth/guards";
 import { createAbsence, deleteAbsence } from "@/lib/agenda/absences";
 import { setHolidayOpen } from "@/lib/agenda/holiday-openings";
-import { agendaRefusalMessage, DONE } from "@/lib/agenda/messages";
+import { agendaRefusalMessage, DONE, MOTIF_NOT_FOUND } from "@/lib/agenda/messages";
 import { replaceOpeningHours } from "@/lib/agenda/opening-hours";
 import { absenceSchema, holidayOpeningSchema, HOURS_PROBLEM_MESSAGE, openingHoursSchema, visitReasonSchema } from "@/lib/agenda/schema";
 import { createVisitReason, deleteVisitReason, reorderVisitReasons, setVisitReasonActive, updateVisitReason } from "@/lib/agenda/visit-reasons";
@@ -91,6 +91,7 @@ export async function saveMotifAction(motifId: string | null, _previous: FormSta
   if (!parsed.success) return { ...invalid(parsed.error), formError: "Corrigez les champs signalés : rien n'a été enregistré." };
   const result = motifId === null ? await createVisitReason(access, parsed.data) : await updateVisitReason(access, String(motifId), parsed.data);
   if (result.kind === "duplicate-label") return { status: "error", fieldErrors: { label: agendaRefusalMessage(result) }, formError: agendaRefusalMessage(result) };
+  if (result.kind === "not-found") return { status: "error", formError: MOTIF_NOT_FOUND };
   if (result.kind !== "done") return { status: "error", formError: agendaRefusalMessage(result) };
   return done(DONE.motifSaved);
 }
@@ -107,13 +108,14 @@ export async function reorderMotifsAction(_previous: FormState, formData: FormDa
 export async function setMotifActiveAction(motifId: string, active: boolean, _previous: FormState, _formData: FormData): Promise<FormState> {
   const access = await requirePracticeAccess();
   const result = await setVisitReasonActive(access, String(motifId), active === true);
-  if (result.kind !== "done") return { status: "error", formError: agendaRefusalMessage(result) };
+  if (result.kind !== "done") return { status: "error", formError: MOTIF_NOT_FOUND };
   return done(active ? "Motif réactivé : il est de nouveau proposé." : "Motif désactivé : il n'est plus proposé pour les nouveaux rendez-vous.");
 }
 
 export async function deleteMotifAction(motifId: string, _previous: FormState, _formData: FormData): Promise<FormState> {
   const access = await requirePracticeAccess();
   const result = await deleteVisitReason(access, String(motifId));
+  if (result.kind === "not-found") return { status: "error", formError: MOTIF_NOT_FOUND };
   if (result.kind !== "done") return { status: "error", formError: agendaRefusalMessage(result) };
   return done(DONE.motifDeleted);
 }

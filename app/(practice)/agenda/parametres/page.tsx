@@ -96,6 +96,7 @@ export default async function AgendaSettingsPage({ searchParams }: Props) {
                     confirmLabel="Confirmer la suppression"
                     action={deleteAbsenceAction.bind(null, a.id)}
                     showSuccess={false}
+                    compact
                   />
                 </li>
               ))}
