@@ -17,7 +17,7 @@ export function ActionButton({ label, action, accessibleLabel, variant = "second
   const { state, pending, formProps } = useServerForm(action);
   return (
     <form {...formProps} className="space-y-1">
-      <Button type="submit" variant={variant} pending={pending} aria-label={accessibleLabel} className="px-3 py-1.5">
+      <Button type="submit" variant={variant} pending={pending} aria-label={accessibleLabel} className="px-3! py-1.5!">
         {label}
       </Button>
       {state.status === "error" && state.formError && <Alert>{state.formError}</Alert>}
