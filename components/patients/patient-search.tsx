@@ -1,7 +1,7 @@
 /** The search box of the patient list: a plain GET form, so the result has its own address. */
-export function PatientSearch({ query }: { query: string }) {
+export function PatientSearch({ query, includeArchived = false }: { query: string; includeArchived?: boolean }) {
   return (
-    <form role="search" action="/patients" method="get" className="flex w-full gap-2 sm:w-auto">
+    <form role="search" action="/patients" method="get" className="flex w-full flex-wrap items-center gap-2 sm:w-auto">
       <label htmlFor="patient-search" className="sr-only">
         Rechercher un patient
       </label>
@@ -17,6 +17,10 @@ export function PatientSearch({ query }: { query: string }) {
       <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
         Rechercher
       </button>
+      <label className="flex basis-full items-center gap-2 text-sm text-slate-700">
+        <input type="checkbox" name="archives" value="1" defaultChecked={includeArchived} className="size-4 rounded border-slate-300 accent-brand-600" />
+        Afficher les archivés
+      </label>
     </form>
   );
 }

@@ -5,9 +5,10 @@ import type { PatientSummary } from "@/lib/patients/patients";
 
 type Result = { rows: PatientSummary[]; total: number; page: number; pages: number };
 
-function pageHref(query: string, page: number): string {
+function pageHref(query: string, page: number, includeArchived: boolean): string {
   const params = new URLSearchParams();
   if (query) params.set("q", query);
+  if (includeArchived) params.set("archives", "1");
   if (page > 1) params.set("page", String(page));
   const s = params.toString();
   return `/patients${s ? `?${s}` : ""}`;
@@ -15,7 +16,7 @@ function pageHref(query: string, page: number): string {
 
 const pagerLink = "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50";
 
-export function PatientsTable({ result, query }: { result: Result; query: string }) {
+export function PatientsTable({ result, query, includeArchived = false }: { result: Result; query: string; includeArchived?: boolean }) {
   if (!result.rows.length) {
     return (
       <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">
@@ -41,6 +42,7 @@ export function PatientsTable({ result, query }: { result: Result; query: string
                 <Link href={`/patients/${p.id}`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
                   {p.lastName.toUpperCase()} {p.firstName}
                 </Link>
+                {p.archived && <span className="ml-2 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800">Archivé</span>}
               </td>
               <td className="text-slate-700">{formatCalendarDate(p.birthDate)}</td>
               <td className="font-mono text-slate-700 tabular-nums">{formatMatricule(p.matricule)}</td>
@@ -51,7 +53,7 @@ export function PatientsTable({ result, query }: { result: Result; query: string
       {result.pages > 1 && (
         <nav aria-label="Pages de la liste des patients" className="flex items-center justify-between gap-3">
           {result.page > 1 ? (
-            <Link href={pageHref(query, result.page - 1)} className={pagerLink} rel="prev">
+            <Link href={pageHref(query, result.page - 1, includeArchived)} className={pagerLink} rel="prev">
               ← Précédents
             </Link>
           ) : (
@@ -61,7 +63,7 @@ export function PatientsTable({ result, query }: { result: Result; query: string
             Page {result.page} sur {result.pages}
           </span>
           {result.page < result.pages ? (
-            <Link href={pageHref(query, result.page + 1)} className={pagerLink} rel="next">
+            <Link href={pageHref(query, result.page + 1, includeArchived)} className={pagerLink} rel="next">
               Suivants →
             </Link>
           ) : (

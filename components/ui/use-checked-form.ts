@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { IDLE, type FormState } from "@/lib/forms/form-state";
 import { useErrorFocus } from "./use-error-focus";
 
-type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+type Action<Data> = (state: FormState<Data>, formData: FormData) => Promise<FormState<Data>>;
 type LoadSchema = () => Promise<z.ZodType>;
 
 const resolvers = new WeakMap<LoadSchema, Resolver<FieldValues>>();
@@ -43,8 +43,8 @@ function lazyZodResolver(loadSchema: LoadSchema): Resolver<FieldValues> {
  * focused (docs/decisions/0015). Fields carry their value in the server's HTML too, so a page not
  * hydrated yet, or without JavaScript, shows and posts them.
  */
-export function useCheckedForm<T extends Record<string, string>>(action: Action, loadSchema: LoadSchema, defaultValues: T) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
+export function useCheckedForm<T extends Record<string, string>, Data = undefined>(action: Action<Data>, loadSchema: LoadSchema, defaultValues: T) {
+  const [state, formAction, pending] = useActionState(action, IDLE as FormState<Data>);
   const form = useForm<T>({
     resolver: lazyZodResolver(loadSchema) as unknown as Resolver<T>,
     defaultValues: defaultValues as DefaultValues<T>,
@@ -53,8 +53,8 @@ export function useCheckedForm<T extends Record<string, string>>(action: Action,
   });
   // The server's last answer is put aside when the browser refuses a later submit: one message at
   // a time, the latest (an old « enregistrées » beside a new field error says the wrong thing).
-  const [setAside, setSetAside] = useState<FormState | null>(null);
-  const current: FormState = state === setAside ? IDLE : state;
+  const [setAside, setSetAside] = useState<FormState<Data> | null>(null);
+  const current: FormState<Data> = state === setAside ? (IDLE as FormState<Data>) : state;
   const onValid = (_: T, event?: BaseSyntheticEvent) => {
     const element = event?.target as HTMLFormElement;
     startTransition(() => formAction(new FormData(element)));
@@ -81,5 +81,7 @@ export function useCheckedForm<T extends Record<string, string>>(action: Action,
     control: form.control,
     /** New values, as stored by the server, and back to before the first submit. */
     reset: form.reset,
+    /** Sets a field (e.g. clears one a choice hides). */
+    setValue: form.setValue,
   };
 }

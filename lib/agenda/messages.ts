@@ -30,6 +30,8 @@ export type AgendaRefusal =
 export const TAKEN = "Ce créneau n'est plus libre.";
 export const OUTSIDE_HOURS = "Ce créneau est en dehors des heures d'ouverture. Confirmez pour réserver quand même.";
 export const NOT_FOUND = "Ce rendez-vous est introuvable.";
+/** « not-found » from a motif function (the settings). */
+export const MOTIF_NOT_FOUND = "Ce motif est introuvable.";
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 

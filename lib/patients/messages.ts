@@ -1,3 +1,4 @@
+import type { FormState } from "@/lib/forms/form-state";
 import type { PatientProblem } from "./file-rules";
 import { PATIENT_PROBLEM_MESSAGE } from "./schema";
 import type { ArchiveResult, SavePatientResult } from "./patients";
@@ -29,3 +30,29 @@ export const PATIENT_DONE = {
   archived: "Fiche archivée : elle n'apparaît plus dans les recherches de l'agenda.",
   restored: "Fiche restaurée.",
 } as const;
+
+const PROBLEM_FIELD: Record<PatientProblem, string> = {
+  "last-name": "lastName",
+  "first-name": "firstName",
+  "birth-date": "birthDate",
+  matricule: "matricule",
+  "matricule-birth-date": "matricule",
+  reason: "noMatriculeReason",
+  "other-identifier": "otherIdentifier",
+  email: "email",
+  phone: "phone",
+  address: "address",
+};
+
+/** A refused save as the patient form shows it: the message under its field, or above the button with a link. */
+export function patientRefusalState<Data>(result: Exclude<SavePatientResult, { kind: "done" }>): FormState<Data> {
+  const message = patientRefusalMessage(result);
+  switch (result.kind) {
+    case "duplicate-matricule":
+      return { status: "error", formError: message, fieldErrors: { matricule: "Matricule déjà enregistré dans le cabinet." }, links: [existingFileLink(result.existingId)] };
+    case "invalid":
+      return { status: "error", formError: "Corrigez les champs signalés : rien n'a été enregistré.", fieldErrors: { [PROBLEM_FIELD[result.problem]]: message } };
+    case "not-found":
+      return { status: "error", formError: message };
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { matriculeFor } from "./matricule";
-import { patientSchema } from "./schema";
+import { patientFormSchema, patientFormValues, patientSchema } from "./schema";
 
 const matricule = matriculeFor("1985-03-12", 123);
 const form = {
@@ -57,5 +57,32 @@ describe("patient file form", () => {
     expect(Object.keys(errors({ ...form, matricule: "", noMatriculeReason: "newborn", birthDate: "01/01/2200" }))).toEqual(["birthDate"]);
     expect(Object.keys(errors({ ...form, lastName: "1234" }))).toEqual(["lastName"]);
     expect(patientSchema.parse({ ...form, phone: "", email: "", address: "" })).toMatchObject({ phone: null, email: null, address: null });
+  });
+});
+
+describe("the posted patient form (« Pas de matricule » box)", () => {
+  it("ticked: a matricule left in the hidden field is dropped, the reason is kept", () => {
+    const parsed = patientFormSchema.parse({ ...form, noMatricule: "1", noMatriculeReason: "insured_abroad", otherIdentifier: "80756 0001" });
+    expect(parsed).toMatchObject({ matricule: null, noMatriculeReason: "insured_abroad", otherIdentifier: "80756 0001" });
+  });
+
+  it("ticked without a reason: the reason is asked for", () => {
+    const issues = patientFormSchema.safeParse({ ...form, noMatricule: "1" }).error?.issues ?? [];
+    expect(issues.map((i) => i.path.join("."))).toEqual(["noMatriculeReason"]);
+  });
+
+  it("not ticked: a reason and another identifier left in hidden fields are dropped", () => {
+    expect(patientFormSchema.parse({ ...form, noMatricule: "", noMatriculeReason: "visitor", otherIdentifier: "X" })).toMatchObject({
+      matricule,
+      noMatriculeReason: null,
+      otherIdentifier: null,
+    });
+  });
+
+  it("a stored file comes back as the form shows it and parses to itself", () => {
+    const stored = patientSchema.parse(form);
+    const values = patientFormValues(stored);
+    expect(values).toMatchObject({ birthDate: "12/03/1985", phone: "621 123 456", noMatricule: "" });
+    expect(patientFormSchema.parse(values)).toEqual(stored);
   });
 });

@@ -13,7 +13,7 @@ import {
   type PatientProblem,
 } from "./file-rules";
 import { isValidMatricule } from "./matricule";
-import { normalizePhone } from "./phone";
+import { formatPhone, normalizePhone } from "./phone";
 import { parseDay, todayIn } from "@/lib/time/luxembourg";
 
 // The patient file form (« Nouveau patient », « Modifier »), shared by the browser and the server
@@ -118,3 +118,73 @@ export const patientSchema = z
   );
 
 export type PatientFormInput = z.input<typeof patientSchema>;
+
+/** The fields the patient form posts (« noMatricule »: the « Pas de matricule » box, "1" when ticked). */
+export const PATIENT_FORM_FIELDS = [
+  "lastName",
+  "firstName",
+  "birthDate",
+  "noMatricule",
+  "matricule",
+  "noMatriculeReason",
+  "otherIdentifier",
+  "email",
+  "phone",
+  "address",
+] as const;
+
+export type PatientFormValues = Record<(typeof PATIENT_FORM_FIELDS)[number], string>;
+
+const ticked = (v: unknown) => v === true || v === "1" || v === "on" || v === "true";
+
+/**
+ * The form as posted: « Pas de matricule » ticked drops a matricule still typed in the hidden field;
+ * not ticked, the reason and the other identifier are dropped. What is left goes through
+ * patientSchema.
+ */
+export const patientFormSchema = z.preprocess((raw) => {
+  if (typeof raw !== "object" || raw === null) return raw;
+  const { noMatricule, ...rest } = raw as Record<string, unknown>;
+  return ticked(noMatricule) ? { ...rest, matricule: "" } : { ...rest, noMatriculeReason: "", otherIdentifier: "" };
+}, patientSchema);
+
+/** The posted form's fields, as strings (missing ones empty). */
+export function patientFormEntries(formData: FormData): PatientFormValues {
+  return Object.fromEntries(
+    PATIENT_FORM_FIELDS.map((name) => {
+      const value = formData.get(name);
+      return [name, typeof value === "string" ? value : ""];
+    }),
+  ) as PatientFormValues;
+}
+
+/** An empty form; with a stored file, its values as the form shows them (birth date JJ/MM/AAAA). */
+export function patientFormValues(file?: {
+  lastName: string;
+  firstName: string;
+  birthDate: string;
+  matricule: string | null;
+  noMatriculeReason: string | null;
+  otherIdentifier: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+}): PatientFormValues {
+  if (!file) return Object.fromEntries(PATIENT_FORM_FIELDS.map((f) => [f, ""])) as PatientFormValues;
+  const [y, m, d] = file.birthDate.split("-");
+  return {
+    lastName: file.lastName,
+    firstName: file.firstName,
+    birthDate: y && m && d ? `${d}/${m}/${y}` : file.birthDate,
+    noMatricule: file.matricule === null ? "1" : "",
+    matricule: file.matricule ?? "",
+    noMatriculeReason: file.noMatriculeReason ?? "",
+    otherIdentifier: file.otherIdentifier ?? "",
+    email: file.email ?? "",
+    phone: file.phone ? formatPhone(file.phone) : "",
+    address: file.address ?? "",
+  };
+}
+
+/** What a successful save hands back to the form: enough for the agenda to pick the new patient at once. */
+export type SavedPatient = { id: string; firstName: string; lastName: string; birthDate: string; matricule: string | null };

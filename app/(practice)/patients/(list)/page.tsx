@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PatientSearch } from "@/components/patients/patient-search";
 import { PatientsTable } from "@/components/patients/patients-table";
 import { requirePracticeAccess } from "@/lib/auth/guards";
@@ -17,21 +18,27 @@ export default async function PatientsPage({ searchParams }: Props) {
   const params = await searchParams;
   const query = cleanSearchText(params.q, 80);
   const page = Number.parseInt(one(params.page), 10) || 1;
-  const result = await searchPatients(doctor, { query, page });
+  const includeArchived = one(params.archives) === "1";
+  const result = await searchPatients(doctor, { query, page, includeArchived });
   return (
     <div className="max-w-5xl space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold text-slate-900">Patients</h1>
-        <p className="text-slate-600">Ordonnances, attestations et mémoires d&apos;honoraires s&apos;établissent depuis la fiche du patient.</p>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold text-slate-900">Patients</h1>
+          <p className="text-slate-600">Ordonnances, attestations et mémoires d&apos;honoraires s&apos;établissent depuis la fiche du patient.</p>
+        </div>
+        <Link href="/patients/nouveau" className="inline-flex items-center rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700">
+          Nouveau patient
+        </Link>
       </div>
       <section aria-labelledby="liste-patients" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <div className="flex flex-wrap items-end justify-between gap-4">
           <h2 id="liste-patients" className="text-base font-semibold text-slate-900">
             {query ? `${formatCount(result.total)} patient${result.total > 1 ? "s" : ""} pour « ${query} »` : `${formatCount(result.total)} patient${result.total > 1 ? "s" : ""}`}
           </h2>
-          <PatientSearch query={query} />
+          <PatientSearch query={query} includeArchived={includeArchived} />
         </div>
-        <PatientsTable result={result} query={query} />
+        <PatientsTable result={result} query={query} includeArchived={includeArchived} />
       </section>
     </div>
   );

@@ -6,6 +6,8 @@ import { requirePracticeAccess } from "@/lib/auth/guards";
 import { issueDocument } from "@/lib/documents/documents";
 import { DOCUMENT_KINDS, formInput, type DocumentKind } from "@/lib/documents/schema";
 import type { FormState } from "@/lib/forms/form-state";
+import { PATIENT_DONE, patientRefusalMessage } from "@/lib/patients/messages";
+import { archivePatient, restorePatient } from "@/lib/patients/patients";
 
 // Issuing a document from the patient page. The patient id and the kind are bound by the page but
 // come back from the browser: lib/documents checks the patient is this doctor's, and that the
@@ -28,4 +30,14 @@ export async function issueDocumentAction(patientId: string, kind: DocumentKind,
   }
   revalidatePath(`/patients/${outcome.document.patientId}`);
   redirect(`/patients/${outcome.document.patientId}?document=${outcome.document.id}`);
+}
+
+/** « Archiver » / « Restaurer » the file (kept either way; archived, it leaves the searches). */
+export async function setArchivedAction(patientId: string, archived: boolean, _previous: FormState, _formData: FormData): Promise<FormState> {
+  const access = await requirePracticeAccess();
+  const result = archived ? await archivePatient(access, String(patientId)) : await restorePatient(access, String(patientId));
+  if (result.kind !== "done") return { status: "error", formError: patientRefusalMessage(result) };
+  revalidatePath("/patients");
+  revalidatePath(`/patients/${patientId}`);
+  return { status: "success", message: archived ? PATIENT_DONE.archived : PATIENT_DONE.restored };
 }

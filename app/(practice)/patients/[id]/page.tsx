@@ -11,10 +11,17 @@ import { correctionValues, emptyValues } from "@/lib/documents/form-values";
 import { correctableDocument, findDocument, listPatientDocuments, visibleKinds } from "@/lib/documents/documents";
 import { KIND_LABEL, luxembourgToday, type DocumentContent } from "@/lib/documents/schema";
 import { formatCalendarDate } from "@/lib/format/datetime";
-import { findPatient } from "@/lib/patients/patients";
+import { patientAppointments, patientFile } from "@/lib/patients/patients";
 import { formatMatricule } from "@/lib/patients/matricule";
 import { loadProfile } from "@/lib/profile/profile";
-import { issueDocumentAction } from "./actions";
+import { formatDateTime } from "@/lib/format/datetime";
+import { formatPhone, phoneHref } from "@/lib/patients/phone";
+import { NO_MATRICULE_REASON_LABEL } from "@/lib/patients/schema";
+import { PATIENT_DONE } from "@/lib/patients/messages";
+import { roleLabel } from "@/lib/users/display-name";
+import { ArchiveButton } from "@/components/patients/archive-button";
+import { PatientAppointments } from "@/components/patients/patient-appointments";
+import { issueDocumentAction, setArchivedAction } from "./actions";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -25,15 +32,19 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : "
 export default async function PatientPage({ params, searchParams }: Props) {
   const access = await requirePracticeAccess();
   const { id } = await params;
-  const patient = await findPatient(access.doctor, id);
+  const patient = await patientFile(access.doctor, id);
   if (!patient) notFound();
   const query = await searchParams;
-  const [documents, profile, issued, toCorrect] = await Promise.all([
+  const [documents, profile, issued, toCorrect, appointments] = await Promise.all([
     listPatientDocuments(access, patient.id),
     loadProfile(access.doctor),
     one(query.document) ? findDocument(access, one(query.document)) : null,
     one(query.corriger) ? findDocument(access, one(query.corriger)) : null,
+    patientAppointments(access.doctor, patient.id),
   ]);
+  const saved = one(query.enregistre);
+  const archived = patient.archivedAt !== null;
+  const author = (who: { name: string; role: Parameters<typeof roleLabel>[0] } | null) => (who ? `${who.name} (${roleLabel(who.role).toLowerCase()})` : "un compte supprimé");
   const kinds = visibleKinds(access.mode);
   // Only a live document of this patient can be corrected; anything else opens the usual forms.
   const correcting = toCorrect && correctableDocument(toCorrect, patient.id).kind === "correctable" ? toCorrect : null;
@@ -52,35 +63,94 @@ export default async function PatientPage({ params, searchParams }: Props) {
         </Link>{" "}
         <span aria-hidden>›</span> {patient.firstName} {patient.lastName}
       </nav>
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0 space-y-1">
           <h1 className="text-2xl font-bold text-slate-900">
             {patient.firstName} {patient.lastName.toUpperCase()}
+            {archived && <span className="ml-3 inline-block rounded-full bg-slate-200 px-2.5 py-0.5 align-middle text-sm font-semibold text-slate-800">Archivée</span>}
           </h1>
-          <dl className="mt-1 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
+          <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
             <div className="flex gap-1.5">
               <dt>Date de naissance</dt>
               <dd className="text-slate-900">{formatCalendarDate(patient.birthDate)}</dd>
             </div>
             <div className="flex gap-1.5">
               <dt>Matricule</dt>
-              <dd className="font-mono text-slate-900 tabular-nums">{formatMatricule(patient.matricule)}</dd>
+              <dd className="font-mono text-slate-900 tabular-nums">
+                {patient.matricule ? formatMatricule(patient.matricule) : <span className="font-sans">aucun — {patient.noMatriculeReason ? NO_MATRICULE_REASON_LABEL[patient.noMatriculeReason].toLowerCase() : "raison non indiquée"}</span>}
+              </dd>
             </div>
+            {patient.otherIdentifier && (
+              <div className="flex gap-1.5">
+                <dt>Autre identifiant</dt>
+                <dd className="font-mono text-slate-900">{patient.otherIdentifier}</dd>
+              </div>
+            )}
             {patient.phone && (
               <div className="flex gap-1.5">
                 <dt>Tél.</dt>
-                <dd className="text-slate-900">{patient.phone}</dd>
+                <dd className="text-slate-900">
+                  {phoneHref(patient.phone) ? (
+                    <a href={phoneHref(patient.phone)!} className="underline-offset-2 hover:underline">
+                      {formatPhone(patient.phone)}
+                    </a>
+                  ) : (
+                    formatPhone(patient.phone)
+                  )}
+                </dd>
               </div>
             )}
             {patient.email && (
               <div className="flex gap-1.5">
                 <dt className="sr-only">Courriel</dt>
-                <dd className="text-slate-900">{patient.email}</dd>
+                <dd className="break-all text-slate-900">{patient.email}</dd>
+              </div>
+            )}
+            {patient.address && (
+              <div className="flex basis-full gap-1.5">
+                <dt>Adresse</dt>
+                <dd className="whitespace-pre-line text-slate-900">{patient.address}</dd>
               </div>
             )}
           </dl>
+          <p className="text-xs text-slate-500" data-testid="file-authors">
+            Créé par {author(patient.createdBy)} le {formatDateTime(patient.createdAt)}
+            {patient.updatedAt.getTime() !== patient.createdAt.getTime() && (
+              <>
+                {" "}
+                · Modifié par {author(patient.updatedBy)} le {formatDateTime(patient.updatedAt)}
+              </>
+            )}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-start gap-2">
+          {!archived && (
+            <Link
+              href={`/patients/${patient.id}/modifier`}
+              className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2.5 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+            >
+              Modifier
+            </Link>
+          )}
+          <ArchiveButton archived={archived} action={setArchivedAction.bind(null, patient.id, !archived)} />
         </div>
       </div>
+
+      {saved === "cree" && <Alert tone="info">{PATIENT_DONE.created}</Alert>}
+      {saved === "modifie" && <Alert tone="info">{PATIENT_DONE.updated}</Alert>}
+      {archived && (
+        <Alert tone="warning">
+          Fiche archivée le {formatDateTime(patient.archivedAt!)} : conservée avec ses documents et rendez-vous, elle n&apos;apparaît plus dans les recherches. Restaurez-la pour la
+          modifier ou lui donner rendez-vous.
+        </Alert>
+      )}
+
+      <section aria-labelledby="rendez-vous-titre" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="rendez-vous-titre" className="text-base font-semibold text-slate-900">
+          Rendez-vous
+        </h2>
+        <PatientAppointments upcoming={appointments?.upcoming ?? []} past={appointments?.past ?? []} />
+      </section>
 
       {issued && <IssuedNotice id={issued.document.id} label={`${KIND_LABEL[issued.document.kind]} n° ${issued.document.number}`} feminine={issued.document.kind !== "fee_note"} />}
 
