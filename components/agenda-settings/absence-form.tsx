@@ -11,8 +11,8 @@ const FIELDS = ["startDay", "startTime", "endDay", "endTime", "label"] as const;
 
 /** A new absence: from a day (and time) to a day (and time), with a label. Emptied once saved. */
 export function AbsenceForm({ action }: { action: (state: FormState<{ appointmentsDuring: number }>, formData: FormData) => Promise<FormState<{ appointmentsDuring: number }>> }) {
-  const { state, pending, formProps } = useServerForm(action);
-  const formRef = formProps.ref;
+  const formRef = useRef<HTMLFormElement>(null);
+  const { state, pending, formProps } = useServerForm(action, formRef);
   const alertRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.status === "success") formRef.current?.reset();

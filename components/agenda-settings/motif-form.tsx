@@ -23,8 +23,8 @@ const FIELDS = ["label", "durationMinutes", "colour", "active"] as const;
 
 /** A motif's label, duration (5–240, by 5), colour (the palette, named) and whether it is offered. */
 export function MotifForm({ action, values, idPrefix, submitLabel, onDone, onCancel }: Props) {
-  const { state, pending, formProps } = useServerForm(action);
-  const formRef = formProps.ref;
+  const formRef = useRef<HTMLFormElement>(null);
+  const { state, pending, formProps } = useServerForm(action, formRef);
   const alertRef = useRef<HTMLDivElement>(null);
   const handled = useRef(state);
   useEffect(() => {

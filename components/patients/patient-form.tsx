@@ -39,9 +39,9 @@ const REASON_OPTIONS = [{ value: "", label: "Choisissez une raison…" }, ...NO_
 /** « Nouveau patient » and « Modifier » (the page), and the agenda's inline « Créer un dossier patient ». */
 export function PatientForm({ action, defaultValues, onCreated, onCancel, cancelHref, submitLabel = "Enregistrer la fiche", idPrefix = "patient" }: Props) {
   const initial = Object.fromEntries(PATIENT_FORM_FIELDS.map((f) => [f, defaultValues?.[f] ?? ""])) as PatientFormValues;
-  const { state, pending, error, field, formProps, setValue } = useCheckedForm(action, loadSchema, initial);
+  const formRef = useRef<HTMLFormElement>(null);
+  const { state, pending, error, field, formProps, setValue } = useCheckedForm(action, loadSchema, initial, formRef);
   const [noMatricule, setNoMatricule] = useState(initial.noMatricule === "1");
-  const formRef = formProps.ref;
   const alertRef = useRef<HTMLDivElement>(null);
   const reported = useRef<FormState<SavedPatient> | null>(null);
 

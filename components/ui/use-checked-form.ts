@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useState, type BaseSyntheticEvent } from "react";
+import { startTransition, useActionState, useState, type BaseSyntheticEvent, type RefObject } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { IDLE, type FormState } from "@/lib/forms/form-state";
@@ -43,7 +43,12 @@ function lazyZodResolver(loadSchema: LoadSchema): Resolver<FieldValues> {
  * focused (docs/decisions/0015). Fields carry their value in the server's HTML too, so a page not
  * hydrated yet, or without JavaScript, shows and posts them.
  */
-export function useCheckedForm<T extends Record<string, string>, Data = undefined>(action: Action<Data>, loadSchema: LoadSchema, defaultValues: T) {
+export function useCheckedForm<T extends Record<string, string>, Data = undefined>(
+  action: Action<Data>,
+  loadSchema: LoadSchema,
+  defaultValues: T,
+  formRef?: RefObject<HTMLFormElement | null>,
+) {
   const [state, formAction, pending] = useActionState(action, IDLE as FormState<Data>);
   const form = useForm<T>({
     resolver: lazyZodResolver(loadSchema) as unknown as Resolver<T>,
@@ -60,7 +65,7 @@ export function useCheckedForm<T extends Record<string, string>, Data = undefine
     startTransition(() => formAction(new FormData(element)));
   };
   const onInvalid = () => setSetAside(state);
-  const ref = useErrorFocus(current);
+  const ref = useErrorFocus(current, formRef);
   const errors = form.formState.errors as Partial<Record<string, { message?: string }>>;
 
   return {

@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent } from "react";
+import { startTransition, useActionState, type FormEvent, type RefObject } from "react";
 import { IDLE, type FormState } from "@/lib/forms/form-state";
 import { useErrorFocus } from "./use-error-focus";
 
@@ -11,13 +11,13 @@ type Action<Data> = (state: FormState<Data>, formData: FormData) => Promise<Form
  * an error. (React resets a form after an `action` submission; intercepting the submit with
  * JavaScript avoids that, while `action` still works without JavaScript.)
  */
-export function useServerForm<Data = undefined>(action: Action<Data>) {
+export function useServerForm<Data = undefined>(action: Action<Data>, formRef?: RefObject<HTMLFormElement | null>) {
   const [state, formAction, pending] = useActionState(action, IDLE as FormState<Data>);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
     startTransition(() => formAction(formData));
   };
-  const ref = useErrorFocus(state);
+  const ref = useErrorFocus(state, formRef);
   return { state, pending, formProps: { ref, action: formAction, onSubmit } };
 }
