@@ -251,7 +251,7 @@ function PatientCombobox({
       <input
         id={`${id}-input`}
         role="combobox"
-        autoFocus
+        data-autofocus
         autoComplete="off"
         aria-expanded={open}
         aria-controls={listId}

@@ -11,7 +11,11 @@ export function Modal({ title, onClose, children, labelId }: { title: string; on
   useEffect(() => {
     const dialog = ref.current;
     const opener = document.activeElement as HTMLElement | null;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // React's autoFocus ran while the dialog was still closed: give the focus where it was meant.
+      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+    }
     return () => {
       dialog?.close();
       opener?.focus?.();
@@ -31,7 +35,7 @@ export function Modal({ title, onClose, children, labelId }: { title: string; on
         <h2 id={labelId} className="text-lg font-semibold text-slate-900">
           {title}
         </h2>
-        <button type="button" onClick={onClose} className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100" aria-label="Fermer">
+        <button type="button" onClick={onClose} className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100" aria-label="Fermer la fenêtre">
           ✕
         </button>
       </div>
