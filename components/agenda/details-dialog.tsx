@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { startTransition, useActionState, useEffect, useState } from "react";
+import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
@@ -40,13 +40,22 @@ function authorLine(verb: string, who: Author | null, when: Date) {
   return `${verb} ${who ? `par ${who.name} (${roleLabel(who.role).toLowerCase()})` : ""} le ${formatDateTime(when)}`.replace(/\s+/g, " ");
 }
 
-/** One form of the dialog, bound to one action: on success the dialog closes with its message. */
+/**
+ * One form of the dialog, bound to one action: on success the dialog closes with its message. The
+ * answer is handled where the form was sent, not in an effect: the refreshed agenda may already
+ * have removed the form (a cancelled appointment has no cancel form).
+ */
 function useAgendaForm(action: AgendaActions["create"], onDone: (message: string) => void) {
-  const [state, formAction, pending] = useActionState<AgendaFormState, FormData>(action, IDLE);
-  useEffect(() => {
-    if (state.status === "success") onDone(state.message ?? "");
-  }, [state, onDone]);
-  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => submitWith(e, (data) => startTransition(() => formAction(data)));
+  const [state, setState] = useState<AgendaFormState>(IDLE);
+  const [pending, startSending] = useTransition();
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) =>
+    submitWith(e, (data) =>
+      startSending(async () => {
+        const result = await action(IDLE, data);
+        if (result.status === "success") onDone(result.message ?? "");
+        else setState(result);
+      }),
+    );
   return { state, pending, onSubmit };
 }
 
