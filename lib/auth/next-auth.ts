@@ -24,7 +24,7 @@ declare module "next-auth/jwt" {
 
 // Auth.js reads the encrypted session cookie (auth(), proxy.ts's getToken) and clears it
 // (signOut). Who may sign in is decided before, in lib/auth/sign-in.ts and
-// lib/twofactor/second-factor.ts, which open a row in `sessions`; the cookie is then minted here
+// lib/auth/second-factor.ts, which open a row in `sessions`; the cookie is then minted here
 // from that row, with Auth.js's own encoder. No provider and no HTTP route of Auth.js is mounted,
 // so nothing else can mint one. Lazy config: AUTH_SECRET may be generated at start-up, after this
 // module is loaded.

@@ -38,7 +38,7 @@ export async function verifyCodeAction(_previous: FormState<CodeFormData>, formD
         data: { remaining: result.remaining },
       };
     case "used-code":
-      // A replayed authenticator code: refused, not counted (lib/twofactor/second-factor.ts).
+      // A replayed authenticator code: refused, not counted (lib/auth/second-factor.ts).
       return {
         status: "error",
         fieldErrors: { code: "Ce code a déjà servi. Attendez que votre application affiche le code suivant, puis saisissez-le." },
