@@ -1,9 +1,10 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { secretaryDoctors, users, type User } from "@/db/schema";
 import { getDb } from "@/lib/db";
+import { isUuid } from "@/lib/forms/ids";
 import { auth } from "./next-auth";
 import { HOME_PATH, SIGN_IN_PATH, type Role } from "./roles";
 import { findLiveSession, type LiveSession } from "./sessions";
@@ -63,6 +64,26 @@ export const requirePracticeAccess = cache(async (): Promise<PracticeAccess> => 
   if (!row || row.doctor.status !== "active") redirect(HOME_PATH.secretary);
   return { ...live, doctor: row.doctor, mode: "secretary" };
 });
+
+/**
+ * Access to one doctor's agenda. Without `doctorId`, or with the session's own doctor: the
+ * practice access above. With another doctor's id: only a secretary still attached to that active
+ * doctor (her side-by-side day view) gets it, acting for that doctor; anyone else gets a 404, so a
+ * doctor learns nothing of a colleague's agenda from a forged address or form.
+ */
+export async function requireAgendaAccess(doctorId?: string | null): Promise<PracticeAccess> {
+  const access = await requirePracticeAccess();
+  if (!doctorId || doctorId === access.doctor.id) return access;
+  if (access.mode !== "secretary" || !isUuid(doctorId)) notFound();
+  const [row] = await getDb()
+    .select({ doctor: users })
+    .from(secretaryDoctors)
+    .innerJoin(users, eq(users.id, secretaryDoctors.doctorId))
+    .where(and(eq(secretaryDoctors.secretaryId, access.user.id), eq(secretaryDoctors.doctorId, doctorId)))
+    .limit(1);
+  if (!row || row.doctor.status !== "active") notFound();
+  return { ...access, doctor: row.doctor, mode: "secretary" };
+}
 
 /** The doctor in person: for what a secretary must never see (security, signature, bank details). */
 export async function requireDoctor(): Promise<PracticeAccess> {

@@ -1,0 +1,16 @@
+import type { FormState } from "@/lib/forms/form-state";
+
+// What the agenda's server actions hand back to their forms (client-safe types only).
+
+/**
+ * A question the form must put to the person before sending again: which of the two readings of a
+ * repeated time, whether to book outside opening hours, whether to book « en surnombre ».
+ */
+export type AgendaAsk = "occurrence" | "outside-hours" | "overbook";
+
+export type AgendaActionData = { ask?: AgendaAsk; appointmentId?: string };
+export type AgendaFormState = FormState<AgendaActionData>;
+
+/** A patient as the booking dialog lists and picks them. */
+export type BookingPatient = { id: string; firstName: string; lastName: string; birthDate: string; matricule: string | null; archived: boolean };
+export type PatientFormState = FormState<{ patient: BookingPatient }>;
