@@ -4,7 +4,7 @@ import path from "node:path";
 // Calling a server action over plain HTTP the way the app's own JavaScript calls it: a POST to the
 // page with the `Next-Action` header naming the action, the arguments encoded as React encodes a
 // reply (multipart: part "0" holds the argument list, a FormData argument becomes "$K<n>" and its
-// fields "<n>_<name>"), and the answer an RSC stream carrying the action's returned state. Used by
+// fields "_<n>_<name>"), and the answer an RSC stream carrying the action's returned state. Used by
 // the agenda's benchmark and its two-instance race test, which need many posts at once without a
 // browser each. The action is found by its exported name in the production build's manifest, so a
 // rebuild (which changes the ids) needs no edit here.
@@ -43,7 +43,7 @@ export function encodeActionArguments(args: unknown[]): FormData {
   const root = args.map((arg) => {
     if (!(arg instanceof FormData)) return replyValue(arg);
     const part = nextPart++;
-    for (const [name, value] of arg) body.append(`${part}_${name}`, value);
+    for (const [name, value] of arg) body.append(`_${part}_${name}`, value);
     return `$K${part.toString(16)}`;
   });
   body.set("0", JSON.stringify(root));
