@@ -4,7 +4,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { ChatMessageView, MyChatState, SendResult } from "@/lib/chat/limits";
 import { Composer } from "./composer";
 import { MessageList } from "./message-list";
-import { mergeById, useEventStream } from "./use-event-stream";
+import { EVENTS_URL, mergeById, useEventStream } from "./use-event-stream";
 
 type Props = {
   send: (body: string) => Promise<SendResult>;
@@ -37,7 +37,7 @@ export function ChatBubble({ send, markRead }: Props) {
     void markRead().catch(() => {});
   }, [markRead]);
 
-  const status = useEventStream("/api/chat/events", {
+  const status = useEventStream(EVENTS_URL, {
     snapshot: (data) => {
       const snapshot = data as MyChatState;
       unreadRef.current = snapshot.unread;

@@ -5,7 +5,7 @@ import type { ChatMessageView, ConversationSummary, SendResult } from "@/lib/cha
 import { formatDateTime } from "@/lib/format/datetime";
 import { Composer } from "./composer";
 import { MessageList } from "./message-list";
-import { mergeById, useEventStream } from "./use-event-stream";
+import { EVENTS_URL, mergeById, useEventStream } from "./use-event-stream";
 
 type Props = {
   initialConversations: ConversationSummary[];
@@ -60,7 +60,7 @@ export function SupportChat({ initialConversations, initialSelected, initialMess
     if (initialSelected && initialMessages) void markRead(initialSelected).catch(() => {});
   }, [initialSelected, initialMessages, markRead]);
 
-  const status = useEventStream("/api/chat/events", {
+  const status = useEventStream(EVENTS_URL, {
     snapshot: (data) => {
       setConversations((data as { conversations: ConversationSummary[] }).conversations);
       // A snapshot after the first is a reconnection: what came meanwhile is read again.

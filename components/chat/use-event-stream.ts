@@ -4,6 +4,34 @@ import { useEffect, useRef, useState } from "react";
 
 export type StreamStatus = "connecting" | "open" | "closed";
 
+/** The one live stream of a tab: chat and agenda events (app/api/events). */
+export const EVENTS_URL = "/api/events";
+
+// One EventSource per URL for the whole tab, shared by every component that listens (the chat
+// bubble and the agenda): a browser allows six connections per host, a second stream per tab would
+// soon run out of them. Closed when the last listener goes.
+type Shared = { source: EventSource; users: number };
+const shared = new Map<string, Shared>();
+
+function acquire(url: string): EventSource {
+  let entry = shared.get(url);
+  if (!entry || entry.source.readyState === EventSource.CLOSED) {
+    entry = { source: new EventSource(url), users: 0 };
+    shared.set(url, entry);
+  }
+  entry.users++;
+  return entry.source;
+}
+
+function release(url: string, source: EventSource) {
+  const entry = shared.get(url);
+  if (!entry || entry.source !== source) return;
+  if (--entry.users <= 0) {
+    entry.source.close();
+    shared.delete(url);
+  }
+}
+
 /**
  * Listens to a Server-Sent Events URL while mounted. EventSource reconnects by itself (the server
  * asks for 3 s); an `ended` event (session over) closes it for good.
@@ -17,7 +45,9 @@ export function useEventStream(url: string, handlers: Record<string, (data: unkn
   });
 
   useEffect(() => {
-    const source = new EventSource(url);
+    const source = acquire(url);
+    // Already open for another listener of this tab: no `open` event will come.
+    if (source.readyState === EventSource.OPEN) queueMicrotask(() => setStatus("open"));
     const names = Object.keys(latest.current);
     const listeners = names.map((name) => {
       const listener = (event: MessageEvent<string>) => {
@@ -34,13 +64,17 @@ export function useEventStream(url: string, handlers: Record<string, (data: unkn
       source.close();
       setStatus("closed");
     };
+    const onOpen = () => setStatus("open");
+    const onError = () => setStatus(source.readyState === EventSource.CLOSED ? "closed" : "connecting");
     source.addEventListener("ended", onEnded);
-    source.onopen = () => setStatus("open");
-    source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? "closed" : "connecting");
+    source.addEventListener("open", onOpen);
+    source.addEventListener("error", onError);
     return () => {
       for (const [name, listener] of listeners) source.removeEventListener(name, listener);
       source.removeEventListener("ended", onEnded);
-      source.close();
+      source.removeEventListener("open", onOpen);
+      source.removeEventListener("error", onError);
+      release(url, source);
     };
   }, [url]);
 

@@ -7,6 +7,7 @@ const SECURITY: NavItem = { href: "/securite", label: "Sécurité du compte" };
 export const NAV = {
   doctor: [
     { href: "/dashboard", label: "Tableau de bord" },
+    { href: "/agenda", label: "Agenda" },
     { href: "/patients", label: "Patients" },
     { href: "/profile", label: "Profil du praticien" },
     { href: "/secretaires", label: "Mon secrétariat" },
@@ -14,6 +15,7 @@ export const NAV = {
   ],
   secretaryInPractice: [
     { href: "/dashboard", label: "Tableau de bord" },
+    { href: "/agenda", label: "Agenda" },
     { href: "/patients", label: "Patients" },
     { href: "/profile", label: "Profil du praticien" },
     { href: "/secretariat", label: "Mes médecins" },

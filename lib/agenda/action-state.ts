@@ -14,3 +14,17 @@ export type AgendaFormState = FormState<AgendaActionData>;
 /** A patient as the booking dialog lists and picks them. */
 export type BookingPatient = { id: string; firstName: string; lastName: string; birthDate: string; matricule: string | null; archived: boolean };
 export type PatientFormState = FormState<{ patient: BookingPatient }>;
+
+type FormAction<S> = (state: S, formData: FormData) => Promise<S>;
+
+/** The server actions the agenda page hands to its components. */
+export type AgendaActions = {
+  create: FormAction<AgendaFormState>;
+  move: FormAction<AgendaFormState>;
+  resize: FormAction<AgendaFormState>;
+  cancel: FormAction<AgendaFormState>;
+  status: FormAction<AgendaFormState>;
+  details: FormAction<AgendaFormState>;
+  searchPatients: (doctorId: string | null, query: string) => Promise<BookingPatient[]>;
+  createPatient: FormAction<PatientFormState>;
+};

@@ -2,6 +2,7 @@ import "server-only";
 import { asc, gt, max, sql } from "drizzle-orm";
 import { Client } from "pg";
 import { chatConversations } from "@/db/schema";
+import { AGENDA_EVENT_PREFIX, agendaChangesAfter, agendaEventDoctor, EVENTS_CHANNEL, latestAgendaRevision } from "@/lib/agenda/revisions";
 import { databaseUrl } from "@/lib/config/env";
 import { getDb, type Database } from "@/lib/db";
 import { isUuid } from "@/lib/forms/ids";
@@ -15,6 +16,12 @@ import { logger } from "@/lib/log";
 //  - PGlite (one process): a short poll for conversation revisions above the last one seen.
 
 export const CHANNEL = "doctipro_chat";
+/**
+ * The agenda's changes travel the same way (lib/agenda/revisions.ts): a listener also receives
+ * « agenda:<doctor id> » signals, on the shared `doctipro_events` channel or from the poller, so one
+ * stream per tab carries chat and agenda alike.
+ */
+export { EVENTS_CHANNEL };
 /** Sent to every listener when signals may have been lost (reconnection): re-read everything. */
 export const RESYNC = "*";
 
@@ -68,6 +75,7 @@ class Listeners {
 export function createPollingNotifier(db: Database, intervalMs = 1000): ChatNotifier {
   const listeners = new Listeners();
   let cursor: number | null = null;
+  let agendaCursor: number | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
   let starting: Promise<void> | null = null;
   let polling = false;
@@ -91,6 +99,12 @@ export function createPollingNotifier(db: Database, intervalMs = 1000): ChatNoti
         cursor = Math.max(cursor, Number(row.revision));
         listeners.emit(row.id);
       }
+      if (agendaCursor !== null) {
+        for (const row of await agendaChangesAfter(db, agendaCursor)) {
+          agendaCursor = Math.max(agendaCursor, row.revision);
+          listeners.emit(AGENDA_EVENT_PREFIX + row.doctorId);
+        }
+      }
     } catch (error) {
       logger.warn({ err: error instanceof Error ? error.message : "unknown" }, "chat poll failed");
     } finally {
@@ -100,7 +114,7 @@ export function createPollingNotifier(db: Database, intervalMs = 1000): ChatNoti
 
   const start = () => {
     starting ??= (async () => {
-      cursor = await readCursor();
+      [cursor, agendaCursor] = await Promise.all([readCursor(), latestAgendaRevision(db)]);
       timer = setInterval(() => void poll(), intervalMs);
       timer.unref?.();
     })();
@@ -112,6 +126,7 @@ export function createPollingNotifier(db: Database, intervalMs = 1000): ChatNoti
     timer = null;
     starting = null;
     cursor = null;
+    agendaCursor = null;
   };
 
   return {
@@ -141,6 +156,7 @@ export function createPgNotifier(connectionString: string, reconnectMs = 1000): 
       const c = new Client({ connectionString, application_name: "doctipro-chat-listen" });
       c.on("notification", (message) => {
         if (message.channel === CHANNEL && isUuid(message.payload)) listeners.emit(message.payload);
+        if (message.channel === EVENTS_CHANNEL && isUuid(agendaEventDoctor(message.payload ?? "") ?? "")) listeners.emit(message.payload!);
       });
       const lost = () => {
         if (client !== c) return;
@@ -163,6 +179,7 @@ export function createPgNotifier(connectionString: string, reconnectMs = 1000): 
       try {
         await c.connect();
         await c.query(`LISTEN ${CHANNEL}`);
+        await c.query(`LISTEN ${EVENTS_CHANNEL}`);
       } catch (error) {
         client = null;
         connecting = null;

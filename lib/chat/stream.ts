@@ -3,6 +3,7 @@ import type { User } from "@/db/schema";
 import { getDb, type Database } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { conversationIdOf, conversationMessages, conversationSummary, listConversations, myChat, myMessagesAfter } from "./conversations";
+import { agendaEventDoctor } from "@/lib/agenda/revisions";
 import { chatNotifier, RESYNC, type ChatNotifier } from "./notifier";
 import { recordSupportHeartbeat, supportOnline } from "./presence";
 
@@ -11,7 +12,9 @@ import { recordSupportHeartbeat, supportOnline } from "./presence";
 // ever reads the conversation they own; support's stream reads any.
 //
 // Events: `snapshot` on (re)connection, then `messages` (user) or `conversation` (support),
-// `presence` (user: support went on or offline), `ended` (the session ended). A comment every
+// `presence` (user: support went on or offline), `ended` (the session ended), and `agenda`
+// ({ doctorId }: that doctor's agenda changed; only for the agendas in `agendaDoctorIds`, the ones
+// the user may see — the page then reads it again through its own guard). A comment every
 // HEARTBEAT_MS keeps proxies from closing an idle connection; the same tick re-checks the session
 // and, for support, counts the operator online.
 
@@ -27,6 +30,8 @@ type Options = {
   /** Whether the session that opened the stream is still live (checked on every heartbeat). */
   stillAllowed: () => Promise<boolean>;
   signal: AbortSignal;
+  /** The doctors whose agenda changes this stream forwards (none by default). */
+  agendaDoctorIds?: readonly string[];
   db?: Database;
   notifier?: ChatNotifier;
   heartbeatMs?: number;
@@ -99,8 +104,18 @@ export function chatEventStream(viewer: StreamViewer, options: Options): Readabl
         send("snapshot", { messages: state.messages, unread: state.unread, supportOnline: state.supportOnline });
       };
 
+      const agendas = new Set(options.agendaDoctorIds ?? []);
       const onSignal = async (changed: string) => {
-        if (changed === RESYNC) return snapshot();
+        if (changed === RESYNC) {
+          // Agenda signals may have been lost too: every open agenda reads itself again.
+          for (const doctorId of agendas) send("agenda", { doctorId });
+          return snapshot();
+        }
+        const agendaDoctor = agendaEventDoctor(changed);
+        if (agendaDoctor !== null) {
+          if (agendas.has(agendaDoctor)) send("agenda", { doctorId: agendaDoctor });
+          return;
+        }
         if (isSupport) {
           const summary = await conversationSummary(changed, db);
           if (summary) send("conversation", { conversation: summary, messages: await conversationMessages(changed, SUPPORT_RECENT, db) });

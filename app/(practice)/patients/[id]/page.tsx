@@ -114,7 +114,7 @@ export default async function PatientPage({ params, searchParams }: Props) {
           <NewDocument
             key={`${one(query.document)}-${correcting?.document.id ?? ""}`}
             kinds={kinds}
-            initialKind={kinds[0]!}
+            initialKind={one(query.nouveau) === "honoraires" && kinds.includes("fee_note") ? "fee_note" : kinds[0]!}
             actions={actions}
             initial={initial}
             replaces={correcting ? { id: correcting.document.id, number: correcting.document.number, kind: correcting.document.kind } : null}
