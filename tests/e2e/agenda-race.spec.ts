@@ -57,6 +57,8 @@ test("50 bookings of one time at once, across two app instances: one stored, 49 
   const second = test.info().project.metadata.secondInstanceURL as string | undefined;
   const database = process.env.TEST_DATABASE_URL;
   if (!second || !database) throw new Error("no second app instance: this test belongs to the PostgreSQL project");
+  // Fifty answers, each carrying the refreshed agenda: on a busy two-core machine this takes a while.
+  test.slow();
   const { page, cookie } = await secretary(browser, baseURL);
   const patients = [await patientId(page, "Courseur"), await patientId(page, "Saisie")];
   // Tuesday 1 June 2027, 09:00–09:15 in Luxembourg. The practice has no opening hours here: each
@@ -81,6 +83,8 @@ test("50 bookings of one time at once, across two app instances: one stored, 49 
 });
 
 test("bad input posted to « Nouveau rendez-vous » is answered in French, never with a 500, and stores nothing", async ({ browser, baseURL }) => {
+  // Two sign-ins and a dozen answers carrying the refreshed agenda.
+  test.slow();
   const { page, cookie } = await secretary(browser, baseURL);
   const mine = await patientId(page, "Saisie");
   const other = await signedInPage(browser, baseURL, DOCTOR.email.replace("agenda-course@", "agenda-course-autre@"), uniqueClientIp());
