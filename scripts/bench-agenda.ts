@@ -20,11 +20,13 @@ import { browserCookies, buildUnlessSkipped, databaseKind, databaseVersion, perc
 // figures that count), else an embedded PGlite folder under .data/bench. A benchmark, not a test:
 // it fails only when an answer is not the expected one.
 
-const PORT = Number(process.env.BENCH_PORT || 3250);
+const PORT = Number(process.env.BENCH_PORT || 3260);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const DURATION = Number(process.env.BENCH_DURATION || 20);
 const WARMUP = 3;
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 100);
+/** Seconds before autocannon counts a request as failed (its default, 10, is short on a busy machine). */
+const TIMEOUT = Number(process.env.BENCH_TIMEOUT || 30);
 const BASE = `http://127.0.0.1:${PORT}`;
 const ACTIONS_FILE = "app/(practice)/agenda/actions.ts";
 const TAKEN = "Ce créneau n'est plus libre.";
@@ -114,7 +116,7 @@ type Load = { rps: number; p50: number; p95: number; p99: number; requests: numb
 async function load(target: Target, cookie: string, seconds: number): Promise<Load> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: BASE + target.path, connections: CONNECTIONS, duration: seconds, headers: { cookie } }, (error, done) =>
+    const instance = autocannon({ url: BASE + target.path, connections: CONNECTIONS, duration: seconds, timeout: TIMEOUT, headers: { cookie } }, (error, done) =>
       error ? reject(error) : resolve(done),
     );
     instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
