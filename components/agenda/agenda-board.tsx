@@ -24,7 +24,7 @@ type Props = {
   actions: AgendaActions;
 };
 
-const ROW_PX = 24;
+const ROW_PX = 28;
 const WEEKDAY = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 const ROW_MS = ROW_MINUTES * 60_000;
 
@@ -221,7 +221,7 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
                       onClick={() => setCreating({ doctorId: doctorDay.doctorId, at: start })}
                       onDragOver={(e) => e.preventDefault()}
                       onDrop={(e) => void drop(e, start, doctorDay.doctorId)}
-                      className={`absolute inset-x-0 ${hourLine} ${absence ? "bg-amber-50" : open ? "bg-white" : "bg-slate-100"} hover:bg-brand-50 focus:z-10 focus:outline-none focus:ring-2 focus:ring-inset focus:ring-brand-600`}
+                      className={`absolute inset-x-0 ${hourLine} ${absence ? "bg-amber-50" : open ? "bg-white" : "bg-slate-100"} hover:bg-brand-50 focus:z-[4] focus:outline-none focus:ring-2 focus:ring-inset focus:ring-brand-600`}
                       style={{ top, height: ROW_PX }}
                     />
                   );
@@ -244,8 +244,9 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
                         e.dataTransfer.effectAllowed = "move";
                       }}
                       onClick={() => setOpenId(a.id)}
+                      title={`${hhmm(a.startsAt)}–${hhmm(a.endsAt)} ${name} · ${a.visitReason?.label ?? "Sans motif"}`}
                       aria-label={`${hhmm(a.startsAt)}–${hhmm(a.endsAt)}, ${name}, ${a.visitReason?.label ?? "sans motif"}${status ? `, ${status}` : ""}${a.overbooked ? ", en surnombre" : ""}`}
-                      className={`absolute z-[5] overflow-hidden rounded-md border-l-4 px-1.5 py-0.5 text-left text-xs leading-tight shadow-sm focus:z-30 focus:outline-none focus:ring-2 focus:ring-brand-600 ${cancelled ? "opacity-60 line-through" : ""}`}
+                      className={`absolute z-10 overflow-hidden rounded-md border-l-4 px-1.5 py-0.5 text-left text-xs leading-tight shadow-sm focus:z-30 focus:outline-none focus:ring-2 focus:ring-brand-600 ${cancelled ? "opacity-60 line-through" : ""}`}
                       style={{
                         top,
                         height,
@@ -256,8 +257,18 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
                         color: colours.text,
                       }}
                     >
-                      <span className="font-semibold">{hhmm(a.startsAt)}</span> {name}
-                      <span className="block truncate">{a.visitReason?.label ?? "Sans motif"}</span>
+                      {height < ROW_PX * 1.9 ? (
+                        <span className="block truncate">
+                          <span className="font-semibold">{hhmm(a.startsAt)}</span> {name} · {a.visitReason?.label ?? "Sans motif"}
+                        </span>
+                      ) : (
+                        <>
+                          <span className="block truncate">
+                            <span className="font-semibold">{hhmm(a.startsAt)}</span> {name}
+                          </span>
+                          <span className="block truncate">{a.visitReason?.label ?? "Sans motif"}</span>
+                        </>
+                      )}
                       {(status || a.overbooked) && (
                         <span className="mt-0.5 flex flex-wrap gap-1">
                           {status && <span className="rounded bg-white/80 px-1 font-semibold">{status}</span>}

@@ -22,7 +22,7 @@ type Props = {
 };
 
 const pill = (active: boolean) =>
-  `rounded-md px-3 py-2 text-sm font-semibold ${active ? "bg-brand-600 text-white" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`;
+  `whitespace-nowrap rounded-md px-3 py-2 text-sm font-semibold ${active ? "bg-brand-600 text-white" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`;
 
 /** Previous / today / next, the date picker and the view switch; every state is in the address. */
 export function AgendaToolbar(props: Props) {

@@ -13,6 +13,8 @@ describe("areaOf", () => {
     ["/profile/security", "practice"],
     ["/secretariat", "secretariat"],
     ["/patient", "patient"],
+    ["/agenda", "practice"],
+    ["/agenda/parametres", "practice"],
     ["/patients", "practice"],
     ["/patients/5d0c1a4e-0000-4000-8000-000000000000", "practice"],
     ["/documents/5d0c1a4e-0000-4000-8000-000000000000/pdf", "practice"],

@@ -51,7 +51,7 @@ function under(pathname: string, prefix: string): boolean {
 export function areaOf(pathname: string): Area {
   if (under(pathname, "/admin/login")) return "public";
   if (under(pathname, "/admin")) return "admin";
-  if (["/dashboard", "/profile", "/secretaires", "/patients", "/documents"].some((prefix) => under(pathname, prefix))) return "practice";
+  if (["/dashboard", "/agenda", "/profile", "/secretaires", "/patients", "/documents"].some((prefix) => under(pathname, prefix))) return "practice";
   if (under(pathname, "/secretariat")) return "secretariat";
   if (under(pathname, "/patient")) return "patient";
   if (under(pathname, "/securite")) return "account";

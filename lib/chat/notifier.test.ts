@@ -9,6 +9,7 @@ import { sendSupportReply, sendUserMessage } from "./messages";
 import { recordSupportHeartbeat } from "./presence";
 import { createPgNotifier, createPollingNotifier, RESYNC, type ChatNotifier } from "./notifier";
 import { chatEventStream } from "./stream";
+import { announceAgendaChange } from "@/lib/agenda/revisions";
 
 // Live delivery: the notifier signals changed conversations (PGlite: a poll; PostgreSQL: LISTEN/
 // NOTIFY between two "instances"), and each user's event stream carries only what is theirs.
@@ -125,6 +126,26 @@ function liveSuite(name: string, setup: () => Promise<Setup | null>) {
 
       controller.abort();
       await Promise.all([aliceStream.done, bobStream.done, supportStream.done]);
+    });
+
+    it("streams agenda changes only to the streams that watch that doctor's agenda", async () => {
+      if (skip()) return;
+      const watched = await person(s!.writer, "doctor");
+      const other = await person(s!.writer, "doctor");
+      const viewer = await person(s!.writer, "secretary");
+      const controller = new AbortController();
+      const stream = collect(
+        chatEventStream({ user: viewer }, { signal: controller.signal, stillAllowed: async () => true, agendaDoctorIds: [watched.id], db: s!.reader, notifier: s!.notifier }),
+      );
+      await waitFor(() => stream.events.some((e) => e.event === "snapshot"));
+      await s!.writer.transaction((tx) => announceAgendaChange(tx, other.id));
+      await s!.writer.transaction((tx) => announceAgendaChange(tx, watched.id));
+      await waitFor(() => stream.events.some((e) => e.event === "agenda"));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(stream.events.filter((e) => e.event === "agenda")).toEqual([{ event: "agenda", data: { doctorId: watched.id } }]);
+      expect(stream.raw.join("\n")).not.toContain(other.id);
+      controller.abort();
+      await stream.done;
     });
 
     it("tells a user's stream when an operator comes online", async () => {
