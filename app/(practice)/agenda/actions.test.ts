@@ -71,7 +71,8 @@ beforeAll(async () => {
   vi.mocked(requireAgendaAccess).mockResolvedValueOnce(other.direct as unknown as Awaited<ReturnType<typeof requireAgendaAccess>>);
   const theirsCreated = await createAppointmentAction(IDLE, form({ patientId: other.patientIds[0], visitReasonId: "", day: "2027-06-01", time: "09:00", durationMinutes: "15" }));
   theirs = theirsCreated.data!.appointmentId!;
-});
+  // Migrating a fresh PGlite and booking through four actions: slow on a busy two-core machine.
+}, 180_000);
 
 describe("« Nouveau rendez-vous » with bad input", () => {
   const valid = () => ({ patientId: practice.patientIds[1], visitReasonId: practice.motifs.consultation, day: "2027-06-02", time: "09:00", durationMinutes: "15" });
