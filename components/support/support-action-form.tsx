@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
@@ -26,13 +26,16 @@ type Props = {
 
 /** Every support action: its fields, the mandatory reason (for the audit log), one button. */
 export function SupportActionForm({ title, description, button, action, hidden, reasonLabel, field, confirm, tone = "secondary" }: Props) {
-  const { state, pending, formProps } = useServerForm(action);
+  const report = useActionOutcome();
+  // The confirmation goes up as the answer arrives: the same render that brings it often removes
+  // this form (the action no longer applies), and an effect here would never run.
+  const { state, pending, formProps } = useServerForm(async (previous: FormState, formData: FormData) => {
+    const answer = await action(previous, formData);
+    if (report && answer.status === "success" && answer.message) report(answer.message);
+    return answer;
+  });
   const id = useId();
   const reasonError = state.fieldErrors?.reason;
-  const report = useActionOutcome();
-  useEffect(() => {
-    if (report && state.status === "success" && state.message) report(state.message);
-  }, [report, state]);
   return (
     <form {...formProps} noValidate className="space-y-3 rounded-md border border-slate-200 p-4" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="font-semibold text-slate-900">
