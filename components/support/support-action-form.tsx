@@ -1,12 +1,12 @@
 "use client";
 
-import { useEffect, useId, type ReactNode } from "react";
+import { startTransition, useActionState, useId, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { Field } from "@/components/ui/field";
-import { useServerForm } from "@/components/ui/use-server-form";
-import type { FormState } from "@/lib/forms/form-state";
+import { useErrorFocus } from "@/components/ui/use-error-focus";
+import { IDLE, type FormState } from "@/lib/forms/form-state";
 import { useActionOutcome } from "./action-outcome";
 
 type Props = {
@@ -26,13 +26,29 @@ type Props = {
 
 /** Every support action: its fields, the mandatory reason (for the audit log), one button. */
 export function SupportActionForm({ title, description, button, action, hidden, reasonLabel, field, confirm, tone = "secondary" }: Props) {
-  const { state, pending, formProps } = useServerForm(action);
+  const report = useActionOutcome();
+  // The confirmation goes up as the answer arrives: the same render that brings it often removes
+  // this form (the action no longer applies), and an effect here would never run. The form's own
+  // `action` stays the server action, so the page works without JavaScript too.
+  const [state, dispatch, pending] = useActionState(async (previous: FormState, formData: FormData) => {
+    const answer = await action(previous, formData);
+    if (report && answer.status === "success" && answer.message) report(answer.message);
+    return answer;
+  }, IDLE as FormState);
+  // Without JavaScript the form posts to the server action itself (React renders its fields).
+  const [, actionWithoutScript] = useActionState(action, IDLE as FormState);
+  const ref = useErrorFocus(state);
+  const formProps = {
+    ref,
+    action: actionWithoutScript,
+    onSubmit: (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      const formData = new FormData(event.currentTarget);
+      startTransition(() => dispatch(formData));
+    },
+  };
   const id = useId();
   const reasonError = state.fieldErrors?.reason;
-  const report = useActionOutcome();
-  useEffect(() => {
-    if (report && state.status === "success" && state.message) report(state.message);
-  }, [report, state]);
   return (
     <form {...formProps} noValidate className="space-y-3 rounded-md border border-slate-200 p-4" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="font-semibold text-slate-900">
