@@ -20,16 +20,16 @@ const PUBLIC = [
 const NOBODY = "00000000-0000-4000-8000-000000000000";
 const urlOf = (route: string) => route.replace(/\[[^\]]+\]/g, NOBODY);
 
-const ROUTES = ["/dashboard", "/profile", "/secretaires", "/patients", "/patients/[id]", "/secretariat", "/patient", "/admin", "/admin/chat", "/admin/journal", "/admin/nouveau", "/admin/utilisateurs/[id]", "/securite"] as const;
+const ROUTES = ["/dashboard", "/agenda", "/agenda/parametres", "/profile", "/secretaires", "/patients", "/patients/nouveau", "/patients/[id]", "/patients/[id]/modifier", "/secretariat", "/patient", "/admin", "/admin/chat", "/admin/journal", "/admin/nouveau", "/admin/utilisateurs/[id]", "/securite"] as const;
 type Route = (typeof ROUTES)[number];
 
-const HANDLERS = ["/profile/signature", "/profile/esante/retour", "/documents/[id]/pdf", "/admin/journal/export", "/api/chat/events"] as const;
+const HANDLERS = ["/profile/signature", "/profile/esante/retour", "/documents/[id]/pdf", "/admin/journal/export", "/api/events"] as const;
 
 // Support with /admin/chat open, or its event stream, counts as an operator online for 60 s, which
 // would change what the chat's offline test running alongside sees. These are checked without
 // running the page's scripts, and support's own stream is left to tests/e2e/chat.spec.ts.
 const WITHOUT_SCRIPTS: readonly Route[] = ["/admin/chat"];
-const STREAM = "/api/chat/events";
+const STREAM = "/api/events";
 type Handler = (typeof HANDLERS)[number];
 
 // Pages: the path the browser ends on ("404": the page of an id that names nobody).
@@ -40,10 +40,14 @@ const EXPECTED: Record<string, Expectation> = {
   anonymous: {
     pages: {
       "/dashboard": "/doctor_home",
+      "/agenda": "/doctor_home",
+      "/agenda/parametres": "/doctor_home",
       "/profile": "/doctor_home",
       "/secretaires": "/doctor_home",
       "/patients": "/doctor_home",
+      "/patients/nouveau": "/doctor_home",
       "/patients/[id]": "/doctor_home",
+      "/patients/[id]/modifier": "/doctor_home",
       "/secretariat": "/secretary_home",
       "/patient": "/patient_home",
       "/admin": "/admin/login",
@@ -53,15 +57,19 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/utilisateurs/[id]": "/admin/login",
       "/securite": "/doctor_home",
     },
-    handlers: { "/profile/signature": "/doctor_home", "/profile/esante/retour": "/doctor_home", "/documents/[id]/pdf": "/doctor_home", "/admin/journal/export": "/admin/login", "/api/chat/events": "/doctor_home" },
+    handlers: { "/profile/signature": "/doctor_home", "/profile/esante/retour": "/doctor_home", "/documents/[id]/pdf": "/doctor_home", "/admin/journal/export": "/admin/login", "/api/events": "/doctor_home" },
   },
   doctor: {
     pages: {
       "/dashboard": "/dashboard",
+      "/agenda": "/agenda",
+      "/agenda/parametres": "/agenda/parametres",
       "/profile": "/profile",
       "/secretaires": "/secretaires",
       "/patients": "/patients",
+      "/patients/nouveau": "/patients/nouveau",
       "/patients/[id]": "404",
+      "/patients/[id]/modifier": "404",
       "/secretariat": "/dashboard",
       "/patient": "/dashboard",
       "/admin": "/dashboard",
@@ -71,15 +79,19 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/utilisateurs/[id]": "/dashboard",
       "/securite": "/securite",
     },
-    handlers: { "/profile/signature": "served", "/profile/esante/retour": "/profile", "/documents/[id]/pdf": "served", "/admin/journal/export": "/dashboard", "/api/chat/events": "stream" },
+    handlers: { "/profile/signature": "served", "/profile/esante/retour": "/profile", "/documents/[id]/pdf": "served", "/admin/journal/export": "/dashboard", "/api/events": "stream" },
   },
   "secretary (no doctor chosen)": {
     pages: {
       "/dashboard": "/secretariat",
+      "/agenda": "/secretariat",
+      "/agenda/parametres": "/secretariat",
       "/profile": "/secretariat",
       "/secretaires": "/secretariat",
       "/patients": "/secretariat",
+      "/patients/nouveau": "/secretariat",
       "/patients/[id]": "/secretariat",
+      "/patients/[id]/modifier": "/secretariat",
       "/secretariat": "/secretariat",
       "/patient": "/secretariat",
       "/admin": "/secretariat",
@@ -89,16 +101,20 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/utilisateurs/[id]": "/secretariat",
       "/securite": "/securite",
     },
-    handlers: { "/profile/signature": "/secretariat", "/profile/esante/retour": "/secretariat", "/documents/[id]/pdf": "/secretariat", "/admin/journal/export": "/secretariat", "/api/chat/events": "stream" },
+    handlers: { "/profile/signature": "/secretariat", "/profile/esante/retour": "/secretariat", "/documents/[id]/pdf": "/secretariat", "/admin/journal/export": "/secretariat", "/api/events": "stream" },
   },
   "secretary working for a doctor": {
     pages: {
       "/dashboard": "/dashboard",
+      "/agenda": "/agenda",
+      "/agenda/parametres": "/agenda/parametres",
       "/profile": "/profile",
       // The doctor's own settings stay the doctor's.
       "/secretaires": "/dashboard",
       "/patients": "/patients",
+      "/patients/nouveau": "/patients/nouveau",
       "/patients/[id]": "404",
+      "/patients/[id]/modifier": "404",
       "/secretariat": "/secretariat",
       "/patient": "/secretariat",
       "/admin": "/secretariat",
@@ -109,15 +125,19 @@ const EXPECTED: Record<string, Expectation> = {
       "/securite": "/securite",
     },
     // The signature and the eSanté link are the doctor's alone.
-    handlers: { "/profile/signature": "/dashboard", "/profile/esante/retour": "/dashboard", "/documents/[id]/pdf": "served", "/admin/journal/export": "/secretariat", "/api/chat/events": "stream" },
+    handlers: { "/profile/signature": "/dashboard", "/profile/esante/retour": "/dashboard", "/documents/[id]/pdf": "served", "/admin/journal/export": "/secretariat", "/api/events": "stream" },
   },
   patient: {
     pages: {
       "/dashboard": "/patient",
+      "/agenda": "/patient",
+      "/agenda/parametres": "/patient",
       "/profile": "/patient",
       "/secretaires": "/patient",
       "/patients": "/patient",
+      "/patients/nouveau": "/patient",
       "/patients/[id]": "/patient",
+      "/patients/[id]/modifier": "/patient",
       "/secretariat": "/patient",
       "/patient": "/patient",
       "/admin": "/patient",
@@ -127,15 +147,19 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/utilisateurs/[id]": "/patient",
       "/securite": "/securite",
     },
-    handlers: { "/profile/signature": "/patient", "/profile/esante/retour": "/patient", "/documents/[id]/pdf": "/patient", "/admin/journal/export": "/patient", "/api/chat/events": "/patient" },
+    handlers: { "/profile/signature": "/patient", "/profile/esante/retour": "/patient", "/documents/[id]/pdf": "/patient", "/admin/journal/export": "/patient", "/api/events": "/patient" },
   },
   support: {
     pages: {
       "/dashboard": "/admin",
+      "/agenda": "/admin",
+      "/agenda/parametres": "/admin",
       "/profile": "/admin",
       "/secretaires": "/admin",
       "/patients": "/admin",
+      "/patients/nouveau": "/admin",
       "/patients/[id]": "/admin",
+      "/patients/[id]/modifier": "/admin",
       "/secretariat": "/admin",
       "/patient": "/admin",
       "/admin": "/admin",
@@ -145,7 +169,7 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/utilisateurs/[id]": "404",
       "/securite": "/securite",
     },
-    handlers: { "/profile/signature": "/admin", "/profile/esante/retour": "/admin", "/documents/[id]/pdf": "/admin", "/admin/journal/export": "served", "/api/chat/events": "not opened" },
+    handlers: { "/profile/signature": "/admin", "/profile/esante/retour": "/admin", "/documents/[id]/pdf": "/admin", "/admin/journal/export": "served", "/api/events": "not opened" },
   },
 };
 

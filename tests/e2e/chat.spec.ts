@@ -149,7 +149,7 @@ test("a doctor cannot read another user's conversation by any URL or event strea
   const snoop = await signedInPage(browser, baseURL, FIXTURES.chatSnoop.email);
   // Listen on every address a stream might take a conversation from, while A and support write.
   const listening = snoop.evaluate(async (id) => {
-    const urls = ["/api/chat/events", `/api/chat/events?conversation=${id}`, `/api/chat/events?c=${id}&conversationId=${id}`];
+    const urls = ["/api/events", `/api/events?conversation=${id}`, `/api/events?c=${id}&conversationId=${id}`];
     const received: string[] = [];
     const sources = urls.map((url) => {
       const source = new EventSource(url);
@@ -217,7 +217,7 @@ test("support's chat page and the event stream are closed to anonymous visitors 
   ] as const) {
     await visitor.goto("/admin/chat");
     await expect(visitor).toHaveURL(new RegExp(`${home}$`));
-    const stream = await visitor.request.get("/api/chat/events", { maxRedirects: 0 });
+    const stream = await visitor.request.get("/api/events", { maxRedirects: 0 });
     expect(stream.status()).toBe(307);
     expect(stream.headers()["content-type"] ?? "").not.toContain("text/event-stream");
     expect(new URL(stream.headers().location!, baseURL).pathname).toBe(home === "/admin/login" ? "/doctor_home" : "/patient");
