@@ -15,7 +15,10 @@ const NOT_SEED = folder("seed", "The seeds are above the domain, like scripts/: 
 const NOT_COMPONENTS = folder("components", "lib/ is below the UI: move what both need into lib/.");
 const NOT_LIB = folder("lib", "db/ is the ground floor: it reads config/, never lib/.");
 const NOT_DB = folder("db", "Routes reach the database through a lib/ domain, never db/ directly.");
-const NOT_AUTH = { regex: "^(@/lib/|\\.\\./)auth(/|$)", message: "A sign-in uses the second factor, never the reverse: lib/twofactor does not import lib/auth." };
+const NOT_AUTH = {
+  regex: "^(@/lib/|\\.\\./)auth(/|$)",
+  message: "A sign-in uses the second factor, never the reverse: lib/twofactor does not import lib/auth.",
+};
 
 const restrict = (patterns, paths = []) => ["error", { paths, patterns }];
 
@@ -68,7 +71,9 @@ export default defineConfig([
     files: ["config/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": restrict(
-        ["lib", "db", "app", "components", "seed"].map((name) => folder(name, "config/ is below everything: it reads the environment, nothing of the project.")),
+        ["lib", "db", "app", "components", "seed"].map((name) =>
+          folder(name, "config/ is below everything: it reads the environment, nothing of the project."),
+        ),
       ),
     },
   },

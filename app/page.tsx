@@ -18,10 +18,7 @@ export default function Home() {
       <ul className="mt-8 grid gap-4 sm:grid-cols-3">
         {PUBLIC_PORTALS.map((role) => (
           <li key={role}>
-            <Link
-              href={SIGN_IN_PATH[role]}
-              className="block h-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-brand-600"
-            >
+            <Link href={SIGN_IN_PATH[role]} className="block h-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-brand-600">
               <span className="block font-semibold text-brand-700">{SIGN_IN_TITLE[role]}</span>
               <span className="mt-1 block text-sm text-slate-600">{TEXT[role]}</span>
             </Link>

@@ -119,9 +119,7 @@ function unguardedEntries(fileName: string, source: string, guards: Set<string>)
     });
 
   const kind = path.basename(fileName);
-  const entries = exported.filter((e) =>
-    kind === "page.tsx" ? e.name === "default" : kind === "route.ts" ? ROUTE_METHODS.has(e.name) : true,
-  );
+  const entries = exported.filter((e) => (kind === "page.tsx" ? e.name === "default" : kind === "route.ts" ? ROUTE_METHODS.has(e.name) : true));
   if (entries.length === 0) return [`${fileName}: no entry point found (a page without a default export?)`];
   return entries.filter((e) => !reaches(e.calls)).map((e) => `${fileName}: ${e.name}`);
 }

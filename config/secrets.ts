@@ -18,9 +18,7 @@ export function ensureSecrets(): void {
   const missing = REQUIRED_SECRETS.filter((name) => !process.env[name]);
   if (missing.length === 0) return;
   if (!isEmbedded()) {
-    throw new MissingSecretError(
-      `${missing[0]} est requis quand DATABASE_URL est défini (voir .env.example) ; démarrage refusé.`,
-    );
+    throw new MissingSecretError(`${missing[0]} est requis quand DATABASE_URL est défini (voir .env.example) ; démarrage refusé.`);
   }
   const file = path.join(dataDir(), "secrets.json");
   let stored: Record<string, string> = {};

@@ -70,7 +70,12 @@ function open(): Holder {
   const client = openPglite(dir);
   // In this process: it cannot be "unreachable" the way a server can.
   // One process owns the folder (db/pglite-lock.ts): nobody else can migrate it meanwhile.
-  return { db: drizzlePglite(client, { schema }) as unknown as Database, close: () => client.close(), probe: async () => true, exclusive: (work) => work() };
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Database,
+    close: () => client.close(),
+    probe: async () => true,
+    exclusive: (work) => work(),
+  };
 }
 
 /** Every query and checkout that fails for want of a connection marks the database down. */

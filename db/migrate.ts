@@ -25,7 +25,9 @@ type Rows<T> = { rows: T[] };
 
 async function appliedCount(db: Database): Promise<number> {
   // Two statements: a query naming a table that does not exist fails as it is parsed.
-  const exists = (await db.execute(sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS found`)) as unknown as Rows<{ found: boolean }>;
+  const exists = (await db.execute(sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS found`)) as unknown as Rows<{
+    found: boolean;
+  }>;
   if (!exists.rows[0]?.found) return 0;
   const result = (await db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`)) as unknown as Rows<{ n: number }>;
   return Number(result.rows[0]?.n ?? 0);

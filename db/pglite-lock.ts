@@ -27,9 +27,7 @@ export function assertPgliteFree(): void {
   if (!isEmbedded()) return;
   const pid = holder();
   if (pid !== null) {
-    throw new PgliteBusyError(
-      `La base embarquée ${pgliteDir()} est ouverte par le serveur (pid ${pid}) : arrêtez-le d'abord.`,
-    );
+    throw new PgliteBusyError(`La base embarquée ${pgliteDir()} est ouverte par le serveur (pid ${pid}) : arrêtez-le d'abord.`);
   }
 }
 

@@ -92,7 +92,11 @@ export const sessions = pgTable(
     revokedAt: at("revoked_at"),
     revokedReason: text("revoked_reason"),
   },
-  (t) => [index("sessions_user_live_idx").on(t.userId).where(sql`${t.revokedAt} IS NULL`)],
+  (t) => [
+    index("sessions_user_live_idx")
+      .on(t.userId)
+      .where(sql`${t.revokedAt} IS NULL`),
+  ],
 );
 
 // Every connection to an account: a direct sign-in, or a secretary starting to work for a doctor.
@@ -427,7 +431,9 @@ export const agendaRevisions = pgTable(
     doctorId: uuid("doctor_id")
       .primaryKey()
       .references(() => users.id, { onDelete: "cascade" }),
-    revision: bigint("revision", { mode: "number" }).notNull().default(sql`nextval('agenda_revision')`),
+    revision: bigint("revision", { mode: "number" })
+      .notNull()
+      .default(sql`nextval('agenda_revision')`),
   },
   (t) => [index("agenda_revisions_revision_idx").on(t.revision)],
 );
@@ -446,10 +452,7 @@ export const reviews = pgTable(
     status: reviewStatusEnum("status").notNull().default("published"),
     createdAt: at("created_at").notNull().defaultNow(),
   },
-  (t) => [
-    check("reviews_rating_range", sql`${t.rating} BETWEEN 1 AND 5`),
-    index("reviews_doctor_created_idx").on(t.doctorId, t.createdAt),
-  ],
+  (t) => [check("reviews_rating_range", sql`${t.rating} BETWEEN 1 AND 5`), index("reviews_doctor_created_idx").on(t.doctorId, t.createdAt)],
 );
 // The doctor's professional profile (issue 5), one row per doctor, created on first save. The
 // name and specialty stay on users; everything here is what documents print. Text is stored in the
@@ -548,7 +551,9 @@ export const chatConversations = pgTable(
       .notNull()
       .unique()
       .references(() => users.id, { onDelete: "cascade" }),
-    revision: bigint("revision", { mode: "number" }).notNull().default(sql`nextval('chat_revision')`),
+    revision: bigint("revision", { mode: "number" })
+      .notNull()
+      .default(sql`nextval('chat_revision')`),
     lastMessageAt: at("last_message_at"),
     createdAt: at("created_at").notNull().defaultNow(),
   },
@@ -597,7 +602,6 @@ export const chatSupportPresence = pgTable("chat_support_presence", {
     .references(() => users.id, { onDelete: "cascade" }),
   lastSeenAt: at("last_seen_at").notNull().defaultNow(),
 });
-
 
 export const documentKindEnum = pgEnum("document_kind", ["prescription", "certificate", "fee_note"]);
 

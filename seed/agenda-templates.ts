@@ -72,7 +72,12 @@ export type PlannedAppointment = { startMinute: number; motif: number; durationM
  * evenly. A motif too long for what is left of the day is swapped for the shortest; when even that
  * does not fit, the day ends with fewer appointments.
  */
-export function planDay(intervals: readonly { startMinute: number; endMinute: number }[], count: number, motifs: readonly SeedMotif[], rng: Random): PlannedAppointment[] {
+export function planDay(
+  intervals: readonly { startMinute: number; endMinute: number }[],
+  count: number,
+  motifs: readonly SeedMotif[],
+  rng: Random,
+): PlannedAppointment[] {
   const sorted = [...intervals].sort((a, b) => a.startMinute - b.startMinute);
   const open = sorted.reduce((sum, i) => sum + i.endMinute - i.startMinute, 0);
   if (count <= 0 || open <= 0) return [];

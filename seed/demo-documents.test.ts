@@ -23,7 +23,12 @@ describe("demo documents", () => {
     const [schmit] = await db.select().from(users).where(eq(users.email, "dr.schmit@demo.doctipro.lu"));
     const rows = await db.select().from(documents).where(eq(documents.doctorId, schmit!.id));
     expect(rows.map((r) => r.sequence).sort()).toEqual([1, 2, 3, 4]);
-    expect(rows.filter((r) => r.kind === "fee_note").map((r) => r.totalCents).sort()).toEqual([5480, 7355]);
+    expect(
+      rows
+        .filter((r) => r.kind === "fee_note")
+        .map((r) => r.totalCents)
+        .sort(),
+    ).toEqual([5480, 7355]);
     expect(rows.every((r) => r.signatureKey === null && r.withStamp)).toBe(true);
   });
 });

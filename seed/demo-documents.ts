@@ -20,9 +20,20 @@ type Demo =
   | { kind: "certificate"; content: CertificateContent };
 
 function demoDocuments(today: string, dentist: boolean): Demo[] {
-  const act = dentist ? { code: "D1", label: "Examen bucco-dentaire", quantity: 1, unitCents: 3590 } : { code: "C1", label: "Consultation", quantity: 1, unitCents: 5480 };
+  const act = dentist
+    ? { code: "D1", label: "Examen bucco-dentaire", quantity: 1, unitCents: 3590 }
+    : { code: "C1", label: "Consultation", quantity: 1, unitCents: 5480 };
   return [
-    { kind: "fee_note", paid: false, content: { lines: [act, { code: dentist ? "D21" : "V12", label: dentist ? "Radiographie rétro-alvéolaire" : "Électrocardiogramme", quantity: 1, unitCents: 1875 }] } },
+    {
+      kind: "fee_note",
+      paid: false,
+      content: {
+        lines: [
+          act,
+          { code: dentist ? "D21" : "V12", label: dentist ? "Radiographie rétro-alvéolaire" : "Électrocardiogramme", quantity: 1, unitCents: 1875 },
+        ],
+      },
+    },
     { kind: "fee_note", paid: true, content: { lines: [act] } },
     {
       kind: "prescription",
@@ -50,7 +61,12 @@ export async function seedDemoDocuments(db: Database): Promise<number> {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('doctipro.demo-documents'))`);
       const [existing] = await tx.select({ id: documents.id }).from(documents).where(eq(documents.doctorId, doctor.id)).limit(1);
       if (existing) return;
-      const people = await tx.select().from(patients).where(eq(patients.doctorId, doctor.id)).orderBy(asc(patients.lastName), asc(patients.firstName)).limit(2);
+      const people = await tx
+        .select()
+        .from(patients)
+        .where(eq(patients.doctorId, doctor.id))
+        .orderBy(asc(patients.lastName), asc(patients.firstName))
+        .limit(2);
       if (!people.length) return;
       const today = luxembourgToday();
       const items = demoDocuments(today, doctor.doctorKind === "medecin_dentiste");
@@ -79,4 +95,3 @@ export async function seedDemoDocuments(db: Database): Promise<number> {
   }
   return created;
 }
-

@@ -18,8 +18,16 @@ async function idOf(email: string) {
 
 async function countsOf(doctorId: string) {
   const count = async (table: typeof patients | typeof appointments | typeof reviews) =>
-    (await db.select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.doctorId, doctorId)))[0]!.n;
-  const [history] = await db.select({ n: sql<number>`count(*)::int` }).from(connectionLog).where(eq(connectionLog.accountId, doctorId));
+    (
+      await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(table)
+        .where(eq(table.doctorId, doctorId))
+    )[0]!.n;
+  const [history] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(connectionLog)
+    .where(eq(connectionLog.accountId, doctorId));
   return { patients: await count(patients), appointments: await count(appointments), reviews: await count(reviews), history: history!.n };
 }
 
@@ -64,7 +72,9 @@ describe("demo practices", () => {
   });
 
   it("spread appointments over about a year around today, on each practice's opening hours, with its motifs' durations", async () => {
-    const [span] = await db.execute(sql`
+    const [span] = await db
+      .execute(
+        sql`
       SELECT min(starts_at) < now() - interval '280 days' AS long_past,
              max(starts_at) > now() + interval '45 days' AS ahead,
              bool_and(status IN ('done', 'no_show', 'cancelled') OR starts_at > now() - interval '1 day') AS past_is_settled,
@@ -79,7 +89,9 @@ describe("demo practices", () => {
              bool_and(NOT EXISTS (SELECT 1 FROM absences x WHERE x.doctor_id = a.doctor_id AND x.starts_at < a.ends_at AND x.ends_at > a.starts_at)) AS not_during_absences,
              count(*) FILTER (WHERE a.overbooked) > 0 AS some_overbooked
       FROM appointments a JOIN visit_reasons v ON v.id = a.visit_reason_id
-    `).then((r) => (r as unknown as { rows: Record<string, boolean>[] }).rows);
+    `,
+      )
+      .then((r) => (r as unknown as { rows: Record<string, boolean>[] }).rows);
     expect(span).toEqual({
       long_past: true,
       ahead: true,
@@ -90,17 +102,25 @@ describe("demo practices", () => {
       some_overbooked: true,
     });
     // The database would have refused it, but the seed must not depend on that: no ordinary overlap.
-    const [overlaps] = await db.execute(sql`
+    const [overlaps] = await db
+      .execute(
+        sql`
       SELECT count(*)::int AS n FROM appointments a JOIN appointments b
         ON a.doctor_id = b.doctor_id AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
       WHERE a.status <> 'cancelled' AND b.status <> 'cancelled' AND NOT a.overbooked AND NOT b.overbooked
-    `).then((r) => (r as unknown as { rows: { n: number }[] }).rows);
+    `,
+      )
+      .then((r) => (r as unknown as { rows: { n: number }[] }).rows);
     expect(overlaps!.n).toBe(0);
   });
 
   it("give each demo doctor believable motifs and opening hours", async () => {
     const schmit = await idOf("dr.schmit@demo.doctipro.lu");
-    const motifs = await db.select({ label: visitReasons.label, minutes: visitReasons.durationMinutes }).from(visitReasons).where(eq(visitReasons.doctorId, schmit)).orderBy(visitReasons.position);
+    const motifs = await db
+      .select({ label: visitReasons.label, minutes: visitReasons.durationMinutes })
+      .from(visitReasons)
+      .where(eq(visitReasons.doctorId, schmit))
+      .orderBy(visitReasons.position);
     expect(motifs).toEqual([
       { label: "Consultation", minutes: 15 },
       { label: "Première consultation", minutes: 30 },
@@ -108,16 +128,23 @@ describe("demo practices", () => {
       { label: "Certificat médical", minutes: 10 },
       { label: "Suivi chronique", minutes: 20 },
     ]);
-    const saturday = await db.select().from(openingHours).where(sql`${openingHours.doctorId} = ${schmit} AND ${openingHours.weekday} = 6`);
+    const saturday = await db
+      .select()
+      .from(openingHours)
+      .where(sql`${openingHours.doctorId} = ${schmit} AND ${openingHours.weekday} = 6`);
     expect(saturday.map((h) => [h.startMinute, h.endMinute])).toEqual([[540, 720]]);
   });
 
   it("give every patient a valid matricule and appointments only with the doctor's own patients", async () => {
     const all = await db.select({ matricule: patients.matricule }).from(patients);
     expect(all.every((p) => p.matricule !== null && isValidMatricule(p.matricule))).toBe(true);
-    const [crossed] = await db.execute(sql`
+    const [crossed] = await db
+      .execute(
+        sql`
       SELECT count(*)::int AS n FROM appointments a JOIN patients p ON p.id = a.patient_id WHERE p.doctor_id <> a.doctor_id
-    `).then((r) => (r as unknown as { rows: { n: number }[] }).rows);
+    `,
+      )
+      .then((r) => (r as unknown as { rows: { n: number }[] }).rows);
     expect(crossed!.n).toBe(0);
   });
 

@@ -173,11 +173,13 @@ function generateAppointments(
   nowMinutes: number,
   rng: Random,
 ) {
-  const closed = new Set(absenceDays(today).flatMap(({ from, to }) => {
-    const days: string[] = [];
-    for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
-    return days;
-  }));
+  const closed = new Set(
+    absenceDays(today).flatMap(({ from, to }) => {
+      const days: string[] = [];
+      for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
+      return days;
+    }),
+  );
   const motifs: SeedMotif[] = MOTIFS[practice.kind];
   const rows: PgInsertValue<typeof appointments>[] = [];
   for (let offset = -DAYS_BACK; offset <= DAYS_AHEAD; offset++) {
@@ -305,7 +307,14 @@ export async function seedDemoPractices(db: Database): Promise<{ seeded: string[
 
       const motifIds = MOTIFS[practice.kind].map(() => randomUUID());
       await tx.insert(visitReasons).values(
-        MOTIFS[practice.kind].map((m, position) => ({ id: motifIds[position]!, doctorId, label: m.label, durationMinutes: m.durationMinutes, colour: m.colour, position })),
+        MOTIFS[practice.kind].map((m, position) => ({
+          id: motifIds[position]!,
+          doctorId,
+          label: m.label,
+          durationMinutes: m.durationMinutes,
+          colour: m.colour,
+          position,
+        })),
       );
       await tx.insert(openingHours).values(practice.hours.map((i) => ({ doctorId, ...i })));
       await tx.insert(absences).values(
@@ -328,9 +337,7 @@ export async function seedDemoPractices(db: Database): Promise<{ seeded: string[
         tx.insert(appointments).values(batch),
       );
       await insertInBatches(generateReviews(practice, doctorId, rng), (batch) => tx.insert(reviews).values(batch));
-      await insertInBatches(generateSignIns(practice, doctorId, secretaryId, clock!.today, rng), (batch) =>
-        tx.insert(connectionLog).values(batch),
-      );
+      await insertInBatches(generateSignIns(practice, doctorId, secretaryId, clock!.today, rng), (batch) => tx.insert(connectionLog).values(batch));
       return true;
     });
     if (done) seeded.push(practice.doctorEmail);
@@ -342,4 +349,3 @@ export async function seedDemoPractices(db: Database): Promise<{ seeded: string[
 export function demoPatientCount(doctorEmail: string): number | undefined {
   return DEMO_PRACTICES.find((p) => p.doctorEmail === doctorEmail)?.patients;
 }
-

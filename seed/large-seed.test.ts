@@ -48,16 +48,24 @@ async function checkSmallSet(db: Awaited<ReturnType<typeof freshDatabase>>) {
   const logs: string[] = [];
   expect(await seedLarge(db, { log: (l) => logs.push(l), size: SMALL })).toEqual({ reused: false });
   const [row] = await db
-    .execute(sql`
+    .execute(
+      sql`
       SELECT (SELECT count(*)::int FROM appointments) AS appointments,
              (SELECT count(DISTINCT doctor_id)::int FROM opening_hours) AS with_hours,
              (SELECT count(DISTINCT doctor_id)::int FROM visit_reasons) AS with_motifs,
              (SELECT count(*)::int FROM appointments a JOIN visit_reasons v ON v.id = a.visit_reason_id
                WHERE a.ends_at - a.starts_at <> v.duration_minutes * interval '1 minute') AS wrong_durations,
              (SELECT max(n)::int FROM (SELECT count(*) AS n FROM appointments GROUP BY doctor_id, (starts_at AT TIME ZONE 'Europe/Luxembourg')::date) d) AS busiest_day
-    `)
+    `,
+    )
     .then((r) => (r as unknown as { rows: Record<string, number>[] }).rows);
-  expect(row).toEqual({ appointments: SMALL.appointments, with_hours: SMALL.doctors, with_motifs: SMALL.doctors, wrong_durations: 0, busiest_day: expect.any(Number) });
+  expect(row).toEqual({
+    appointments: SMALL.appointments,
+    with_hours: SMALL.doctors,
+    with_motifs: SMALL.doctors,
+    wrong_durations: 0,
+    busiest_day: expect.any(Number),
+  });
   expect(row!.busiest_day).toBeLessThanOrEqual(DAY_MAXIMUM.gp);
 }
 
@@ -66,12 +74,16 @@ describe("a small large data set", () => {
     await checkSmallSet(await freshDatabase());
   }, 180_000);
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)("loads on PostgreSQL without an overlap", async () => {
-    const pg = (await appOnThrowawayPostgres())!;
-    try {
-      await checkSmallSet(pg.db);
-    } finally {
-      await pg.drop();
-    }
-  }, 180_000);
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "loads on PostgreSQL without an overlap",
+    async () => {
+      const pg = (await appOnThrowawayPostgres())!;
+      try {
+        await checkSmallSet(pg.db);
+      } finally {
+        await pg.drop();
+      }
+    },
+    180_000,
+  );
 });

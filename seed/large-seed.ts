@@ -49,7 +49,16 @@ const DAYS_BACK = 540;
 const DAYS_AHEAD = 60;
 const TZ = `'${TIME_ZONE}'`;
 
-const SPECIALTIES = ["Médecine générale", "Médecine générale", "Médecine générale", "Pédiatrie", "Cardiologie", "Dermatologie", "Gynécologie", "Ophtalmologie"];
+const SPECIALTIES = [
+  "Médecine générale",
+  "Médecine générale",
+  "Médecine générale",
+  "Pédiatrie",
+  "Cardiologie",
+  "Dermatologie",
+  "Gynécologie",
+  "Ophtalmologie",
+];
 const USER_AGENTS = [
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
@@ -83,7 +92,10 @@ export function allocateCapped(total: number, weights: number[], caps: number[])
   let open = weights.map((_, i) => i).filter((i) => caps[i]! > 0 && weights[i]! > 0);
   let left = total;
   while (left > 0 && open.length) {
-    const shares = allocate(left, open.map((i) => weights[i]!));
+    const shares = allocate(
+      left,
+      open.map((i) => weights[i]!),
+    );
     const full = open.filter((i, k) => counts[i]! + shares[k]! >= caps[i]!);
     if (!full.length) {
       open.forEach((i, k) => (counts[i]! += shares[k]!));
@@ -183,14 +195,20 @@ async function insertAccounts(tx: Database, size: LargeSeedSize, passwordHash: s
   }));
   const doctorIds: string[] = [];
   for (let i = 0; i < doctorRows.length; i += 500) {
-    const inserted = await tx.insert(users).values(doctorRows.slice(i, i + 500)).returning({ id: users.id, email: users.email });
+    const inserted = await tx
+      .insert(users)
+      .values(doctorRows.slice(i, i + 500))
+      .returning({ id: users.id, email: users.email });
     // RETURNING order is not promised: put the ids back in doctor-number order.
     const byEmail = new Map(inserted.map((r) => [r.email, r.id]));
     doctorIds.push(...doctorRows.slice(i, i + 500).map((r) => byEmail.get(r.email)!));
   }
   const secretaryIds: string[] = [];
   for (let i = 0; i < secretaryRows.length; i += 500) {
-    const inserted = await tx.insert(users).values(secretaryRows.slice(i, i + 500)).returning({ id: users.id, email: users.email });
+    const inserted = await tx
+      .insert(users)
+      .values(secretaryRows.slice(i, i + 500))
+      .returning({ id: users.id, email: users.email });
     const byEmail = new Map(inserted.map((r) => [r.email, r.id]));
     secretaryIds.push(...secretaryRows.slice(i, i + 500).map((r) => byEmail.get(r.email)!));
   }
@@ -286,7 +304,16 @@ export function appointmentPlan(doctors: number, total: number, today: string) {
   return { practices, counts };
 }
 
-async function insertAppointments(tx: Database, doctorIds: string[], patientIds: string[][], motifIds: string[][], total: number, today: string, rng: Random, log: Log) {
+async function insertAppointments(
+  tx: Database,
+  doctorIds: string[],
+  patientIds: string[][],
+  motifIds: string[][],
+  total: number,
+  today: string,
+  rng: Random,
+  log: Log,
+) {
   const { practices, counts } = appointmentPlan(doctorIds.length, total, today);
   const buffer = new ColumnBuffer(
     tx,
@@ -454,7 +481,11 @@ export async function seedLarge(db: Database, { log, size = LARGE_SEED_SIZE }: {
     const { doctorIds, secretaryOf } = await insertAccounts(tx, size, passwordHash);
     log(`  comptes : ${formatCount(size.doctors)} médecins, ${formatCount(size.secretaries)} secrétariats`);
     const weights = doctorIds.map((_, d) => 1 / (d + 10) ** 0.8);
-    const motifIds = await insertAgendaSettings(tx, doctorIds, doctorIds.map((_, d) => d));
+    const motifIds = await insertAgendaSettings(
+      tx,
+      doctorIds,
+      doctorIds.map((_, d) => d),
+    );
     log(`  motifs et heures d'ouverture : ${formatCount(size.doctors)} cabinets`);
     const patientIds = await insertPatients(tx, doctorIds, allocate(size.patients, weights), rng, log);
     const planned = await insertAppointments(tx, doctorIds, patientIds, motifIds, size.appointments, today, rng, log);

@@ -25,7 +25,7 @@ export function seededRandom(seed: number): Random {
   return {
     next,
     int,
-    pick: <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!,
+    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!,
     chance: (p: number) => next() < p,
   };
 }

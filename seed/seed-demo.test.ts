@@ -12,7 +12,15 @@ describe("seedDemo", () => {
   it("gives each demo account its own password hash and salt, all for the demo password", async () => {
     const db = await freshDatabase();
     await seedDemo(db);
-    const rows = await db.select({ hash: users.passwordHash }).from(users).where(inArray(users.email, DEMO_ACCOUNTS.map((a) => a.email)));
+    const rows = await db
+      .select({ hash: users.passwordHash })
+      .from(users)
+      .where(
+        inArray(
+          users.email,
+          DEMO_ACCOUNTS.map((a) => a.email),
+        ),
+      );
     expect(rows).toHaveLength(DEMO_ACCOUNTS.length);
     const hashes = rows.map((r) => r.hash!);
     expect(new Set(hashes).size).toBe(hashes.length);

@@ -37,7 +37,12 @@ export async function seedDemo(db: Database): Promise<{ created: number }> {
   const rows = await db
     .select({ id: users.id, email: users.email })
     .from(users)
-    .where(inArray(users.email, DEMO_ACCOUNTS.map((a) => a.email)));
+    .where(
+      inArray(
+        users.email,
+        DEMO_ACCOUNTS.map((a) => a.email),
+      ),
+    );
   const idOf = new Map(rows.map((r) => [r.email, r.id]));
   const attachedSince = new Date(Date.now() - (HISTORY_DAYS + 1) * 86_400_000);
   const links = DEMO_SECRETARY_LINKS.flatMap(([s, d]) => {

@@ -8,9 +8,7 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
         <Logo />
       </div>
       <div className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">{children}</div>
-      <p className="mt-6 max-w-md text-center text-xs text-slate-500">
-        Compatible avec Google Chrome, Microsoft Edge et Mozilla Firefox.
-      </p>
+      <p className="mt-6 max-w-md text-center text-xs text-slate-500">Compatible avec Google Chrome, Microsoft Edge et Mozilla Firefox.</p>
     </main>
   );
 }

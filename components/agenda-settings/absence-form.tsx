@@ -10,7 +10,11 @@ import type { FormState } from "@/lib/forms/form-state";
 const FIELDS = ["startDay", "startTime", "endDay", "endTime", "label"] as const;
 
 /** A new absence: from a day (and time) to a day (and time), with a label. Emptied once saved. */
-export function AbsenceForm({ action }: { action: (state: FormState<{ appointmentsDuring: number }>, formData: FormData) => Promise<FormState<{ appointmentsDuring: number }>> }) {
+export function AbsenceForm({
+  action,
+}: {
+  action: (state: FormState<{ appointmentsDuring: number }>, formData: FormData) => Promise<FormState<{ appointmentsDuring: number }>>;
+}) {
   const formRef = useRef<HTMLFormElement>(null);
   const { state, pending, formProps } = useServerForm(action, formRef);
   const alertRef = useRef<HTMLDivElement>(null);

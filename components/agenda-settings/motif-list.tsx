@@ -18,7 +18,8 @@ export type MotifActions = {
   reorder: Action;
 };
 
-const small = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-40";
+const small =
+  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-40";
 
 /** The motifs in their order: move up or down (buttons, so the keyboard can), edit in place, turn off, delete if unused. */
 export function MotifList({ motifs, actions }: { motifs: VisitReason[]; actions: MotifActions }) {
@@ -49,7 +50,12 @@ export function MotifList({ motifs, actions }: { motifs: VisitReason[]; actions:
     });
   };
 
-  if (!order.length) return <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">Aucun motif pour l&apos;instant : créez le premier ci-dessous.</p>;
+  if (!order.length)
+    return (
+      <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">
+        Aucun motif pour l&apos;instant : créez le premier ci-dessous.
+      </p>
+    );
 
   return (
     <div className="space-y-2">
@@ -58,13 +64,24 @@ export function MotifList({ motifs, actions }: { motifs: VisitReason[]; actions:
         {order.map((m, index) => (
           <li key={m.id} className="space-y-3 py-3">
             <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-              <span aria-hidden className="size-4 shrink-0 rounded-full border-2" style={{ background: PALETTE[m.colour].background, borderColor: PALETTE[m.colour].border }} />
+              <span
+                aria-hidden
+                className="size-4 shrink-0 rounded-full border-2"
+                style={{ background: PALETTE[m.colour].background, borderColor: PALETTE[m.colour].border }}
+              />
               <span className="min-w-0 font-medium text-slate-900">{m.label}</span>
               <span className="text-sm text-slate-600 tabular-nums">{m.durationMinutes} min</span>
               <span className="text-sm text-slate-600">{PALETTE[m.colour].label}</span>
               {!m.active && <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800">Inactif</span>}
               <div className="flex flex-wrap items-start gap-2 sm:ml-auto">
-                <button id={`motif-${m.id}-up`} type="button" className={small} disabled={index === 0} onClick={() => move(index, "up")} aria-label={`Monter « ${m.label} »`}>
+                <button
+                  id={`motif-${m.id}-up`}
+                  type="button"
+                  className={small}
+                  disabled={index === 0}
+                  onClick={() => move(index, "up")}
+                  aria-label={`Monter « ${m.label} »`}
+                >
                   ↑
                 </button>
                 <button
@@ -77,7 +94,13 @@ export function MotifList({ motifs, actions }: { motifs: VisitReason[]; actions:
                 >
                   ↓
                 </button>
-                <button type="button" className={small} onClick={() => setEditing(editing === m.id ? null : m.id)} aria-expanded={editing === m.id} aria-label={`Modifier « ${m.label} »`}>
+                <button
+                  type="button"
+                  className={small}
+                  onClick={() => setEditing(editing === m.id ? null : m.id)}
+                  aria-expanded={editing === m.id}
+                  aria-label={`Modifier « ${m.label} »`}
+                >
                   Modifier
                 </button>
                 <ActionButton

@@ -75,7 +75,9 @@ export function OpeningHoursForm({ hours, action }: { hours: OpeningInterval[]; 
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <p className="text-sm text-slate-600">Par tranches de 5 minutes. Une plage qui finit à minuit se termine à 00:00. Un jour sans plage est fermé.</p>
+      <p className="text-sm text-slate-600">
+        Par tranches de 5 minutes. Une plage qui finit à minuit se termine à 00:00. Un jour sans plage est fermé.
+      </p>
       <div className="divide-y divide-slate-100">
         {DAYS.map((day) => {
           const dayRows = rows.filter((r) => r.weekday === day);
@@ -87,7 +89,8 @@ export function OpeningHoursForm({ hours, action }: { hours: OpeningInterval[]; 
                 {dayRows.map((row, n) => {
                   const [startError, endError] = [errorOf(row, "start"), errorOf(row, "end")];
                   const name = `${WEEKDAY_NAMES[day]}, plage ${n + 1}`;
-                  const describedBy = [startError && `hours-${row.key}-start-error`, endError && `hours-${row.key}-end-error`].filter(Boolean).join(" ") || undefined;
+                  const describedBy =
+                    [startError && `hours-${row.key}-start-error`, endError && `hours-${row.key}-end-error`].filter(Boolean).join(" ") || undefined;
                   return (
                     <div key={row.key} className="space-y-1">
                       <div className="flex flex-wrap items-center gap-2">

@@ -63,11 +63,21 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
   const range = useMemo(() => {
     const spans = columns.flatMap(({ doctorDay }) => [
       ...doctorDay.scheduled.map((s) => ({ start: instantToWallClock(s.start).minute, end: endMinute(s.end) })),
-      ...doctorDay.appointments.filter((a) => isActive(a.status)).map((a) => ({ start: instantToWallClock(a.startsAt).minute, end: endMinute(a.endsAt) })),
+      ...doctorDay.appointments
+        .filter((a) => isActive(a.status))
+        .map((a) => ({ start: instantToWallClock(a.startsAt).minute, end: endMinute(a.endsAt) })),
     ]);
     return visibleRange(spans.filter((s) => s.end > s.start));
   }, [columns]);
-  const axis = useMemo(() => buildAxis(view.days.map((d) => d.day), range.from, range.to), [view.days, range]);
+  const axis = useMemo(
+    () =>
+      buildAxis(
+        view.days.map((d) => d.day),
+        range.from,
+        range.to,
+      ),
+    [view.days, range],
+  );
 
   const all = useMemo(() => new Map(columns.flatMap((c) => c.doctorDay.appointments.map((a) => [a.id, a] as const))), [columns]);
   const opened = openId ? (all.get(openId) ?? null) : null;
@@ -115,7 +125,13 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
     };
     let result = await send(false);
     if (result.data?.ask === "outside-hours" && window.confirm(result.formError)) result = await send(true);
-    setNotice(result.status === "success" ? { tone: "info", text: result.message ?? "" } : result.formError ? { tone: "error", text: result.formError } : null);
+    setNotice(
+      result.status === "success"
+        ? { tone: "info", text: result.message ?? "" }
+        : result.formError
+          ? { tone: "error", text: result.formError }
+          : null,
+    );
   };
 
   return (
@@ -135,7 +151,9 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
       </div>
       <div role="status" aria-live="polite">
         {notice && (
-          <p className={`rounded-md border px-4 py-2 text-sm ${notice.tone === "error" ? "border-red-200 bg-red-50 text-red-900" : "border-brand-100 bg-brand-50 text-brand-800"}`}>
+          <p
+            className={`rounded-md border px-4 py-2 text-sm ${notice.tone === "error" ? "border-red-200 bg-red-50 text-red-900" : "border-brand-100 bg-brand-50 text-brand-800"}`}
+          >
             {notice.text}
           </p>
         )}
@@ -146,14 +164,19 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <div
           className="grid"
-          style={{ gridTemplateColumns: `4.75rem repeat(${columns.length}, minmax(${sideBySide || columns.length === 1 ? "12rem" : "7.5rem"}, 1fr))` }}
+          style={{
+            gridTemplateColumns: `4.75rem repeat(${columns.length}, minmax(${sideBySide || columns.length === 1 ? "12rem" : "7.5rem"}, 1fr))`,
+          }}
         >
           {/* Header row */}
           <div className="sticky top-0 z-20 border-b border-slate-200 bg-white" />
           {columns.map(({ day, doctorDay }) => {
             const isToday = day.day === today;
             return (
-              <div key={`${day.day}-${doctorDay.doctorId}`} className={`sticky top-0 z-20 border-b border-l border-slate-200 px-2 py-2 text-sm ${isToday ? "bg-brand-50" : "bg-white"}`}>
+              <div
+                key={`${day.day}-${doctorDay.doctorId}`}
+                className={`sticky top-0 z-20 border-b border-l border-slate-200 px-2 py-2 text-sm ${isToday ? "bg-brand-50" : "bg-white"}`}
+              >
                 <div className={`font-semibold ${isToday ? "text-brand-800" : "text-slate-900"}`}>
                   {sideBySide ? doctorName(doctorDay.doctorId) : `${WEEKDAY[day.weekday - 1]} ${formatCalendarDayMonth(day.day)}`}
                 </div>
@@ -174,7 +197,12 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
           <div className="relative" style={{ height: axis.rows.length * ROW_PX }}>
             {axis.rows.map((r, i) =>
               r.minute % 60 === 0 || r.occurrence ? (
-                <div key={r.label} className="absolute right-2 -translate-y-1/2 text-xs text-slate-600" style={{ top: i * ROW_PX + (i === 0 ? 8 : 0) }} title={r.hint}>
+                <div
+                  key={r.label}
+                  className="absolute right-2 -translate-y-1/2 text-xs text-slate-600"
+                  style={{ top: i * ROW_PX + (i === 0 ? 8 : 0) }}
+                  title={r.hint}
+                >
                   {r.label}
                 </div>
               ) : null,
@@ -186,7 +214,11 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
             const laid = layoutColumns(visible);
             const line = now && now >= day.start && now < day.end ? rowPosition(cells, now) : null;
             return (
-              <div key={`${day.day}-${doctorDay.doctorId}`} className="relative border-l border-slate-200" style={{ height: axis.rows.length * ROW_PX }}>
+              <div
+                key={`${day.day}-${doctorDay.doctorId}`}
+                className="relative border-l border-slate-200"
+                style={{ height: axis.rows.length * ROW_PX }}
+              >
                 {cells.map((cell, row) => {
                   const rowAxis = axis.rows[row]!;
                   const top = row * ROW_PX;

@@ -76,7 +76,11 @@ export function AgendaToolbar(props: Props) {
         <Link href={props.weekHref} className={pill(view === "week")} aria-current={view === "week" ? "page" : undefined}>
           Semaine
         </Link>
-        <Link href={props.dayHref} className={pill(view === "day" && !props.sideBySide)} aria-current={view === "day" && !props.sideBySide ? "page" : undefined}>
+        <Link
+          href={props.dayHref}
+          className={pill(view === "day" && !props.sideBySide)}
+          aria-current={view === "day" && !props.sideBySide ? "page" : undefined}
+        >
           Jour
         </Link>
         {props.sideBySideHref && (

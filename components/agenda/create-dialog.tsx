@@ -96,7 +96,11 @@ export function CreateDialog({ slot, motifs, doctorName, defaultDay, actions, on
                 requestAnimationFrame(() => motifRef.current?.focus());
               }}
             />
-            <button type="button" onClick={() => setCreatingPatient(true)} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+            <button
+              type="button"
+              onClick={() => setCreatingPatient(true)}
+              className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+            >
               Créer un dossier patient
             </button>
           </>
@@ -135,22 +139,49 @@ export function CreateDialog({ slot, motifs, doctorName, defaultDay, actions, on
             onChange={(e) => setDuration(e.target.value)}
             error={errors.durationMinutes}
           />
-          <Field id="create-day" label="Date" name="day" type="date" value={day} onChange={(e) => setDay(e.target.value)} error={errors.day} min="1900-01-01" max="2200-12-31" />
-          <Field id="create-time" label="Heure" name="time" type="time" step={300} value={time} onChange={(e) => setTime(e.target.value)} error={errors.time} />
+          <Field
+            id="create-day"
+            label="Date"
+            name="day"
+            type="date"
+            value={day}
+            onChange={(e) => setDay(e.target.value)}
+            error={errors.day}
+            min="1900-01-01"
+            max="2200-12-31"
+          />
+          <Field
+            id="create-time"
+            label="Heure"
+            name="time"
+            type="time"
+            step={300}
+            value={time}
+            onChange={(e) => setTime(e.target.value)}
+            error={errors.time}
+          />
         </div>
         {kind === "nonexistent" && !errors.time && (
-          <Alert tone="warning">Cette heure n&apos;existe pas ce jour-là : les horloges passent de 02:00 à 03:00 (heure d&apos;été). Choisissez une autre heure.</Alert>
+          <Alert tone="warning">
+            Cette heure n&apos;existe pas ce jour-là : les horloges passent de 02:00 à 03:00 (heure d&apos;été). Choisissez une autre heure.
+          </Alert>
         )}
         {askOccurrence && <OccurrenceChoice idPrefix="create" error={errors.occurrence} />}
         <TextArea id="create-note" label="Note" hint="facultative" name="note" rows={2} maxLength={1000} error={errors.note} />
         {state.status === "error" && state.formError && (
           <Alert tone={state.data?.ask === "outside-hours" ? "warning" : "error"}>
             <p>{state.formError}</p>
-            {state.data?.ask === "overbook" && <p className="mt-1">L&apos;agenda a été actualisé. Vous pouvez choisir une autre heure, ou réserver quand même en surnombre.</p>}
+            {state.data?.ask === "overbook" && (
+              <p className="mt-1">L&apos;agenda a été actualisé. Vous pouvez choisir une autre heure, ou réserver quand même en surnombre.</p>
+            )}
           </Alert>
         )}
         <div className="flex flex-wrap justify-end gap-2">
-          <button type="button" onClick={onClose} className="rounded-md border border-slate-300 bg-white px-4 py-2.5 text-sm font-semibold text-slate-800 hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={onClose}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2.5 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+          >
             Fermer
           </button>
           {state.data?.ask === "outside-hours" && (
@@ -166,11 +197,22 @@ export function CreateDialog({ slot, motifs, doctorName, defaultDay, actions, on
             </button>
           )}
           {state.data?.ask === "overbook" && (
-            <button type="submit" name="overbooked" value="on" disabled={pending} className="rounded-md bg-amber-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-amber-700">
+            <button
+              type="submit"
+              name="overbooked"
+              value="on"
+              disabled={pending}
+              className="rounded-md bg-amber-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-amber-700"
+            >
               Réserver en surnombre
             </button>
           )}
-          <button type="submit" disabled={pending} aria-busy={pending || undefined} className="rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending}
+            aria-busy={pending || undefined}
+            className="rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+          >
             {pending ? "Enregistrement…" : "Enregistrer le rendez-vous"}
           </button>
         </div>
@@ -182,8 +224,13 @@ export function CreateDialog({ slot, motifs, doctorName, defaultDay, actions, on
 /** The two readings of a time the autumn change repeats. */
 export function OccurrenceChoice({ idPrefix, error }: { idPrefix: string; error?: string }) {
   return (
-    <fieldset className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3" aria-describedby={error ? `${idPrefix}-occurrence-error` : undefined}>
-      <legend className="px-1 text-sm font-semibold text-amber-900">Cette heure a lieu deux fois (retour à l&apos;heure d&apos;hiver) : laquelle ?</legend>
+    <fieldset
+      className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3"
+      aria-describedby={error ? `${idPrefix}-occurrence-error` : undefined}
+    >
+      <legend className="px-1 text-sm font-semibold text-amber-900">
+        Cette heure a lieu deux fois (retour à l&apos;heure d&apos;hiver) : laquelle ?
+      </legend>
       <label className="flex items-center gap-2 text-sm text-slate-900">
         <input type="radio" name="occurrence" value="earlier" className="size-4" /> Première occurrence (heure d&apos;été, UTC+2)
       </label>
@@ -286,9 +333,21 @@ function PatientCombobox({
         </p>
       )}
       <p id={`${id}-status`} className="text-sm text-slate-600" aria-live="polite">
-        {loading ? "Recherche…" : failed ? "La recherche a échoué : réessayez." : shown && shown.length === 0 ? "Aucun patient trouvé : créez son dossier ci-dessous." : ""}
+        {loading
+          ? "Recherche…"
+          : failed
+            ? "La recherche a échoué : réessayez."
+            : shown && shown.length === 0
+              ? "Aucun patient trouvé : créez son dossier ci-dessous."
+              : ""}
       </p>
-      <ul id={listId} role="listbox" aria-label="Patients trouvés" hidden={!open} className="max-h-56 overflow-y-auto rounded-md border border-slate-200 bg-white shadow-sm">
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Patients trouvés"
+        hidden={!open}
+        className="max-h-56 overflow-y-auto rounded-md border border-slate-200 bg-white shadow-sm"
+      >
         {shown?.map((p, i) => (
           <li
             key={p.id}
@@ -339,7 +398,14 @@ function InlinePatientForm({
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id="np-lastName" label="Nom" name="lastName" autoComplete="off" autoFocus error={errors.lastName} />
         <Field id="np-firstName" label="Prénom" name="firstName" autoComplete="off" error={errors.firstName} />
-        <Field id="np-birthDate" label="Date de naissance (JJ/MM/AAAA)" name="birthDate" inputMode="numeric" placeholder="JJ/MM/AAAA" error={errors.birthDate} />
+        <Field
+          id="np-birthDate"
+          label="Date de naissance (JJ/MM/AAAA)"
+          name="birthDate"
+          inputMode="numeric"
+          placeholder="JJ/MM/AAAA"
+          error={errors.birthDate}
+        />
         <Field id="np-matricule" label="Matricule (13 chiffres)" name="matricule" inputMode="numeric" error={errors.matricule} />
         <SelectField
           id="np-noMatriculeReason"
@@ -365,10 +431,18 @@ function InlinePatientForm({
         </Alert>
       )}
       <div className="flex flex-wrap justify-end gap-2">
-        <button type="button" onClick={onCancel} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50">
+        <button
+          type="button"
+          onClick={onCancel}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+        >
           Annuler
         </button>
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {pending ? "Création…" : "Créer le dossier"}
         </button>
       </div>

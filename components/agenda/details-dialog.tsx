@@ -79,7 +79,9 @@ export function DetailsDialog({ appointment: a, motifs, actions, onClose, onDone
   const reschedulable = canReschedule(a.status);
   const motifOptions = [
     ...motifs.map((m) => ({ value: m.id, label: `${m.label} (${m.durationMinutes} min)` })),
-    ...(a.visitReason && !motifs.some((m) => m.id === a.visitReason!.id) ? [{ value: a.visitReason.id, label: `${a.visitReason.label} (plus proposé)` }] : []),
+    ...(a.visitReason && !motifs.some((m) => m.id === a.visitReason!.id)
+      ? [{ value: a.visitReason.id, label: `${a.visitReason.label} (plus proposé)` }]
+      : []),
     { value: "", label: "Sans motif" },
   ];
 
@@ -111,7 +113,10 @@ export function DetailsDialog({ appointment: a, motifs, actions, onClose, onDone
             Dossier du patient
           </Link>
           {a.status === "done" && (
-            <Link href={`/patients/${a.patient.id}?nouveau=honoraires#nouveau`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            <Link
+              href={`/patients/${a.patient.id}?nouveau=honoraires#nouveau`}
+              className="font-medium text-brand-700 underline-offset-2 hover:underline"
+            >
               Note d&apos;honoraires
             </Link>
           )}
@@ -145,7 +150,9 @@ type Part = { actions: AgendaActions; onDone: (message: string) => void; hidden:
 function Asks({ state, pending, verb }: { state: AgendaFormState; pending: boolean; verb: string }) {
   return (
     <>
-      {state.status === "error" && state.formError && <Alert tone={state.data?.ask === "outside-hours" ? "warning" : "error"}>{state.formError}</Alert>}
+      {state.status === "error" && state.formError && (
+        <Alert tone={state.data?.ask === "outside-hours" ? "warning" : "error"}>{state.formError}</Alert>
+      )}
       {state.data?.ask === "outside-hours" && (
         <button type="submit" name="outsideHoursConfirmed" value="on" disabled={pending} className={warn}>
           {verb} hors des heures d&apos;ouverture
@@ -170,7 +177,16 @@ function MoveForm({ a, actions, onDone, hidden }: Part & { a: AgendaAppointment 
       {hidden}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id="move-day" label="Nouvelle date" name="day" type="date" value={day} onChange={(e) => setDay(e.target.value)} error={errors.day} />
-        <Field id="move-time" label="Nouvelle heure" name="time" type="time" step={300} value={time} onChange={(e) => setTime(e.target.value)} error={errors.time} />
+        <Field
+          id="move-time"
+          label="Nouvelle heure"
+          name="time"
+          type="time"
+          step={300}
+          value={time}
+          onChange={(e) => setTime(e.target.value)}
+          error={errors.time}
+        />
       </div>
       {(kind === "ambiguous" || state.data?.ask === "occurrence") && <OccurrenceChoice idPrefix="move" error={errors.occurrence} />}
       <Asks state={state} pending={pending} verb="Déplacer" />
@@ -195,7 +211,17 @@ function ResizeForm({ minutes, actions, onDone, hidden }: Part & { minutes: numb
       {hidden}
       <div className="flex flex-wrap items-end gap-3">
         <div className="w-40">
-          <Field id="resize-duration" label="Durée (minutes)" name="durationMinutes" type="number" min={5} max={480} step={5} defaultValue={minutes} error={state.fieldErrors?.durationMinutes} />
+          <Field
+            id="resize-duration"
+            label="Durée (minutes)"
+            name="durationMinutes"
+            type="number"
+            min={5}
+            max={480}
+            step={5}
+            defaultValue={minutes}
+            error={state.fieldErrors?.durationMinutes}
+          />
         </div>
         <button type="submit" disabled={pending} className={secondary}>
           Changer la durée
@@ -211,8 +237,24 @@ function DetailsForm({ a, options, actions, onDone, hidden }: Part & { a: Agenda
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Motif et note" className="space-y-3 border-t border-slate-200 pt-4">
       {hidden}
-      <SelectField id="details-motif" label="Motif" name="visitReasonId" defaultValue={a.visitReason?.id ?? ""} options={options} error={state.fieldErrors?.visitReasonId} />
-      <TextArea id="details-note" label="Note" hint="facultative" name="note" rows={2} maxLength={1000} defaultValue={a.note ?? ""} error={state.fieldErrors?.note} />
+      <SelectField
+        id="details-motif"
+        label="Motif"
+        name="visitReasonId"
+        defaultValue={a.visitReason?.id ?? ""}
+        options={options}
+        error={state.fieldErrors?.visitReasonId}
+      />
+      <TextArea
+        id="details-note"
+        label="Note"
+        hint="facultative"
+        name="note"
+        rows={2}
+        maxLength={1000}
+        defaultValue={a.note ?? ""}
+        error={state.fieldErrors?.note}
+      />
       {state.status === "error" && state.formError && <Alert>{state.formError}</Alert>}
       <button type="submit" disabled={pending} className={secondary}>
         Enregistrer le motif et la note

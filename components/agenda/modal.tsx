@@ -35,7 +35,12 @@ export function Modal({ title, onClose, children, labelId }: { title: string; on
         <h2 id={labelId} className="text-lg font-semibold text-slate-900">
           {title}
         </h2>
-        <button type="button" onClick={onClose} className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100" aria-label="Fermer la fenêtre">
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100"
+          aria-label="Fermer la fenêtre"
+        >
           ✕
         </button>
       </div>

@@ -15,8 +15,7 @@ export function PortalHints({ current }: { current: Role }) {
     <div className="space-y-3 border-t border-slate-200 pt-5 text-sm text-slate-600">
       {PUBLIC_PORTALS.filter((r) => r !== current).map((role) => (
         <p key={role}>
-          {QUESTION[role]} La fenêtre de connexion ci-dessus ne vous est pas destinée. Vous devez vous connecter sur la
-          page suivante&nbsp;:{" "}
+          {QUESTION[role]} La fenêtre de connexion ci-dessus ne vous est pas destinée. Vous devez vous connecter sur la page suivante&nbsp;:{" "}
           <Link href={SIGN_IN_PATH[role]} className="font-semibold text-brand-700 underline">
             {SIGN_IN_TITLE[role]}
           </Link>

@@ -166,11 +166,23 @@ export function ChatBubble({ send, markRead }: Props) {
         className="relative grid size-14 place-items-center rounded-full bg-brand-600 text-white shadow-lg ring-4 ring-white transition-colors hover:bg-brand-700"
       >
         <span className="sr-only">{open ? "Fermer la conversation avec le support" : "Conversation avec le support"}</span>
-        <svg aria-hidden viewBox="0 0 24 24" className="size-7" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+        <svg
+          aria-hidden
+          viewBox="0 0 24 24"
+          className="size-7"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
           <path d="M7.5 8.25h9m-9 3H12m-9.75 1.51c0 1.6 1.123 2.994 2.707 3.227 1.087.16 2.185.283 3.293.369V21l4.076-4.076a1.526 1.526 0 0 1 1.037-.443 48.282 48.282 0 0 0 5.68-.494c1.584-.233 2.707-1.626 2.707-3.228V6.741c0-1.602-1.123-2.995-2.707-3.228A48.394 48.394 0 0 0 12 3c-2.392 0-4.744.175-7.043.513C3.373 3.746 2.25 5.14 2.25 6.741v6.018Z" />
         </svg>
         {unread > 0 && (
-          <span data-testid="chat-unread" className="absolute -right-1 -top-1 grid min-w-6 place-items-center rounded-full bg-red-600 px-1.5 text-xs font-bold leading-6 text-white ring-2 ring-white">
+          <span
+            data-testid="chat-unread"
+            className="absolute -right-1 -top-1 grid min-w-6 place-items-center rounded-full bg-red-600 px-1.5 text-xs font-bold leading-6 text-white ring-2 ring-white"
+          >
             {unread}
             <span className="sr-only"> {unread > 1 ? "réponses non lues" : "réponse non lue"}</span>
           </span>

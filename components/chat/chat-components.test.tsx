@@ -23,7 +23,7 @@ const message = (id: number, body: string, side: "user" | "support" = "user"): C
 
 describe("MessageList", () => {
   it("shows HTML and Markdown as the characters typed, never as elements", () => {
-    const hostile = '<script>alert(1)</script><img src=x onerror=alert(1)> [lien](javascript:alert(1))';
+    const hostile = "<script>alert(1)</script><img src=x onerror=alert(1)> [lien](javascript:alert(1))";
     const { container } = render(<MessageList messages={[message(1, hostile)]} mine="user" label="Conversation" emptyText="Vide" />);
     expect(screen.getByText(hostile)).toBeInTheDocument();
     expect(container.querySelectorAll("script, img, a")).toHaveLength(0);

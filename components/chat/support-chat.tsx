@@ -124,7 +124,9 @@ export function SupportChat({ initialConversations, initialSelected, initialMess
                       className={`block w-full px-4 py-3 text-left ${active ? "bg-brand-50" : "hover:bg-slate-50"}`}
                     >
                       <span className="flex items-center justify-between gap-2">
-                        <span className={`truncate text-sm ${c.unread > 0 ? "font-bold text-slate-900" : "font-medium text-slate-800"}`}>{c.userName}</span>
+                        <span className={`truncate text-sm ${c.unread > 0 ? "font-bold text-slate-900" : "font-medium text-slate-800"}`}>
+                          {c.userName}
+                        </span>
                         {c.unread > 0 && (
                           <span className="shrink-0 rounded-full bg-red-600 px-2 py-0.5 text-xs font-bold text-white">
                             {c.unread}
@@ -141,7 +143,9 @@ export function SupportChat({ initialConversations, initialSelected, initialMess
                       </span>
                       <span className="mt-1 flex items-center gap-2 text-xs text-slate-600">
                         {c.lastMessageAt && <time dateTime={c.lastMessageAt}>{formatDateTime(new Date(c.lastMessageAt))}</time>}
-                        {c.waitingOffline && <span className="rounded-full bg-amber-100 px-2 py-0.5 font-medium text-amber-900">Message laissé hors ligne</span>}
+                        {c.waitingOffline && (
+                          <span className="rounded-full bg-amber-100 px-2 py-0.5 font-medium text-amber-900">Message laissé hors ligne</span>
+                        )}
                       </span>
                     </button>
                   </li>
@@ -167,10 +171,23 @@ export function SupportChat({ initialConversations, initialSelected, initialMess
                 ) : messages === null ? (
                   <p className="p-6 text-sm text-slate-500">Chargement…</p>
                 ) : (
-                  <MessageList messages={messages} mine="support" detailed label={`Conversation avec ${current?.userName ?? "l'utilisateur"}`} emptyText="Aucun message." />
+                  <MessageList
+                    messages={messages}
+                    mine="support"
+                    detailed
+                    label={`Conversation avec ${current?.userName ?? "l'utilisateur"}`}
+                    emptyText="Aucun message."
+                  />
                 )}
               </div>
-              <Composer label="Votre réponse" placeholder="Votre réponse…" submitLabel="Répondre" send={sendReply} inputRef={input} disabled={messages === null} />
+              <Composer
+                label="Votre réponse"
+                placeholder="Votre réponse…"
+                submitLabel="Répondre"
+                send={sendReply}
+                inputRef={input}
+                disabled={messages === null}
+              />
             </>
           )}
         </section>

@@ -9,8 +9,26 @@ const page: ConnectionHistoryPage = {
   newerCursor: null,
   olderCursor: "bzEuMg",
   rows: [
-    { id: "2", at: new Date("2026-07-14T06:05:00Z"), ip: "192.0.2.7", mode: "direct", secretaryName: null, browser: "Edge 131", os: "Windows 10", current: true },
-    { id: "1", at: new Date("2026-01-14T06:05:00Z"), ip: "192.0.2.8", mode: "secretary", secretaryName: "Sophie Muller", browser: "Firefox 133", os: "Windows 10", current: false },
+    {
+      id: "2",
+      at: new Date("2026-07-14T06:05:00Z"),
+      ip: "192.0.2.7",
+      mode: "direct",
+      secretaryName: null,
+      browser: "Edge 131",
+      os: "Windows 10",
+      current: true,
+    },
+    {
+      id: "1",
+      at: new Date("2026-01-14T06:05:00Z"),
+      ip: "192.0.2.8",
+      mode: "secretary",
+      secretaryName: "Sophie Muller",
+      browser: "Firefox 133",
+      os: "Windows 10",
+      current: false,
+    },
   ],
 };
 

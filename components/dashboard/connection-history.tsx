@@ -50,14 +50,16 @@ const TABLE = [
 
 export function ConnectionHistory({ page, notices }: { page: ConnectionHistoryPage; notices: HistoryNotice[] }) {
   return (
-    <section id="historique" aria-labelledby="historique-titre" className="scroll-mt-4 space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section
+      id="historique"
+      aria-labelledby="historique-titre"
+      className="scroll-mt-4 space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+    >
       <div className="space-y-1">
         <h2 id="historique-titre" className="text-base font-semibold text-slate-900">
           Historique de connexion
         </h2>
-        <p className="text-sm text-slate-600">
-          Chaque connexion à votre compte, directe ou via un compte secrétaire. Heures de Luxembourg.
-        </p>
+        <p className="text-sm text-slate-600">Chaque connexion à votre compte, directe ou via un compte secrétaire. Heures de Luxembourg.</p>
       </div>
       <Legend />
       {notices.map((n) => (
@@ -73,10 +75,18 @@ export function ConnectionHistory({ page, notices }: { page: ConnectionHistoryPa
           <caption className="sr-only">Connexions à votre compte, les plus récentes d&apos;abord</caption>
           <thead className="max-sm:sr-only">
             <tr className="text-slate-500">
-              <th scope="col" className="border-b border-slate-200 px-3 py-2 font-medium">Date et heure</th>
-              <th scope="col" className="border-b border-slate-200 px-3 py-2 font-medium">Adresse IP</th>
-              <th scope="col" className="border-b border-slate-200 px-3 py-2 font-medium">Mode de connexion</th>
-              <th scope="col" className="border-b border-slate-200 px-3 py-2 font-medium">Navigateur</th>
+              <th scope="col" className="border-b border-slate-200 px-3 py-2 font-medium">
+                Date et heure
+              </th>
+              <th scope="col" className="border-b border-slate-200 px-3 py-2 font-medium">
+                Adresse IP
+              </th>
+              <th scope="col" className="border-b border-slate-200 px-3 py-2 font-medium">
+                Mode de connexion
+              </th>
+              <th scope="col" className="border-b border-slate-200 px-3 py-2 font-medium">
+                Navigateur
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -28,7 +28,7 @@ export function HistoryFilter({ active }: { active: ConnectionMode | null }) {
             <li key={f.label}>
               <Link
                 href={historyHref(f.mode)}
-               
+
                 aria-current={current ? "page" : undefined}
                 className={`inline-block rounded-full border px-3 py-1.5 text-sm font-medium ${
                   current ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"
@@ -44,9 +44,18 @@ export function HistoryFilter({ active }: { active: ConnectionMode | null }) {
   );
 }
 
-const pagerLink = "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50";
+const pagerLink =
+  "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50";
 
-export function HistoryPager({ mode, newerCursor, olderCursor }: { mode: ConnectionMode | null; newerCursor: string | null; olderCursor: string | null }) {
+export function HistoryPager({
+  mode,
+  newerCursor,
+  olderCursor,
+}: {
+  mode: ConnectionMode | null;
+  newerCursor: string | null;
+  olderCursor: string | null;
+}) {
   if (!newerCursor && !olderCursor) return null;
   return (
     <nav aria-label="Pages de l'historique" className="flex items-center justify-between gap-3">

@@ -58,8 +58,7 @@ export function AppointmentsCard({ appointments, weeks }: { appointments: Appoin
             </div>
           </dl>
           <p className="text-xs text-slate-500">
-            Rendez-vous annulés exclus des totaux. Annulations : part des rendez-vous du mois ; absences : part des
-            rendez-vous du mois déjà passés.
+            Rendez-vous annulés exclus des totaux. Annulations : part des rendez-vous du mois ; absences : part des rendez-vous du mois déjà passés.
           </p>
         </div>
       )}
@@ -72,7 +71,11 @@ function Stars({ average }: { average: number }) {
   return (
     <span aria-hidden className="relative inline-block whitespace-nowrap text-lg leading-none">
       <span className="text-slate-300">★★★★★</span>
-      <span data-testid="stars-filled" className="absolute inset-y-0 left-0 overflow-hidden text-amber-500" style={{ width: `${(Math.min(5, Math.max(0, average)) / 5) * 100}%` }}>
+      <span
+        data-testid="stars-filled"
+        className="absolute inset-y-0 left-0 overflow-hidden text-amber-500"
+        style={{ width: `${(Math.min(5, Math.max(0, average)) / 5) * 100}%` }}
+      >
         ★★★★★
       </span>
     </span>

@@ -73,8 +73,8 @@ export function WeeklyAppointmentsChart({ weeks }: { weeks: WeeklyAppointments[]
           </table>
         </div>
         <figcaption className="mt-3 text-xs text-slate-500">
-          Semaines du lundi au dimanche, du {formatCalendarDate(first.weekStart)} à aujourd&apos;hui, heure de Luxembourg ;
-          rendez-vous annulés exclus. La dernière barre, en pointillés, est la semaine en cours, rendez-vous à venir compris.
+          Semaines du lundi au dimanche, du {formatCalendarDate(first.weekStart)} à aujourd&apos;hui, heure de Luxembourg ; rendez-vous annulés
+          exclus. La dernière barre, en pointillés, est la semaine en cours, rendez-vous à venir compris.
         </figcaption>
       </figure>
     </Card>

@@ -22,13 +22,56 @@ export function CertificateForm({ action, initial, replaces, cancelHref }: Props
     <form {...formProps} className="space-y-5" aria-label="Nouvelle attestation">
       {replaces && <input type="hidden" name="replaces" value={replaces.id} />}
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Type d'attestation" name="certificateKind" id="certificate-kind" options={OPTIONS} value={kind} onChange={(e) => setKind(e.target.value as CertificateKind)} error={errors.certificateKind} />
-        <Field label="Date de l'attestation" name="issuedOn" id="certificate-issuedOn" type="date" defaultValue={initial.issuedOn} error={errors.issuedOn} />
-        <Field label={needsPeriod ? "Du (premier jour)" : "Du (facultatif)"} name="periodFrom" id="certificate-periodFrom" type="date" defaultValue={initial.periodFrom} error={errors.periodFrom} />
-        <Field label={needsPeriod ? "Au (dernier jour inclus)" : "Au (facultatif)"} name="periodTo" id="certificate-periodTo" type="date" defaultValue={initial.periodTo} error={errors.periodTo} />
+        <SelectField
+          label="Type d'attestation"
+          name="certificateKind"
+          id="certificate-kind"
+          options={OPTIONS}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as CertificateKind)}
+          error={errors.certificateKind}
+        />
+        <Field
+          label="Date de l'attestation"
+          name="issuedOn"
+          id="certificate-issuedOn"
+          type="date"
+          defaultValue={initial.issuedOn}
+          error={errors.issuedOn}
+        />
+        <Field
+          label={needsPeriod ? "Du (premier jour)" : "Du (facultatif)"}
+          name="periodFrom"
+          id="certificate-periodFrom"
+          type="date"
+          defaultValue={initial.periodFrom}
+          error={errors.periodFrom}
+        />
+        <Field
+          label={needsPeriod ? "Au (dernier jour inclus)" : "Au (facultatif)"}
+          name="periodTo"
+          id="certificate-periodTo"
+          type="date"
+          defaultValue={initial.periodTo}
+          error={errors.periodTo}
+        />
       </div>
-      <TextArea label="Texte" hint={kind === "autre" ? "obligatoire" : "facultatif, imprimé sous la formule"} name="body" id="certificate-body" rows={4} defaultValue={initial.body} error={errors.body} />
-      <FormFooter state={state} pending={pending} submitLabel="Établir l'attestation" replacesNumber={replaces?.number ?? null} cancelHref={cancelHref} />
+      <TextArea
+        label="Texte"
+        hint={kind === "autre" ? "obligatoire" : "facultatif, imprimé sous la formule"}
+        name="body"
+        id="certificate-body"
+        rows={4}
+        defaultValue={initial.body}
+        error={errors.body}
+      />
+      <FormFooter
+        state={state}
+        pending={pending}
+        submitLabel="Établir l'attestation"
+        replacesNumber={replaces?.number ?? null}
+        cancelHref={cancelHref}
+      />
     </form>
   );
 }

@@ -40,11 +40,20 @@ const TABLE = [
 /** The patient's documents, newest first, with their PDF and a correction link (never an edit). */
 export function DocumentList({ documents, patientId }: { documents: DocumentListItem[]; patientId: string }) {
   if (!documents.length) {
-    return <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">Aucun document pour ce patient pour l&apos;instant.</p>;
+    return (
+      <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">
+        Aucun document pour ce patient pour l&apos;instant.
+      </p>
+    );
   }
   return (
     // relative: the links' sr-only (absolute) texts scroll with the table instead of widening the page.
-    <div tabIndex={0} role="region" aria-label="Liste des documents" className="relative focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600/40 sm:overflow-x-auto">
+    <div
+      tabIndex={0}
+      role="region"
+      aria-label="Liste des documents"
+      className="relative focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600/40 sm:overflow-x-auto"
+    >
       <table className={TABLE}>
         <caption className="sr-only">Documents du patient, les plus récents d&apos;abord</caption>
         <thead className="max-sm:sr-only">
@@ -64,11 +73,19 @@ export function DocumentList({ documents, patientId }: { documents: DocumentList
             const cancelled = d.cancelledByNumber !== null;
             return (
               <tr key={d.id} data-testid="document-row" data-number={d.number} className={cancelled ? "bg-slate-50 text-slate-500" : undefined}>
-                <td data-label="N°" className="whitespace-nowrap font-mono tabular-nums">{cancelled ? <s>{d.number}</s> : d.number}</td>
-                <td data-label="Document">
-                  <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${KIND_TONE[d.kind]}`}>{KIND_LABEL[d.kind]}</span>
+                <td data-label="N°" className="whitespace-nowrap font-mono tabular-nums">
+                  {cancelled ? <s>{d.number}</s> : d.number}
                 </td>
-                <td data-label="Date" className="whitespace-nowrap">{formatCalendarDate(d.issuedOn)}</td>
+                <td data-label="Document">
+                  <span
+                    className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${KIND_TONE[d.kind]}`}
+                  >
+                    {KIND_LABEL[d.kind]}
+                  </span>
+                </td>
+                <td data-label="Date" className="whitespace-nowrap">
+                  {formatCalendarDate(d.issuedOn)}
+                </td>
                 <td data-label="Détail">
                   {/* A word longer than the cell (a pasted name) breaks anywhere; past two lines the full text is the title. */}
                   <span className="line-clamp-2 min-w-0 wrap-anywhere sm:max-w-[18rem]" title={summary(d)}>
@@ -78,9 +95,13 @@ export function DocumentList({ documents, patientId }: { documents: DocumentList
                 <td data-label="État" className="text-xs">
                   <div className="flex flex-col items-end gap-1 sm:items-start">
                     {cancelled ? (
-                      <span className="inline-flex rounded-full bg-red-50 px-2 py-0.5 font-semibold text-red-800 ring-1 ring-inset ring-red-200">Annulé — remplacé par n° {d.cancelledByNumber}</span>
+                      <span className="inline-flex rounded-full bg-red-50 px-2 py-0.5 font-semibold text-red-800 ring-1 ring-inset ring-red-200">
+                        Annulé — remplacé par n° {d.cancelledByNumber}
+                      </span>
                     ) : d.kind === "fee_note" ? (
-                      <span className={`inline-flex rounded-full px-2 py-0.5 font-semibold ring-1 ring-inset ${d.paid ? "bg-green-50 text-green-800 ring-green-200" : "bg-white text-slate-700 ring-slate-300"}`}>
+                      <span
+                        className={`inline-flex rounded-full px-2 py-0.5 font-semibold ring-1 ring-inset ${d.paid ? "bg-green-50 text-green-800 ring-green-200" : "bg-white text-slate-700 ring-slate-300"}`}
+                      >
                         {d.paid ? "Acquittée" : "À payer"}
                       </span>
                     ) : null}

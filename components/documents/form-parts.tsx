@@ -3,7 +3,19 @@ import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms/form-state";
 
 /** What every document form shows under its fields: the error about the whole form, then the buttons. */
-export function FormFooter({ state, pending, submitLabel, replacesNumber, cancelHref }: { state: FormState<unknown>; pending: boolean; submitLabel: string; replacesNumber: string | null; cancelHref: string }) {
+export function FormFooter({
+  state,
+  pending,
+  submitLabel,
+  replacesNumber,
+  cancelHref,
+}: {
+  state: FormState<unknown>;
+  pending: boolean;
+  submitLabel: string;
+  replacesNumber: string | null;
+  cancelHref: string;
+}) {
   return (
     <div className="space-y-3 border-t border-slate-100 pt-4">
       {state.status === "error" && state.formError && <Alert>{state.formError}</Alert>}

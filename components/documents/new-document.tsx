@@ -63,8 +63,12 @@ export function NewDocument({ kinds, initialKind, actions, initial, replaces, ca
         if (!action) return null;
         return (
           <div key={kind} role="tabpanel" id={`panel-${kind}`} aria-labelledby={`tab-${kind}`} hidden={active !== kind}>
-            {kind === "prescription" && <PrescriptionForm action={action} initial={initial.prescription} replaces={replacing(kind)} cancelHref={cancelHref} />}
-            {kind === "certificate" && <CertificateForm action={action} initial={initial.certificate} replaces={replacing(kind)} cancelHref={cancelHref} />}
+            {kind === "prescription" && (
+              <PrescriptionForm action={action} initial={initial.prescription} replaces={replacing(kind)} cancelHref={cancelHref} />
+            )}
+            {kind === "certificate" && (
+              <CertificateForm action={action} initial={initial.certificate} replaces={replacing(kind)} cancelHref={cancelHref} />
+            )}
             {kind === "fee_note" && <FeeNoteForm action={action} initial={initial.fee_note} replaces={replacing(kind)} cancelHref={cancelHref} />}
           </div>
         );

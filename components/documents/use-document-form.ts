@@ -44,5 +44,10 @@ export function useDocumentForm<Data>(kind: DocumentKind, action: Action<Data>) 
     if (target?.getAttribute("role") === "alert") target.tabIndex = -1;
     target?.focus();
   }, [localErrors, state]);
-  return { state: localErrors ? { status: "error" as const, formError: "Corrigez les champs signalés." } : state, errors, pending, formProps: { ref, action: formAction, onSubmit, noValidate: true } };
+  return {
+    state: localErrors ? { status: "error" as const, formError: "Corrigez les champs signalés." } : state,
+    errors,
+    pending,
+    formProps: { ref, action: formAction, onSubmit, noValidate: true },
+  };
 }

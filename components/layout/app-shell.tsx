@@ -23,7 +23,10 @@ export function AppShell({ nav, user, profileHref, signOut, banner, widgets, chi
   return (
     <div className="min-h-dvh md:grid md:grid-cols-[15rem_1fr]">
       <BackForwardGuard />
-      <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#contenu"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Aller au contenu
       </a>
       {/* From md up, the navigation is a column on the left; below, a « Menu » button in the header. */}

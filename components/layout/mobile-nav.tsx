@@ -49,7 +49,12 @@ export function MobileNav({ items }: { items: NavItem[] }) {
       >
         <span aria-hidden>☰</span> Menu
       </button>
-      <nav id={panelId} aria-label="Navigation principale" hidden={!open} className="absolute inset-x-0 top-16 z-30 border-b border-slate-200 bg-white px-3 py-2 shadow-lg">
+      <nav
+        id={panelId}
+        aria-label="Navigation principale"
+        hidden={!open}
+        className="absolute inset-x-0 top-16 z-30 border-b border-slate-200 bg-white px-3 py-2 shadow-lg"
+      >
         <NavLinks items={items} vertical />
       </nav>
     </div>

@@ -50,11 +50,12 @@ export function ProfileMenu({ name, initials, detail, profileHref, signOut }: Pr
             where the name is read but not shown. An aria-label had left the initials out. */}
         <span className="grid size-8 place-items-center rounded-full bg-brand-100 text-sm font-semibold text-brand-800">{initials}</span>{" "}
         <span className="sr-only text-left sm:not-sr-only sm:block">
-          <span className="block text-sm font-semibold text-slate-900">{name}</span>{" "}
-          <span className="block text-xs text-slate-500">{detail}</span>{" "}
+          <span className="block text-sm font-semibold text-slate-900">{name}</span> <span className="block text-xs text-slate-500">{detail}</span>{" "}
           <span className="sr-only">— menu du profil</span>
         </span>
-        <span aria-hidden className="text-slate-500">▾</span>
+        <span aria-hidden className="text-slate-500">
+          ▾
+        </span>
       </button>
       {open && (
         <div id={menuId} role="menu" className="absolute right-0 z-20 mt-2 w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg">

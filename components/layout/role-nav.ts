@@ -23,5 +23,10 @@ export const NAV = {
   ],
   secretary: [{ href: "/secretariat", label: "Mes médecins" }, SECURITY],
   patient: [{ href: "/patient", label: "Mon espace" }, SECURITY],
-  support: [{ href: "/admin", label: "Utilisateurs" }, { href: "/admin/chat", label: "Chat" }, { href: "/admin/journal", label: "Journal d'audit" }, SECURITY],
+  support: [
+    { href: "/admin", label: "Utilisateurs" },
+    { href: "/admin/chat", label: "Chat" },
+    { href: "/admin/journal", label: "Journal d'audit" },
+    SECURITY,
+  ],
 } satisfies Record<Role | "secretaryInPractice", NavItem[]>;

@@ -8,7 +8,12 @@ type Props = { archived: boolean; action: (state: FormState, formData: FormData)
 /** « Archiver » / « Restaurer » the file, after a confirmation in place. */
 export function ArchiveButton({ archived, action }: Props) {
   return archived ? (
-    <ConfirmAction label="Restaurer la fiche" question="Restaurer cette fiche ? Elle réapparaîtra dans les recherches et l'agenda." confirmLabel="Confirmer : restaurer" action={action} />
+    <ConfirmAction
+      label="Restaurer la fiche"
+      question="Restaurer cette fiche ? Elle réapparaîtra dans les recherches et l'agenda."
+      confirmLabel="Confirmer : restaurer"
+      action={action}
+    />
   ) : (
     <ConfirmAction
       label="Archiver la fiche"

@@ -21,7 +21,10 @@ function Row({ a }: { a: PatientAppointment }) {
   const colour = a.visitReason ? PALETTE[a.visitReason.colour] : null;
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
-      <Link href={`/agenda${agendaSearch({ view: "day", day })}`} className="font-medium text-brand-700 tabular-nums underline-offset-2 hover:underline">
+      <Link
+        href={`/agenda${agendaSearch({ view: "day", day })}`}
+        className="font-medium text-brand-700 tabular-nums underline-offset-2 hover:underline"
+      >
         <time dateTime={machineDateTime(a.startsAt)}>{formatDateTime(a.startsAt)}</time>–{formatTime(instantToWallClock(a.endsAt).minute)}
       </Link>
       {a.visitReason && colour ? (

@@ -34,10 +34,21 @@ type Props = {
 // The schema and its rules (matricule check digits, libphonenumber) load on first use of the form.
 const loadSchema = () => import("@/lib/patients/schema").then((m) => m.patientFormSchema);
 
-const REASON_OPTIONS = [{ value: "", label: "Choisissez une raison…" }, ...NO_MATRICULE_REASONS.map((r) => ({ value: r, label: NO_MATRICULE_REASON_LABEL[r] }))];
+const REASON_OPTIONS = [
+  { value: "", label: "Choisissez une raison…" },
+  ...NO_MATRICULE_REASONS.map((r) => ({ value: r, label: NO_MATRICULE_REASON_LABEL[r] })),
+];
 
 /** « Nouveau patient » and « Modifier » (the page), and the agenda's inline « Créer un dossier patient ». */
-export function PatientForm({ action, defaultValues, onCreated, onCancel, cancelHref, submitLabel = "Enregistrer la fiche", idPrefix = "patient" }: Props) {
+export function PatientForm({
+  action,
+  defaultValues,
+  onCreated,
+  onCancel,
+  cancelHref,
+  submitLabel = "Enregistrer la fiche",
+  idPrefix = "patient",
+}: Props) {
   const initial = Object.fromEntries(PATIENT_FORM_FIELDS.map((f) => [f, defaultValues?.[f] ?? ""])) as PatientFormValues;
   const formRef = useRef<HTMLFormElement>(null);
   const { state, pending, error, field, formProps, setValue } = useCheckedForm(action, loadSchema, initial, formRef);
@@ -90,12 +101,23 @@ export function PatientForm({ action, defaultValues, onCreated, onCancel, cancel
         <legend className="px-1 text-sm font-medium text-slate-800">Identification</legend>
         <input type="hidden" name="noMatricule" value={noMatricule ? "1" : ""} />
         <label className="flex items-center gap-2 text-sm text-slate-800">
-          <input type="checkbox" checked={noMatricule} onChange={(e) => toggle(e.target.checked)} className="size-4 rounded border-slate-300 accent-brand-600" />
+          <input
+            type="checkbox"
+            checked={noMatricule}
+            onChange={(e) => toggle(e.target.checked)}
+            className="size-4 rounded border-slate-300 accent-brand-600"
+          />
           Pas de matricule luxembourgeois
         </label>
         {noMatricule ? (
           <div className="grid gap-4 sm:grid-cols-2">
-            <SelectField id={id("noMatriculeReason")} label="Raison" {...field("noMatriculeReason")} options={REASON_OPTIONS} error={error("noMatriculeReason")} />
+            <SelectField
+              id={id("noMatriculeReason")}
+              label="Raison"
+              {...field("noMatriculeReason")}
+              options={REASON_OPTIONS}
+              error={error("noMatriculeReason")}
+            />
             <Field
               id={id("otherIdentifier")}
               label="Autre identifiant (facultatif)"
@@ -122,8 +144,25 @@ export function PatientForm({ action, defaultValues, onCreated, onCancel, cancel
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id={id("email")} label="Courriel (facultatif)" type="email" {...field("email")} autoComplete="off" maxLength={260} error={error("email")} />
-        <Field id={id("phone")} label="Téléphone (facultatif)" type="tel" {...field("phone")} placeholder="621 123 456" autoComplete="off" maxLength={40} error={error("phone")} />
+        <Field
+          id={id("email")}
+          label="Courriel (facultatif)"
+          type="email"
+          {...field("email")}
+          autoComplete="off"
+          maxLength={260}
+          error={error("email")}
+        />
+        <Field
+          id={id("phone")}
+          label="Téléphone (facultatif)"
+          type="tel"
+          {...field("phone")}
+          placeholder="621 123 456"
+          autoComplete="off"
+          maxLength={40}
+          error={error("phone")}
+        />
       </div>
       <TextArea id={id("address")} label="Adresse (facultatif)" {...field("address")} rows={3} maxLength={320} error={error("address")} />
 
@@ -157,7 +196,10 @@ export function PatientForm({ action, defaultValues, onCreated, onCancel, cancel
           </Button>
         )}
         {cancelHref && !onCancel && (
-          <Link href={cancelHref} className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2.5 text-sm font-semibold text-slate-800 hover:bg-slate-50">
+          <Link
+            href={cancelHref}
+            className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2.5 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+          >
             Annuler
           </Link>
         )}

@@ -18,7 +18,13 @@ export function PatientSearch({ query, includeArchived = false }: { query: strin
         Rechercher
       </button>
       <label className="flex basis-full items-center gap-2 text-sm text-slate-700">
-        <input type="checkbox" name="archives" value="1" defaultChecked={includeArchived} className="size-4 rounded border-slate-300 accent-brand-600" />
+        <input
+          type="checkbox"
+          name="archives"
+          value="1"
+          defaultChecked={includeArchived}
+          className="size-4 rounded border-slate-300 accent-brand-600"
+        />
         Afficher les archivés
       </label>
     </form>

@@ -14,7 +14,8 @@ function pageHref(query: string, page: number, includeArchived: boolean): string
   return `/patients${s ? `?${s}` : ""}`;
 }
 
-const pagerLink = "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50";
+const pagerLink =
+  "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50";
 
 export function PatientsTable({ result, query, includeArchived = false }: { result: Result; query: string; includeArchived?: boolean }) {
   if (!result.rows.length) {

@@ -24,7 +24,8 @@ export function ConfirmEmailForm({ token, newEmail, action }: Props) {
     <form action={formAction} className="space-y-4">
       <input type="hidden" name="token" value={token} />
       <p className="text-sm text-slate-700">
-        Votre compte Doctipro utilisera l&apos;adresse <span className="font-semibold text-slate-900">{newEmail}</span> pour la connexion et les messages.
+        Votre compte Doctipro utilisera l&apos;adresse <span className="font-semibold text-slate-900">{newEmail}</span> pour la connexion et les
+        messages.
       </p>
       {state.formError && <Alert>{state.formError}</Alert>}
       <Button type="submit" pending={pending} className="w-full">

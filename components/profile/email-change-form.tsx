@@ -17,7 +17,10 @@ export function EmailChangeForm({ email, action }: Props) {
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700">
-        Adresse du compte : <span className="font-semibold text-slate-900" data-testid="account-email">{email}</span>
+        Adresse du compte :{" "}
+        <span className="font-semibold text-slate-900" data-testid="account-email">
+          {email}
+        </span>
       </p>
       {state.status === "success" ? (
         <FormFeedback state={state} />
@@ -27,7 +30,16 @@ export function EmailChangeForm({ email, action }: Props) {
         </Button>
       ) : (
         <form {...formProps} noValidate className="max-w-md space-y-4">
-          <Field label="Nouvelle adresse" name="newEmail" type="email" autoComplete="email" inputMode="email" autoCapitalize="none" spellCheck={false} error={state.fieldErrors?.newEmail} />
+          <Field
+            label="Nouvelle adresse"
+            name="newEmail"
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            autoCapitalize="none"
+            spellCheck={false}
+            error={state.fieldErrors?.newEmail}
+          />
           <Field label="Votre mot de passe" name="password" type="password" autoComplete="current-password" error={state.fieldErrors?.password} />
           <FormFeedback state={state} />
           <Button type="submit" pending={pending}>

@@ -28,7 +28,8 @@ export function EsanteCard({ configured, link, connectAction, disconnectAction, 
         <div role="status" className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
           <p className="font-semibold">eSanté connecté</p>
           <p>
-            Identité liée : <span className="font-medium">{link.name}</span> <span className="text-green-800">({link.subject})</span>, depuis le {link.since}.
+            Identité liée : <span className="font-medium">{link.name}</span> <span className="text-green-800">({link.subject})</span>, depuis le{" "}
+            {link.since}.
           </p>
         </div>
         <form action={disconnect} className="space-y-3">
@@ -70,8 +71,8 @@ export function EsanteCard({ configured, link, connectAction, disconnectAction, 
           {explained && (
             <div id="esante-not-configured">
               <Alert tone="warning">
-                La connexion eSanté n&apos;est pas configurée sur cette installation de Doctipro : le fournisseur d&apos;identité
-                eSanté (LuxTrust) n&apos;y a pas été renseigné. Contactez le support ({supportEmail}).
+                La connexion eSanté n&apos;est pas configurée sur cette installation de Doctipro : le fournisseur d&apos;identité eSanté (LuxTrust)
+                n&apos;y a pas été renseigné. Contactez le support ({supportEmail}).
               </Alert>
             </div>
           )}

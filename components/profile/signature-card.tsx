@@ -38,7 +38,12 @@ export function SignatureCard({ signature, shown, deleteAction, toggleAction }: 
     if (file.size > SIGNATURE_MAX_BYTES) return setUpload({ status: "error", fieldErrors: { file: SIGNATURE_MESSAGES.tooLarge } });
     setUploading(true);
     try {
-      const response = await fetch(UPLOAD_URL, { method: "POST", body: file, headers: { "Content-Type": "application/octet-stream" }, redirect: "manual" });
+      const response = await fetch(UPLOAD_URL, {
+        method: "POST",
+        body: file,
+        headers: { "Content-Type": "application/octet-stream" },
+        redirect: "manual",
+      });
       const json = response.headers.get("content-type")?.includes("application/json");
       const state = json ? ((await response.json()) as FormState) : REFUSED;
       setUpload(state);
@@ -77,7 +82,13 @@ export function SignatureCard({ signature, shown, deleteAction, toggleAction }: 
             <p className="text-sm text-slate-600">Aucune signature enregistrée.</p>
           )}
         </div>
-        <DocumentsToggle key={signature?.version ?? "none"} what="signature" shown={shown && Boolean(signature)} disabled={!signature} action={toggleAction} />
+        <DocumentsToggle
+          key={signature?.version ?? "none"}
+          what="signature"
+          shown={shown && Boolean(signature)}
+          disabled={!signature}
+          action={toggleAction}
+        />
       </div>
 
       <div className="space-y-2">
@@ -97,7 +108,10 @@ export function SignatureCard({ signature, shown, deleteAction, toggleAction }: 
               setUpload(IDLE);
             }}
           />
-          <label htmlFor={inputId} className="cursor-pointer rounded-md border border-slate-300 bg-white px-4 py-2.5 text-sm font-semibold text-slate-800 hover:bg-slate-50 focus-within:ring-2">
+          <label
+            htmlFor={inputId}
+            className="cursor-pointer rounded-md border border-slate-300 bg-white px-4 py-2.5 text-sm font-semibold text-slate-800 hover:bg-slate-50 focus-within:ring-2"
+          >
             Choisir un fichier
           </label>
           <span className="order-last w-full truncate text-sm text-slate-600 sm:order-none sm:w-auto sm:min-w-0 sm:flex-1" data-testid="chosen-file">

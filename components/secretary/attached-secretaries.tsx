@@ -9,7 +9,9 @@ type Props = { secretaries: Secretary[]; detachAction: (state: FormState, formDa
 /** The doctor's secretaries, each with « Détacher » (her sessions for this doctor end at once). */
 export function AttachedSecretaries({ secretaries, detachAction }: Props) {
   if (secretaries.length === 0) {
-    return <p className="text-sm text-slate-600">Aucune secrétaire n&apos;est rattachée à votre cabinet. Le support Doctipro peut en rattacher une.</p>;
+    return (
+      <p className="text-sm text-slate-600">Aucune secrétaire n&apos;est rattachée à votre cabinet. Le support Doctipro peut en rattacher une.</p>
+    );
   }
   return (
     <ul className="divide-y divide-slate-100">

@@ -13,8 +13,8 @@ export function DetachSecretaryButton({ secretaryId, name, action }: Props) {
     <form action={formAction} className="flex flex-col items-end gap-2">
       <input type="hidden" name="secretaryId" value={secretaryId} />
       <ConfirmSubmit label="Détacher" aria-label={`Détacher ${name}`} title={`Détacher ${name} ?`} pending={pending}>
-        {name} ne pourra plus travailler pour votre cabinet et ses sessions ouvertes pour vous seront fermées tout de suite.
-        Le support pourra la rattacher de nouveau.
+        {name} ne pourra plus travailler pour votre cabinet et ses sessions ouvertes pour vous seront fermées tout de suite. Le support pourra la
+        rattacher de nouveau.
       </ConfirmSubmit>
       {state.formError && <Alert>{state.formError}</Alert>}
     </form>

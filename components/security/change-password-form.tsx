@@ -19,9 +19,33 @@ export function ChangePasswordForm({ action }: Props) {
   }, [state, form]);
   return (
     <form {...formProps} noValidate className="max-w-sm space-y-3">
-      <Field id="change-current" label="Mot de passe actuel" name="current" type="password" autoComplete="current-password" maxLength={PASSWORD_MAX + 10} error={state.fieldErrors?.current} />
-      <Field id="change-password" label="Nouveau mot de passe" name="password" type="password" autoComplete="new-password" maxLength={PASSWORD_MAX + 10} error={state.fieldErrors?.password} />
-      <Field id="change-confirmation" label="Confirmez le nouveau mot de passe" name="confirmation" type="password" autoComplete="new-password" maxLength={PASSWORD_MAX + 10} error={state.fieldErrors?.confirmation} />
+      <Field
+        id="change-current"
+        label="Mot de passe actuel"
+        name="current"
+        type="password"
+        autoComplete="current-password"
+        maxLength={PASSWORD_MAX + 10}
+        error={state.fieldErrors?.current}
+      />
+      <Field
+        id="change-password"
+        label="Nouveau mot de passe"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        maxLength={PASSWORD_MAX + 10}
+        error={state.fieldErrors?.password}
+      />
+      <Field
+        id="change-confirmation"
+        label="Confirmez le nouveau mot de passe"
+        name="confirmation"
+        type="password"
+        autoComplete="new-password"
+        maxLength={PASSWORD_MAX + 10}
+        error={state.fieldErrors?.confirmation}
+      />
       {state.formError && <Alert>{state.formError}</Alert>}
       {state.status === "success" && state.message && <Alert tone="info">{state.message}</Alert>}
       <Button type="submit" variant="secondary" pending={pending}>

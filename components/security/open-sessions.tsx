@@ -51,8 +51,8 @@ export function OpenSessions({ sessions, revokeAction, revokeOthersAction }: Pro
       {sessions.length > 1 && (
         <form action={revokeOthers}>
           <ConfirmSubmit label="Déconnecter les autres sessions" title="Déconnecter les autres sessions ?" pending={pending}>
-            {counted(sessions.length - 1, "autre session ouverte sera fermée", "autres sessions ouvertes seront fermées")} : il
-            faudra s&apos;y reconnecter avec le mot de passe. Cette session-ci reste ouverte.
+            {counted(sessions.length - 1, "autre session ouverte sera fermée", "autres sessions ouvertes seront fermées")} : il faudra s&apos;y
+            reconnecter avec le mot de passe. Cette session-ci reste ouverte.
           </ConfirmSubmit>
         </form>
       )}

@@ -21,16 +21,13 @@ export function TwoFactorActivation({ startAction, confirmAction }: Props) {
   const router = useRouter();
 
   if (state.status === "success" && state.data) {
-    return (
-      <EnrolmentPanel {...state.data} action={confirmAction} onClose={() => router.refresh()} />
-    );
+    return <EnrolmentPanel {...state.data} action={confirmAction} onClose={() => router.refresh()} />;
   }
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700">
-        La double authentification n&apos;est pas activée. À chaque connexion, un code à usage unique généré par une
-        application dédiée (Google Authenticator, Microsoft Authenticator ou Authy) vous sera demandé en plus de votre mot
-        de passe.
+        La double authentification n&apos;est pas activée. À chaque connexion, un code à usage unique généré par une application dédiée (Google
+        Authenticator, Microsoft Authenticator ou Authy) vous sera demandé en plus de votre mot de passe.
       </p>
       {!open ? (
         <Button type="button" onClick={() => setOpen(true)}>

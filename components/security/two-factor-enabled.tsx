@@ -46,9 +46,8 @@ export function TwoFactorEnabled({ remainingCodes, canDeactivate, regenerateActi
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-700">
-        <span className="font-semibold text-green-800">Activée.</span> Un code de votre application vous est demandé à
-        chaque connexion. Codes de secours inutilisés :{" "}
-        {/* New codes replace them all: the count the page was drawn with is no longer true. */}
+        <span className="font-semibold text-green-800">Activée.</span> Un code de votre application vous est demandé à chaque connexion. Codes de
+        secours inutilisés : {/* New codes replace them all: the count the page was drawn with is no longer true. */}
         {regen.status === "success" && regen.data ? regen.data.recoveryCodes.length : remainingCodes}.
       </p>
 

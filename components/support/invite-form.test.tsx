@@ -16,7 +16,10 @@ function fill() {
 
 describe("InviteForm", () => {
   it("empties itself after a sent invitation, keeping the confirmation", async () => {
-    const action = vi.fn(async (): Promise<FormState> => ({ status: "success", message: "Compte créé ; une invitation a été envoyée à lea.muller@example.lu." }));
+    const action = vi.fn(async (): Promise<FormState> => ({
+      status: "success",
+      message: "Compte créé ; une invitation a été envoyée à lea.muller@example.lu.",
+    }));
     render(<InviteForm action={action} />);
     fill();
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Créer et envoyer l'invitation" })));
@@ -28,7 +31,10 @@ describe("InviteForm", () => {
   });
 
   it("keeps what was typed when refused, ties each message to its field and focuses the first", async () => {
-    const action = vi.fn(async (): Promise<FormState> => ({ status: "error", fieldErrors: { email: "Saisissez le courriel de la personne.", reason: "Indiquez la raison de cette action." } }));
+    const action = vi.fn(async (): Promise<FormState> => ({
+      status: "error",
+      fieldErrors: { email: "Saisissez le courriel de la personne.", reason: "Indiquez la raison de cette action." },
+    }));
     render(<InviteForm action={action} />);
     fill();
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Créer et envoyer l'invitation" })));

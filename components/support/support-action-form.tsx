@@ -58,7 +58,16 @@ export function SupportActionForm({ title, description, button, action, hidden, 
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {field && <Field id={`${id}-${field.name}`} name={field.name} label={field.label} type={field.type} autoComplete={field.autoComplete} error={state.fieldErrors?.[field.name]} />}
+      {field && (
+        <Field
+          id={`${id}-${field.name}`}
+          name={field.name}
+          label={field.label}
+          type={field.type}
+          autoComplete={field.autoComplete}
+          error={state.fieldErrors?.[field.name]}
+        />
+      )}
       <div className="space-y-1.5">
         <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-800">
           {reasonLabel} (journal d&apos;audit)

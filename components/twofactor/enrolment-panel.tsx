@@ -51,7 +51,13 @@ export function EnrolmentPanel({ qrDataUrl, secretGroups, action, continueAction
       </ol>
       <div className="flex flex-col items-start gap-4 sm:flex-row sm:items-center">
         {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated per user, not an asset */}
-        <img src={qrDataUrl} alt="Code QR à scanner avec votre application d'authentification" width={180} height={180} className="rounded border border-slate-200" />
+        <img
+          src={qrDataUrl}
+          alt="Code QR à scanner avec votre application d'authentification"
+          width={180}
+          height={180}
+          className="rounded border border-slate-200"
+        />
         <div>
           <p className="text-sm font-medium text-slate-700">Clé à saisir manuellement</p>
           <p data-testid="totp-secret" className="mt-1 font-mono text-base tracking-wider text-slate-900">

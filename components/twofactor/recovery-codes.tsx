@@ -20,8 +20,8 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
     <div className="recovery-codes space-y-3" data-print-only-this>
       <p className="hidden print:block print:text-lg print:font-semibold">Codes de secours Doctipro</p>
       <p className="text-sm text-slate-700">
-        Conservez ces codes de secours en lieu sûr : chacun permet une connexion si vous n&apos;avez plus accès à votre
-        application. Ils ne seront plus affichés.
+        Conservez ces codes de secours en lieu sûr : chacun permet une connexion si vous n&apos;avez plus accès à votre application. Ils ne seront
+        plus affichés.
       </p>
       <ul aria-label="Codes de secours" className="grid grid-cols-2 gap-2 rounded-md bg-slate-100 p-4 font-mono text-sm">
         {codes.map((c) => (

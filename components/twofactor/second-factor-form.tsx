@@ -93,8 +93,8 @@ export function SecondFactorForm({ maskedEmail, remaining, remainingRequests, ve
 
       <div className="space-y-2 border-t border-slate-200 pt-5 text-sm text-slate-700">
         <p>
-          Vous n&apos;arrivez pas à accéder à votre application d&apos;authentification ? Vous pouvez également recevoir
-          votre mot de passe à usage unique par e-mail en cliquant sur le lien suivant
+          Vous n&apos;arrivez pas à accéder à votre application d&apos;authentification ? Vous pouvez également recevoir votre mot de passe à usage
+          unique par e-mail en cliquant sur le lien suivant
         </p>
         <form action={requestCode}>
           <button type="submit" disabled={mailing} className="text-left font-semibold text-brand-700 underline disabled:opacity-60">
@@ -104,9 +104,8 @@ export function SecondFactorForm({ maskedEmail, remaining, remainingRequests, ve
         {mailState.message && <Alert tone="info">{mailState.message}</Alert>}
         {mailState.formError && <Alert>{mailState.formError}</Alert>}
         <p className="text-xs text-slate-500">
-          Demandes de code par courriel : {EMAIL_CODE_REQUESTS - requestsLeft} sur {EMAIL_CODE_REQUESTS}. Après{" "}
-          {EMAIL_CODE_REQUESTS} demandes sans connexion réussie, ou trois codes erronés, votre compte sera automatiquement
-          bloqué.
+          Demandes de code par courriel : {EMAIL_CODE_REQUESTS - requestsLeft} sur {EMAIL_CODE_REQUESTS}. Après {EMAIL_CODE_REQUESTS} demandes sans
+          connexion réussie, ou trois codes erronés, votre compte sera automatiquement bloqué.
         </p>
       </div>
     </div>

@@ -8,8 +8,7 @@ export function StepExpired() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-slate-900">Identification à deux facteurs (2FA)</h1>
       <p className="text-sm text-slate-700">
-        Votre demande de connexion a expiré ou a déjà servi. Pour votre sécurité, recommencez depuis votre page de
-        connexion.
+        Votre demande de connexion a expiré ou a déjà servi. Pour votre sécurité, recommencez depuis votre page de connexion.
       </p>
       <ul className="space-y-1 text-sm">
         {PUBLIC_PORTALS.map((role) => (

@@ -3,7 +3,11 @@
 import type { ButtonHTMLAttributes, Ref } from "react";
 import { useHydrated } from "./use-hydrated";
 
-type Props = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: "primary" | "secondary" | "ghost"; pending?: boolean; ref?: Ref<HTMLButtonElement> };
+type Props = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: "primary" | "secondary" | "ghost";
+  pending?: boolean;
+  ref?: Ref<HTMLButtonElement>;
+};
 
 const STYLES = {
   primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-600/60",
@@ -23,9 +27,7 @@ export function Button({ variant = "primary", pending = false, className = "", c
       aria-busy={pending || undefined}
       className={`inline-flex items-center justify-center gap-2 rounded-md px-4 py-2.5 text-sm font-semibold transition-colors disabled:cursor-not-allowed ${STYLES[variant]} ${className}`}
     >
-      {pending && (
-        <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />
-      )}
+      {pending && <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />}
       {children}
     </button>
   );

@@ -61,7 +61,14 @@ export function ConfirmAction({ label, question, confirmLabel, action, accessibl
           </Button>
         </form>
       ) : (
-        <Button ref={openRef} type="button" variant="secondary" aria-label={accessibleLabel} onClick={() => setAskedAt(state)} className={compact ? "px-3! py-1.5!" : ""}>
+        <Button
+          ref={openRef}
+          type="button"
+          variant="secondary"
+          aria-label={accessibleLabel}
+          onClick={() => setAskedAt(state)}
+          className={compact ? "px-3! py-1.5!" : ""}
+        >
           {label}
         </Button>
       )}

@@ -27,7 +27,14 @@ export function ConfirmSubmit({ label, title, children, confirmLabel = label, va
   const id = useId();
   return (
     <>
-      <Button type="button" variant={variant} pending={pending} aria-haspopup="dialog" aria-label={rest["aria-label"]} onClick={() => dialog.current?.showModal()}>
+      <Button
+        type="button"
+        variant={variant}
+        pending={pending}
+        aria-haspopup="dialog"
+        aria-label={rest["aria-label"]}
+        onClick={() => dialog.current?.showModal()}
+      >
         {label}
       </Button>
       <dialog

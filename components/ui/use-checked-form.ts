@@ -25,7 +25,9 @@ function lazyZodResolver(loadSchema: LoadSchema): Resolver<FieldValues> {
       ([schema, { zodResolver }]) => zodResolver(schema as Parameters<typeof zodResolver>[0]) as Resolver<FieldValues>,
     );
     try {
-      return await (await ready)(values, context, options);
+      return await (
+        await ready
+      )(values, context, options);
     } catch {
       ready = undefined;
       return { values, errors: {} };

@@ -10,5 +10,9 @@ const subscribe = () => () => {};
  * that lands before hydration is not silently lost.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

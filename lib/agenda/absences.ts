@@ -27,7 +27,11 @@ export async function listAbsences(access: AgendaAccess, { from }: { from?: Date
     .orderBy(asc(absences.startsAt));
 }
 
-export async function createAbsence(access: AgendaAccess, input: { startsAt: Date; endsAt: Date; label: string }, deps: Deps = {}): Promise<CreateAbsenceResult> {
+export async function createAbsence(
+  access: AgendaAccess,
+  input: { startsAt: Date; endsAt: Date; label: string },
+  deps: Deps = {},
+): Promise<CreateAbsenceResult> {
   const problem = absenceProblem(input);
   if (problem) return { kind: "invalid", problem };
   const doctorId = access.doctor.id;
@@ -57,16 +61,18 @@ export async function createAbsence(access: AgendaAccess, input: { startsAt: Dat
 export async function deleteAbsence(access: AgendaAccess, absenceId: string, deps: Deps = {}): Promise<DeleteAbsenceResult> {
   if (!isUuid(absenceId)) return { kind: "not-found" };
   const doctorId = access.doctor.id;
-  return (deps.db ?? getDb()).transaction(async (tx) => {
-    await announceAgendaChange(tx, doctorId);
-    const deleted = await tx
-      .delete(absences)
-      .where(and(eq(absences.id, absenceId), eq(absences.doctorId, doctorId)))
-      .returning({ id: absences.id });
-    if (deleted.length === 0) tx.rollback();
-    return { kind: "done" as const };
-  }).catch((error: unknown) => {
-    if (error instanceof TransactionRollbackError) return { kind: "not-found" as const };
-    throw error;
-  });
+  return (deps.db ?? getDb())
+    .transaction(async (tx) => {
+      await announceAgendaChange(tx, doctorId);
+      const deleted = await tx
+        .delete(absences)
+        .where(and(eq(absences.id, absenceId), eq(absences.doctorId, doctorId)))
+        .returning({ id: absences.id });
+      if (deleted.length === 0) tx.rollback();
+      return { kind: "done" as const };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof TransactionRollbackError) return { kind: "not-found" as const };
+      throw error;
+    });
 }

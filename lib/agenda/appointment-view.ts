@@ -1,7 +1,16 @@
 import "server-only";
 import { eq, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { appointments, patients, users, visitReasons, type AppointmentCanceller, type AppointmentChannel, type AppointmentStatus, type Role } from "@/db/schema";
+import {
+  appointments,
+  patients,
+  users,
+  visitReasons,
+  type AppointmentCanceller,
+  type AppointmentChannel,
+  type AppointmentStatus,
+  type Role,
+} from "@/db/schema";
 import type { VisitReasonColour } from "@/db/visit-reason-colours";
 import type { Database } from "@/lib/db";
 import { displayName } from "@/lib/users/display-name";
@@ -39,7 +48,13 @@ export async function selectAgendaAppointments(db: Database, where: SQL | undefi
   const rows = await db
     .select({
       a: appointments,
-      patient: { id: patients.id, firstName: patients.firstName, lastName: patients.lastName, birthDate: patients.birthDate, archivedAt: patients.archivedAt },
+      patient: {
+        id: patients.id,
+        firstName: patients.firstName,
+        lastName: patients.lastName,
+        birthDate: patients.birthDate,
+        archivedAt: patients.archivedAt,
+      },
       reason: { id: visitReasons.id, label: visitReasons.label, colour: visitReasons.colour, active: visitReasons.active },
       creator: { id: creator.id, title: creator.title, firstName: creator.firstName, lastName: creator.lastName, role: creator.role },
       updater: { id: updater.id, title: updater.title, firstName: updater.firstName, lastName: updater.lastName, role: updater.role },
@@ -51,7 +66,9 @@ export async function selectAgendaAppointments(db: Database, where: SQL | undefi
     .leftJoin(updater, eq(updater.id, appointments.updatedById))
     .where(where)
     .orderBy(...orderBy);
-  const author = (u: { id: string | null; title: string | null; firstName: string | null; lastName: string | null; role: Role | null } | null): Author | null =>
+  const author = (
+    u: { id: string | null; title: string | null; firstName: string | null; lastName: string | null; role: Role | null } | null,
+  ): Author | null =>
     u?.id ? { id: u.id, name: displayName({ title: u.title, firstName: u.firstName ?? "", lastName: u.lastName ?? "" }), role: u.role! } : null;
   return rows.map(({ a, patient, reason, creator: c, updater: u }) => ({
     id: a.id,
@@ -61,7 +78,13 @@ export async function selectAgendaAppointments(db: Database, where: SQL | undefi
     status: a.status,
     overbooked: a.overbooked,
     bookedVia: a.bookedVia,
-    patient: { id: patient.id, firstName: patient.firstName, lastName: patient.lastName, birthDate: patient.birthDate, archived: patient.archivedAt !== null },
+    patient: {
+      id: patient.id,
+      firstName: patient.firstName,
+      lastName: patient.lastName,
+      birthDate: patient.birthDate,
+      archived: patient.archivedAt !== null,
+    },
     visitReason: reason?.id ? { id: reason.id, label: reason.label!, colour: reason.colour as VisitReasonColour, active: reason.active! } : null,
     note: a.note,
     cancelledBy: a.cancelledBy,

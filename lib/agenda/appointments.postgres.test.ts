@@ -27,7 +27,11 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("appointments on PostgreSQL", ()
     const endsAt = utc("2027-06-01T07:15:00Z");
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        createAppointment(practice.viaSecretary, { patientId: practice.patientIds[i % 2]!, visitReasonId: null, startsAt, endsAt }, { db: pg.dbs[i % 2]! }),
+        createAppointment(
+          practice.viaSecretary,
+          { patientId: practice.patientIds[i % 2]!, visitReasonId: null, startsAt, endsAt },
+          { db: pg.dbs[i % 2]! },
+        ),
       ),
     );
     expect(results.filter((r) => r.kind === "done")).toHaveLength(1);

@@ -114,7 +114,11 @@ describe("booking", () => {
   it("frees a cancelled appointment's time at once", async () => {
     const id = await bookedId(practice, "2027-06-02T06:00:00Z");
     expect(await cancelAppointment(practice.direct, id, "patient", deps())).toEqual({ kind: "done" });
-    expect(await findAppointment(practice.direct, id, deps())).toMatchObject({ status: "cancelled", cancelledBy: "patient", updatedBy: { id: practice.doctor.id } });
+    expect(await findAppointment(practice.direct, id, deps())).toMatchObject({
+      status: "cancelled",
+      cancelledBy: "patient",
+      updatedBy: { id: practice.doctor.id },
+    });
     expect(await book(practice, "2027-06-02T06:00:00Z")).toMatchObject({ kind: "done" });
     expect(await cancelAppointment(practice.direct, id, "practice", deps())).toEqual({ kind: "not-cancellable", status: "cancelled" });
   });
@@ -127,8 +131,14 @@ describe("moving and resizing", () => {
     const before = await snapshot(practice);
     expect(await moveAppointment(practice.viaSecretary, a, { startsAt: utc("2027-06-03T06:45:00Z") }, deps())).toEqual({ kind: "taken" });
     expect(await snapshot(practice)).toEqual(before);
-    expect(await moveAppointment(practice.viaSecretary, a, { startsAt: utc("2027-06-03T07:15:00Z") }, deps())).toEqual({ kind: "done", outsideHours: false });
-    expect(await findAppointment(practice.direct, a, deps())).toMatchObject({ startsAt: utc("2027-06-03T07:15:00Z"), endsAt: utc("2027-06-03T07:45:00Z") });
+    expect(await moveAppointment(practice.viaSecretary, a, { startsAt: utc("2027-06-03T07:15:00Z") }, deps())).toEqual({
+      kind: "done",
+      outsideHours: false,
+    });
+    expect(await findAppointment(practice.direct, a, deps())).toMatchObject({
+      startsAt: utc("2027-06-03T07:15:00Z"),
+      endsAt: utc("2027-06-03T07:45:00Z"),
+    });
     // Its old time is free now.
     expect(await book(practice, "2027-06-03T06:00:00Z", 30)).toMatchObject({ kind: "done" });
     // Moving onto itself, shifted by 5 minutes, overlaps only itself: allowed.
@@ -138,7 +148,9 @@ describe("moving and resizing", () => {
   it("moves onto a taken time « en surnombre » when asked, and warns outside hours", async () => {
     const a = await bookedId(practice, "2027-06-04T06:00:00Z");
     await bookedId(practice, "2027-06-04T07:00:00Z");
-    expect(await moveAppointment(practice.direct, a, { startsAt: utc("2027-06-04T07:00:00Z"), overbooked: true }, deps())).toMatchObject({ kind: "done" });
+    expect(await moveAppointment(practice.direct, a, { startsAt: utc("2027-06-04T07:00:00Z"), overbooked: true }, deps())).toMatchObject({
+      kind: "done",
+    });
     expect(await moveAppointment(practice.direct, a, { startsAt: utc("2027-06-04T17:00:00Z") }, deps())).toEqual({ kind: "outside-hours" });
   });
 
@@ -153,7 +165,10 @@ describe("moving and resizing", () => {
   it("does not move an appointment that is over", async () => {
     const a = await bookedId(practice, "2027-06-08T06:00:00Z");
     await setAppointmentStatus(practice.direct, a, "done", deps());
-    expect(await moveAppointment(practice.direct, a, { startsAt: utc("2027-06-08T07:00:00Z") }, deps())).toEqual({ kind: "not-reschedulable", status: "done" });
+    expect(await moveAppointment(practice.direct, a, { startsAt: utc("2027-06-08T07:00:00Z") }, deps())).toEqual({
+      kind: "not-reschedulable",
+      status: "done",
+    });
   });
 });
 
@@ -190,7 +205,9 @@ describe("another doctor's ids and bad input", () => {
     const me = practice.viaSecretary;
     expect(await findAppointment(me, theirs, deps())).toBeNull();
     expect(await moveAppointment(me, theirs, { startsAt: utc("2027-06-10T07:00:00Z") }, deps())).toEqual({ kind: "not-found" });
-    expect(await rescheduleAppointment(me, theirs, { startsAt: utc("2027-06-10T07:00:00Z"), endsAt: utc("2027-06-10T07:15:00Z") }, deps())).toEqual({ kind: "not-found" });
+    expect(await rescheduleAppointment(me, theirs, { startsAt: utc("2027-06-10T07:00:00Z"), endsAt: utc("2027-06-10T07:15:00Z") }, deps())).toEqual({
+      kind: "not-found",
+    });
     expect(await resizeAppointment(me, theirs, { durationMinutes: 30 }, deps())).toEqual({ kind: "not-found" });
     expect(await cancelAppointment(me, theirs, "practice", deps())).toEqual({ kind: "not-found" });
     expect(await setAppointmentStatus(me, theirs, "arrived", deps())).toEqual({ kind: "not-found" });
@@ -204,29 +221,72 @@ describe("another doctor's ids and bad input", () => {
     const start = utc("2027-06-11T06:00:00Z");
     const at = (ms: number) => new Date(start.getTime() + ms);
     const cases: [Parameters<typeof createAppointment>[1], unknown][] = [
-      [{ patientId: practice.patientIds[0], visitReasonId: null, startsAt: at(2 * 60_000), endsAt: at(17 * 60_000) }, { kind: "invalid", problem: "off-grid" }],
-      [{ patientId: practice.patientIds[0], visitReasonId: null, startsAt: start, endsAt: start }, { kind: "invalid", problem: "end-before-start" }],
-      [{ patientId: practice.patientIds[0], visitReasonId: null, startsAt: start, endsAt: at(-15 * 60_000) }, { kind: "invalid", problem: "end-before-start" }],
-      [{ patientId: practice.patientIds[0], visitReasonId: null, startsAt: start, endsAt: at(1000 * 60_000) }, { kind: "invalid", problem: "duration" }],
-      [{ patientId: practice.patientIds[0], visitReasonId: null, startsAt: new Date(Date.UTC(10000, 0, 3, 8)), endsAt: new Date(Date.UTC(10000, 0, 3, 9)) }, { kind: "invalid", problem: "out-of-range" }],
-      [{ patientId: practice.patientIds[0], visitReasonId: null, startsAt: new Date("pas une date"), endsAt: start }, { kind: "invalid", problem: "invalid-date" }],
-      [{ patientId: practice.patientIds[0], visitReasonId: null, startsAt: start, endsAt: at(15 * 60_000), note: "x".repeat(1001) }, { kind: "invalid", problem: "note" }],
+      [
+        { patientId: practice.patientIds[0], visitReasonId: null, startsAt: at(2 * 60_000), endsAt: at(17 * 60_000) },
+        { kind: "invalid", problem: "off-grid" },
+      ],
+      [
+        { patientId: practice.patientIds[0], visitReasonId: null, startsAt: start, endsAt: start },
+        { kind: "invalid", problem: "end-before-start" },
+      ],
+      [
+        { patientId: practice.patientIds[0], visitReasonId: null, startsAt: start, endsAt: at(-15 * 60_000) },
+        { kind: "invalid", problem: "end-before-start" },
+      ],
+      [
+        { patientId: practice.patientIds[0], visitReasonId: null, startsAt: start, endsAt: at(1000 * 60_000) },
+        { kind: "invalid", problem: "duration" },
+      ],
+      [
+        {
+          patientId: practice.patientIds[0],
+          visitReasonId: null,
+          startsAt: new Date(Date.UTC(10000, 0, 3, 8)),
+          endsAt: new Date(Date.UTC(10000, 0, 3, 9)),
+        },
+        { kind: "invalid", problem: "out-of-range" },
+      ],
+      [
+        { patientId: practice.patientIds[0], visitReasonId: null, startsAt: new Date("pas une date"), endsAt: start },
+        { kind: "invalid", problem: "invalid-date" },
+      ],
+      [
+        { patientId: practice.patientIds[0], visitReasonId: null, startsAt: start, endsAt: at(15 * 60_000), note: "x".repeat(1001) },
+        { kind: "invalid", problem: "note" },
+      ],
       [{ patientId: other.patientIds[0], visitReasonId: null, startsAt: start, endsAt: at(15 * 60_000) }, { kind: "patient-not-found" }],
       [{ patientId: "1' OR '1'='1", visitReasonId: null, startsAt: start, endsAt: at(15 * 60_000) }, { kind: "patient-not-found" }],
-      [{ patientId: practice.patientIds[0], visitReasonId: other.motifs.consultation, startsAt: start, endsAt: at(15 * 60_000) }, { kind: "motif-not-found" }],
+      [
+        { patientId: practice.patientIds[0], visitReasonId: other.motifs.consultation, startsAt: start, endsAt: at(15 * 60_000) },
+        { kind: "motif-not-found" },
+      ],
     ];
     for (const [input, expected] of cases) expect(await createAppointment(practice.direct, input, deps())).toEqual(expected);
     const a = await bookedId(practice, "2027-06-11T08:00:00Z");
     const afterOne = await snapshot(practice);
     expect(await resizeAppointment(practice.direct, a, { durationMinutes: 0 }, deps())).toEqual({ kind: "invalid", problem: "duration" });
     expect(await resizeAppointment(practice.direct, a, { durationMinutes: 1000 }, deps())).toEqual({ kind: "invalid", problem: "duration" });
-    expect(await moveAppointment(practice.direct, a, { startsAt: utc("2027-06-11T06:03:00Z") }, deps())).toEqual({ kind: "invalid", problem: "off-grid" });
-    expect(await updateAppointmentDetails(practice.direct, a, { visitReasonId: other.motifs.long, note: null }, deps())).toEqual({ kind: "motif-not-found" });
+    expect(await moveAppointment(practice.direct, a, { startsAt: utc("2027-06-11T06:03:00Z") }, deps())).toEqual({
+      kind: "invalid",
+      problem: "off-grid",
+    });
+    expect(await updateAppointmentDetails(practice.direct, a, { visitReasonId: other.motifs.long, note: null }, deps())).toEqual({
+      kind: "motif-not-found",
+    });
     expect(await snapshot(practice)).toEqual(afterOne);
     expect(before.rows.length + 1).toBe(afterOne.rows.length);
 
-    await db.update(patients).set({ archivedAt: sql`now()` }).where(eq(patients.id, practice.patientIds[1]));
-    expect(await createAppointment(practice.direct, { patientId: practice.patientIds[1], visitReasonId: null, startsAt: start, endsAt: at(15 * 60_000) }, deps())).toEqual({
+    await db
+      .update(patients)
+      .set({ archivedAt: sql`now()` })
+      .where(eq(patients.id, practice.patientIds[1]));
+    expect(
+      await createAppointment(
+        practice.direct,
+        { patientId: practice.patientIds[1], visitReasonId: null, startsAt: start, endsAt: at(15 * 60_000) },
+        deps(),
+      ),
+    ).toEqual({
       kind: "patient-archived",
     });
     await db.update(patients).set({ archivedAt: null }).where(eq(patients.id, practice.patientIds[1]));
@@ -234,7 +294,9 @@ describe("another doctor's ids and bad input", () => {
 
   it("changes the motif and the note; an inactive motif is refused unless it is already the appointment's", async () => {
     const a = await bookedId(practice, "2027-06-14T06:00:00Z");
-    expect(await updateAppointmentDetails(practice.direct, a, { visitReasonId: practice.motifs.long, note: "Contrôle" }, deps())).toEqual({ kind: "done" });
+    expect(await updateAppointmentDetails(practice.direct, a, { visitReasonId: practice.motifs.long, note: "Contrôle" }, deps())).toEqual({
+      kind: "done",
+    });
     expect(await findAppointment(practice.direct, a, deps())).toMatchObject({ visitReason: { label: "Suivi chronique" }, note: "Contrôle" });
   });
 });

@@ -22,10 +22,7 @@ import { canCancel, canChangeStatus, canReschedule, type SettableStatus } from "
 
 type Deps = { db?: Database; now?: Date };
 
-export type AppointmentRefusal =
-  | { kind: "invalid"; problem: TimeProblem | "note" }
-  | { kind: "outside-hours" }
-  | { kind: "taken" };
+export type AppointmentRefusal = { kind: "invalid"; problem: TimeProblem | "note" } | { kind: "outside-hours" } | { kind: "taken" };
 
 export type CreateAppointmentInput = {
   patientId: string;
@@ -63,11 +60,7 @@ export type StatusResult =
   | { kind: "taken" };
 
 export type DetailsResult =
-  | { kind: "done" }
-  | { kind: "not-found" }
-  | { kind: "invalid"; problem: "note" }
-  | { kind: "motif-not-found" }
-  | { kind: "motif-inactive" };
+  { kind: "done" } | { kind: "not-found" } | { kind: "invalid"; problem: "note" } | { kind: "motif-not-found" } | { kind: "motif-inactive" };
 
 /** Thrown inside a transaction to roll it back when the row to change has gone meanwhile. */
 class Vanished extends Error {}
@@ -81,7 +74,11 @@ function cleanNote(note: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
-async function motifCheck(db: Database, doctorId: string, visitReasonId: string | null): Promise<null | { kind: "motif-not-found" } | { kind: "motif-inactive" }> {
+async function motifCheck(
+  db: Database,
+  doctorId: string,
+  visitReasonId: string | null,
+): Promise<null | { kind: "motif-not-found" } | { kind: "motif-inactive" }> {
   if (visitReasonId === null) return null;
   if (!isUuid(visitReasonId)) return { kind: "motif-not-found" };
   const [motif] = await db
@@ -234,27 +231,34 @@ export async function resizeAppointment(
 }
 
 /** Cancels a booked (or arrived) appointment, saying who cancelled. Its time is free at once. */
-export async function cancelAppointment(access: AgendaAccess, appointmentId: string, by: AppointmentCanceller, deps: Deps = {}): Promise<CancelResult> {
+export async function cancelAppointment(
+  access: AgendaAccess,
+  appointmentId: string,
+  by: AppointmentCanceller,
+  deps: Deps = {},
+): Promise<CancelResult> {
   const db = deps.db ?? getDb();
   const doctorId = access.doctor.id;
   if (by !== "patient" && by !== "practice") throw new Error("cancelAppointment: unknown canceller");
   const current = await currentOf(db, doctorId, appointmentId);
   if (!current) return { kind: "not-found" };
   if (!canCancel(current.status)) return { kind: "not-cancellable", status: current.status };
-  const result = await db.transaction(async (tx) => {
-    await announceAgendaChange(tx, doctorId);
-    const cancelled = await tx
-      .update(appointments)
-      .set({ status: "cancelled", cancelledBy: by, cancelledAt: sql`now()`, updatedAt: sql`now()`, updatedById: access.user.id })
-      .where(and(eq(appointments.id, appointmentId), eq(appointments.doctorId, doctorId), inArray(appointments.status, ["booked", "arrived"])))
-      .returning({ id: appointments.id });
-    if (cancelled.length === 0) tx.rollback();
-    return { kind: "done" as const };
-  }).catch(async (error: unknown) => {
-    if (!(error instanceof TransactionRollbackError)) throw error;
-    const now = await currentOf(db, doctorId, appointmentId);
-    return now ? ({ kind: "not-cancellable", status: now.status } as const) : ({ kind: "not-found" } as const);
-  });
+  const result = await db
+    .transaction(async (tx) => {
+      await announceAgendaChange(tx, doctorId);
+      const cancelled = await tx
+        .update(appointments)
+        .set({ status: "cancelled", cancelledBy: by, cancelledAt: sql`now()`, updatedAt: sql`now()`, updatedById: access.user.id })
+        .where(and(eq(appointments.id, appointmentId), eq(appointments.doctorId, doctorId), inArray(appointments.status, ["booked", "arrived"])))
+        .returning({ id: appointments.id });
+      if (cancelled.length === 0) tx.rollback();
+      return { kind: "done" as const };
+    })
+    .catch(async (error: unknown) => {
+      if (!(error instanceof TransactionRollbackError)) throw error;
+      const now = await currentOf(db, doctorId, appointmentId);
+      return now ? ({ kind: "not-cancellable", status: now.status } as const) : ({ kind: "not-found" } as const);
+    });
   return result;
 }
 

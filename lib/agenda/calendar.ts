@@ -26,11 +26,7 @@ export async function loadCalendars(db: Database, doctorIds: readonly string[], 
   const start = dayBounds(from).start;
   const end = dayBounds(to).end;
   const [hours, absent, opened] = await Promise.all([
-    db
-      .select()
-      .from(openingHours)
-      .where(inArray(openingHours.doctorId, ids))
-      .orderBy(asc(openingHours.weekday), asc(openingHours.startMinute)),
+    db.select().from(openingHours).where(inArray(openingHours.doctorId, ids)).orderBy(asc(openingHours.weekday), asc(openingHours.startMinute)),
     db
       .select()
       .from(absences)

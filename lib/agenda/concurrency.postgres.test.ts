@@ -36,8 +36,7 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("50 simultaneous requests for on
   });
 
   const activeOfDoctor = () =>
-    pg.dbs[0]!
-      .select({ id: appointments.id, startsAt: appointments.startsAt, endsAt: appointments.endsAt })
+    pg.dbs[0]!.select({ id: appointments.id, startsAt: appointments.startsAt, endsAt: appointments.endsAt })
       .from(appointments)
       .where(and(eq(appointments.doctorId, practice.doctor.id), ne(appointments.status, "cancelled")));
 
@@ -46,12 +45,14 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)("50 simultaneous requests for on
     const startsAt = utc("2027-06-01T07:00:00Z");
     const endsAt = utc("2027-06-01T07:15:00Z");
     const results = await allAtOnce(
-      Array.from({ length: RACERS }, (_, i) => () =>
-        createAppointment(
-          i % 2 ? practice.viaSecretary : practice.direct,
-          { patientId: practice.patientIds[i % 2]!, visitReasonId: practice.motifs.consultation, startsAt, endsAt },
-          { db: pg.dbs[i % 2]! },
-        ),
+      Array.from(
+        { length: RACERS },
+        (_, i) => () =>
+          createAppointment(
+            i % 2 ? practice.viaSecretary : practice.direct,
+            { patientId: practice.patientIds[i % 2]!, visitReasonId: practice.motifs.consultation, startsAt, endsAt },
+            { db: pg.dbs[i % 2]! },
+          ),
       ),
     );
     const done = results.filter((r) => r.kind === "done");

@@ -98,7 +98,12 @@ describe("layoutColumns", () => {
 describe("visibleRange", () => {
   it("is 07:00–19:00 unless hours or appointments reach further, in whole hours", () => {
     expect(visibleRange([])).toEqual({ from: 420, to: 1140 });
-    expect(visibleRange([{ start: 0, end: 360 }, { start: 1200, end: 1235 }])).toEqual({ from: 0, to: 1260 });
+    expect(
+      visibleRange([
+        { start: 0, end: 360 },
+        { start: 1200, end: 1235 },
+      ]),
+    ).toEqual({ from: 0, to: 1260 });
   });
 });
 

@@ -40,7 +40,8 @@ export function buildAxis(days: readonly string[], fromMinute = 0, toMinute = 14
   for (const { marks } of perDay) {
     for (const m of marks) {
       const key = rowKey(m.minute, m.occurrence);
-      if (!keys.has(key) || m.occurrence) keys.set(key, { minute: m.minute, ...(m.occurrence ? { occurrence: m.occurrence } : {}), ...label(m.minute, m.occurrence) });
+      if (!keys.has(key) || m.occurrence)
+        keys.set(key, { minute: m.minute, ...(m.occurrence ? { occurrence: m.occurrence } : {}), ...label(m.minute, m.occurrence) });
     }
   }
   // In time order: the repeated hour's (2) rows come after its (1) rows and before what follows.

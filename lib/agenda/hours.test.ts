@@ -14,7 +14,12 @@ describe("opening hours validation", () => {
     expect(openingHoursProblems(monToFri)).toEqual([]);
     expect(openingHoursProblems([{ weekday: 7, startMinute: 0, endMinute: 1440 }])).toEqual([]);
     // Touching intervals do not overlap.
-    expect(openingHoursProblems([{ weekday: 1, startMinute: 480, endMinute: 720 }, { weekday: 1, startMinute: 720, endMinute: 800 }])).toEqual([]);
+    expect(
+      openingHoursProblems([
+        { weekday: 1, startMinute: 480, endMinute: 720 },
+        { weekday: 1, startMinute: 720, endMinute: 800 },
+      ]),
+    ).toEqual([]);
   });
 
   it("refuses off-grid times, empty or reversed intervals, times outside the day, overlaps and unknown weekdays", () => {

@@ -26,11 +26,38 @@ type Op =
   | { op: "status"; pick: number; to: SettableStatus };
 
 const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant("create" as const), slot: fc.integer({ min: 0, max: SLOTS - 1 }), length: fc.integer({ min: 1, max: 6 }), overbooked: fc.constantFrom(false, false, false, true), patient: fc.constantFrom(0 as const, 1 as const) }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant("move" as const), pick: fc.nat(), slot: fc.integer({ min: 0, max: SLOTS - 1 }), overbooked: fc.constantFrom(undefined, undefined, true, false) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant("create" as const),
+      slot: fc.integer({ min: 0, max: SLOTS - 1 }),
+      length: fc.integer({ min: 1, max: 6 }),
+      overbooked: fc.constantFrom(false, false, false, true),
+      patient: fc.constantFrom(0 as const, 1 as const),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant("move" as const),
+      pick: fc.nat(),
+      slot: fc.integer({ min: 0, max: SLOTS - 1 }),
+      overbooked: fc.constantFrom(undefined, undefined, true, false),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("resize" as const), pick: fc.nat(), length: fc.integer({ min: 1, max: 6 }) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant("cancel" as const), pick: fc.nat(), by: fc.constantFrom("patient" as const, "practice" as const) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant("status" as const), pick: fc.nat(), to: fc.constantFrom<SettableStatus>("booked", "arrived", "done", "no_show") }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant("cancel" as const), pick: fc.nat(), by: fc.constantFrom("patient" as const, "practice" as const) }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant("status" as const),
+      pick: fc.nat(),
+      to: fc.constantFrom<SettableStatus>("booked", "arrived", "done", "no_show"),
+    }),
+  },
 );
 
 let db: Database;
@@ -67,7 +94,14 @@ async function run(step: Op, rows: Row[]) {
     case "create":
       return createAppointment(
         access,
-        { patientId: practice.patientIds[step.patient], visitReasonId: null, startsAt: at(step.slot), endsAt: at(step.slot + step.length), overbooked: step.overbooked, outsideHoursConfirmed: true },
+        {
+          patientId: practice.patientIds[step.patient],
+          visitReasonId: null,
+          startsAt: at(step.slot),
+          endsAt: at(step.slot + step.length),
+          overbooked: step.overbooked,
+          outsideHoursConfirmed: true,
+        },
         deps,
       );
     case "move":
@@ -93,9 +127,15 @@ function target(step: Op, rows: Row[]): { start: Date; end: Date; self?: string;
   const row = rows[step.pick % rows.length]!;
   if (step.op === "move") {
     const start = at(step.slot);
-    return { start, end: new Date(start.getTime() + (row.endsAt.getTime() - row.startsAt.getTime())), self: row.id, overbooked: step.overbooked ?? row.overbooked };
+    return {
+      start,
+      end: new Date(start.getTime() + (row.endsAt.getTime() - row.startsAt.getTime())),
+      self: row.id,
+      overbooked: step.overbooked ?? row.overbooked,
+    };
   }
-  if (step.op === "resize") return { start: row.startsAt, end: new Date(row.startsAt.getTime() + step.length * SLOT), self: row.id, overbooked: row.overbooked };
+  if (step.op === "resize")
+    return { start: row.startsAt, end: new Date(row.startsAt.getTime() + step.length * SLOT), self: row.id, overbooked: row.overbooked };
   return null;
 }
 

@@ -34,7 +34,9 @@ export async function replaceOpeningHours(access: AgendaAccess, intervals: reado
     await announceAgendaChange(tx, doctorId);
     await tx.delete(openingHours).where(eq(openingHours.doctorId, doctorId));
     if (intervals.length) {
-      await tx.insert(openingHours).values(intervals.map((i) => ({ doctorId, weekday: i.weekday, startMinute: i.startMinute, endMinute: i.endMinute })));
+      await tx
+        .insert(openingHours)
+        .values(intervals.map((i) => ({ doctorId, weekday: i.weekday, startMinute: i.startMinute, endMinute: i.endMinute })));
     }
   });
   return { kind: "done" };

@@ -43,7 +43,8 @@ export type AbsenceProblem = "invalid-date" | "out-of-range" | "end-before-start
 /** What is wrong with an absence, or null. */
 export function absenceProblem(input: { startsAt: Date; endsAt: Date; label: string }): AbsenceProblem | null {
   const { startsAt, endsAt } = input;
-  if (!(startsAt instanceof Date) || !(endsAt instanceof Date) || Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime())) return "invalid-date";
+  if (!(startsAt instanceof Date) || !(endsAt instanceof Date) || Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime()))
+    return "invalid-date";
   if (!isInstantInRange(startsAt) || !isInstantInRange(endsAt)) return "out-of-range";
   if (endsAt <= startsAt) return "end-before-start";
   const length = [...input.label.trim()].length;

@@ -1,7 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { absenceSchema, agendaSearch, createAppointmentSchema, moveAppointmentSchema, openingHoursSchema, parseAgendaQuery, visitReasonSchema } from "./schema";
+import {
+  absenceSchema,
+  agendaSearch,
+  createAppointmentSchema,
+  moveAppointmentSchema,
+  openingHoursSchema,
+  parseAgendaQuery,
+  visitReasonSchema,
+} from "./schema";
 
-const base = { patientId: "0b7b7f3e-2f4c-4b8e-9d7a-1c2d3e4f5a6b", visitReasonId: "", day: "2027-06-01", time: "08:00", durationMinutes: "15", note: "" };
+const base = {
+  patientId: "0b7b7f3e-2f4c-4b8e-9d7a-1c2d3e4f5a6b",
+  visitReasonId: "",
+  day: "2027-06-01",
+  time: "08:00",
+  durationMinutes: "15",
+  note: "",
+};
 
 function errors(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
@@ -18,7 +33,10 @@ describe("appointment form", () => {
       overbooked: false,
       outsideHoursConfirmed: false,
     });
-    expect(createAppointmentSchema.parse({ ...base, day: "2027-03-29", overbooked: "on" })).toMatchObject({ startsAt: new Date("2027-03-29T06:00:00Z"), overbooked: true });
+    expect(createAppointmentSchema.parse({ ...base, day: "2027-03-29", overbooked: "on" })).toMatchObject({
+      startsAt: new Date("2027-03-29T06:00:00Z"),
+      overbooked: true,
+    });
     expect(createAppointmentSchema.parse({ ...base, day: "2027-11-01" }).startsAt).toEqual(new Date("2027-11-01T07:00:00Z"));
   });
 
@@ -45,20 +63,30 @@ describe("appointment form", () => {
 
   it("refuses 02:30 on 28 March 2027, which does not exist", () => {
     const result = createAppointmentSchema.safeParse({ ...base, day: "2027-03-28", time: "02:30" });
-    expect(errors(result)).toEqual({ time: "28 mars 2027, 02:30 n'existe pas : les horloges passent de 02:00 à 03:00 (heure d'été). Choisissez une autre heure." });
+    expect(errors(result)).toEqual({
+      time: "28 mars 2027, 02:30 n'existe pas : les horloges passent de 02:00 à 03:00 (heure d'été). Choisissez une autre heure.",
+    });
   });
 
   it("asks which 02:30 on 31 October 2027, then takes the one chosen", () => {
     const result = createAppointmentSchema.safeParse({ ...base, day: "2027-10-31", time: "02:30" });
     expect(errors(result)).toEqual({
-      occurrence: "31 octobre 2027, 02:30 a lieu deux fois (retour à l'heure d'hiver) : précisez s'il s'agit de la première (heure d'été) ou de la seconde (heure d'hiver).",
+      occurrence:
+        "31 octobre 2027, 02:30 a lieu deux fois (retour à l'heure d'hiver) : précisez s'il s'agit de la première (heure d'été) ou de la seconde (heure d'hiver).",
     });
-    expect(createAppointmentSchema.parse({ ...base, day: "2027-10-31", time: "02:30", occurrence: "earlier" }).startsAt).toEqual(new Date("2027-10-31T00:30:00Z"));
-    expect(createAppointmentSchema.parse({ ...base, day: "2027-10-31", time: "02:30", occurrence: "later" }).startsAt).toEqual(new Date("2027-10-31T01:30:00Z"));
+    expect(createAppointmentSchema.parse({ ...base, day: "2027-10-31", time: "02:30", occurrence: "earlier" }).startsAt).toEqual(
+      new Date("2027-10-31T00:30:00Z"),
+    );
+    expect(createAppointmentSchema.parse({ ...base, day: "2027-10-31", time: "02:30", occurrence: "later" }).startsAt).toEqual(
+      new Date("2027-10-31T01:30:00Z"),
+    );
   });
 
   it("moves to a day and time; « en surnombre » is kept unless said", () => {
-    expect(moveAppointmentSchema.parse({ day: "2027-06-01", time: "14:05" })).toEqual({ startsAt: new Date("2027-06-01T12:05:00Z"), outsideHoursConfirmed: false });
+    expect(moveAppointmentSchema.parse({ day: "2027-06-01", time: "14:05" })).toEqual({
+      startsAt: new Date("2027-06-01T12:05:00Z"),
+      outsideHoursConfirmed: false,
+    });
     expect(moveAppointmentSchema.parse({ day: "2027-06-01", time: "14:05", overbooked: "on" })).toMatchObject({ overbooked: true });
     expect(moveAppointmentSchema.safeParse({ day: "2027-06-01", time: "14:07" }).success).toBe(false);
   });
@@ -111,14 +139,24 @@ describe("settings forms", () => {
       colour: "teal",
       active: true,
     });
-    expect(Object.keys(errors(visitReasonSchema.safeParse({ label: "", durationMinutes: "245", colour: "#ff0000" })))).toEqual(["label", "durationMinutes", "colour"]);
+    expect(Object.keys(errors(visitReasonSchema.safeParse({ label: "", durationMinutes: "245", colour: "#ff0000" })))).toEqual([
+      "label",
+      "durationMinutes",
+      "colour",
+    ]);
   });
 });
 
 describe("agenda address", () => {
   const now = new Date("2027-03-31T10:00:00Z");
   it("reads view, date and doctors; falls back to this week for anything else", () => {
-    expect(parseAgendaQuery({ vue: "semaine", date: "2027-03-28" }, now)).toEqual({ view: "week", day: "2027-03-28", from: "2027-03-22", days: 7, doctorIds: [] });
+    expect(parseAgendaQuery({ vue: "semaine", date: "2027-03-28" }, now)).toEqual({
+      view: "week",
+      day: "2027-03-28",
+      from: "2027-03-22",
+      days: 7,
+      doctorIds: [],
+    });
     expect(parseAgendaQuery({ vue: "jour", date: "2027-10-31", medecins: "0b7b7f3e-2f4c-4b8e-9d7a-1c2d3e4f5a6b,nope" }, now)).toEqual({
       view: "day",
       day: "2027-10-31",
@@ -126,7 +164,13 @@ describe("agenda address", () => {
       days: 1,
       doctorIds: ["0b7b7f3e-2f4c-4b8e-9d7a-1c2d3e4f5a6b"],
     });
-    expect(parseAgendaQuery({ vue: "mois", date: "10000-01-01" }, now)).toEqual({ view: "week", day: "2027-03-31", from: "2027-03-29", days: 7, doctorIds: [] });
+    expect(parseAgendaQuery({ vue: "mois", date: "10000-01-01" }, now)).toEqual({
+      view: "week",
+      day: "2027-03-31",
+      from: "2027-03-29",
+      days: 7,
+      doctorIds: [],
+    });
     expect(parseAgendaQuery({ date: ["2027-02-30", "x"] }, now).day).toBe("2027-03-31");
     expect(agendaSearch({ view: "day", day: "2027-10-31" })).toBe("?vue=jour&date=2027-10-31");
   });

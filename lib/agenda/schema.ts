@@ -1,7 +1,17 @@
 import { VISIT_REASON_COLOURS } from "@/db/visit-reason-colours";
 import { formatCalendarDate } from "@/lib/format/datetime";
 import * as z from "@/lib/forms/zod";
-import { addDays, boundaryInstant, formatTime, mondayOf, parseDay, parseTime, resolveWallClock, todayIn, type Occurrence } from "@/lib/time/luxembourg";
+import {
+  addDays,
+  boundaryInstant,
+  formatTime,
+  mondayOf,
+  parseDay,
+  parseTime,
+  resolveWallClock,
+  todayIn,
+  type Occurrence,
+} from "@/lib/time/luxembourg";
 import { openingHoursProblems, WEEKDAYS, type HoursProblem, type IsoWeekday, type OpeningInterval } from "./hours";
 import {
   addMinutes,
@@ -75,10 +85,7 @@ const minutesField = (label: string, min: number, max: number) =>
   z
     .union([z.string(), z.number()], { error: `${label} : nombre de minutes attendu.` })
     .transform((v) => (typeof v === "number" ? v : /^\s*\d{1,4}\s*$/.test(v) ? Number(v) : Number.NaN))
-    .refine(
-      (n) => Number.isInteger(n) && n >= min && n <= max && n % 5 === 0,
-      `${label} : de ${min} à ${max} minutes, par tranches de 5 minutes.`,
-    );
+    .refine((n) => Number.isInteger(n) && n >= min && n <= max && n % 5 === 0, `${label} : de ${min} à ${max} minutes, par tranches de 5 minutes.`);
 
 const idField = (message: string) => z.string({ error: message }).trim().min(1, message);
 const optionalIdField = z
@@ -212,7 +219,10 @@ export const openingHoursSchema = z
       if (endMinute === null) problem("end", "L'heure de fin : heure non valide (HH:MM, ex. 18:30).");
       return { index, weekday: weekday as IsoWeekday, startMinute, endMinute };
     });
-    const valid = parsed.filter((p): p is typeof p & { startMinute: number; endMinute: number } => p.startMinute !== null && p.endMinute !== null && (WEEKDAYS as readonly number[]).includes(p.weekday));
+    const valid = parsed.filter(
+      (p): p is typeof p & { startMinute: number; endMinute: number } =>
+        p.startMinute !== null && p.endMinute !== null && (WEEKDAYS as readonly number[]).includes(p.weekday),
+    );
     const intervals = valid.map(({ weekday, startMinute, endMinute }) => ({ weekday, startMinute, endMinute }));
     for (const { index, problem } of openingHoursProblems(intervals)) {
       const field = problem === "empty" || problem === "out-of-day" ? "end" : "start";

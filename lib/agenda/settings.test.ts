@@ -52,14 +52,22 @@ describe("opening hours", () => {
 
 describe("absences", () => {
   it("are created with a label, say how many appointments remain during them, and are deleted by their doctor only", async () => {
-    await replaceOpeningHours(practice.direct, [1, 2, 3, 4, 5].map((weekday) => ({ weekday: weekday as 1, startMinute: 480, endMinute: 1110 })), deps());
+    await replaceOpeningHours(
+      practice.direct,
+      [1, 2, 3, 4, 5].map((weekday) => ({ weekday: weekday as 1, startMinute: 480, endMinute: 1110 })),
+      deps(),
+    );
     const booked = await createAppointment(
       practice.direct,
       { patientId: practice.patientIds[0], visitReasonId: null, startsAt: utc("2027-08-03T07:00:00Z"), endsAt: utc("2027-08-03T07:15:00Z") },
       deps(),
     );
     expect(booked.kind).toBe("done");
-    const created = await createAbsence(practice.viaSecretary, { startsAt: utc("2027-08-01T22:00:00Z"), endsAt: utc("2027-08-13T22:00:00Z"), label: " Congés " }, deps());
+    const created = await createAbsence(
+      practice.viaSecretary,
+      { startsAt: utc("2027-08-01T22:00:00Z"), endsAt: utc("2027-08-13T22:00:00Z"), label: " Congés " },
+      deps(),
+    );
     expect(created).toMatchObject({ kind: "done", appointmentsDuring: 1 });
     const id = (created as { absenceId: string }).absenceId;
     expect(await listAbsences(practice.direct, { from: utc("2027-07-01T00:00:00Z") }, deps())).toEqual([
@@ -73,11 +81,19 @@ describe("absences", () => {
     );
     expect(during).toEqual({ kind: "outside-hours" });
     expect(await deleteAbsence(other.direct, id, deps())).toEqual({ kind: "not-found" });
-    expect(await createAbsence(practice.direct, { startsAt: utc("2027-08-13T22:00:00Z"), endsAt: utc("2027-08-01T22:00:00Z"), label: "x" }, deps())).toEqual({
+    expect(
+      await createAbsence(practice.direct, { startsAt: utc("2027-08-13T22:00:00Z"), endsAt: utc("2027-08-01T22:00:00Z"), label: "x" }, deps()),
+    ).toEqual({
       kind: "invalid",
       problem: "end-before-start",
     });
-    expect(await createAbsence(practice.direct, { startsAt: new Date(Date.UTC(10000, 0, 1)), endsAt: new Date(Date.UTC(10000, 0, 2)), label: "x" }, deps())).toEqual({
+    expect(
+      await createAbsence(
+        practice.direct,
+        { startsAt: new Date(Date.UTC(10000, 0, 1)), endsAt: new Date(Date.UTC(10000, 0, 2)), label: "x" },
+        deps(),
+      ),
+    ).toEqual({
       kind: "invalid",
       problem: "out-of-range",
     });
@@ -93,7 +109,11 @@ describe("public holidays", () => {
     expect(closed.every((h) => !h.open)).toBe(true);
     expect(await setHolidayOpen(practice.viaSecretary, "2027-05-09", true, deps())).toEqual({ kind: "done" });
     expect(await setHolidayOpen(practice.viaSecretary, "2027-05-09", true, deps())).toEqual({ kind: "done" });
-    expect((await listHolidays(practice.direct, 2027, deps())).find((h) => h.day === "2027-05-09")).toEqual({ day: "2027-05-09", name: expect.stringMatching(/Europe/), open: true });
+    expect((await listHolidays(practice.direct, 2027, deps())).find((h) => h.day === "2027-05-09")).toEqual({
+      day: "2027-05-09",
+      name: expect.stringMatching(/Europe/),
+      open: true,
+    });
     expect((await listHolidays(other.direct, 2027, deps())).find((h) => h.day === "2027-05-09")?.open).toBe(false);
     // Good Friday is not a public holiday: nothing to open.
     expect(await setHolidayOpen(practice.direct, "2027-03-26", true, deps())).toEqual({ kind: "not-a-holiday" });
@@ -109,12 +129,26 @@ describe("motifs", () => {
     expect(created).toMatchObject({ kind: "done" });
     const vaccination = (created as { visitReasonId: string }).visitReasonId;
     expect((await listVisitReasons(practice.direct, {}, deps())).map((m) => m.label)).toEqual(["Consultation", "Suivi chronique", "Vaccination"]);
-    expect(await createVisitReason(practice.direct, { label: "vaccination", durationMinutes: 10, colour: "teal" }, deps())).toEqual({ kind: "duplicate-label" });
-    expect(await createVisitReason(other.direct, { label: "Vaccination", durationMinutes: 10, colour: "teal" }, deps())).toMatchObject({ kind: "done" });
-    expect(await createVisitReason(practice.direct, { label: "Long", durationMinutes: 245, colour: "teal" }, deps())).toEqual({ kind: "invalid", problem: "motif-duration" });
-    expect(await createVisitReason(practice.direct, { label: "Long", durationMinutes: 30, colour: "fuchsia" as never }, deps())).toEqual({ kind: "invalid", problem: "motif-colour" });
-    expect(await updateVisitReason(practice.direct, vaccination, { label: "Consultation", durationMinutes: 10, colour: "teal" }, deps())).toEqual({ kind: "duplicate-label" });
-    expect(await updateVisitReason(other.direct, vaccination, { label: "Rappel", durationMinutes: 10, colour: "teal" }, deps())).toEqual({ kind: "not-found" });
+    expect(await createVisitReason(practice.direct, { label: "vaccination", durationMinutes: 10, colour: "teal" }, deps())).toEqual({
+      kind: "duplicate-label",
+    });
+    expect(await createVisitReason(other.direct, { label: "Vaccination", durationMinutes: 10, colour: "teal" }, deps())).toMatchObject({
+      kind: "done",
+    });
+    expect(await createVisitReason(practice.direct, { label: "Long", durationMinutes: 245, colour: "teal" }, deps())).toEqual({
+      kind: "invalid",
+      problem: "motif-duration",
+    });
+    expect(await createVisitReason(practice.direct, { label: "Long", durationMinutes: 30, colour: "fuchsia" as never }, deps())).toEqual({
+      kind: "invalid",
+      problem: "motif-colour",
+    });
+    expect(await updateVisitReason(practice.direct, vaccination, { label: "Consultation", durationMinutes: 10, colour: "teal" }, deps())).toEqual({
+      kind: "duplicate-label",
+    });
+    expect(await updateVisitReason(other.direct, vaccination, { label: "Rappel", durationMinutes: 10, colour: "teal" }, deps())).toEqual({
+      kind: "not-found",
+    });
 
     const all = await listVisitReasons(practice.direct, {}, deps());
     const reversed = all.map((m) => m.id).reverse();
@@ -126,18 +160,30 @@ describe("motifs", () => {
     expect(await deleteVisitReason(practice.direct, practice.motifs.consultation, deps())).toEqual({ kind: "done" });
     const booked = await createAppointment(
       practice.direct,
-      { patientId: practice.patientIds[0], visitReasonId: practice.motifs.long, startsAt: utc("2027-09-06T07:00:00Z"), endsAt: utc("2027-09-06T07:30:00Z") },
+      {
+        patientId: practice.patientIds[0],
+        visitReasonId: practice.motifs.long,
+        startsAt: utc("2027-09-06T07:00:00Z"),
+        endsAt: utc("2027-09-06T07:30:00Z"),
+      },
       deps(),
     );
     expect(booked.kind).toBe("done");
     expect(await deleteVisitReason(practice.direct, practice.motifs.long, deps())).toEqual({ kind: "in-use" });
     expect(await setVisitReasonActive(practice.direct, practice.motifs.long, false, deps())).toEqual({ kind: "done" });
     expect((await listVisitReasons(practice.direct, {}, deps())).map((m) => m.label)).not.toContain("Suivi chronique");
-    expect((await listVisitReasons(practice.direct, { includeInactive: true }, deps())).find((m) => m.label === "Suivi chronique")?.active).toBe(false);
+    expect((await listVisitReasons(practice.direct, { includeInactive: true }, deps())).find((m) => m.label === "Suivi chronique")?.active).toBe(
+      false,
+    );
     expect(
       await createAppointment(
         practice.direct,
-        { patientId: practice.patientIds[0], visitReasonId: practice.motifs.long, startsAt: utc("2027-09-06T08:00:00Z"), endsAt: utc("2027-09-06T08:30:00Z") },
+        {
+          patientId: practice.patientIds[0],
+          visitReasonId: practice.motifs.long,
+          startsAt: utc("2027-09-06T08:00:00Z"),
+          endsAt: utc("2027-09-06T08:30:00Z"),
+        },
         deps(),
       ),
     ).toEqual({ kind: "motif-inactive" });

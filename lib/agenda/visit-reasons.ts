@@ -26,10 +26,7 @@ export type VisitReasonInput = { label: string; durationMinutes: number; colour:
 export type VisitReasonProblem = "motif-label" | "motif-duration" | "motif-colour";
 
 export type SaveVisitReasonResult =
-  | { kind: "done"; visitReasonId: string }
-  | { kind: "invalid"; problem: VisitReasonProblem }
-  | { kind: "duplicate-label" }
-  | { kind: "not-found" };
+  { kind: "done"; visitReasonId: string } | { kind: "invalid"; problem: VisitReasonProblem } | { kind: "duplicate-label" } | { kind: "not-found" };
 
 export type ReorderResult = { kind: "done" } | { kind: "invalid"; problem: "ids" };
 export type DeleteVisitReasonResult = { kind: "done" } | { kind: "not-found" } | { kind: "in-use" };
@@ -45,7 +42,14 @@ export function visitReasonProblem(input: VisitReasonInput): VisitReasonProblem 
 }
 
 function toView(row: typeof visitReasons.$inferSelect): VisitReason {
-  return { id: row.id, label: row.label, durationMinutes: row.durationMinutes, colour: row.colour as VisitReasonColour, position: row.position, active: row.active };
+  return {
+    id: row.id,
+    label: row.label,
+    durationMinutes: row.durationMinutes,
+    colour: row.colour as VisitReasonColour,
+    position: row.position,
+    active: row.active,
+  };
 }
 
 /** The doctor's motifs in their order; inactive ones only when asked (settings). */
@@ -92,7 +96,12 @@ export async function createVisitReason(access: AgendaAccess, input: VisitReason
 }
 
 /** Changes a motif. Appointments already booked keep their own times. */
-export async function updateVisitReason(access: AgendaAccess, visitReasonId: string, input: VisitReasonInput, deps: Deps = {}): Promise<SaveVisitReasonResult> {
+export async function updateVisitReason(
+  access: AgendaAccess,
+  visitReasonId: string,
+  input: VisitReasonInput,
+  deps: Deps = {},
+): Promise<SaveVisitReasonResult> {
   const problem = visitReasonProblem(input);
   if (problem) return { kind: "invalid", problem };
   if (!isUuid(visitReasonId)) return { kind: "not-found" };
@@ -138,9 +147,13 @@ export async function reorderVisitReasons(access: AgendaAccess, ids: readonly st
     await announceAgendaChange(tx, doctorId);
     const existing = await tx.select({ id: visitReasons.id }).from(visitReasons).where(eq(visitReasons.doctorId, doctorId));
     const known = new Set(existing.map((r) => r.id));
-    if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) return { kind: "invalid" as const, problem: "ids" as const };
+    if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id)))
+      return { kind: "invalid" as const, problem: "ids" as const };
     for (const [position, id] of ids.entries()) {
-      await tx.update(visitReasons).set({ position, updatedAt: sql`now()` }).where(and(eq(visitReasons.id, id), eq(visitReasons.doctorId, doctorId)));
+      await tx
+        .update(visitReasons)
+        .set({ position, updatedAt: sql`now()` })
+        .where(and(eq(visitReasons.id, id), eq(visitReasons.doctorId, doctorId)));
     }
     return { kind: "done" as const };
   });

@@ -41,7 +41,11 @@ describe("the week of 31 October 2027 (back to winter time)", () => {
     expect(sunday.open).toEqual([{ start: utc("2027-10-30T22:00:00Z"), end: utc("2027-10-31T05:00:00Z") }]);
     const allSaints = await readAgenda(practice.direct, { from: "2027-11-01", days: 1 }, deps());
     expect(allSaints.days[0]!.holiday).toEqual({ name: "Toussaint" });
-    expect(allSaints.days[0]!.doctors[0]).toMatchObject({ holiday: { name: "Toussaint", open: false }, open: [], scheduled: [{ start: utc("2027-11-01T07:00:00Z"), end: utc("2027-11-01T11:00:00Z") }, expect.anything()] });
+    expect(allSaints.days[0]!.doctors[0]).toMatchObject({
+      holiday: { name: "Toussaint", open: false },
+      open: [],
+      scheduled: [{ start: utc("2027-11-01T07:00:00Z"), end: utc("2027-11-01T11:00:00Z") }, expect.anything()],
+    });
   });
 
   it("the week of 28 March 2027 has a Sunday of 23 hours, open 5; Easter Monday closed unless opened", async () => {
@@ -62,7 +66,13 @@ describe("appointments and absences in the view", () => {
   it("shows each appointment with patient, motif, status and authors, and absences with their label", async () => {
     const booked = await createAppointment(
       practice.viaSecretary,
-      { patientId: practice.patientIds[0], visitReasonId: practice.motifs.consultation, startsAt: utc("2027-06-01T06:00:00Z"), endsAt: utc("2027-06-01T06:15:00Z"), note: "À jeun" },
+      {
+        patientId: practice.patientIds[0],
+        visitReasonId: practice.motifs.consultation,
+        startsAt: utc("2027-06-01T06:00:00Z"),
+        endsAt: utc("2027-06-01T06:15:00Z"),
+        note: "À jeun",
+      },
       deps(),
     );
     const cancelled = await createAppointment(
@@ -72,7 +82,11 @@ describe("appointments and absences in the view", () => {
     );
     await cancelAppointment(practice.direct, (cancelled as { appointmentId: string }).appointmentId, "patient", deps());
     await createAbsence(practice.direct, { startsAt: utc("2027-06-03T10:00:00Z"), endsAt: utc("2027-06-03T22:00:00Z"), label: "Formation" }, deps());
-    await createAppointment(other.direct, { patientId: other.patientIds[0], visitReasonId: null, startsAt: utc("2027-06-01T06:00:00Z"), endsAt: utc("2027-06-01T06:15:00Z") }, deps());
+    await createAppointment(
+      other.direct,
+      { patientId: other.patientIds[0], visitReasonId: null, startsAt: utc("2027-06-01T06:00:00Z"), endsAt: utc("2027-06-01T06:15:00Z") },
+      deps(),
+    );
 
     const week = await readAgenda(practice.direct, { from: "2027-05-31", days: 7 }, deps());
     expect(week.doctors).toEqual([{ id: practice.doctor.id, name: "Dr Jos Kieffer", revision: expect.any(Number) }]);

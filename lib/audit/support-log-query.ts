@@ -12,11 +12,18 @@ export const AUDIT_PAGE_SIZE = 50;
 
 // A real calendar day (« 2026-13-45 » matched a bare pattern and made the page fail with a 500).
 // Years outside lib/time's range are dropped like any other impossible day.
-const day = z.iso.date().refine((d) => parseDay(d) !== null).optional().catch(undefined);
+const day = z.iso
+  .date()
+  .refine((d) => parseDay(d) !== null)
+  .optional()
+  .catch(undefined);
 
 /** The journal's filters, from the query string; unexpected values are dropped. */
 export const auditFilterSchema = z.object({
-  action: z.enum(Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]]).optional().catch(undefined),
+  action: z
+    .enum(Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]])
+    .optional()
+    .catch(undefined),
   q: searchText(320),
   du: day,
   au: day,

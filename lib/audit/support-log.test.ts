@@ -20,7 +20,9 @@ async function logWithRows(dir: string, n: number) {
   const db = drizzle(client, { schema }) as unknown as Database;
   await migrate(db as never, { migrationsFolder: path.resolve("db/migrations") });
   for (let i = 0; i < n; i++) {
-    await db.transaction((tx) => writeAudit(tx, actor, { action: "user.unblock", targetUserId: null, targetLabel: `user${i}@example.lu`, reason: `raison ${i}` }));
+    await db.transaction((tx) =>
+      writeAudit(tx, actor, { action: "user.unblock", targetUserId: null, targetLabel: `user${i}@example.lu`, reason: `raison ${i}` }),
+    );
   }
   return { client, db };
 }

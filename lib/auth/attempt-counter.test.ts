@@ -36,7 +36,12 @@ function counterSuite(name: string, setup: () => Promise<{ dbs: Database[]; drop
       const user = await newUserWithSessions(dbs[0]!, 3);
       const outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) => recordFailedCode(user.id, dbs[i % dbs.length]!)));
       expect(tally(outcomes)).toEqual({ counted: 2, blockedNow: 1, alreadyBlocked: 47 });
-      expect(outcomes.filter((o) => o.kind === "counted").map((o) => (o as { remaining: number }).remaining).sort()).toEqual([1, 2]);
+      expect(
+        outcomes
+          .filter((o) => o.kind === "counted")
+          .map((o) => (o as { remaining: number }).remaining)
+          .sort(),
+      ).toEqual([1, 2]);
 
       const [row] = await dbs[0]!.select().from(users).where(eq(users.id, user.id));
       expect(row).toMatchObject({ failedCodeAttempts: 3, status: "blocked" });
@@ -44,7 +49,9 @@ function counterSuite(name: string, setup: () => Promise<{ dbs: Database[]; drop
       // Every session ended with the block.
       const live = await dbs[0]!.select().from(sessions).where(eq(sessions.userId, user.id));
       expect(live.every((s) => s.revokedAt !== null)).toBe(true);
-      expect(await dbs[0]!.select().from(sessions).where(isNull(sessions.revokedAt))).not.toContainEqual(expect.objectContaining({ userId: user.id }));
+      expect(await dbs[0]!.select().from(sessions).where(isNull(sessions.revokedAt))).not.toContainEqual(
+        expect.objectContaining({ userId: user.id }),
+      );
 
       // A right code after the block is refused: the sign-in cannot reset an account that is blocked.
       expect(await dbs[0]!.transaction((tx) => resetCountersIfActive(tx, user.id))).toBe(false);

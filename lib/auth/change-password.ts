@@ -19,7 +19,13 @@ export type ChangePasswordResult = { kind: "done"; endedSessions: number } | { k
  * same strength rule as a reset. The other sessions and pending sign-ins end with the old password
  * (whoever knew it is out); this browser stays signed in. The user is told by email.
  */
-export async function changePassword(user: User, sessionId: string, current: string, next: string, ctx: RequestContext): Promise<ChangePasswordResult> {
+export async function changePassword(
+  user: User,
+  sessionId: string,
+  current: string,
+  next: string,
+  ctx: RequestContext,
+): Promise<ChangePasswordResult> {
   const check = await confirmPassword(user, current, ctx);
   if (check !== "ok") return { kind: "refused", field: "current", message: PASSWORD_CHECK_MESSAGE[check] };
   if (next === current) return { kind: "refused", field: "password", message: "Le nouveau mot de passe doit être différent de l'actuel." };
@@ -27,7 +33,10 @@ export async function changePassword(user: User, sessionId: string, current: str
   if (problem) return { kind: "refused", field: "password", message: problem };
   const passwordHash = await hashPassword(next);
   const endedSessions = await getDb().transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: sql`now()` })
+      .where(eq(users.id, user.id));
     await voidPendingSteps(tx, user.id);
     await voidMailedCodes(tx, user.id);
     return revokeOtherSessions(user.id, sessionId, tx);

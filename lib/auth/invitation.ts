@@ -24,7 +24,10 @@ export async function acceptInvitation(token: string, password: string): Promise
   const passwordHash = await hashPassword(password);
   const done = await getDb().transaction(async (tx) => {
     if (!(await useLink(tx, token, "invitation"))) return false;
-    await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, target.userId));
+    await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: sql`now()` })
+      .where(eq(users.id, target.userId));
     await voidMailedCodes(tx, target.userId);
     return true;
   });

@@ -34,7 +34,14 @@ beforeEach(async () => {
   db = await freshDatabase();
   [user] = (await db
     .insert(users)
-    .values({ email: "anne.muller@example.lu", role: "doctor", doctorKind: "medecin", firstName: "Anne", lastName: "Muller", passwordHash: await hashPassword(PASSWORD) })
+    .values({
+      email: "anne.muller@example.lu",
+      role: "doctor",
+      doctorKind: "medecin",
+      firstName: "Anne",
+      lastName: "Muller",
+      passwordHash: await hashPassword(PASSWORD),
+    })
     .returning()) as [User];
 });
 

@@ -17,7 +17,8 @@ export function resetRequestAnswer(result: ResetRequestResult): FormState {
     case "daily-limit":
       return {
         status: "error",
-        formError: "Trop de demandes de réinitialisation pour cette adresse aujourd'hui. Réessayez demain, ou écrivez au support si vous ne pouvez pas attendre.",
+        formError:
+          "Trop de demandes de réinitialisation pour cette adresse aujourd'hui. Réessayez demain, ou écrivez au support si vous ne pouvez pas attendre.",
       };
   }
 }

@@ -28,7 +28,8 @@ beforeEach(async () => {
 
 describe("asking for a reset link", () => {
   it("a stranger's requests from their network leave the owner's link to them", async () => {
-    for (let i = 0; i < RESET_LIMITS.perAddressAndNetwork; i++) expect(await requestPasswordReset(VICTIM, ctxFrom(`203.0.113.${10 + i}`))).toEqual({ kind: "done" });
+    for (let i = 0; i < RESET_LIMITS.perAddressAndNetwork; i++)
+      expect(await requestPasswordReset(VICTIM, ctxFrom(`203.0.113.${10 + i}`))).toEqual({ kind: "done" });
     // Another address of the stranger's /24 counts as the same source.
     expect(await requestPasswordReset(VICTIM, ctxFrom("203.0.113.99"))).toEqual({ kind: "too-many-requests" });
     const before = (await resetMails(VICTIM)).length;
@@ -40,7 +41,8 @@ describe("asking for a reset link", () => {
   });
 
   it("IPv6 clients are counted by /64", async () => {
-    for (let i = 0; i < RESET_LIMITS.perAddressAndNetwork; i++) expect((await requestPasswordReset(VICTIM, ctxFrom(`2001:db8:1:2::${i + 1}`))).kind).toBe("done");
+    for (let i = 0; i < RESET_LIMITS.perAddressAndNetwork; i++)
+      expect((await requestPasswordReset(VICTIM, ctxFrom(`2001:db8:1:2::${i + 1}`))).kind).toBe("done");
     expect(await requestPasswordReset(VICTIM, ctxFrom("2001:db8:1:2:ffff::1"))).toEqual({ kind: "too-many-requests" });
     expect(await requestPasswordReset(VICTIM, ctxFrom("2001:db8:1:3::1"))).toEqual({ kind: "done" });
   });

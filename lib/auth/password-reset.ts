@@ -78,7 +78,10 @@ export async function resetPassword(token: string, newPassword: string): Promise
   const passwordHash = await hashPassword(newPassword);
   const done = await getDb().transaction(async (tx) => {
     if (!(await useLink(tx, token, "password_reset"))) return false;
-    await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, target.userId));
+    await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: sql`now()` })
+      .where(eq(users.id, target.userId));
     await revokeAllSessions(target.userId, "mot de passe réinitialisé", tx);
     await voidPendingSteps(tx, target.userId);
     await voidMailedCodes(tx, target.userId);

@@ -47,7 +47,10 @@ function secondFactorSuite(name: string, setup: () => Promise<{ db: Database; dr
 
     it("50 wrong codes sent together at one pending step count exactly 3, block once and send one email", async () => {
       const email = `bloque-${Date.now()}@example.lu`;
-      const [user] = await db.insert(users).values({ email, role: "doctor", doctorKind: "medecin", firstName: "Jos", lastName: "Kieffer" }).returning();
+      const [user] = await db
+        .insert(users)
+        .values({ email, role: "doctor", doctorKind: "medecin", firstName: "Jos", lastName: "Kieffer" })
+        .returning();
       await db.insert(twoFactor).values({ userId: user!.id, secretEncrypted: encryptSecret(SECRET), confirmedAt: new Date() });
       // A session open elsewhere, which the block must end.
       await db.insert(sessions).values({ userId: user!.id, ip: "192.0.2.1", userAgent: "ailleurs", expiresAt: new Date(Date.now() + 3600_000) });
@@ -57,18 +60,33 @@ function secondFactorSuite(name: string, setup: () => Promise<{ db: Database; dr
 
       const code = wrongCode();
       const results = await Promise.all(Array.from({ length: 50 }, () => verifySecondFactor({ method: "code", code }, ctx)));
-      expect(results.filter((r) => r.kind === "wrong-code").map((r) => (r as { remaining: number }).remaining).sort()).toEqual([1, 2]);
+      expect(
+        results
+          .filter((r) => r.kind === "wrong-code")
+          .map((r) => (r as { remaining: number }).remaining)
+          .sort(),
+      ).toEqual([1, 2]);
       expect(results.filter((r) => r.kind === "blocked")).toHaveLength(48);
 
       const [row] = await db.select().from(users).where(eq(users.id, user!.id));
       expect(row).toMatchObject({ failedCodeAttempts: 3, status: "blocked" });
       const mails = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email));
       expect(mails.map((m) => m.subject)).toEqual([accountBlockedEmail().subject]);
-      expect(await db.select().from(sessions).where(and(eq(sessions.userId, user!.id), isNull(sessions.revokedAt)))).toEqual([]);
+      expect(
+        await db
+          .select()
+          .from(sessions)
+          .where(and(eq(sessions.userId, user!.id), isNull(sessions.revokedAt))),
+      ).toEqual([]);
 
       // The right code afterwards, at the same pending step, is refused and opens nothing.
       expect(await verifySecondFactor({ method: "code", code: totpCodeAt(SECRET) }, ctx)).toEqual({ kind: "blocked" });
-      expect(await db.select().from(sessions).where(and(eq(sessions.userId, user!.id), isNull(sessions.revokedAt)))).toEqual([]);
+      expect(
+        await db
+          .select()
+          .from(sessions)
+          .where(and(eq(sessions.userId, user!.id), isNull(sessions.revokedAt))),
+      ).toEqual([]);
       expect((await db.select().from(users).where(eq(users.id, user!.id)))[0]).toMatchObject({ failedCodeAttempts: 3, status: "blocked" });
       expect(await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email))).toHaveLength(1);
     });
@@ -76,14 +94,21 @@ function secondFactorSuite(name: string, setup: () => Promise<{ db: Database; dr
     /** A doctor with the authenticator on, and a pending sign-in in the jar. */
     async function doctorAtTheCodeStep(db: Database, label: string) {
       const email = `${label}-${Date.now()}@example.lu`;
-      const [user] = await db.insert(users).values({ email, role: "doctor", doctorKind: "medecin", firstName: "Jos", lastName: "Kieffer" }).returning();
+      const [user] = await db
+        .insert(users)
+        .values({ email, role: "doctor", doctorKind: "medecin", firstName: "Jos", lastName: "Kieffer" })
+        .returning();
       await db.insert(twoFactor).values({ userId: user!.id, secretEncrypted: encryptSecret(SECRET), confirmedAt: new Date() });
       jar.clear();
       await startPendingStep(user!.id, "doctor", "verify");
       return user!.id;
     }
     const accountOf = async (db: Database, userId: string) => (await db.select().from(users).where(eq(users.id, userId)))[0]!;
-    const openSessions = (db: Database, userId: string) => db.select().from(sessions).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+    const openSessions = (db: Database, userId: string) =>
+      db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 
     it("a replayed authenticator code is refused as used-code and counts nothing; a wrong code still counts", async () => {
       const userId = await doctorAtTheCodeStep(db, "rejoue");

@@ -56,25 +56,27 @@ export async function verifySecondFactor(input: z.output<typeof secondFactorSche
   if (step.user.status !== "active") return { kind: "blocked" };
   const userId = step.user.id;
 
-  const outcome = await getDb().transaction(async (tx) => {
-    let accepted: boolean;
-    let replayedTotp = false;
-    if (input.method === "recovery") {
-      accepted = await consumeRecoveryCode(tx, userId, input.code);
-    } else {
-      const totp = await acceptTotp(tx, userId, input.code);
-      // A used TOTP code may still be the live emailed code (both are 6 digits): it is still accepted.
-      accepted = totp === "accepted" || (await consumeEmailCode(tx, userId, input.code));
-      replayedTotp = totp === "used";
-    }
-    if (!accepted) return replayedTotp ? ("used" as const) : ("wrong" as const);
-    if (!(await resetCountersIfActive(tx, userId))) throw new StepRefused("blocked");
-    if (!(await consumePendingStep(tx, step.id))) throw new StepRefused("expired");
-    return openSession(tx, step.user, ctx.ip, ctx.userAgent);
-  }).catch((error: unknown) => {
-    if (error instanceof StepRefused) return error.kind;
-    throw error;
-  });
+  const outcome = await getDb()
+    .transaction(async (tx) => {
+      let accepted: boolean;
+      let replayedTotp = false;
+      if (input.method === "recovery") {
+        accepted = await consumeRecoveryCode(tx, userId, input.code);
+      } else {
+        const totp = await acceptTotp(tx, userId, input.code);
+        // A used TOTP code may still be the live emailed code (both are 6 digits): it is still accepted.
+        accepted = totp === "accepted" || (await consumeEmailCode(tx, userId, input.code));
+        replayedTotp = totp === "used";
+      }
+      if (!accepted) return replayedTotp ? ("used" as const) : ("wrong" as const);
+      if (!(await resetCountersIfActive(tx, userId))) throw new StepRefused("blocked");
+      if (!(await consumePendingStep(tx, step.id))) throw new StepRefused("expired");
+      return openSession(tx, step.user, ctx.ip, ctx.userAgent);
+    })
+    .catch((error: unknown) => {
+      if (error instanceof StepRefused) return error.kind;
+      throw error;
+    });
 
   if (outcome === "expired") return { kind: "expired" };
   if (outcome === "blocked") return { kind: "blocked" };

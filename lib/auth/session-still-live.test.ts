@@ -10,7 +10,10 @@ describe("isSessionStillLive", () => {
   let userId: string;
   beforeAll(async () => {
     db = await freshDatabase();
-    const [u] = await db.insert(users).values({ email: "live@example.lu", role: "doctor", doctorKind: "medecin", firstName: "A", lastName: "B" }).returning();
+    const [u] = await db
+      .insert(users)
+      .values({ email: "live@example.lu", role: "doctor", doctorKind: "medecin", firstName: "A", lastName: "B" })
+      .returning();
     userId = u!.id;
   });
   const open = async (values: Partial<typeof sessions.$inferInsert> = {}) => {
@@ -32,10 +35,16 @@ describe("isSessionStillLive", () => {
     expect(await isSessionStillLive((await open({ revokedAt: new Date() })).id, userId, db)).toBe(false);
     expect(await isSessionStillLive((await open({ expiresAt: new Date(Date.now() - 1000) })).id, userId, db)).toBe(false);
     expect(await isSessionStillLive((await open({ lastSeenAt: new Date(Date.now() - 61 * 60_000) })).id, userId, db)).toBe(false);
-    const [other] = await db.insert(users).values({ email: "other@example.lu", role: "doctor", doctorKind: "medecin", firstName: "C", lastName: "D" }).returning();
+    const [other] = await db
+      .insert(users)
+      .values({ email: "other@example.lu", role: "doctor", doctorKind: "medecin", firstName: "C", lastName: "D" })
+      .returning();
     const live = await open();
     expect(await isSessionStillLive(live.id, other!.id, db)).toBe(false);
-    await db.update(users).set({ status: "blocked", blockedAt: sql`now()` }).where(eq(users.id, userId));
+    await db
+      .update(users)
+      .set({ status: "blocked", blockedAt: sql`now()` })
+      .where(eq(users.id, userId));
     expect(await isSessionStillLive(live.id, userId, db)).toBe(false);
   });
 });

@@ -14,10 +14,7 @@ function waitText(seconds: number): string {
 }
 
 export type SignInRefusal =
-  | { kind: "invalid-credentials" }
-  | { kind: "wrong-portal" }
-  | { kind: "throttled"; retryAfterSeconds: number }
-  | { kind: "blocked" };
+  { kind: "invalid-credentials" } | { kind: "wrong-portal" } | { kind: "throttled"; retryAfterSeconds: number } | { kind: "blocked" };
 
 export function blockedMessage(): string {
   return `Votre compte est bloqué. Pour le réactiver, veuillez contacter notre support à l'adresse : ${supportEmail()}`;

@@ -97,19 +97,27 @@ describe("signInWithPassword", () => {
 
   // An attacker sending guesses together, each from its own address so only the account key holds.
   const together = (email: string, n: number) =>
-    Promise.all(Array.from({ length: n }, (_, i) => signInWithPassword("doctor", email, `wrong-together-${i}`, { ...ctx, ip: `203.0.113.${i + 1}` })));
+    Promise.all(
+      Array.from({ length: n }, (_, i) => signInWithPassword("doctor", email, `wrong-together-${i}`, { ...ctx, ip: `203.0.113.${i + 1}` })),
+    );
 
   it.each(["doc@example.lu", "ghost@example.lu"])("checks one of 20 wrong passwords sent together once the delay is over (%s)", async (email) => {
     for (let i = 0; i < 5; i++) await signInWithPassword("doctor", email, `wrong-${i}-password`, ctx);
     // The 1 s delay is over: the last failure moved back rather than a sleep.
-    await db.update(authThrottle).set({ lastFailureAt: new Date(Date.now() - 2_000) }).where(eq(authThrottle.key, `account:${email}`));
+    await db
+      .update(authThrottle)
+      .set({ lastFailureAt: new Date(Date.now() - 2_000) })
+      .where(eq(authThrottle.key, `account:${email}`));
     vi.mocked(verifyPassword).mockClear();
 
     const results = await together(email, 20);
     expect(passwordChecks()).toBe(1);
     expect(results.filter((r) => r.kind === "invalid-credentials")).toHaveLength(1);
     expect(results.filter((r) => r.kind === "throttled")).toHaveLength(19);
-    const [row] = await db.select().from(authThrottle).where(eq(authThrottle.key, `account:${email}`));
+    const [row] = await db
+      .select()
+      .from(authThrottle)
+      .where(eq(authThrottle.key, `account:${email}`));
     expect(row?.failures).toBe(6);
   });
 
@@ -122,7 +130,10 @@ describe("signInWithPassword", () => {
 
   it("never counts a right password against the address, so a busy practice is never slowed", async () => {
     for (let i = 0; i < 25; i++) expect((await signInWithPassword("doctor", "doc@example.lu", PASSWORD, ctx)).kind).toBe("signed-in");
-    const [row] = await db.select().from(authThrottle).where(eq(authThrottle.key, `ip:${ctx.ip}`));
+    const [row] = await db
+      .select()
+      .from(authThrottle)
+      .where(eq(authThrottle.key, `ip:${ctx.ip}`));
     expect(row?.failures ?? 0).toBe(0);
   });
 
@@ -164,7 +175,10 @@ describe("sessions", () => {
   it("a session idle for more than an hour is ended", async () => {
     const result = await signInWithPassword("doctor", "doc@example.lu", PASSWORD, ctx);
     if (result.kind !== "signed-in") throw new Error(result.kind);
-    await db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 61 * 60 * 1000) }).where(eq(sessions.id, result.session.id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 61 * 60 * 1000) })
+      .where(eq(sessions.id, result.session.id));
     expect(await findLiveSession(result.session.id)).toBeNull();
   });
 

@@ -26,12 +26,7 @@ export type PasswordStepResult =
  * The password step of signing in on a role's page. `email` is already validated and normalised
  * (lib/auth/schema.ts). Nothing in the answer tells an unknown email from a wrong password.
  */
-export async function signInWithPassword(
-  portal: Role,
-  email: string,
-  password: string,
-  ctx: RequestContext,
-): Promise<PasswordStepResult> {
+export async function signInWithPassword(portal: Role, email: string, password: string, ctx: RequestContext): Promise<PasswordStepResult> {
   const keys = throttleKeys(email, ctx.ip);
   // Claimed (and counted as a failure) before argon2, so attempts sent together cannot all be
   // checked during one open window (docs/decisions/0004).

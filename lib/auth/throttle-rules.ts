@@ -17,11 +17,7 @@ export function delayAfterFailures(failures: number, scope: ThrottleScope): numb
 }
 
 /** Seconds to wait before the next attempt is even checked (0: go ahead). */
-export function secondsToWait(
-  row: { failures: number; lastFailureAt: Date } | undefined,
-  scope: ThrottleScope,
-  now: Date,
-): number {
+export function secondsToWait(row: { failures: number; lastFailureAt: Date } | undefined, scope: ThrottleScope, now: Date): number {
   if (!row) return 0;
   const sinceLast = (now.getTime() - row.lastFailureAt.getTime()) / 1000;
   if (sinceLast >= FORGET_AFTER_SECONDS) return 0;

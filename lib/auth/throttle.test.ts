@@ -19,7 +19,9 @@ function claimSuite(name: string, setup: () => Promise<{ dbs: Database[]; drop?:
     const failures = async (key: string) => (await dbs[0]!.select().from(authThrottle).where(eq(authThrottle.key, key)))[0]?.failures;
     /** n claims at the same instant on one account, each from its own address, spread over the instances. */
     const together = (email: string, count: number) =>
-      Promise.all(Array.from({ length: count }, (_, i) => claimPasswordAttempt(throttleKeys(email, `203.0.113.${i + 1}`), new Date(), dbs[i % dbs.length])));
+      Promise.all(
+        Array.from({ length: count }, (_, i) => claimPasswordAttempt(throttleKeys(email, `203.0.113.${i + 1}`), new Date(), dbs[i % dbs.length])),
+      );
 
     it("lets only the 5 free attempts of 20 sent together on a fresh account go ahead", async () => {
       const email = freshEmail();

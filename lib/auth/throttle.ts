@@ -18,10 +18,21 @@ export async function secondsBeforeNextAttempt(keys: ThrottleKey[], now = new Da
   const rows = await db
     .select()
     .from(authThrottle)
-    .where(inArray(authThrottle.key, keys.map((k) => k.key)));
+    .where(
+      inArray(
+        authThrottle.key,
+        keys.map((k) => k.key),
+      ),
+    );
   return Math.max(
     0,
-    ...keys.map((k) => secondsToWait(rows.find((r) => r.key === k.key), k.scope, now)),
+    ...keys.map((k) =>
+      secondsToWait(
+        rows.find((r) => r.key === k.key),
+        k.scope,
+        now,
+      ),
+    ),
   );
 }
 

@@ -19,7 +19,13 @@ beforeEach(async () => {
   db = await freshDatabase();
   [user] = (await db
     .insert(users)
-    .values({ email: "anne.muller@example.lu", role: "patient", firstName: "Anne", lastName: "Muller", passwordHash: await hashPassword("cheval agrafe batterie correcte") })
+    .values({
+      email: "anne.muller@example.lu",
+      role: "patient",
+      firstName: "Anne",
+      lastName: "Muller",
+      passwordHash: await hashPassword("cheval agrafe batterie correcte"),
+    })
     .returning()) as [User];
   await db.insert(twoFactor).values({ userId: user.id, secretEncrypted: encryptSecret(SECRET) });
 });

@@ -84,7 +84,10 @@ function chatSuite(name: string, setup: () => Promise<{ db: Database; drop?: () 
 
     it("refuses a message over 4,000 characters or blank, and saves nothing", async () => {
       const doctor = await person(db!, "doctor");
-      expect(await sendUserMessage({ user: doctor }, "x".repeat(4001), db!)).toEqual({ ok: false, error: "Un message ne peut pas dépasser 4\u202f000 caractères." });
+      expect(await sendUserMessage({ user: doctor }, "x".repeat(4001), db!)).toEqual({
+        ok: false,
+        error: "Un message ne peut pas dépasser 4\u202f000 caractères.",
+      });
       expect(await sendUserMessage({ user: doctor }, "   ", db!)).toEqual({ ok: false, error: "Écrivez un message." });
       expect(await conversationIdOf(doctor.id, db!)).toBeNull();
       expect(await sendUserMessage({ user: doctor }, "x".repeat(4000), db!)).toMatchObject({ ok: true });
@@ -126,7 +129,11 @@ function chatSuite(name: string, setup: () => Promise<{ db: Database; drop?: () 
 
       // The mark stays on the message for support to see; the user has two answers to read.
       const state = await myChat(doctor.id, db!);
-      expect(state.messages.map((m) => [m.side, m.waitedOffline])).toEqual([["user", true], ["support", false], ["support", false]]);
+      expect(state.messages.map((m) => [m.side, m.waitedOffline])).toEqual([
+        ["user", true],
+        ["support", false],
+        ["support", false],
+      ]);
       expect(state.unread).toBe(2);
       expect(await markReadByUser(doctor.id, db!)).toBe(2);
       expect((await myChat(doctor.id, db!)).unread).toBe(0);
@@ -142,7 +149,13 @@ function chatSuite(name: string, setup: () => Promise<{ db: Database; drop?: () 
 
       const rows = await db!.select().from(auditLog).where(eq(auditLog.actorId, support.id));
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ action: "chat.reply", actorLabel: support.email, targetUserId: doctor.id, targetLabel: doctor.email, ip: "203.0.113.9" });
+      expect(rows[0]).toMatchObject({
+        action: "chat.reply",
+        actorLabel: support.email,
+        targetUserId: doctor.id,
+        targetLabel: doctor.email,
+        ip: "203.0.113.9",
+      });
       expect(JSON.parse(rows[0]!.details)).toEqual({ conversation, message: reply.ok ? String(reply.message.id) : "" });
       expect(JSON.stringify(rows[0])).not.toContain("confidentielle");
       expect(await verifyAuditChain(db!)).toMatchObject({ ok: true });
@@ -161,7 +174,13 @@ function chatSuite(name: string, setup: () => Promise<{ db: Database; drop?: () 
       expect(await supportOnline(db!)).toBe(true);
       expect(await sendUserMessage({ user: doctor }, "Vous êtes là ?", db!)).toMatchObject({ ok: true, message: { waitedOffline: false } });
       const sent: Sent[] = [];
-      await sendSupportReply(answering(support), (await conversationIdOf(doctor.id, db!))!, "Oui", db!, async (to, message) => void sent.push({ to, message }));
+      await sendSupportReply(
+        answering(support),
+        (await conversationIdOf(doctor.id, db!))!,
+        "Oui",
+        db!,
+        async (to, message) => void sent.push({ to, message }),
+      );
       expect(sent).toEqual([]);
 
       await db!.update(chatSupportPresence).set({ lastSeenAt: sql`now() - interval '61 seconds'` });

@@ -33,7 +33,13 @@ async function unreadBy(conversationId: string, reader: "user" | "support", db: 
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(chatMessages)
-    .where(and(eq(chatMessages.conversationId, conversationId), eq(chatMessages.side, reader === "user" ? "support" : "user"), isNull(chatMessages.readAt)));
+    .where(
+      and(
+        eq(chatMessages.conversationId, conversationId),
+        eq(chatMessages.side, reader === "user" ? "support" : "user"),
+        isNull(chatMessages.readAt),
+      ),
+    );
   return Number(row?.n ?? 0);
 }
 
@@ -48,7 +54,12 @@ export async function myChat(userId: string, db: Database = getDb()): Promise<My
     .where(eq(chatMessages.conversationId, conversationId))
     .orderBy(desc(chatMessages.id))
     .limit(HISTORY_LIMIT);
-  return { conversationId, messages: rows.reverse().map((m) => messageView(m)), unread: await unreadBy(conversationId, "user", db), supportOnline: online };
+  return {
+    conversationId,
+    messages: rows.reverse().map((m) => messageView(m)),
+    unread: await unreadBy(conversationId, "user", db),
+    supportOnline: online,
+  };
 }
 
 /** The owner's messages after `afterId` (the stream's cursor), and the owner's unread count. */
@@ -93,7 +104,10 @@ async function summaries(db: Database, where?: ReturnType<typeof eq>): Promise<C
       user: { title: users.title, firstName: users.firstName, lastName: users.lastName, email: users.email, role: users.role },
       unread: sql<number>`(SELECT count(*)::int FROM chat_messages m WHERE m.conversation_id = ${chatConversations.id} AND m.side = 'user' AND m.read_at IS NULL)`,
       waitingOffline: sql<boolean>`EXISTS (SELECT 1 FROM chat_messages m WHERE m.conversation_id = ${chatConversations.id} AND m.side = 'user' AND m.waited_offline AND m.answered_at IS NULL)`,
-      last: sql<{ body: string; side: "user" | "support" } | null>`(SELECT json_build_object('body', m.body, 'side', m.side) FROM chat_messages m WHERE m.conversation_id = ${chatConversations.id} ORDER BY m.id DESC LIMIT 1)`,
+      last: sql<{
+        body: string;
+        side: "user" | "support";
+      } | null>`(SELECT json_build_object('body', m.body, 'side', m.side) FROM chat_messages m WHERE m.conversation_id = ${chatConversations.id} ORDER BY m.id DESC LIMIT 1)`,
     })
     .from(chatConversations)
     .innerJoin(users, eq(users.id, chatConversations.userId))

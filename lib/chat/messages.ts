@@ -109,17 +109,13 @@ export async function sendSupportReply(
       .from(chatConversations)
       .innerJoin(users, eq(users.id, chatConversations.userId))
       .where(eq(chatConversations.id, conversationId));
-    await writeAudit(
-      tx,
-      actorOf(support, ip),
-      {
-        action: "chat.reply",
-        targetUserId: owner?.id ?? null,
-        targetLabel: owner?.email ?? null,
-        reason: "Réponse dans le chat",
-        details: { conversation: conversationId, message: String(row!.id) },
-      },
-    );
+    await writeAudit(tx, actorOf(support, ip), {
+      action: "chat.reply",
+      targetUserId: owner?.id ?? null,
+      targetLabel: owner?.email ?? null,
+      reason: "Réponse dans le chat",
+      details: { conversation: conversationId, message: String(row!.id) },
+    });
     return { message: row!, emailTo: answered.length > 0 ? (owner?.email ?? null) : null };
   });
   if (!outcome) return { ok: false, error: "Cette conversation n'existe plus." };

@@ -19,7 +19,13 @@ async function person(db: Database, role: User["role"]): Promise<User> {
   n += 1;
   const [u] = await db
     .insert(users)
-    .values({ email: `live${n}-${Date.now()}@example.lu`, role, doctorKind: role === "doctor" ? "medecin" : null, firstName: "Live", lastName: `N${n}` })
+    .values({
+      email: `live${n}-${Date.now()}@example.lu`,
+      role,
+      doctorKind: role === "doctor" ? "medecin" : null,
+      firstName: "Live",
+      lastName: `N${n}`,
+    })
     .returning();
   return u!;
 }
@@ -128,7 +134,10 @@ function liveSuite(name: string, setup: () => Promise<Setup | null>, runs = true
       const viewer = await person(s!.writer, "secretary");
       const controller = new AbortController();
       const stream = collect(
-        chatEventStream({ user: viewer }, { signal: controller.signal, stillAllowed: async () => true, agendaDoctorIds: [watched.id], db: s!.reader, notifier: s!.notifier }),
+        chatEventStream(
+          { user: viewer },
+          { signal: controller.signal, stillAllowed: async () => true, agendaDoctorIds: [watched.id], db: s!.reader, notifier: s!.notifier },
+        ),
       );
       await waitFor(() => stream.events.some((e) => e.event === "snapshot"));
       await s!.writer.transaction((tx) => announceAgendaChange(tx, other.id));
@@ -147,7 +156,10 @@ function liveSuite(name: string, setup: () => Promise<Setup | null>, runs = true
       const support = await person(s!.writer, "support");
       const controller = new AbortController();
       const stream = collect(
-        chatEventStream({ user: doctor }, { signal: controller.signal, stillAllowed: async () => true, db: s!.reader, notifier: s!.notifier, presenceCheckMs: 50 }),
+        chatEventStream(
+          { user: doctor },
+          { signal: controller.signal, stillAllowed: async () => true, db: s!.reader, notifier: s!.notifier, presenceCheckMs: 50 },
+        ),
       );
       await waitFor(() => stream.events.some((e) => e.event === "snapshot"));
       expect(stream.events[0]).toMatchObject({ data: { supportOnline: false } });
@@ -163,7 +175,10 @@ function liveSuite(name: string, setup: () => Promise<Setup | null>, runs = true
       const doctor = await person(s!.writer, "doctor");
       let allowed = true;
       const stream = collect(
-        chatEventStream({ user: doctor }, { signal: new AbortController().signal, stillAllowed: async () => allowed, db: s!.reader, notifier: s!.notifier, heartbeatMs: 50 }),
+        chatEventStream(
+          { user: doctor },
+          { signal: new AbortController().signal, stillAllowed: async () => allowed, db: s!.reader, notifier: s!.notifier, heartbeatMs: 50 },
+        ),
       );
       await waitFor(() => stream.raw.includes(": ping"));
       expect(stream.events.map((e) => e.event)).not.toContain("ended");
@@ -183,7 +198,9 @@ describe.runIf(ON_POSTGRES)("LISTEN connection lost (PostgreSQL)", () => {
       const seen: string[] = [];
       await notifier.subscribe((id) => seen.push(id));
       // What a server restart or a network cut does to the listening connection.
-      await pg.dbs[0]!.execute(sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'doctipro-chat-listen' AND datname = current_database()`);
+      await pg.dbs[0]!.execute(
+        sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'doctipro-chat-listen' AND datname = current_database()`,
+      );
       await waitFor(() => seen.includes(RESYNC));
       const doctor = await person(pg.dbs[0]!, "doctor");
       await sendUserMessage({ user: doctor }, "Après la coupure", pg.dbs[0]!);

@@ -15,11 +15,7 @@ export const messageBodySchema = z
   .string({ error: "Écrivez un message." })
   .transform((s) => s.replace(/\r\n?/g, "\n").normalize("NFC").trim())
   .refine((s) => s.length > 0, "Écrivez un message.")
-  .refine(
-    (s) => characterCount(s) <= MESSAGE_MAX_CHARACTERS,
-    `Un message ne peut pas dépasser ${formatCount(MESSAGE_MAX_CHARACTERS)} caractères.`,
-  )
+  .refine((s) => characterCount(s) <= MESSAGE_MAX_CHARACTERS, `Un message ne peut pas dépasser ${formatCount(MESSAGE_MAX_CHARACTERS)} caractères.`)
   .refine((s) => !FORBIDDEN.test(s), "Le message contient des caractères de contrôle non autorisés.");
 
 export const conversationIdSchema = z.uuid({ error: "Conversation inconnue." });
-

@@ -185,7 +185,10 @@ describe("refused or clamped input", () => {
   it("answers a cursor taken from another doctor's history with this doctor's rows only", async () => {
     await connections(doctorId, 5, "2026-03-01T08:00:00Z");
     const theirs = await connections(otherDoctorId, 5, "2026-03-01T08:00:30Z");
-    const [row] = await db.select().from(connectionLog).where(sql`${connectionLog.id} = ${theirs[4]}`);
+    const [row] = await db
+      .select()
+      .from(connectionLog)
+      .where(sql`${connectionLog.id} = ${theirs[4]}`);
     const micros = String(row!.at.getTime() * 1000);
     for (const direction of ["older", "newer"] as const) {
       const page = await connectionHistoryPage(viewer(), query({ cursor: { direction, atMicros: micros, id: theirs[4]! } }));

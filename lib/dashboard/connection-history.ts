@@ -48,11 +48,7 @@ async function fetchRows(doctorId: string, mode: HistoryQuery["mode"], cursor: H
     .from(connectionLog)
     .innerJoin(users, eq(users.id, connectionLog.actorId))
     .where(
-      and(
-        eq(connectionLog.accountId, doctorId),
-        mode ? eq(connectionLog.mode, mode) : undefined,
-        cursor ? beyond(cursor, direction) : undefined,
-      ),
+      and(eq(connectionLog.accountId, doctorId), mode ? eq(connectionLog.mode, mode) : undefined, cursor ? beyond(cursor, direction) : undefined),
     )
     .orderBy(sql`${connectionLog.at} ${order}`, sql`${connectionLog.id} ${order}`)
     .limit(limit);

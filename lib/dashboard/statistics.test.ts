@@ -29,7 +29,14 @@ beforeEach(async () => {
     .insert(patients)
     .values([
       { doctorId, firstName: "Nora", lastName: "Wagner", birthDate: "1980-05-02", matricule: "1980050212345", createdAt: at("2024-01-10T09:00:00Z") },
-      { doctorId: otherDoctorId, firstName: "Tom", lastName: "Klein", birthDate: "1975-03-04", matricule: "1975030412345", createdAt: at("2024-01-10T09:00:00Z") },
+      {
+        doctorId: otherDoctorId,
+        firstName: "Tom",
+        lastName: "Klein",
+        birthDate: "1975-03-04",
+        matricule: "1975030412345",
+        createdAt: at("2024-01-10T09:00:00Z"),
+      },
     ])
     .returning();
   patientId = p!.id;
@@ -60,7 +67,14 @@ describe("patients", () => {
       { doctorId, firstName: "B", lastName: "B", birthDate: "1990-01-01", matricule: "1990010100022", createdAt: at("2026-03-31T22:00:00Z") },
       { doctorId, firstName: "C", lastName: "C", birthDate: "1990-01-01", matricule: "1990010100033", createdAt: at("2026-03-31T22:20:00Z") },
       // Another doctor's new patient counts nowhere here.
-      { doctorId: otherDoctorId, firstName: "D", lastName: "D", birthDate: "1990-01-01", matricule: "1990010100044", createdAt: at("2026-03-31T22:10:00Z") },
+      {
+        doctorId: otherDoctorId,
+        firstName: "D",
+        lastName: "D",
+        birthDate: "1990-01-01",
+        matricule: "1990010100044",
+        createdAt: at("2026-03-31T22:10:00Z"),
+      },
     ]);
     const stats = await dashboardStatistics({ doctor: { id: doctorId } as never }, now);
     expect(stats.patients).toEqual({ total: 4, newThisMonth: 2 });

@@ -45,7 +45,16 @@ const feeForm = (over: Record<string, unknown> = {}) => ({
 const prescriptionForm = { issuedOn: today, lines: [{ medication: "Amoxicilline 1 g", dosage: "3 fois par jour" }], notes: "", replaces: "" };
 const certificateForm = { issuedOn: today, certificateKind: "presence", periodFrom: "", periodTo: "", body: "", replaces: "" };
 
-type World = { db: Database; dbs: Database[]; store: ReturnType<typeof memoryStore>; doctor: Access; secretary: Access; other: Access; patientId: string; otherPatientId: string };
+type World = {
+  db: Database;
+  dbs: Database[];
+  store: ReturnType<typeof memoryStore>;
+  doctor: Access;
+  secretary: Access;
+  other: Access;
+  patientId: string;
+  otherPatientId: string;
+};
 
 async function makeWorld(dbs: Database[]): Promise<World> {
   const db = dbs[0]!;
@@ -67,7 +76,9 @@ async function makeWorld(dbs: Database[]): Promise<World> {
     .returning();
   const store = memoryStore();
   await store.put(`signatures/${doctor!.id}/s.png`, await transparentSignaturePng(600, 200), "image/png");
-  await db.insert(doctorSignatures).values({ doctorId: doctor!.id, storageKey: `signatures/${doctor!.id}/s.png`, width: 600, height: 200, byteSize: 1, opaque: false });
+  await db
+    .insert(doctorSignatures)
+    .values({ doctorId: doctor!.id, storageKey: `signatures/${doctor!.id}/s.png`, width: 600, height: 200, byteSize: 1, opaque: false });
   await db.insert(doctorProfiles).values({
     doctorId: doctor!.id,
     locality: "Luxembourg",
@@ -112,7 +123,9 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
       const kinds = ["fee_note", "prescription", "certificate"] as const;
       const forms = { fee_note: feeForm(), prescription: prescriptionForm, certificate: certificateForm };
       const outcomes = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => issueDocument(doctor, patientId, kinds[i % 3]!, forms[kinds[i % 3]!], { db: dbs[i % dbs.length]!, store })),
+        Array.from({ length: 20 }, (_, i) =>
+          issueDocument(doctor, patientId, kinds[i % 3]!, forms[kinds[i % 3]!], { db: dbs[i % dbs.length]!, store }),
+        ),
       );
       const numbers = outcomes.map((o) => (o.ok ? o.document.number : `error ${JSON.stringify(o)}`)).sort();
       const year = new Date().getFullYear();
@@ -141,12 +154,21 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
       const { db, store, secretary, doctor, patientId } = w!;
       const before = await documentCount(db, doctor.doctor.id);
       const note = await issueDocument(secretary, patientId, "fee_note", feeForm(), { db, store });
-      expect(note.ok && note.document).toMatchObject({ signatureKey: null, createdVia: "secretary", createdById: secretary.user.id, withStamp: true });
+      expect(note.ok && note.document).toMatchObject({
+        signatureKey: null,
+        createdVia: "secretary",
+        createdById: secretary.user.id,
+        withStamp: true,
+      });
       for (const [kind, form] of [
         ["prescription", prescriptionForm],
         ["certificate", certificateForm],
       ] as const) {
-        expect(await issueDocument(secretary, patientId, kind, form, { db, store })).toEqual({ ok: false, reason: "forbidden", formError: SECRETARY_REFUSAL });
+        expect(await issueDocument(secretary, patientId, kind, form, { db, store })).toEqual({
+          ok: false,
+          reason: "forbidden",
+          formError: SECRETARY_REFUSAL,
+        });
       }
       expect(await documentCount(db, doctor.doctor.id)).toBe(before + 1);
       // She sees the fee notes only, and gets no PDF of anything else.
@@ -200,7 +222,13 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
       const again = await issueDocument(doctor, patientId, "fee_note", feeForm({ replaces: first.document.id }), { db, store });
       expect(again).toMatchObject({ ok: false, formError: expect.stringMatching(/déjà été corrigé/) });
       // Not as a prescription either: a correction keeps the kind.
-      const wrongKind = await issueDocument(doctor, patientId, "prescription", { ...prescriptionForm, replaces: fix.ok ? fix.document.id : "" }, { db, store });
+      const wrongKind = await issueDocument(
+        doctor,
+        patientId,
+        "prescription",
+        { ...prescriptionForm, replaces: fix.ok ? fix.document.id : "" },
+        { db, store },
+      );
       expect(wrongKind).toMatchObject({ ok: false, formError: "Le document à corriger est introuvable." });
 
       const list = await listPatientDocuments(doctor, patientId, db);
@@ -219,7 +247,9 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
       const first = await issueDocument(doctor, patientId, "fee_note", feeForm(), { db: dbs[0]!, store });
       if (!first.ok) throw new Error("not issued");
       const both = await Promise.all(
-        [0, 1].map((i) => issueDocument(doctor, patientId, "fee_note", feeForm({ replaces: first.document.id }), { db: dbs[i % dbs.length]!, store })),
+        [0, 1].map((i) =>
+          issueDocument(doctor, patientId, "fee_note", feeForm({ replaces: first.document.id }), { db: dbs[i % dbs.length]!, store }),
+        ),
       );
       expect(both.filter((o) => o.ok)).toHaveLength(1);
       expect(both.find((o) => !o.ok)).toMatchObject({ ok: false, formError: expect.stringMatching(/déjà été corrigé/) });

@@ -27,7 +27,8 @@ export type IssueOutcome =
   | { ok: false; reason: "forbidden"; formError: string }
   | { ok: false; reason: "invalid"; fieldErrors?: Record<string, string>; formError?: string };
 
-export const SECRETARY_REFUSAL = "Le secrétariat peut préparer les mémoires d'honoraires ; les ordonnances et les attestations sont établies par le médecin.";
+export const SECRETARY_REFUSAL =
+  "Le secrétariat peut préparer les mémoires d'honoraires ; les ordonnances et les attestations sont établies par le médecin.";
 
 /** The kinds `mode` may issue and see. */
 export function visibleKinds(mode: Access["mode"]): DocumentKind[] {
@@ -57,7 +58,13 @@ const ALREADY_CORRECTED = "Ce document a déjà été corrigé : corrigez plutô
  * Issues a document of `kind` for the doctor's patient `patientId` from a raw form (see
  * formInput in schema.ts). Nothing is written unless everything is valid.
  */
-export async function issueDocument(access: Access, patientId: string, kind: DocumentKind, raw: Record<string, unknown>, deps: Deps = {}): Promise<IssueOutcome> {
+export async function issueDocument(
+  access: Access,
+  patientId: string,
+  kind: DocumentKind,
+  raw: Record<string, unknown>,
+  deps: Deps = {},
+): Promise<IssueOutcome> {
   const db = deps.db ?? getDb();
   const store = deps.store ?? objectStore();
   if (!mayIssue(access.mode, kind)) return { ok: false, reason: "forbidden", formError: SECRETARY_REFUSAL };

@@ -20,7 +20,12 @@ export function emptyValues(today: string): FormValues {
 }
 
 /** The form of `kind`, filled from the document being corrected (dated as it was, unless older than allowed). */
-export function correctionValues(kind: DocumentKind, content: DocumentContent, document: { issuedOn: string; paid: boolean | null }, today: string): Partial<FormValues> {
+export function correctionValues(
+  kind: DocumentKind,
+  content: DocumentContent,
+  document: { issuedOn: string; paid: boolean | null },
+  today: string,
+): Partial<FormValues> {
   const issuedOn = document.issuedOn <= today ? document.issuedOn : today;
   switch (kind) {
     case "prescription": {
@@ -29,11 +34,19 @@ export function correctionValues(kind: DocumentKind, content: DocumentContent, d
     }
     case "certificate": {
       const c = content as CertificateContent;
-      return { certificate: { issuedOn, certificateKind: c.certificateKind, periodFrom: c.periodFrom ?? "", periodTo: c.periodTo ?? "", body: c.body } };
+      return {
+        certificate: { issuedOn, certificateKind: c.certificateKind, periodFrom: c.periodFrom ?? "", periodTo: c.periodTo ?? "", body: c.body },
+      };
     }
     case "fee_note": {
       const c = content as FeeNoteContent;
-      return { fee_note: { issuedOn, paid: document.paid ?? false, lines: c.lines.map((l) => ({ code: l.code, label: l.label, quantity: String(l.quantity), amount: centsToInput(l.unitCents) })) } };
+      return {
+        fee_note: {
+          issuedOn,
+          paid: document.paid ?? false,
+          lines: c.lines.map((l) => ({ code: l.code, label: l.label, quantity: String(l.quantity), amount: centsToInput(l.unitCents) })),
+        },
+      };
     }
   }
 }

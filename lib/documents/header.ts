@@ -35,8 +35,10 @@ export async function documentHeader(
       ...(patient.matricule ? {} : { otherIdentifier: patient.otherIdentifier ?? null }),
       birthDate: patient.birthDate,
     },
-    payment: kind === "fee_note" ? { iban: profile?.iban ?? null, ibanHolder: profile?.ibanHolder ?? null, payconiqMerchantId: profile?.payconiqMerchantId ?? null } : null,
+    payment:
+      kind === "fee_note"
+        ? { iban: profile?.iban ?? null, ibanHolder: profile?.ibanHolder ?? null, payconiqMerchantId: profile?.payconiqMerchantId ?? null }
+        : null,
   };
   return { header, stamp: profile?.stampOnDocuments ?? false, signature: profile?.signatureOnDocuments ?? false };
 }
-

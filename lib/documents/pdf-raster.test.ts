@@ -16,7 +16,12 @@ async function png(options: { grey?: boolean; sixteenBits?: boolean; opaque?: bo
     }
   let image = sharp(pixels, { raw: { width: 4, height: 2, channels: 4 } });
   if (options.grey) image = image.toColourspace("b-w");
-  return new Uint8Array(await image.png(options.sixteenBits ? { palette: false } : {}).toColourspace(options.sixteenBits ? "rgb16" : options.grey ? "b-w" : "srgb").toBuffer());
+  return new Uint8Array(
+    await image
+      .png(options.sixteenBits ? { palette: false } : {})
+      .toColourspace(options.sixteenBits ? "rgb16" : options.grey ? "b-w" : "srgb")
+      .toBuffer(),
+  );
 }
 
 async function painted(bytes: Uint8Array) {

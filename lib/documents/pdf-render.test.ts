@@ -193,7 +193,12 @@ describe("stamp and signature", () => {
     };
     const lifted = await signatureOf(feeNote);
     // What a secretary lifts out of the PDF, next to the doctor's upload laid on white at the same size.
-    const plain = await sharp(uploaded).resize(lifted.pixelWidth, lifted.pixelHeight).flatten({ background: "#ffffff" }).ensureAlpha().raw().toBuffer();
+    const plain = await sharp(uploaded)
+      .resize(lifted.pixelWidth, lifted.pixelHeight)
+      .flatten({ background: "#ffffff" })
+      .ensureAlpha()
+      .raw()
+      .toBuffer();
     let differing = 0;
     for (let i = 0; i < plain.length; i += 4) {
       if ([0, 1, 2].some((c) => Math.abs(plain[i + c]! - lifted.rgba[i + c]!) > 24)) differing++;
@@ -236,7 +241,10 @@ describe("prescriptions and certificates", () => {
   it("runs onto more pages when the content is long, numbering them", async () => {
     const long: PrintableDocument = {
       ...prescription,
-      content: { lines: Array.from({ length: 20 }, (_, i) => ({ medication: `Médicament ${i + 1}`, dosage: "1 comprimé matin et soir ".repeat(8) })), notes: "" },
+      content: {
+        lines: Array.from({ length: 20 }, (_, i) => ({ medication: `Médicament ${i + 1}`, dosage: "1 comprimé matin et soir ".repeat(8) })),
+        notes: "",
+      },
     };
     const read = await readPdf(await renderDocumentPdf(long, NONE));
     expect(read.pages.length).toBeGreaterThan(1);
@@ -247,7 +255,10 @@ describe("prescriptions and certificates", () => {
   it("wraps a long doctor's name beside the title and a long patient's name within the page, never over the edge", async () => {
     const doctorName = `Dr ${"Marie-Christine".repeat(2)} ${"van den Berghe-Schmitz".repeat(2)} de Lëtzebuerg`;
     const patientName = `${"Anne-Sophie ".repeat(3)}${"Wagner-Ferreira-Kieffer ".repeat(3)}`.trim();
-    const doc = { ...prescription, header: { ...header, doctor: { ...header.doctor, name: doctorName }, patient: { ...header.patient, name: patientName } } };
+    const doc = {
+      ...prescription,
+      header: { ...header, doctor: { ...header.doctor, name: doctorName }, patient: { ...header.patient, name: patientName } },
+    };
     const page = (await readPdf(await renderDocumentPdf(doc, NONE))).pages[0]!;
     const { PDFDocument } = await import("pdf-lib");
     const { embedDocumentFonts } = await import("./pdf-fonts");

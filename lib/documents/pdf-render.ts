@@ -68,9 +68,10 @@ const RULE = rgb(0.82, 0.85, 0.89);
 const RED = rgb(0.75, 0.1, 0.1);
 const FOOTER_ZONE = 64;
 
-
 /** The link the QR code of an unpaid fee note opens, or null when the note gets none. */
-export function feeNotePaymentLink(doc: Pick<PrintableDocument, "kind" | "paid" | "totalCents" | "number" | "header" | "cancelledByNumber">): string | null {
+export function feeNotePaymentLink(
+  doc: Pick<PrintableDocument, "kind" | "paid" | "totalCents" | "number" | "header" | "cancelledByNumber">,
+): string | null {
   const merchantId = doc.header.payment?.payconiqMerchantId;
   if (doc.kind !== "fee_note" || doc.paid || doc.cancelledByNumber || !merchantId || !doc.totalCents) return null;
   return payconiqPaymentLink(merchantId, { amountCents: doc.totalCents, reference: doc.number, description: PAYCONIQ_DESCRIPTION });
@@ -124,7 +125,11 @@ class Writer {
     this.y = this.onNewPage(this.page);
   }
 
-  text(value: string, x: number, { size = 10, font = this.fonts.regular, color = INK, align = "left" as "left" | "right" | "center", width = 0 } = {}) {
+  text(
+    value: string,
+    x: number,
+    { size = 10, font = this.fonts.regular, color = INK, align = "left" as "left" | "right" | "center", width = 0 } = {},
+  ) {
     const printable = toPrintable(value);
     const w = font.widthOfTextAtSize(printable, size);
     const left = align === "right" ? x + width - w : align === "center" ? x + (width - w) / 2 : x;
@@ -178,7 +183,13 @@ function drawHeader(w: Writer, doc: PrintableDocument) {
   w.text(`${place} ${formatCalendarDate(doc.issuedOn)}`, right - titleWidth, { size: 10, font: regular, align: "right", width: titleWidth });
   w.y -= 14;
   if (doc.replacesNumber) {
-    w.text(`Annule et remplace le n° ${doc.replacesNumber}`, right - titleWidth, { size: 9, font: regular, color: RED, align: "right", width: titleWidth });
+    w.text(`Annule et remplace le n° ${doc.replacesNumber}`, right - titleWidth, {
+      size: 9,
+      font: regular,
+      color: RED,
+      align: "right",
+      width: titleWidth,
+    });
     w.y -= 13;
   }
   w.y = Math.min(w.y, leftBottom);
@@ -244,10 +255,15 @@ function drawCertificate(w: Writer, doc: PrintableDocument, c: CertificateConten
   }
   if (c.body) w.paragraph(c.body, PAGE.margin, CONTENT_WIDTH, { size: 11, gap: 1.5 });
   w.y -= 8;
-  w.paragraph("Certificat établi à la demande de l'intéressé(e) et remis en main propre pour servir et valoir ce que de droit.", PAGE.margin, CONTENT_WIDTH, {
-    size: 9.5,
-    color: MUTED,
-  });
+  w.paragraph(
+    "Certificat établi à la demande de l'intéressé(e) et remis en main propre pour servir et valoir ce que de droit.",
+    PAGE.margin,
+    CONTENT_WIDTH,
+    {
+      size: 9.5,
+      color: MUTED,
+    },
+  );
 }
 
 const COLUMNS = { code: 58, quantity: 40, unit: 80, amount: 85 } as const;
@@ -307,7 +323,15 @@ async function drawPayment(w: Writer, pdf: PDFDocument, doc: PrintableDocument) 
   const height = link ? QR_SIZE + 30 : 70;
   w.ensure(height + 10);
   const top = w.y;
-  w.page.drawRectangle({ x: PAGE.margin, y: top - height, width: CONTENT_WIDTH, height, borderColor: RULE, borderWidth: 0.8, color: rgb(0.98, 0.99, 1) });
+  w.page.drawRectangle({
+    x: PAGE.margin,
+    y: top - height,
+    width: CONTENT_WIDTH,
+    height,
+    borderColor: RULE,
+    borderWidth: 0.8,
+    color: rgb(0.98, 0.99, 1),
+  });
   w.y = top - 12;
   const x = PAGE.margin + 12;
   w.text("Paiement par virement", x, { size: 9, font: w.fonts.bold, color: MUTED });
@@ -360,7 +384,15 @@ function drawCancelled(page: PDFPage, fonts: Fonts, byNumber: string) {
   const label = "ANNULÉ";
   const size = 72;
   const width = fonts.bold.widthOfTextAtSize(label, size);
-  page.drawText(label, { x: (PAGE.width - width * 0.8) / 2, y: PAGE.height / 2 - 80, size, font: fonts.bold, color: RED, opacity: 0.18, rotate: degrees(35) });
+  page.drawText(label, {
+    x: (PAGE.width - width * 0.8) / 2,
+    y: PAGE.height / 2 - 80,
+    size,
+    font: fonts.bold,
+    color: RED,
+    opacity: 0.18,
+    rotate: degrees(35),
+  });
   page.drawText(toPrintable(`Annulé et remplacé par le document n° ${byNumber}`), { x: PAGE.margin, y: 44, size: 9, font: fonts.bold, color: RED });
 }
 
@@ -379,7 +411,13 @@ export async function renderDocumentPdf(doc: PrintableDocument, images: PdfImage
   const fonts = await embedDocumentFonts(pdf);
   const continued = (page: PDFPage) => {
     const y = PAGE.height - PAGE.margin;
-    page.drawText(toPrintable(`${title} — ${doc.header.patient.name} (suite)`), { x: PAGE.margin, y: y - 9, size: 9, font: fonts.regular, color: MUTED });
+    page.drawText(toPrintable(`${title} — ${doc.header.patient.name} (suite)`), {
+      x: PAGE.margin,
+      y: y - 9,
+      size: 9,
+      font: fonts.regular,
+      color: MUTED,
+    });
     return y - 28;
   };
   const w = new Writer(pdf, fonts, continued);

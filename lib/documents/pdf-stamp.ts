@@ -25,7 +25,12 @@ function roundedRect(x: number, y: number, w: number, h: number, r: number): str
 }
 
 /** Draws a stamp laid out by stampLayout, `width` points wide, its top-left corner at (left, top). */
-export function drawStamp(page: PDFPage, fonts: Fonts, layout: StampLayout, { left, top, width }: { left: number; top: number; width: number }): void {
+export function drawStamp(
+  page: PDFPage,
+  fonts: Fonts,
+  layout: StampLayout,
+  { left, top, width }: { left: number; top: number; width: number },
+): void {
   const scale = width / layout.width;
   for (const frame of layout.frames) {
     const path = roundedRect(frame.inset, frame.inset, layout.width - 2 * frame.inset, layout.height - 2 * frame.inset, frame.radius);

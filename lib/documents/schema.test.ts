@@ -19,7 +19,12 @@ const feeLine = (code: string, label: string, quantity: string, amount: string):
 
 describe("fee note form", () => {
   it("reads parallel lists into lines with cents, codes upper-cased", () => {
-    const parsed = fromForm("fee_note", [["issuedOn", today], ...feeLine("c1", " Consultation ", "1", "54,80"), ...feeLine("V12", "ECG", "2", "18,75"), ["paid", "paid"]]);
+    const parsed = fromForm("fee_note", [
+      ["issuedOn", today],
+      ...feeLine("c1", " Consultation ", "1", "54,80"),
+      ...feeLine("V12", "ECG", "2", "18,75"),
+      ["paid", "paid"],
+    ]);
     expect(parsed).toEqual({
       ok: true,
       kind: "fee_note",
@@ -36,7 +41,10 @@ describe("fee note form", () => {
   });
 
   it("refuses 10 000 lines from their count alone", () => {
-    const fields: [string, string][] = [["issuedOn", today], ["paid", "unpaid"]];
+    const fields: [string, string][] = [
+      ["issuedOn", today],
+      ["paid", "unpaid"],
+    ];
     for (let i = 0; i < 10_000; i++) fields.push(...feeLine("C1", "Consultation", "1", "54,80"));
     expect(fromForm("fee_note", fields)).toEqual({ ok: false, fieldErrors: { lines: `${MAX_FEE_LINES} lignes au plus.` } });
   });
@@ -66,17 +74,40 @@ describe("fee note form", () => {
 
 describe("prescription and certificate forms", () => {
   it("needs a medication, keeps the notes' line breaks", () => {
-    expect(fromForm("prescription", [["issuedOn", today], ["notes", "x"]])).toMatchObject({ ok: false, fieldErrors: { lines: "Ajoutez au moins un médicament." } });
-    const ok = fromForm("prescription", [["issuedOn", today], ["medication", "Ibuprofène 400 mg"], ["dosage", ""], ["notes", "Ligne 1\r\nLigne 2"]]);
+    expect(
+      fromForm("prescription", [
+        ["issuedOn", today],
+        ["notes", "x"],
+      ]),
+    ).toMatchObject({ ok: false, fieldErrors: { lines: "Ajoutez au moins un médicament." } });
+    const ok = fromForm("prescription", [
+      ["issuedOn", today],
+      ["medication", "Ibuprofène 400 mg"],
+      ["dosage", ""],
+      ["notes", "Ligne 1\r\nLigne 2"],
+    ]);
     expect(ok).toMatchObject({ ok: true, data: { lines: [{ medication: "Ibuprofène 400 mg", dosage: "" }], notes: "Ligne 1\nLigne 2" } });
   });
 
   it("asks for the period of a sick note, in order", () => {
-    const missing = fromForm("certificate", [["issuedOn", today], ["certificateKind", "incapacite"]]);
+    const missing = fromForm("certificate", [
+      ["issuedOn", today],
+      ["certificateKind", "incapacite"],
+    ]);
     expect(!missing.ok && missing.fieldErrors).toMatchObject({ periodFrom: "Indiquez le premier jour.", periodTo: "Indiquez le dernier jour." });
-    const reversed = fromForm("certificate", [["issuedOn", today], ["certificateKind", "incapacite"], ["periodFrom", "2026-11-20"], ["periodTo", "2026-11-10"]]);
+    const reversed = fromForm("certificate", [
+      ["issuedOn", today],
+      ["certificateKind", "incapacite"],
+      ["periodFrom", "2026-11-20"],
+      ["periodTo", "2026-11-10"],
+    ]);
     expect(!reversed.ok && reversed.fieldErrors.periodTo).toBe("Le dernier jour suit le premier.");
-    expect(fromForm("certificate", [["issuedOn", today], ["certificateKind", "hack"]])).toMatchObject({ ok: false, fieldErrors: { certificateKind: "Choisissez le type d'attestation dans la liste." } });
+    expect(
+      fromForm("certificate", [
+        ["issuedOn", today],
+        ["certificateKind", "hack"],
+      ]),
+    ).toMatchObject({ ok: false, fieldErrors: { certificateKind: "Choisissez le type d'attestation dans la liste." } });
   });
 });
 

@@ -91,10 +91,7 @@ const replaces = z
   .transform((s) => s || null);
 
 const lines = <T extends z.ZodType>(line: T, max: number, what: string) =>
-  z
-    .array(line)
-    .min(1, `Ajoutez au moins ${what}.`)
-    .max(max, `${max} lignes au plus.`);
+  z.array(line).min(1, `Ajoutez au moins ${what}.`).max(max, `${max} lignes au plus.`);
 
 export const prescriptionLineSchema = z.object({
   medication: text("Le médicament", { min: 1, max: 120 }),
@@ -126,7 +123,8 @@ export const certificateSchema = z
     }
     if (c.periodFrom && c.periodTo) {
       if (c.periodTo < c.periodFrom) ctx.addIssue({ code: "custom", path: ["periodTo"], message: "Le dernier jour suit le premier." });
-      else if (c.periodTo > shiftYears(c.periodFrom, 1)) ctx.addIssue({ code: "custom", path: ["periodTo"], message: "Une période d'un an au plus." });
+      else if (c.periodTo > shiftYears(c.periodFrom, 1))
+        ctx.addIssue({ code: "custom", path: ["periodTo"], message: "Une période d'un an au plus." });
     } else if (c.periodTo && !c.periodFrom) {
       ctx.addIssue({ code: "custom", path: ["periodFrom"], message: "Indiquez aussi le premier jour." });
     }
@@ -143,16 +141,14 @@ const quantity = z
   })
   .transform((s) => Number(s));
 
-const amount = z
-  .string({ error: "Montant attendu." })
-  .transform((s, ctx) => {
-    const read = readEuros(s);
-    if (!read.ok) {
-      ctx.addIssue({ code: "custom", message: read.message });
-      return z.NEVER;
-    }
-    return read.cents;
-  });
+const amount = z.string({ error: "Montant attendu." }).transform((s, ctx) => {
+  const read = readEuros(s);
+  if (!read.ok) {
+    ctx.addIssue({ code: "custom", message: read.message });
+    return z.NEVER;
+  }
+  return read.cents;
+});
 
 export const feeLineSchema = z.object({
   code: z
@@ -222,7 +218,12 @@ export function formInput(kind: DocumentKind, formData: FormData): Record<string
   };
   switch (kind) {
     case "prescription":
-      return { issuedOn: get("issuedOn"), lines: zip(["medication", "dosage"], MAX_PRESCRIPTION_LINES), notes: get("notes"), replaces: get("replaces") };
+      return {
+        issuedOn: get("issuedOn"),
+        lines: zip(["medication", "dosage"], MAX_PRESCRIPTION_LINES),
+        notes: get("notes"),
+        replaces: get("replaces"),
+      };
     case "certificate":
       return {
         issuedOn: get("issuedOn"),

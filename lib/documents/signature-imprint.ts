@@ -25,7 +25,7 @@ function numberPaths(text: string, box: Box): string {
   const run = font.layout(text);
   const advance = run.positions.reduce((sum, p) => sum + p.xAdvance, 0);
   // As large as fits: 90 % of the width, a third of the height.
-  const scale = Math.min((box.width * 0.9) / advance, (box.height / 3) / font.unitsPerEm);
+  const scale = Math.min((box.width * 0.9) / advance, box.height / 3 / font.unitsPerEm);
   const left = (box.width - advance * scale) / 2;
   const baseline = box.height / 2 + (font.unitsPerEm * scale) / 3;
   let x = 0;
@@ -41,7 +41,11 @@ function numberPaths(text: string, box: Box): string {
 
 async function imprint(png: Uint8Array, number: string, box: Box): Promise<Buffer> {
   const limit = { width: Math.round(box.width * PIXELS_PER_POINT), height: Math.round(box.height * PIXELS_PER_POINT) };
-  const fitted = await sharp(png).resize({ ...limit, fit: "inside", withoutEnlargement: true }).flatten({ background: "#ffffff" }).png().toBuffer({ resolveWithObject: true });
+  const fitted = await sharp(png)
+    .resize({ ...limit, fit: "inside", withoutEnlargement: true })
+    .flatten({ background: "#ffffff" })
+    .png()
+    .toBuffer({ resolveWithObject: true });
   const { width, height } = fitted.info;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${numberPaths(`N° ${number}`, { width, height })}</svg>`;
   return sharp(fitted.data)

@@ -13,7 +13,8 @@ describe("devMailboxOpenTo", () => {
   });
 
   it("by default, refuses any other machine, on the local network or not", () => {
-    for (const ip of ["192.168.1.20", "10.0.0.5", "203.0.113.7", "2001:db8::1", "::ffff:192.168.1.20", "0.0.0.0", "::"]) expect(devMailboxOpenTo("loopback", direct(ip))).toBe(false);
+    for (const ip of ["192.168.1.20", "10.0.0.5", "203.0.113.7", "2001:db8::1", "::ffff:192.168.1.20", "0.0.0.0", "::"])
+      expect(devMailboxOpenTo("loopback", direct(ip))).toBe(false);
   });
 
   it("by default, refuses what a reverse proxy on the same machine passes on", () => {

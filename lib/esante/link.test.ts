@@ -18,7 +18,10 @@ async function doctorWithSession(): Promise<PracticeAccess> {
     .insert(users)
     .values({ email: `d${Math.random()}@example.lu`, role: "doctor", doctorKind: "medecin", firstName: "A", lastName: "B" })
     .returning()) as User[];
-  const [session] = (await db.insert(sessions).values({ userId: user!.id, ip: "192.0.2.1", userAgent: "t", expiresAt: new Date(Date.now() + 3600_000) }).returning()) as Session[];
+  const [session] = (await db
+    .insert(sessions)
+    .values({ userId: user!.id, ip: "192.0.2.1", userAgent: "t", expiresAt: new Date(Date.now() + 3600_000) })
+    .returning()) as Session[];
   return { user: user!, session: session!, doctor: user!, mode: "direct" };
 }
 
@@ -51,7 +54,10 @@ describe("finishEsanteLink before the provider is asked", () => {
     await pendingRequest(owner, "state-owner");
     const stranger = await doctorWithSession();
     expect(await finishEsanteLink(stranger, answer("state-owner"))).toBe("etat-invalide");
-    const [otherSession] = await db.insert(sessions).values({ userId: owner.user.id, ip: "192.0.2.2", userAgent: "t", expiresAt: new Date(Date.now() + 3600_000) }).returning();
+    const [otherSession] = await db
+      .insert(sessions)
+      .values({ userId: owner.user.id, ip: "192.0.2.2", userAgent: "t", expiresAt: new Date(Date.now() + 3600_000) })
+      .returning();
     expect(await finishEsanteLink({ ...owner, session: otherSession! }, answer("state-owner"))).toBe("etat-invalide");
     // Still unused: the right session can finish it (here with a cancellation).
     expect(await finishEsanteLink(owner, answer("state-owner", { error: "access_denied" }))).toBe("annule");

@@ -79,7 +79,11 @@ export async function finishEsanteLink(access: PracticeAccess, params: URLSearch
   const state = params.get("state");
   if (!state || state.length > 200) return "etat-invalide";
   const hash = stateHash(state);
-  const mine = and(eq(esanteLinkRequests.stateHash, hash), eq(esanteLinkRequests.doctorId, access.doctor.id), eq(esanteLinkRequests.sessionId, access.session.id));
+  const mine = and(
+    eq(esanteLinkRequests.stateHash, hash),
+    eq(esanteLinkRequests.doctorId, access.doctor.id),
+    eq(esanteLinkRequests.sessionId, access.session.id),
+  );
   const [request] = await getDb()
     .update(esanteLinkRequests)
     .set({ usedAt: sql`now()` })

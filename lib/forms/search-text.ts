@@ -18,4 +18,8 @@ export function escapeLike(term: string): string {
 
 /** The same as a zod field, for the query-string schemas. */
 // optional(): a parameter left out of the query string is an empty search, not an error.
-export const searchText = (max: number) => z.unknown().optional().transform((v) => cleanSearchText(v, max));
+export const searchText = (max: number) =>
+  z
+    .unknown()
+    .optional()
+    .transform((v) => cleanSearchText(v, max));

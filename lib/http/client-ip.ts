@@ -33,7 +33,10 @@ function normalise(ip: string): string {
 export function parseTrustedProxies(setting: string | undefined): BlockList | null {
   if (!setting) return null;
   const list = new BlockList();
-  for (const raw of setting.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of setting
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (raw === "loopback") {
       list.addSubnet("127.0.0.0", 8, "ipv4");
       list.addAddress("::1", "ipv6");
@@ -99,7 +102,11 @@ export function clientNetwork(ip: string): string {
   if (family === 4) return `${address.split(".").slice(0, 3).join(".")}.0/24`;
   if (family === 6) {
     const groups = ipv6Groups(address);
-    if (groups) return `${groups.slice(0, 4).map((g) => g.toString(16)).join(":")}::/64`;
+    if (groups)
+      return `${groups
+        .slice(0, 4)
+        .map((g) => g.toString(16))
+        .join(":")}::/64`;
   }
   return address;
 }

@@ -19,7 +19,8 @@ describe("contentSecurityPolicyFor", () => {
 
   it("gives a document's PDF only « frame-ancestors 'none' », which Chrome's viewer accepts", () => {
     expect(contentSecurityPolicyFor("/documents/5d0c1a4e-0000-4000-8000-000000000000/pdf", "n", "dev")).toBe("frame-ancestors 'none'");
-    for (const path of ["/documents/x/pdf/more", "/documents/pdf", "/x/documents/a/pdf"]) expect(contentSecurityPolicyFor(path, "n", "dev")).toContain("object-src 'none'");
+    for (const path of ["/documents/x/pdf/more", "/documents/pdf", "/x/documents/a/pdf"])
+      expect(contentSecurityPolicyFor(path, "n", "dev")).toContain("object-src 'none'");
   });
 
   it("gives the signature image the image policy: sandboxed, loading nothing, never framed", () => {

@@ -15,7 +15,11 @@ describe("unavailableHeaders (the 503 server.ts answers while PostgreSQL is down
   it("keeps its own strict policy, no cache and the retry delay", () => {
     const html = unavailableHeaders(false);
     expect(html["Content-Security-Policy"]).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
-    expect(html).toMatchObject({ "Cache-Control": "no-store", "Retry-After": String(RETRY_AFTER_SECONDS), "Content-Type": "text/html; charset=utf-8" });
+    expect(html).toMatchObject({
+      "Cache-Control": "no-store",
+      "Retry-After": String(RETRY_AFTER_SECONDS),
+      "Content-Type": "text/html; charset=utf-8",
+    });
     expect(unavailableHeaders(true)["Content-Type"]).toBe("application/json; charset=utf-8");
   });
 });

@@ -25,16 +25,7 @@ export type PatientInput = {
 };
 
 export type PatientProblem =
-  | "first-name"
-  | "last-name"
-  | "birth-date"
-  | "matricule"
-  | "matricule-birth-date"
-  | "reason"
-  | "other-identifier"
-  | "email"
-  | "phone"
-  | "address";
+  "first-name" | "last-name" | "birth-date" | "matricule" | "matricule-birth-date" | "reason" | "other-identifier" | "email" | "phone" | "address";
 
 export const NAME_MAX = 60;
 export const OTHER_IDENTIFIER_MAX = 40;
@@ -72,15 +63,25 @@ export function patientProblem(input: PatientInput, now: Date = new Date()): Pat
     if (matriculeBirthDate(input.matricule) !== input.birthDate) return "matricule-birth-date";
     if (input.noMatriculeReason !== null) return "reason";
   } else if (input.noMatriculeReason === null || !NO_MATRICULE_REASONS.includes(input.noMatriculeReason)) return "reason";
-  if (input.otherIdentifier !== null && ([...input.otherIdentifier].length > OTHER_IDENTIFIER_MAX || CONTROL.test(input.otherIdentifier) || input.otherIdentifier.trim() === "")) {
+  if (
+    input.otherIdentifier !== null &&
+    ([...input.otherIdentifier].length > OTHER_IDENTIFIER_MAX || CONTROL.test(input.otherIdentifier) || input.otherIdentifier.trim() === "")
+  ) {
     return "other-identifier";
   }
-  if (input.email !== null && (input.email.length > EMAIL_MAX || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email) || input.email !== input.email.toLowerCase())) return "email";
+  if (
+    input.email !== null &&
+    (input.email.length > EMAIL_MAX || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email) || input.email !== input.email.toLowerCase())
+  )
+    return "email";
   if (input.phone !== null) {
     const parsed = normalizePhone(input.phone);
     if (parsed.kind !== "ok" || parsed.e164 !== input.phone) return "phone";
   }
-  if (input.address !== null && ([...input.address].length > ADDRESS_MAX || /[\p{Cc}]/u.test(input.address.replace(/\n/g, "")) || input.address.trim() === "")) {
+  if (
+    input.address !== null &&
+    ([...input.address].length > ADDRESS_MAX || /[\p{Cc}]/u.test(input.address.replace(/\n/g, "")) || input.address.trim() === "")
+  ) {
     return "address";
   }
   return null;

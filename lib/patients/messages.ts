@@ -49,9 +49,18 @@ export function patientRefusalState<Data>(result: Exclude<SavePatientResult, { k
   const message = patientRefusalMessage(result);
   switch (result.kind) {
     case "duplicate-matricule":
-      return { status: "error", formError: message, fieldErrors: { matricule: "Matricule déjà enregistré dans le cabinet." }, links: [existingFileLink(result.existingId)] };
+      return {
+        status: "error",
+        formError: message,
+        fieldErrors: { matricule: "Matricule déjà enregistré dans le cabinet." },
+        links: [existingFileLink(result.existingId)],
+      };
     case "invalid":
-      return { status: "error", formError: "Corrigez les champs signalés : rien n'a été enregistré.", fieldErrors: { [PROBLEM_FIELD[result.problem]]: message } };
+      return {
+        status: "error",
+        formError: "Corrigez les champs signalés : rien n'a été enregistré.",
+        fieldErrors: { [PROBLEM_FIELD[result.problem]]: message },
+      };
     case "not-found":
       return { status: "error", formError: message };
   }

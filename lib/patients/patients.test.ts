@@ -65,9 +65,19 @@ describe("searchPatients by birth date and with archived files", () => {
   it("finds a birth date typed in French or ISO, and hides archived files unless asked", async () => {
     const [born] = await db
       .insert(patients)
-      .values({ doctorId, firstName: "Paul", lastName: "Hoffmann", birthDate: "1985-03-12", matricule: null, noMatriculeReason: "visitor", archivedAt: new Date() })
+      .values({
+        doctorId,
+        firstName: "Paul",
+        lastName: "Hoffmann",
+        birthDate: "1985-03-12",
+        matricule: null,
+        noMatriculeReason: "visitor",
+        archivedAt: new Date(),
+      })
       .returning({ id: patients.id });
-    await db.insert(patients).values({ doctorId, firstName: "Anna", lastName: "Bauer", birthDate: "1985-03-12", matricule: matriculeFor("1985-03-12", 7) });
+    await db
+      .insert(patients)
+      .values({ doctorId, firstName: "Anna", lastName: "Bauer", birthDate: "1985-03-12", matricule: matriculeFor("1985-03-12", 7) });
     for (const typed of ["12/03/1985", "12.03.1985", "1985-03-12", "12/3/1985"]) expect(await names(typed)).toEqual(["Anna Bauer"]);
     const all = await searchPatients({ id: doctorId }, { query: "12/03/1985", page: 1, includeArchived: true });
     expect(all.rows.map((r) => [r.lastName, r.archived])).toEqual([
@@ -99,7 +109,10 @@ describe("patient files", () => {
   });
 
   beforeAll(async () => {
-    const [secretary] = await db.insert(users).values({ email: "sec@example.lu", role: "secretary", firstName: "Sophie", lastName: "Muller" }).returning({ id: users.id });
+    const [secretary] = await db
+      .insert(users)
+      .values({ email: "sec@example.lu", role: "secretary", firstName: "Sophie", lastName: "Muller" })
+      .returning({ id: users.id });
     secretaryId = secretary!.id;
   });
 
@@ -124,7 +137,14 @@ describe("patient files", () => {
   });
 
   it("takes a file without matricule with a reason and another identifier; NULLs never collide", async () => {
-    const tourist = file({ firstName: "John", lastName: "Smith", matricule: null, noMatriculeReason: "insured_abroad", otherIdentifier: "80276 00000 12345678", phone: "+33612345678" });
+    const tourist = file({
+      firstName: "John",
+      lastName: "Smith",
+      matricule: null,
+      noMatriculeReason: "insured_abroad",
+      otherIdentifier: "80276 00000 12345678",
+      phone: "+33612345678",
+    });
     expect(await createPatient(access(), tourist)).toMatchObject({ kind: "done" });
     expect(await createPatient(access(), { ...tourist, firstName: "Jane" })).toMatchObject({ kind: "done" });
     expect(await createPatient(access(), { ...tourist, noMatriculeReason: null })).toEqual({ kind: "invalid", problem: "reason" });
@@ -135,9 +155,16 @@ describe("patient files", () => {
     const good = matriculeFor("1990-07-14", 43);
     const wrongCheck = good.slice(0, 12) + String((Number(good[12]) + 1) % 10);
     expect(await createPatient(access(), file({ matricule: wrongCheck }))).toEqual({ kind: "invalid", problem: "matricule" });
-    expect(await createPatient(access(), file({ matricule: matriculeFor("1990-07-15", 43) }))).toEqual({ kind: "invalid", problem: "matricule-birth-date" });
+    expect(await createPatient(access(), file({ matricule: matriculeFor("1990-07-15", 43) }))).toEqual({
+      kind: "invalid",
+      problem: "matricule-birth-date",
+    });
     expect(await createPatient(access(), file({ matricule: good, phone: "+352 621 123 456" }))).toEqual({ kind: "invalid", problem: "phone" });
-    expect(await createPatient(access(), file({ matricule: null, noMatriculeReason: "newborn", birthDate: "2026-12-08" }), { now: new Date("2026-12-07T12:00:00Z") })).toEqual({
+    expect(
+      await createPatient(access(), file({ matricule: null, noMatriculeReason: "newborn", birthDate: "2026-12-08" }), {
+        now: new Date("2026-12-07T12:00:00Z"),
+      }),
+    ).toEqual({
       kind: "invalid",
       problem: "birth-date",
     });
@@ -149,12 +176,22 @@ describe("patient files", () => {
   it("updates with who and when, refuses another file's matricule, and another doctor's file is not found", async () => {
     const a = (await createPatient(access(), file({ matricule: matriculeFor("1990-07-14", 50), firstName: "Eva" }))) as { patientId: string };
     const b = (await createPatient(access(), file({ matricule: matriculeFor("1990-07-14", 51), firstName: "Lea" }))) as { patientId: string };
-    expect(await updatePatient(asDoctor(), a.patientId, file({ matricule: matriculeFor("1990-07-14", 50), firstName: "Éva", phone: "+35226123456" }))).toEqual({
+    expect(
+      await updatePatient(asDoctor(), a.patientId, file({ matricule: matriculeFor("1990-07-14", 50), firstName: "Éva", phone: "+35226123456" })),
+    ).toEqual({
       kind: "done",
       patientId: a.patientId,
     });
-    expect(await patientFile({ id: doctorId }, a.patientId)).toMatchObject({ firstName: "Éva", phone: "+35226123456", createdBy: { id: secretaryId }, updatedBy: { id: doctorId } });
-    expect(await updatePatient(asDoctor(), a.patientId, file({ matricule: matriculeFor("1990-07-14", 51) }))).toEqual({ kind: "duplicate-matricule", existingId: b.patientId });
+    expect(await patientFile({ id: doctorId }, a.patientId)).toMatchObject({
+      firstName: "Éva",
+      phone: "+35226123456",
+      createdBy: { id: secretaryId },
+      updatedBy: { id: doctorId },
+    });
+    expect(await updatePatient(asDoctor(), a.patientId, file({ matricule: matriculeFor("1990-07-14", 51) }))).toEqual({
+      kind: "duplicate-matricule",
+      existingId: b.patientId,
+    });
     const other = { doctor: { id: otherDoctorId }, user: { id: otherDoctorId } };
     expect(await updatePatient(other, a.patientId, file())).toEqual({ kind: "not-found" });
     expect(await archivePatient(other, a.patientId)).toEqual({ kind: "not-found" });

@@ -61,7 +61,11 @@ export async function searchPatients(
   { query, page, includeArchived = false }: { query: string; page: number; includeArchived?: boolean },
   db: Database = getDb(),
 ): Promise<{ rows: PatientSummary[]; total: number; page: number; pages: number }> {
-  const where = and(eq(patients.doctorId, doctor.id), searchCondition(cleanSearchText(query, 80)), includeArchived ? undefined : isNull(patients.archivedAt));
+  const where = and(
+    eq(patients.doctorId, doctor.id),
+    searchCondition(cleanSearchText(query, 80)),
+    includeArchived ? undefined : isNull(patients.archivedAt),
+  );
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(patients).where(where);
   const pages = Math.max(1, Math.ceil(total / PATIENTS_PER_PAGE));
   const current = Math.min(Math.max(1, page), pages);
@@ -76,7 +80,12 @@ export async function searchPatients(
 }
 
 /** The agenda's patient finder, as one types: the first `limit` active files matching (none for an empty query). */
-export async function findPatientsForBooking(doctor: { id: string }, query: string, { limit = 10 }: { limit?: number } = {}, db: Database = getDb()): Promise<PatientSummary[]> {
+export async function findPatientsForBooking(
+  doctor: { id: string },
+  query: string,
+  { limit = 10 }: { limit?: number } = {},
+  db: Database = getDb(),
+): Promise<PatientSummary[]> {
   const typed = cleanSearchText(query, 80);
   if (typed === "") return [];
   return db
@@ -135,7 +144,12 @@ async function holderOf(db: Database, doctorId: string, matricule: string | null
 }
 
 /** Runs a write; a matricule taken meanwhile (unique index) is the duplicate it would have been. */
-async function savingFile(db: Database, doctorId: string, matricule: string | null, write: () => Promise<SavePatientResult>): Promise<SavePatientResult> {
+async function savingFile(
+  db: Database,
+  doctorId: string,
+  matricule: string | null,
+  write: () => Promise<SavePatientResult>,
+): Promise<SavePatientResult> {
   try {
     return await write();
   } catch (error) {

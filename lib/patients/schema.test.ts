@@ -35,8 +35,12 @@ describe("patient file form", () => {
 
   it("checks the matricule's check digits and that it encodes the birth date typed", () => {
     const wrong = matricule.slice(0, 12) + String((Number(matricule[12]) + 1) % 10);
-    expect(errors({ ...form, matricule: wrong })).toEqual({ matricule: "Ce matricule n'est pas valide : 13 chiffres dont les deux derniers sont des chiffres de contrôle." });
-    expect(errors({ ...form, birthDate: "1985-03-13" })).toEqual({ matricule: "Ce matricule correspond à une naissance le 12 mars 1985 : vérifiez-le, ou la date de naissance." });
+    expect(errors({ ...form, matricule: wrong })).toEqual({
+      matricule: "Ce matricule n'est pas valide : 13 chiffres dont les deux derniers sont des chiffres de contrôle.",
+    });
+    expect(errors({ ...form, birthDate: "1985-03-13" })).toEqual({
+      matricule: "Ce matricule correspond à une naissance le 12 mars 1985 : vérifiez-le, ou la date de naissance.",
+    });
   });
 
   it("without a matricule, asks why, and keeps another identifier", () => {

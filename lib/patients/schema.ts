@@ -102,20 +102,18 @@ export const patientSchema = z
     }
     if (!v.matricule && !v.noMatriculeReason) ctx.addIssue({ code: "custom", path: ["noMatriculeReason"], message: PATIENT_PROBLEM_MESSAGE.reason });
   })
-  .transform(
-    (v): PatientInput => ({
-      lastName: v.lastName,
-      firstName: v.firstName,
-      birthDate: v.birthDate!,
-      matricule: v.matricule,
-      // A matricule makes the reason moot, whatever the form still had selected.
-      noMatriculeReason: v.matricule ? null : v.noMatriculeReason,
-      otherIdentifier: v.otherIdentifier,
-      email: v.email,
-      phone: v.phone,
-      address: v.address,
-    }),
-  );
+  .transform((v): PatientInput => ({
+    lastName: v.lastName,
+    firstName: v.firstName,
+    birthDate: v.birthDate!,
+    matricule: v.matricule,
+    // A matricule makes the reason moot, whatever the form still had selected.
+    noMatriculeReason: v.matricule ? null : v.noMatriculeReason,
+    otherIdentifier: v.otherIdentifier,
+    email: v.email,
+    phone: v.phone,
+    address: v.address,
+  }));
 
 export type PatientFormInput = z.input<typeof patientSchema>;
 

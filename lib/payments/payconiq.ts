@@ -4,8 +4,7 @@
 // here: the profile draws the QR code as the id is typed, with the page's first JavaScript; the
 // form's field is in lib/payments/schema.ts.
 
-export const PAYCONIQ_ID_MESSAGE =
-  "L'ID Marchand Payconiq se compose de 24 caractères : chiffres et lettres de a à f (tel que fourni par Payconiq).";
+export const PAYCONIQ_ID_MESSAGE = "L'ID Marchand Payconiq se compose de 24 caractères : chiffres et lettres de a à f (tel que fourni par Payconiq).";
 
 export const MERCHANT_ID = /^[0-9a-f]{24}$/;
 

@@ -61,7 +61,10 @@ export async function confirmEmailChange(token: string): Promise<EmailChangeResu
       if (!target || !(await useLink(tx, token, PURPOSE))) return null;
       const [pending] = await tx.delete(pendingEmailChanges).where(eq(pendingEmailChanges.userId, target.userId)).returning();
       if (!pending) return null;
-      await tx.update(users).set({ email: pending.newEmail, updatedAt: sql`now()` }).where(eq(users.id, target.userId));
+      await tx
+        .update(users)
+        .set({ email: pending.newEmail, updatedAt: sql`now()` })
+        .where(eq(users.id, target.userId));
       await voidMailedCodes(tx, target.userId);
       return { oldEmail: target.email, newEmail: pending.newEmail };
     });

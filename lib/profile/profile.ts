@@ -50,7 +50,10 @@ async function upsertProfile(tx: Pick<ReturnType<typeof getDb>, "insert">, docto
 export async function saveProfileDetails(doctor: User, details: ProfileDetails): Promise<void> {
   const { title, firstName, lastName, specialty, ...practice } = details;
   await getDb().transaction(async (tx) => {
-    await tx.update(users).set({ title, firstName, lastName, specialty, updatedAt: sql`now()` }).where(eq(users.id, doctor.id));
+    await tx
+      .update(users)
+      .set({ title, firstName, lastName, specialty, updatedAt: sql`now()` })
+      .where(eq(users.id, doctor.id));
     await upsertProfile(tx, doctor.id, practice);
   });
 }

@@ -54,7 +54,12 @@ describe("stamp", () => {
     const nameLines = long.lines.filter((l) => l.bold);
     expect(nameLines.length).toBeGreaterThan(1);
     expect(nameLines.map((l) => l.text).join(" ")).toBe(name);
-    expect(long.lines.filter((l) => !l.bold && l.size === 13).map((l) => l.text).join(" ")).toBe("Médecine physique et de réadaptation, rééducation fonctionnelle");
+    expect(
+      long.lines
+        .filter((l) => !l.bold && l.size === 13)
+        .map((l) => l.text)
+        .join(" "),
+    ).toBe("Médecine physique et de réadaptation, rééducation fonctionnelle");
     expect(long.height).toBeGreaterThan(stampLayout(schmit).height);
     for (const line of long.lines) expect(line.baseline).toBeLessThan(long.height);
   });

@@ -7,13 +7,7 @@ import { getDb, type Database } from "@/lib/db";
  * Counts one event for `key` in a fixed window and says whether it is within `limit`. One atomic
  * statement, so concurrent requests on several instances are all counted.
  */
-export async function takeToken(
-  key: string,
-  limit: number,
-  windowSeconds: number,
-  now = new Date(),
-  db: Database = getDb(),
-): Promise<boolean> {
+export async function takeToken(key: string, limit: number, windowSeconds: number, now = new Date(), db: Database = getDb()): Promise<boolean> {
   const windowStart = new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
   const [row] = await db
     .insert(rateLimits)

@@ -53,7 +53,13 @@ export async function detachFromDoctor(doctor: { id: string; email: string }, se
     await writeAudit(
       tx,
       { userId: doctor.id, label: doctor.email, ip: ctx.ip },
-      { action: "secretary.detach", targetUserId: secretaryId, targetLabel: secretary?.email ?? null, reason: "Détachée par le médecin", details: { doctor: doctor.email } },
+      {
+        action: "secretary.detach",
+        targetUserId: secretaryId,
+        targetLabel: secretary?.email ?? null,
+        reason: "Détachée par le médecin",
+        details: { doctor: doctor.email },
+      },
     );
     return true;
   });
@@ -62,7 +68,14 @@ export async function detachFromDoctor(doctor: { id: string; email: string }, se
 /** The secretaries attached to a doctor. */
 export async function listAttachedSecretaries(doctorId: string) {
   return getDb()
-    .select({ id: users.id, email: users.email, title: users.title, firstName: users.firstName, lastName: users.lastName, since: secretaryDoctors.createdAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      title: users.title,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      since: secretaryDoctors.createdAt,
+    })
     .from(secretaryDoctors)
     .innerJoin(users, eq(users.id, secretaryDoctors.secretaryId))
     .where(eq(secretaryDoctors.doctorId, doctorId))

@@ -46,7 +46,10 @@ describe("checkSignatureImage", () => {
   });
 
   it("flags a PNG without any transparent pixel as opaque", async () => {
-    const flat = await sharp(await transparentSignaturePng()).flatten({ background: "#ffffff" }).png().toBuffer();
+    const flat = await sharp(await transparentSignaturePng())
+      .flatten({ background: "#ffffff" })
+      .png()
+      .toBuffer();
     const result = await checkSignatureImage(flat);
     expect(result.ok && result.opaque).toBe(true);
   });
@@ -91,7 +94,9 @@ describe("checkSignatureImage", () => {
   });
 
   it("refuses an image just over 3000 pixels on one side", async () => {
-    const wide = await sharp({ create: { width: 3001, height: 10, channels: 4, background: "#00000000" } }).png().toBuffer();
+    const wide = await sharp({ create: { width: 3001, height: 10, channels: 4, background: "#00000000" } })
+      .png()
+      .toBuffer();
     expect(await refusal(wide)).toMatch(/3001 × 10 pixels/);
   });
 });

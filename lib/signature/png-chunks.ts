@@ -7,10 +7,7 @@ export function hasPngSignature(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
-export type PngStructure =
-  | { kind: "ok"; width: number; height: number; chunks: string[] }
-  | { kind: "animated" }
-  | { kind: "damaged" };
+export type PngStructure = { kind: "ok"; width: number; height: number; chunks: string[] } | { kind: "animated" } | { kind: "damaged" };
 
 export function readPngStructure(bytes: Uint8Array): PngStructure {
   if (!hasPngSignature(bytes)) return { kind: "damaged" };

@@ -62,7 +62,10 @@ export async function saveSignature(doctor: User, checked: CheckedSignature): Pr
 export async function deleteSignature(doctor: User): Promise<boolean> {
   const removed = await getDb().transaction(async (tx) => {
     const [row] = await tx.delete(doctorSignatures).where(eq(doctorSignatures.doctorId, doctor.id)).returning({ key: doctorSignatures.storageKey });
-    await tx.update(doctorProfiles).set({ signatureOnDocuments: false, updatedAt: sql`now()` }).where(eq(doctorProfiles.doctorId, doctor.id));
+    await tx
+      .update(doctorProfiles)
+      .set({ signatureOnDocuments: false, updatedAt: sql`now()` })
+      .where(eq(doctorProfiles.doctorId, doctor.id));
     return row;
   });
   if (!removed) return false;

@@ -46,14 +46,22 @@ describe("support actions", () => {
     const [row] = await db.select().from(users).where(eq(users.id, ids.blocked));
     expect(row).toMatchObject({ status: "active", failedCodeAttempts: 0, emailCodeRequests: 0, blockedAt: null });
     expect(await auditRowsFor(ids.blocked)).toEqual([
-      expect.objectContaining({ action: "user.unblock", actorLabel: "support@example.lu", reason: "Appel du médecin, identité vérifiée", ip: "198.51.100.7" }),
+      expect.objectContaining({
+        action: "user.unblock",
+        actorLabel: "support@example.lu",
+        reason: "Appel du médecin, identité vérifiée",
+        ip: "198.51.100.7",
+      }),
     ]);
     expect(await mailsTo("blocked@example.lu")).toHaveLength(1);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 
   it("refuses, changing nothing, to unblock an unknown user or one that is not blocked", async () => {
-    expect(supportAnswer(await unblockUser(support, "00000000-0000-4000-8000-000000000000", "raison"))).toEqual({ ok: false, text: "Utilisateur introuvable." });
+    expect(supportAnswer(await unblockUser(support, "00000000-0000-4000-8000-000000000000", "raison"))).toEqual({
+      ok: false,
+      text: "Utilisateur introuvable.",
+    });
     expect(supportAnswer(await unblockUser(support, ids.doctor, "raison"))).toEqual({ ok: false, text: "Ce compte n'est pas bloqué." });
     expect(await auditRowsFor(ids.doctor)).toHaveLength(0);
   });
@@ -71,7 +79,10 @@ describe("support actions", () => {
       { userId: ids.doctor, secretEncrypted: "x", confirmedAt: new Date() },
       { userId: ids.support, secretEncrypted: "x", confirmedAt: new Date() },
     ]);
-    expect(supportAnswer(await resetUserTwoFactor(support, ids.support, "test"))).toEqual({ ok: false, text: "Vous ne pouvez pas réinitialiser votre propre double authentification." });
+    expect(supportAnswer(await resetUserTwoFactor(support, ids.support, "test"))).toEqual({
+      ok: false,
+      text: "Vous ne pouvez pas réinitialiser votre propre double authentification.",
+    });
     expect(await resetUserTwoFactor(support, ids.doctor, "Téléphone perdu")).toMatchObject({ kind: "done" });
     expect(await db.select().from(twoFactor).where(eq(twoFactor.userId, ids.doctor))).toHaveLength(0);
     expect(await db.select().from(twoFactor).where(eq(twoFactor.userId, ids.support))).toHaveLength(1);
@@ -110,8 +121,13 @@ describe("support actions", () => {
     expect(await resetUserTwoFactor(support, other, "Téléphone perdu")).toMatchObject({ kind: "done" });
     expect(await closeUserSessions(support, other, "Poste partagé")).toMatchObject({ kind: "done" });
     expect(supportAnswer(await unblockUser(support, other, "rien à débloquer"))).toEqual({ ok: false, text: "Ce compte n'est pas bloqué." });
-    expect(supportAnswer(await attachSecretary(support, other, "doc@example.lu", "pas une secrétaire"))).toEqual({ ok: false, text: "Ce compte n'est pas un compte secrétariat." });
-    expect(await db.select({ role: users.role, status: users.status }).from(users).where(eq(users.id, other))).toEqual([{ role: "support", status: "active" }]);
+    expect(supportAnswer(await attachSecretary(support, other, "doc@example.lu", "pas une secrétaire"))).toEqual({
+      ok: false,
+      text: "Ce compte n'est pas un compte secrétariat.",
+    });
+    expect(await db.select({ role: users.role, status: users.status }).from(users).where(eq(users.id, other))).toEqual([
+      { role: "support", status: "active" },
+    ]);
 
     // Wrong second-factor codes do block the last support account (docs/decisions/0009 says why);
     // no web actor is left to unblock it, the operators' command line is.
@@ -127,7 +143,9 @@ describe("support actions", () => {
   it("« Bloquer »: blocked, sessions and mailed links ended, audited with its reason, the user told", async () => {
     await session(ids.doctor);
     await session(ids.doctor);
-    await db.insert(verifications).values({ userId: ids.doctor, purpose: "password_reset", codeHash: "h-block", expiresAt: new Date(Date.now() + 3_600_000) });
+    await db
+      .insert(verifications)
+      .values({ userId: ids.doctor, purpose: "password_reset", codeHash: "h-block", expiresAt: new Date(Date.now() + 3_600_000) });
     expect(supportAnswer(await blockUser(support, ids.doctor, "Ordinateur volé, appel du médecin"))).toEqual({
       ok: true,
       text: "Le compte est bloqué et 2 sessions fermées ; l'utilisateur a été prévenu par courriel.",
@@ -164,9 +182,18 @@ describe("support actions", () => {
   it("attaches and detaches a secretary; detaching ends her sessions for that doctor only", async () => {
     const other = await user("other@example.lu", "doctor");
     expect(await attachSecretary(support, ids.secretary, "doc@example.lu", "Nouvelle secrétaire")).toMatchObject({ kind: "done" });
-    expect(supportAnswer(await attachSecretary(support, ids.secretary, "doc@example.lu", "encore"))).toEqual({ ok: false, text: "Cette secrétaire est déjà rattachée à ce médecin." });
-    expect(supportAnswer(await attachSecretary(support, ids.secretary, "nobody@example.lu", "x y z"))).toEqual({ ok: false, text: "Aucun médecin n'a ce courriel." });
-    expect(supportAnswer(await attachSecretary(support, ids.doctor, "doc@example.lu", "x y z"))).toEqual({ ok: false, text: "Ce compte n'est pas un compte secrétariat." });
+    expect(supportAnswer(await attachSecretary(support, ids.secretary, "doc@example.lu", "encore"))).toEqual({
+      ok: false,
+      text: "Cette secrétaire est déjà rattachée à ce médecin.",
+    });
+    expect(supportAnswer(await attachSecretary(support, ids.secretary, "nobody@example.lu", "x y z"))).toEqual({
+      ok: false,
+      text: "Aucun médecin n'a ce courriel.",
+    });
+    expect(supportAnswer(await attachSecretary(support, ids.doctor, "doc@example.lu", "x y z"))).toEqual({
+      ok: false,
+      text: "Ce compte n'est pas un compte secrétariat.",
+    });
     await attachSecretary(support, ids.secretary, "other@example.lu", "Deuxième cabinet");
     await session(ids.secretary, ids.doctor);
     await session(ids.secretary, other);
@@ -175,11 +202,18 @@ describe("support actions", () => {
     expect(await db.select().from(secretaryDoctors)).toEqual([expect.objectContaining({ doctorId: other })]);
     const live = await db.select().from(sessions).where(isNull(sessions.revokedAt));
     expect(live).toEqual([expect.objectContaining({ actingForDoctorId: other })]);
-    expect(supportAnswer(await detachSecretary(support, ids.secretary, ids.doctor, "encore"))).toEqual({ ok: false, text: "Cette secrétaire n'est pas rattachée à ce médecin." });
+    expect(supportAnswer(await detachSecretary(support, ids.secretary, ids.doctor, "encore"))).toEqual({
+      ok: false,
+      text: "Cette secrétaire n'est pas rattachée à ce médecin.",
+    });
   });
 
   it("invites a new account without any password and refuses an existing address", async () => {
-    const result = await inviteUser(support, { email: "new@example.lu", role: "patient", firstName: "Nina", lastName: "Schroeder" }, "Demande du cabinet");
+    const result = await inviteUser(
+      support,
+      { email: "new@example.lu", role: "patient", firstName: "Nina", lastName: "Schroeder" },
+      "Demande du cabinet",
+    );
     expect(result).toMatchObject({ kind: "done" });
     const [created] = await db.select().from(users).where(eq(users.email, "new@example.lu"));
     expect(created!.passwordHash).toBeNull();
@@ -191,7 +225,9 @@ describe("support actions", () => {
     const [mail] = await mailsTo("new@example.lu");
     expect(mail!.text).toMatch(/\/invitation\?jeton=[\w-]{40,}/);
 
-    expect(await inviteUser(support, { email: "doc@example.lu", role: "patient", firstName: "A", lastName: "B" }, "doublon")).toEqual({ kind: "email-taken" });
+    expect(await inviteUser(support, { email: "doc@example.lu", role: "patient", firstName: "A", lastName: "B" }, "doublon")).toEqual({
+      kind: "email-taken",
+    });
     expect(SUPPORT_REFUSAL["email-taken"]).toBe("Un compte existe déjà avec ce courriel.");
   });
 });

@@ -127,7 +127,10 @@ export function blockUser(actor: Actor, userId: string, reason: string) {
         .for("update");
       if (others.length === 0) throw new Refused("last-support");
     }
-    await tx.update(users).set({ status: "blocked", blockedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ status: "blocked", blockedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(users.id, user.id));
     await voidMailedCodes(tx, user.id);
     const ended = await revokeAllSessions(user.id, "compte bloqué par le support", tx);
     return {
@@ -203,6 +206,11 @@ export function inviteUser(actor: Actor, input: Invite, reason: string) {
       })
       .returning();
     const token = await issueLink(tx, user!.id, "invitation", INVITATION_HOURS * 60);
-    return { target: user!, email: invitationEmail(token, user!.firstName), details: { role: input.role }, done: { action: "user.invite", email: user!.email } };
+    return {
+      target: user!,
+      email: invitationEmail(token, user!.firstName),
+      details: { role: input.role },
+      done: { action: "user.invite", email: user!.email },
+    };
   });
 }

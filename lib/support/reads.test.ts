@@ -10,13 +10,19 @@ let support: Actor;
 
 beforeEach(async () => {
   db = await freshDatabase();
-  const [s] = await db.insert(users).values({ email: "support@example.lu", role: "support", firstName: "S", lastName: "U", passwordHash: "x" }).returning();
+  const [s] = await db
+    .insert(users)
+    .values({ email: "support@example.lu", role: "support", firstName: "S", lastName: "U", passwordHash: "x" })
+    .returning();
   support = { userId: s!.id, label: s!.email, ip: "198.51.100.7" };
 });
 
 describe("support's reads", () => {
   it("leave a trace in the audit chain: a user's page, a conversation, an export", async () => {
-    const [doctor] = await db.insert(users).values({ email: "doc@example.lu", role: "doctor", doctorKind: "medecin", firstName: "D", lastName: "O", passwordHash: "x" }).returning();
+    const [doctor] = await db
+      .insert(users)
+      .values({ email: "doc@example.lu", role: "doctor", doctorKind: "medecin", firstName: "D", lastName: "O", passwordHash: "x" })
+      .returning();
     const [conversation] = await db.insert(chatConversations).values({ userId: doctor!.id }).returning();
     await auditUserPageRead(support, doctor!);
     await auditConversationRead(support, conversation!.id);

@@ -11,7 +11,9 @@ import { writeAudit, type Actor } from "@/lib/audit/support-log";
 const READ_REASON = "consultation";
 
 export async function auditUserPageRead(actor: Actor, user: { id: string; email: string }): Promise<void> {
-  await getDb().transaction((tx) => writeAudit(tx, actor, { action: "read.user", targetUserId: user.id, targetLabel: user.email, reason: READ_REASON }));
+  await getDb().transaction((tx) =>
+    writeAudit(tx, actor, { action: "read.user", targetUserId: user.id, targetLabel: user.email, reason: READ_REASON }),
+  );
 }
 
 /** The conversation's owner is the target; nothing is written for an id that matches no conversation. */
@@ -23,10 +25,18 @@ export async function auditConversationRead(actor: Actor, conversationId: string
       .innerJoin(users, eq(users.id, chatConversations.userId))
       .where(eq(chatConversations.id, conversationId));
     if (!owner) return;
-    await writeAudit(tx, actor, { action: "read.chat", targetUserId: owner.id, targetLabel: owner.email, reason: READ_REASON, details: { conversation: conversationId } });
+    await writeAudit(tx, actor, {
+      action: "read.chat",
+      targetUserId: owner.id,
+      targetLabel: owner.email,
+      reason: READ_REASON,
+      details: { conversation: conversationId },
+    });
   });
 }
 
 export async function auditExportRead(actor: Actor, filter: Record<string, string>): Promise<void> {
-  await getDb().transaction((tx) => writeAudit(tx, actor, { action: "read.audit-export", targetUserId: null, targetLabel: null, reason: READ_REASON, details: filter }));
+  await getDb().transaction((tx) =>
+    writeAudit(tx, actor, { action: "read.audit-export", targetUserId: null, targetLabel: null, reason: READ_REASON, details: filter }),
+  );
 }

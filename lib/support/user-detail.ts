@@ -28,8 +28,16 @@ export async function userDetail(userId: string) {
       .where(eq(connectionLog.accountId, user.id))
       .orderBy(desc(connectionLog.at), desc(connectionLog.id))
       .limit(20),
-    db.select(linked).from(secretaryDoctors).innerJoin(users, eq(users.id, secretaryDoctors.doctorId)).where(eq(secretaryDoctors.secretaryId, user.id)),
-    db.select(linked).from(secretaryDoctors).innerJoin(users, eq(users.id, secretaryDoctors.secretaryId)).where(eq(secretaryDoctors.doctorId, user.id)),
+    db
+      .select(linked)
+      .from(secretaryDoctors)
+      .innerJoin(users, eq(users.id, secretaryDoctors.doctorId))
+      .where(eq(secretaryDoctors.secretaryId, user.id)),
+    db
+      .select(linked)
+      .from(secretaryDoctors)
+      .innerJoin(users, eq(users.id, secretaryDoctors.secretaryId))
+      .where(eq(secretaryDoctors.doctorId, user.id)),
     // Whether « Bloquer » applies to a support account: never to the last active one.
     db
       .select({ n: count() })

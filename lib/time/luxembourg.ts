@@ -13,10 +13,7 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 /** Where a Luxembourg wall-clock time lands: once, never (spring gap), or twice (autumn repeat). */
-export type WallClockInstant =
-  | { kind: "exact"; at: Date }
-  | { kind: "nonexistent" }
-  | { kind: "ambiguous"; earlier: Date; later: Date };
+export type WallClockInstant = { kind: "exact"; at: Date } | { kind: "nonexistent" } | { kind: "ambiguous"; earlier: Date; later: Date };
 
 /** Which of the two instants of a repeated wall-clock time (the summer-time one comes first). */
 export type Occurrence = "earlier" | "later";

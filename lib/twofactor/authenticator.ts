@@ -20,7 +20,11 @@ export async function hasTwoFactor(userId: string): Promise<boolean> {
 /** The time step `code` belongs to under the user's confirmed (or enrolling) secret, if valid. */
 async function matchingStep(tx: Database, userId: string, state: "confirmed" | "enrolling", code: string): Promise<number | null> {
   const confirmed = state === "confirmed" ? isNotNull(twoFactor.confirmedAt) : isNull(twoFactor.confirmedAt);
-  const [row] = await tx.select().from(twoFactor).where(and(eq(twoFactor.userId, userId), confirmed)).limit(1);
+  const [row] = await tx
+    .select()
+    .from(twoFactor)
+    .where(and(eq(twoFactor.userId, userId), confirmed))
+    .limit(1);
   return row ? matchTotp(decryptSecret(row.secretEncrypted), code) : null;
 }
 

@@ -20,7 +20,11 @@ describe("code formats (refused before any attempt is counted)", () => {
 });
 
 describe("the second factor's hidden method field", () => {
-  it.each([["forged", "admin"], ["missing", null], ["not text", 1]])("a %s method is the form's error, in French", (_, method) => {
+  it.each([
+    ["forged", "admin"],
+    ["missing", null],
+    ["not text", 1],
+  ])("a %s method is the form's error, in French", (_, method) => {
     const parsed = secondFactorSchema.safeParse({ method, code: "123456" });
     expect(parsed.success).toBe(false);
     if (parsed.success) return;

@@ -20,10 +20,7 @@ export const INVALID_REQUEST = "Requête invalide. Rechargez la page.";
 
 export const secondFactorSchema = z.discriminatedUnion(
   "method",
-  [
-    z.object({ method: z.literal("code"), code: otpCodeSchema }),
-    z.object({ method: z.literal("recovery"), code: recoveryCodeSchema }),
-  ],
+  [z.object({ method: z.literal("code"), code: otpCodeSchema }), z.object({ method: z.literal("recovery"), code: recoveryCodeSchema })],
   { error: INVALID_REQUEST },
 );
 

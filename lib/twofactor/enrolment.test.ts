@@ -18,7 +18,14 @@ let db: Awaited<ReturnType<typeof freshDatabase>>;
 async function userWithTwoFactor(role: "doctor" | "support"): Promise<User> {
   const [user] = (await db
     .insert(users)
-    .values({ email: `${role}@example.lu`, role, doctorKind: role === "doctor" ? "medecin" : null, firstName: "Anne", lastName: "Muller", passwordHash: "x" })
+    .values({
+      email: `${role}@example.lu`,
+      role,
+      doctorKind: role === "doctor" ? "medecin" : null,
+      firstName: "Anne",
+      lastName: "Muller",
+      passwordHash: "x",
+    })
     .returning()) as [User];
   await db.insert(twoFactor).values({ userId: user.id, secretEncrypted: encryptSecret(SECRET), confirmedAt: new Date() });
   return user;

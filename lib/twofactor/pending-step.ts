@@ -21,7 +21,13 @@ export async function startPendingStep(userId: string, portal: Role, kind: Pendi
   const token = randomToken();
   await getDb()
     .insert(pendingSignIns)
-    .values({ tokenHash: hashOneTimeSecret("pending", token), userId, portal, kind, expiresAt: new Date(Date.now() + PENDING_STEP_MINUTES * 60_000) });
+    .values({
+      tokenHash: hashOneTimeSecret("pending", token),
+      userId,
+      portal,
+      kind,
+      expiresAt: new Date(Date.now() + PENDING_STEP_MINUTES * 60_000),
+    });
   (await cookies()).set(cookieName(), token, {
     httpOnly: true,
     secure: secureCookiesEnabled(),

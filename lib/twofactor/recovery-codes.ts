@@ -22,7 +22,13 @@ function newCode(): string {
 export async function replaceRecoveryCodes(tx: Database, userId: string): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newCode);
   await removeAll(tx, userId, PURPOSE);
-  await store(tx, userId, PURPOSE, codes.map((c) => hashFor(userId, c.replace("-", ""))), null);
+  await store(
+    tx,
+    userId,
+    PURPOSE,
+    codes.map((c) => hashFor(userId, c.replace("-", ""))),
+    null,
+  );
   return codes;
 }
 

@@ -70,7 +70,11 @@ async function prepareData() {
   );
   if (!week) throw new Error("the busiest doctor has no appointment");
   const monday = mondayOf(week.monday);
-  const [patient] = await db.select({ id: patients.id }).from(patients).where(and(eq(patients.doctorId, doctor.id), sql`${patients.archivedAt} IS NULL`)).limit(1);
+  const [patient] = await db
+    .select({ id: patients.id })
+    .from(patients)
+    .where(and(eq(patients.doctorId, doctor.id), sql`${patients.archivedAt} IS NULL`))
+    .limit(1);
   const [motif] = await db
     .select({ id: visitReasons.id, minutes: visitReasons.durationMinutes })
     .from(visitReasons)
@@ -96,7 +100,11 @@ async function prepareData() {
   for (let d = 0; d < 7 && slots.length < CONNECTIONS + 1; d++) {
     const day = addDays(monday, d);
     for (const interval of hours.filter((h) => h.weekday === isoWeekday(day))) {
-      for (let minute = interval.startMinute; minute + motif.minutes <= interval.endMinute && slots.length < CONNECTIONS + 1; minute += motif.minutes) {
+      for (
+        let minute = interval.startMinute;
+        minute + motif.minutes <= interval.endMinute && slots.length < CONNECTIONS + 1;
+        minute += motif.minutes
+      ) {
         const found = resolveWallClock(day, minute);
         if (found.kind !== "exact") continue;
         const end = found.at.getTime() + motif.minutes * 60_000;
@@ -117,20 +125,28 @@ type Load = { rps: number; p50: number; p95: number; p99: number; requests: numb
 async function load(target: Target, cookie: string, seconds: number): Promise<Load> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: BASE + target.path, connections: CONNECTIONS, duration: seconds, timeout: TIMEOUT, headers: { cookie } }, (error, done) =>
-      error ? reject(error) : resolve(done),
+    const instance = autocannon(
+      { url: BASE + target.path, connections: CONNECTIONS, duration: seconds, timeout: TIMEOUT, headers: { cookie } },
+      (error, done) => (error ? reject(error) : resolve(done)),
     );
     instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
   });
   if (result.non2xx || result.errors) throw new Error(`${target.path}: ${result.non2xx} réponses non 2xx, ${result.errors} erreurs`);
   latencies.sort((a, b) => a - b);
-  return { rps: result.requests.total / result.duration, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), requests: result.requests.total };
+  return {
+    rps: result.requests.total / result.duration,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    requests: result.requests.total,
+  };
 }
 
 async function check(target: Target, cookie: string) {
   const response = await fetch(BASE + target.path, { headers: { cookie }, redirect: "manual" });
   const body = await response.text();
-  if (response.status !== 200 || !body.includes(target.mustContain)) throw new Error(`${target.path} does not answer the expected page (HTTP ${response.status})`);
+  if (response.status !== 200 || !body.includes(target.mustContain))
+    throw new Error(`${target.path} does not answer the expected page (HTTP ${response.status})`);
 }
 
 /** Books `slot` then cancels it through the server actions, from the week view; the row is then removed. */
@@ -140,14 +156,25 @@ function booker(context: Context, cookie: string, weekPath: string) {
   // PGlite is one process's: the server holds it, the cancelled rows stay (one per booking).
   const db = databaseKind() === "postgres" ? getDb() : null;
   return async (slot: Slot) => {
-    const fields = { patientId: context.patientId, visitReasonId: context.motif.id, day: slot.day, time: slot.time, durationMinutes: String(context.motif.minutes), note: "", outsideHoursConfirmed: "on" };
+    const fields = {
+      patientId: context.patientId,
+      visitReasonId: context.motif.id,
+      day: slot.day,
+      time: slot.time,
+      durationMinutes: String(context.motif.minutes),
+      note: "",
+      outsideHoursConfirmed: "on",
+    };
     const booked = await callServerAction(BASE, weekPath, create, [{ status: "idle" }, formDataOf(fields)], cookie);
     const appointmentId = appointmentIdIn(booked.text);
     if (booked.status !== 200 || !appointmentId) {
-      throw new Error(`booking ${slot.day} ${slot.time}: HTTP ${booked.status}${booked.text.includes(TAKEN) ? ", taken" : ""}: ${booked.text.slice(-300)}`);
+      throw new Error(
+        `booking ${slot.day} ${slot.time}: HTTP ${booked.status}${booked.text.includes(TAKEN) ? ", taken" : ""}: ${booked.text.slice(-300)}`,
+      );
     }
     const cancelled = await callServerAction(BASE, weekPath, cancel, [{ status: "idle" }, formDataOf({ appointmentId, by: "practice" })], cookie);
-    if (cancelled.status !== 200 || !cancelled.text.includes("Rendez-vous annulé.")) throw new Error(`cancelling ${appointmentId}: HTTP ${cancelled.status}`);
+    if (cancelled.status !== 200 || !cancelled.text.includes("Rendez-vous annulé."))
+      throw new Error(`cancelling ${appointmentId}: HTTP ${cancelled.status}`);
     if (db) await db.delete(appointments).where(inArray(appointments.id, [appointmentId]));
     return { create: booked.ms, cancel: cancelled.ms, both: booked.ms + cancelled.ms };
   };
@@ -230,7 +257,9 @@ try {
   // after: the two p95s compared come from the same minute of the machine's load.
   await concurrentBookings(book, context.slots, WARMUP);
   const bookings = await concurrentBookings(book, context.slots, DURATION);
-  console.log(`${CONNECTIONS} bookers at once: ${bookings.pairs} book-then-cancel, p95 ${f1(bookings.both.p95)} ms (book ${f1(bookings.create.p95)}, cancel ${f1(bookings.cancel.p95)})`);
+  console.log(
+    `${CONNECTIONS} bookers at once: ${bookings.pairs} book-then-cancel, p95 ${f1(bookings.both.p95)} ms (book ${f1(bookings.create.p95)}, cancel ${f1(bookings.cancel.p95)})`,
+  );
   const baselineAfter = await load(baseline, cookie, DURATION);
   console.log(`${baseline.name}, again: ${f1(baselineAfter.rps)} req/s, p95 ${f1(baselineAfter.p95)} ms`);
 
@@ -243,9 +272,17 @@ try {
   const bs = sequential.pages.get(baseline.path)!;
   const ws = sequential.pages.get(week.path)!;
   const section = [
-    ...reportHeader("bench:agenda", `${CONNECTIONS} connections, ${DURATION} s per measure after a ${WARMUP} s warm-up; then ${ROUNDS} rounds one at a time`, loadBefore, context.database),
+    ...reportHeader(
+      "bench:agenda",
+      `${CONNECTIONS} connections, ${DURATION} s per measure after a ${WARMUP} s warm-up; then ${ROUNDS} rounds one at a time`,
+      loadBefore,
+      context.database,
+    ),
     `- Busiest doctor: ${context.doctor.email}, ${context.doctor.appointments.toLocaleString("en")} appointments; week of ${context.monday}: ${context.weekAppointments} active appointments`,
-    `- Load average (1, 5, 15 min, as \`uptime\` shows it) at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}`,
+    `- Load average (1, 5, 15 min, as \`uptime\` shows it) at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")}`,
     "",
     `Under load (${CONNECTIONS} at once):`,
     "",

@@ -49,9 +49,7 @@ export function writeReport(name: string, section: string, database = databaseKi
   const end = `<!-- bench:${name}:${database}:end -->`;
   const current = fs.existsSync(REPORT) ? fs.readFileSync(REPORT, "utf8") : "";
   const block = `${start}\n${section}\n${end}`;
-  const next = current.includes(start)
-    ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
-    : `${current.trimEnd()}\n\n${block}\n`;
+  const next = current.includes(start) ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block) : `${current.trimEnd()}\n\n${block}\n`;
   fs.writeFileSync(REPORT, next);
   console.log(`\n${section}\n\nÉcrit dans ${path.relative(process.cwd(), REPORT)}.`);
 }

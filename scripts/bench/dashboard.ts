@@ -42,12 +42,16 @@ async function prepareData() {
   // server's encryption key) are the server's business when it starts.
   await seedLarge(getDb(), { log: console.log });
   const db = getDb();
-  const [busiest] = await db.execute(sql`
+  const [busiest] = await db
+    .execute(
+      sql`
     SELECT u.id, u.email, count(*)::int AS appointments
     FROM appointments a JOIN users u ON u.id = a.doctor_id
     WHERE u.email LIKE ${`%@${BENCH_EMAIL_DOMAIN}`}
     GROUP BY u.id, u.email ORDER BY count(*) DESC LIMIT 1
-  `).then((r) => (r as unknown as { rows: { id: string; email: string; appointments: number }[] }).rows);
+  `,
+    )
+    .then((r) => (r as unknown as { rows: { id: string; email: string; appointments: number }[] }).rows);
   if (!busiest) throw new Error("no benchmark doctor found");
   // The row 1,000 deep in the doctor's history: the deep page starts right after it.
   const [deep] = await db
@@ -58,7 +62,10 @@ async function prepareData() {
     .offset(999)
     .limit(1);
   if (!deep) throw new Error("the busiest doctor has fewer than 1,000 connections");
-  const [history] = await db.select({ n: sql<number>`count(*)::int` }).from(connectionLog).where(eq(connectionLog.accountId, busiest.id));
+  const [history] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(connectionLog)
+    .where(eq(connectionLog.accountId, busiest.id));
   const database = await databaseVersion(db);
   await closeDb();
   return {
@@ -138,12 +145,20 @@ function report(
   const dashboard = measures.find((m) => m.path === "/dashboard")!;
   const deep = measures.find((m) => m.path.includes("curseur="))!;
   const lines = [
-    ...reportHeader("bench:dashboard", `${CONNECTIONS} connections, ${DURATION} s per page after a ${WARMUP} s warm-up`, loadBefore, context.database),
+    ...reportHeader(
+      "bench:dashboard",
+      `${CONNECTIONS} connections, ${DURATION} s per page after a ${WARMUP} s warm-up`,
+      loadBefore,
+      context.database,
+    ),
     `- Busiest doctor: ${context.doctor.email}, ${context.doctor.appointments.toLocaleString("en")} appointments, ${context.historyRows.toLocaleString("en")} connection rows`,
     "",
     "| page | req/s | p50 ms | p95 ms | p99 ms | requests |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
-    ...measures.map((m) => `| ${m.name} (\`${m.path.length > 40 ? `${m.path.slice(0, 37)}…` : m.path}\`) | ${f1(m.rps)} | ${f1(m.p50)} | ${f1(m.p95)} | ${f1(m.p99)} | ${m.requests} |`),
+    ...measures.map(
+      (m) =>
+        `| ${m.name} (\`${m.path.length > 40 ? `${m.path.slice(0, 37)}…` : m.path}\`) | ${f1(m.rps)} | ${f1(m.p50)} | ${f1(m.p95)} | ${f1(m.p99)} | ${m.requests} |`,
+    ),
     "",
     `- Dashboard throughput / baseline (${baselineName}): **${((100 * dashboard.rps) / base.rps).toFixed(0)} %** (target ≥ 40 %)`,
     `- Dashboard p95: **${f1(dashboard.p95)} ms** (target < 50 ms)`,
@@ -176,7 +191,12 @@ try {
     // The practice layout, its guard and one small query: what every practice page costs.
     { name: baselineName, path: "/secretaires", signedIn: true, mustContain: "Mon secrétariat" },
     { name: "Dashboard, history page 1", path: "/dashboard", signedIn: true, mustContain: "Historique de connexion" },
-    { name: "Dashboard, history 1,000 rows deep", path: `/dashboard?curseur=${context.deepCursor}`, signedIn: true, mustContain: "Historique de connexion" },
+    {
+      name: "Dashboard, history 1,000 rows deep",
+      path: `/dashboard?curseur=${context.deepCursor}`,
+      signedIn: true,
+      mustContain: "Historique de connexion",
+    },
   ];
   const measures: Measure[] = [];
   const loadBefore = os.loadavg()[0]!;
@@ -184,7 +204,9 @@ try {
     await check(target, cookie);
     await load(target, cookie, WARMUP);
     const measure = await load(target, cookie, DURATION);
-    console.log(`${target.name}: ${measure.rps.toFixed(1)} req/s, p50 ${measure.p50.toFixed(1)} ms, p95 ${measure.p95.toFixed(1)} ms, p99 ${measure.p99.toFixed(1)} ms`);
+    console.log(
+      `${target.name}: ${measure.rps.toFixed(1)} req/s, p50 ${measure.p50.toFixed(1)} ms, p95 ${measure.p95.toFixed(1)} ms, p99 ${measure.p99.toFixed(1)} ms`,
+    );
     measures.push(measure);
   }
   const signedIn = targets.filter((t) => t.signedIn);

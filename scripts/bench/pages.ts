@@ -90,7 +90,15 @@ try {
   ];
   chrome = await chromeLauncher.launch({
     chromePath: CHROME,
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   // Each page's first request after a start loads its code: not what a visitor meets.
   for (const page of pages) await fetch(BASE + page.path, { headers: { cookie: page.cookie } }).then((r) => r.arrayBuffer());
@@ -106,7 +114,9 @@ try {
         scores = await audit(page, chrome.port);
       }
       if (!scores) throw new Error(`Lighthouse could not complete a run of ${page.path} four times in a row`);
-      console.log(`${page.name}, run ${run + 1}/${RUNS}: performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores.bestPractices}`);
+      console.log(
+        `${page.name}, run ${run + 1}/${RUNS}: performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores.bestPractices}`,
+      );
       runs[i]!.push(scores);
     }
   }
@@ -120,7 +130,9 @@ try {
       const median = values[Math.floor(values.length / 2)]!;
       return values[0] === values.at(-1) ? `${median}` : `${median} (${values[0]}–${values.at(-1)})`;
     };
-    rows.push(`| ${page.name} (\`${page.path}\`) | ${cell((s) => s.performance)} | ${cell((s) => s.accessibility)} | ${cell((s) => s.bestPractices)} | ${(js / 1024).toFixed(1)} |`);
+    rows.push(
+      `| ${page.name} (\`${page.path}\`) | ${cell((s) => s.performance)} | ${cell((s) => s.accessibility)} | ${cell((s) => s.bestPractices)} | ${(js / 1024).toFixed(1)} |`,
+    );
     // The audits that failed in the median run (by performance): where time would go next.
     const median = [...all].sort((a, b) => a.performance - b.performance)[Math.floor(all.length / 2)]!;
     if (median.failing.length) notes.push(`- ${page.name}: audits under 90 in the median run — ${median.failing.join(", ")}`);

@@ -64,7 +64,12 @@ try {
   }
   const t = summary(times);
   const section = [
-    ...reportHeader("bench:pdf", `${ROUNDS} requests one at a time over ${links.length} demo documents`, loadBefore, `${databaseKind() === "postgres" ? "PostgreSQL" : "PGlite"}, demo accounts`),
+    ...reportHeader(
+      "bench:pdf",
+      `${ROUNDS} requests one at a time over ${links.length} demo documents`,
+      loadBefore,
+      `${databaseKind() === "postgres" ? "PostgreSQL" : "PGlite"}, demo accounts`,
+    ),
     "",
     "| request | p50 ms | p95 ms | average size |",
     "| --- | ---: | ---: | ---: |",

@@ -43,7 +43,11 @@ async function main(): Promise<number> {
     result = await unblockUser(actor, user.id, reason);
   } else if (command === "create-support") {
     const local = email.data.split("@")[0]!;
-    result = await inviteUser(actor, { email: email.data, role: "support", firstName: values.first || local, lastName: values.last || "Support" }, reason);
+    result = await inviteUser(
+      actor,
+      { email: email.data, role: "support", firstName: values.first || local, lastName: values.last || "Support" },
+      reason,
+    );
   } else {
     console.error(USAGE);
     return 2;

@@ -82,7 +82,7 @@ globalThis.fetch = async (input, init) => {
   return response;
 };
 
-const networkCode = (error: unknown) => ((error as { cause?: { code?: string } })?.cause?.code ?? "");
+const networkCode = (error: unknown) => (error as { cause?: { code?: string } })?.cause?.code ?? "";
 
 /** A round-robin load balancer: a refused connection (nothing was sent) is retried elsewhere. */
 let turn = 0;
@@ -108,7 +108,8 @@ async function get(pathname: string, cookie: string, mustContain: string) {
   await onInstance(async (base) => {
     const response = await fetch(base + pathname, { headers: { cookie }, redirect: "manual" });
     const body = await response.text();
-    if (response.status !== 200 || !body.includes(mustContain)) throw new UnexpectedAnswer(`GET ${pathname}: HTTP ${response.status}`, response.status);
+    if (response.status !== 200 || !body.includes(mustContain))
+      throw new UnexpectedAnswer(`GET ${pathname}: HTTP ${response.status}`, response.status);
   });
 }
 
@@ -143,11 +144,18 @@ async function iteration(vu: number, account: TotpAccount, chatAction: string) {
     await onInstance(async (base) => {
       const response = await fetch(`${base}/dashboard`, {
         method: "POST",
-        headers: { cookie: signedIn.cookie, origin: base, "next-action": chatAction, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+        headers: {
+          cookie: signedIn.cookie,
+          origin: base,
+          "next-action": chatAction,
+          "content-type": "text/plain;charset=UTF-8",
+          accept: "text/x-component",
+        },
         body: JSON.stringify([message]),
       });
       const body = await response.text();
-      if (response.status !== 200 || !body.includes('"ok":true')) throw new UnexpectedAnswer(`chat: HTTP ${response.status} ${body.slice(0, 200)}`, response.status);
+      if (response.status !== 200 || !body.includes('"ok":true'))
+        throw new UnexpectedAnswer(`chat: HTTP ${response.status} ${body.slice(0, 200)}`, response.status);
     });
     stats.chatSent.add(message);
   } catch (error) {
@@ -203,7 +211,14 @@ async function databaseOutage() {
   outage.end = Date.now();
   // Back by itself: every instance answers its health check again, without a restart.
   for (;;) {
-    const answers = await Promise.all(instances.map((i) => realFetch(`${i.base}/api/health`).then((r) => r.status, () => 0)));
+    const answers = await Promise.all(
+      instances.map((i) =>
+        realFetch(`${i.base}/api/health`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      ),
+    );
     if (answers.every((s) => s === 200)) break;
     if (Date.now() - outage.end > 30_000) break;
     await new Promise((r) => setTimeout(r, 250));
@@ -290,9 +305,7 @@ try {
     console.log(`PostgreSQL de retour ; application rétablie en ${outage.recoveredMs} ms`);
   })();
   await Promise.all([
-    ...Array.from({ length: VUS }, (_, vu) =>
-      virtualUser(vu, accounts.slice(vu * ACCOUNTS_PER_VU, (vu + 1) * ACCOUNTS_PER_VU), end, chatAction),
-    ),
+    ...Array.from({ length: VUS }, (_, vu) => virtualUser(vu, accounts.slice(vu * ACCOUNTS_PER_VU, (vu + 1) * ACCOUNTS_PER_VU), end, chatAction)),
     faults,
   ]);
   clearInterval(rss);
@@ -300,8 +313,16 @@ try {
   const db = await checkDatabase();
 
   const checks: [string, boolean, string][] = [
-    ["No 5xx outside the database outage", stats.fiveXxOutsideOutage.length === 0, `${stats.fiveXxOutsideOutage.length}${stats.fiveXxOutsideOutage.length ? ` (${stats.fiveXxOutsideOutage.slice(0, 3).join("; ")})` : ""}`],
-    ["No unexpected answer", stats.anomalies.length === 0, `${stats.anomalies.length}${stats.anomalies.length ? ` (${stats.anomalies.slice(0, 3).join("; ")})` : ""}`],
+    [
+      "No 5xx outside the database outage",
+      stats.fiveXxOutsideOutage.length === 0,
+      `${stats.fiveXxOutsideOutage.length}${stats.fiveXxOutsideOutage.length ? ` (${stats.fiveXxOutsideOutage.slice(0, 3).join("; ")})` : ""}`,
+    ],
+    [
+      "No unexpected answer",
+      stats.anomalies.length === 0,
+      `${stats.anomalies.length}${stats.anomalies.length ? ` (${stats.anomalies.slice(0, 3).join("; ")})` : ""}`,
+    ],
     ["The other instance served while one was killed", stats.servedWhileKilled > 0, `${stats.servedWhileKilled} answers`],
     [
       "Every sign-in has its session and history row, in one piece",
@@ -315,7 +336,10 @@ try {
     ],
     [
       "Chat messages all stored, once",
-      db.chatMissing === 0 && db.chatDuplicates === 0 && db.chatMessages >= stats.chatSent.size && db.chatMessages <= stats.chatSent.size + stats.chatUnknown,
+      db.chatMissing === 0 &&
+        db.chatDuplicates === 0 &&
+        db.chatMessages >= stats.chatSent.size &&
+        db.chatMessages <= stats.chatSent.size + stats.chatUnknown,
       `${db.chatMessages} stored for ${stats.chatSent.size} acknowledged and ${stats.chatUnknown} cut; ${db.chatMissing} missing, ${db.chatDuplicates} doubled`,
     ],
     [
@@ -327,7 +351,10 @@ try {
   ];
   failed = checks.some(([, ok]) => !ok);
   const peak = Math.max(...instances.map((i) => i.peakRss));
-  const answers = [...stats.answers].sort(([a], [b]) => a - b).map(([status, n]) => `${status}: ${n}`).join(", ");
+  const answers = [...stats.answers]
+    .sort(([a], [b]) => a - b)
+    .map(([status, n]) => `${status}: ${n}`)
+    .join(", ");
   const report = [
     "# Reliability",
     "",

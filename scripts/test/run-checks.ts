@@ -27,7 +27,9 @@ function run(name: (typeof CHECKS)[number]): Promise<Result> {
     child.stderr.on("data", (c: Buffer) => chunks.push(c));
     child.on("close", (code) => {
       const result = { name, code: code ?? 1, seconds: (Date.now() - started) / 1000, output: Buffer.concat(chunks).toString() };
-      process.stdout.write(`\n── npm run ${name}: ${result.code === 0 ? "ok" : `FAILED (${result.code})`} in ${result.seconds.toFixed(0)} s\n${result.output}`);
+      process.stdout.write(
+        `\n── npm run ${name}: ${result.code === 0 ? "ok" : `FAILED (${result.code})`} in ${result.seconds.toFixed(0)} s\n${result.output}`,
+      );
       resolve(result);
     });
   });

@@ -22,11 +22,24 @@ async function problemsOf(page: Page, name: string): Promise<string[]> {
   await page.waitForLoadState("networkidle").catch(() => undefined);
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return result.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
+    return result.violations.map(
+      (v) =>
+        `${v.id} (${v.help}): ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 5)
+          .join(" | ")}`,
+    );
   }, TAGS);
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
   const overflow = scrollWidth > innerWidth ? [`scrolls sideways: ${scrollWidth} px in a ${innerWidth} px window`] : [];
   return [...violations, ...overflow].map((p) => `${name} @${innerWidth}px — ${p}`);
 }
@@ -134,5 +147,10 @@ test("accessibility sweep: support", async ({ browser, baseURL }) => {
       await expect(page.getByRole("heading", { name: "Actions du support" })).toBeVisible();
     },
   };
-  await sweep(browser, baseURL, [url("/admin"), userPage, url("/admin/journal"), url("/admin/nouveau"), url("/admin/chat"), url("/securite")], ACCOUNT.support);
+  await sweep(
+    browser,
+    baseURL,
+    [url("/admin"), userPage, url("/admin/journal"), url("/admin/nouveau"), url("/admin/chat"), url("/securite")],
+    ACCOUNT.support,
+  );
 });

@@ -10,17 +10,45 @@ import { ACCOUNT, signedInPage, uniqueClientIp } from "./support/auth";
 
 /** Open to anyone: sign-in pages, steps authorised by their own token or pending-step cookie. */
 const PUBLIC = [
-  "/", "/admin/login", "/doctor_home", "/secretary_home", "/patient_home",
-  "/connexion/2fa", "/connexion/activer-2fa", "/connexion/bloque",
-  "/mot-de-passe-oublie", "/reinitialiser", "/invitation", "/confirmer-courriel",
-  "/dev/mailbox", "/api/health",
+  "/",
+  "/admin/login",
+  "/doctor_home",
+  "/secretary_home",
+  "/patient_home",
+  "/connexion/2fa",
+  "/connexion/activer-2fa",
+  "/connexion/bloque",
+  "/mot-de-passe-oublie",
+  "/reinitialiser",
+  "/invitation",
+  "/confirmer-courriel",
+  "/dev/mailbox",
+  "/api/health",
 ];
 
 /** A concrete URL for a dynamic route: an id that names nobody. */
 const NOBODY = "00000000-0000-4000-8000-000000000000";
 const urlOf = (route: string) => route.replace(/\[[^\]]+\]/g, NOBODY);
 
-const ROUTES = ["/dashboard", "/agenda", "/agenda/parametres", "/profile", "/secretaires", "/patients", "/patients/nouveau", "/patients/[id]", "/patients/[id]/modifier", "/secretariat", "/patient", "/admin", "/admin/chat", "/admin/journal", "/admin/nouveau", "/admin/utilisateurs/[id]", "/securite"] as const;
+const ROUTES = [
+  "/dashboard",
+  "/agenda",
+  "/agenda/parametres",
+  "/profile",
+  "/secretaires",
+  "/patients",
+  "/patients/nouveau",
+  "/patients/[id]",
+  "/patients/[id]/modifier",
+  "/secretariat",
+  "/patient",
+  "/admin",
+  "/admin/chat",
+  "/admin/journal",
+  "/admin/nouveau",
+  "/admin/utilisateurs/[id]",
+  "/securite",
+] as const;
 type Route = (typeof ROUTES)[number];
 
 const HANDLERS = ["/profile/signature", "/profile/esante/retour", "/documents/[id]/pdf", "/admin/journal/export", "/api/events"] as const;
@@ -57,7 +85,13 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/utilisateurs/[id]": "/admin/login",
       "/securite": "/doctor_home",
     },
-    handlers: { "/profile/signature": "/doctor_home", "/profile/esante/retour": "/doctor_home", "/documents/[id]/pdf": "/doctor_home", "/admin/journal/export": "/admin/login", "/api/events": "/doctor_home" },
+    handlers: {
+      "/profile/signature": "/doctor_home",
+      "/profile/esante/retour": "/doctor_home",
+      "/documents/[id]/pdf": "/doctor_home",
+      "/admin/journal/export": "/admin/login",
+      "/api/events": "/doctor_home",
+    },
   },
   doctor: {
     pages: {
@@ -79,7 +113,13 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/utilisateurs/[id]": "/dashboard",
       "/securite": "/securite",
     },
-    handlers: { "/profile/signature": "served", "/profile/esante/retour": "/profile", "/documents/[id]/pdf": "served", "/admin/journal/export": "/dashboard", "/api/events": "stream" },
+    handlers: {
+      "/profile/signature": "served",
+      "/profile/esante/retour": "/profile",
+      "/documents/[id]/pdf": "served",
+      "/admin/journal/export": "/dashboard",
+      "/api/events": "stream",
+    },
   },
   "secretary (no doctor chosen)": {
     pages: {
@@ -101,7 +141,13 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/utilisateurs/[id]": "/secretariat",
       "/securite": "/securite",
     },
-    handlers: { "/profile/signature": "/secretariat", "/profile/esante/retour": "/secretariat", "/documents/[id]/pdf": "/secretariat", "/admin/journal/export": "/secretariat", "/api/events": "stream" },
+    handlers: {
+      "/profile/signature": "/secretariat",
+      "/profile/esante/retour": "/secretariat",
+      "/documents/[id]/pdf": "/secretariat",
+      "/admin/journal/export": "/secretariat",
+      "/api/events": "stream",
+    },
   },
   "secretary working for a doctor": {
     pages: {
@@ -125,7 +171,13 @@ const EXPECTED: Record<string, Expectation> = {
       "/securite": "/securite",
     },
     // The signature and the eSanté link are the doctor's alone.
-    handlers: { "/profile/signature": "/dashboard", "/profile/esante/retour": "/dashboard", "/documents/[id]/pdf": "served", "/admin/journal/export": "/secretariat", "/api/events": "stream" },
+    handlers: {
+      "/profile/signature": "/dashboard",
+      "/profile/esante/retour": "/dashboard",
+      "/documents/[id]/pdf": "served",
+      "/admin/journal/export": "/secretariat",
+      "/api/events": "stream",
+    },
   },
   patient: {
     pages: {
@@ -147,7 +199,13 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/utilisateurs/[id]": "/patient",
       "/securite": "/securite",
     },
-    handlers: { "/profile/signature": "/patient", "/profile/esante/retour": "/patient", "/documents/[id]/pdf": "/patient", "/admin/journal/export": "/patient", "/api/events": "/patient" },
+    handlers: {
+      "/profile/signature": "/patient",
+      "/profile/esante/retour": "/patient",
+      "/documents/[id]/pdf": "/patient",
+      "/admin/journal/export": "/patient",
+      "/api/events": "/patient",
+    },
   },
   support: {
     pages: {
@@ -169,14 +227,26 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/utilisateurs/[id]": "404",
       "/securite": "/securite",
     },
-    handlers: { "/profile/signature": "/admin", "/profile/esante/retour": "/admin", "/documents/[id]/pdf": "/admin", "/admin/journal/export": "served", "/api/events": "not opened" },
+    handlers: {
+      "/profile/signature": "/admin",
+      "/profile/esante/retour": "/admin",
+      "/documents/[id]/pdf": "/admin",
+      "/admin/journal/export": "served",
+      "/api/events": "not opened",
+    },
   },
 };
 
 test("the tables cover every route of the app", () => {
   const { pages, handlers } = appRoutes();
-  expect(pages.filter((p) => !PUBLIC.includes(p)), "private pages").toEqual([...ROUTES].sort());
-  expect(handlers.filter((h) => !PUBLIC.includes(h)), "route handlers").toEqual([...HANDLERS].sort());
+  expect(
+    pages.filter((p) => !PUBLIC.includes(p)),
+    "private pages",
+  ).toEqual([...ROUTES].sort());
+  expect(
+    handlers.filter((h) => !PUBLIC.includes(h)),
+    "route handlers",
+  ).toEqual([...HANDLERS].sort());
 });
 
 const PRIVATE_HEADINGS = ["Tableau de bord", "Profil du praticien", "Pour quel médecin travaillez-vous ?", "Administration", "Bonjour Luc"];

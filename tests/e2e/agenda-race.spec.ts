@@ -26,7 +26,10 @@ async function secretary(browser: Browser, baseURL: string | undefined): Promise
 /** A patient's id, from the practice's patient list as `page` sees it. */
 async function patientId(page: Page, lastName: string): Promise<string> {
   await page.goto(`/patients?q=${encodeURIComponent(lastName)}`);
-  const href = await page.getByRole("link", { name: new RegExp(lastName, "i") }).first().getAttribute("href");
+  const href = await page
+    .getByRole("link", { name: new RegExp(lastName, "i") })
+    .first()
+    .getAttribute("href");
   const id = /\/patients\/([0-9a-f-]{36})/.exec(href ?? "")?.[1];
   if (!id) throw new Error(`no patient file for ${lastName}`);
   return id;
@@ -53,34 +56,46 @@ async function storedOf(email: string, url: string): Promise<{ starts_at: Date; 
 }
 
 // Run by the PostgreSQL project only (playwright.config.ts): two instances share one database.
-test("50 bookings of one time at once, across two app instances: one stored, 49 told the time is taken", { tag: "@two-instances" }, async ({ browser, baseURL }) => {
-  const second = test.info().project.metadata.secondInstanceURL as string | undefined;
-  const database = process.env.TEST_DATABASE_URL;
-  if (!second || !database) throw new Error("no second app instance: this test belongs to the PostgreSQL project");
-  // Fifty answers, each carrying the refreshed agenda: on a busy two-core machine this takes a while.
-  test.slow();
-  const { page, cookie } = await secretary(browser, baseURL);
-  const patients = [await patientId(page, "Courseur"), await patientId(page, "Saisie")];
-  // Tuesday 1 June 2027, 09:00–09:15 in Luxembourg. The practice has no opening hours here: each
-  // booking confirms the outside-hours question, as the form does once asked.
-  const fields = (i: number) => ({ patientId: patients[i % 2]!, visitReasonId: "", day: "2027-06-01", time: "09:00", durationMinutes: "15", note: "", outsideHoursConfirmed: "on" });
-  const instances = [baseURL!, second];
+test(
+  "50 bookings of one time at once, across two app instances: one stored, 49 told the time is taken",
+  { tag: "@two-instances" },
+  async ({ browser, baseURL }) => {
+    const second = test.info().project.metadata.secondInstanceURL as string | undefined;
+    const database = process.env.TEST_DATABASE_URL;
+    if (!second || !database) throw new Error("no second app instance: this test belongs to the PostgreSQL project");
+    // Fifty answers, each carrying the refreshed agenda: on a busy two-core machine this takes a while.
+    test.slow();
+    const { page, cookie } = await secretary(browser, baseURL);
+    const patients = [await patientId(page, "Courseur"), await patientId(page, "Saisie")];
+    // Tuesday 1 June 2027, 09:00–09:15 in Luxembourg. The practice has no opening hours here: each
+    // booking confirms the outside-hours question, as the form does once asked.
+    const fields = (i: number) => ({
+      patientId: patients[i % 2]!,
+      visitReasonId: "",
+      day: "2027-06-01",
+      time: "09:00",
+      durationMinutes: "15",
+      note: "",
+      outsideHoursConfirmed: "on",
+    });
+    const instances = [baseURL!, second];
 
-  const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => book(instances[i % 2]!, cookie, fields(i))));
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => book(instances[i % 2]!, cookie, fields(i))));
 
-  expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200));
-  const booked = answers.filter((a) => a.text.includes(BOOKED));
-  const taken = answers.filter((a) => a.text.includes(TAKEN));
-  expect(booked).toHaveLength(1);
-  expect(taken).toHaveLength(49);
-  // Both instances had losers: the race was between the two, not within one.
-  expect(new Set(answers.flatMap((a, i) => (a.text.includes(TAKEN) ? [i % 2] : []))).size).toBe(2);
-  const stored = await storedOf(DOCTOR.email, database);
-  expect(stored).toHaveLength(1);
-  expect(stored[0]!.starts_at.toISOString()).toBe("2027-06-01T07:00:00.000Z");
-  expect(appointmentIdIn(booked[0]!.text)).toMatch(/^[0-9a-f-]{36}$/);
-  await page.context().close();
-});
+    expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200));
+    const booked = answers.filter((a) => a.text.includes(BOOKED));
+    const taken = answers.filter((a) => a.text.includes(TAKEN));
+    expect(booked).toHaveLength(1);
+    expect(taken).toHaveLength(49);
+    // Both instances had losers: the race was between the two, not within one.
+    expect(new Set(answers.flatMap((a, i) => (a.text.includes(TAKEN) ? [i % 2] : []))).size).toBe(2);
+    const stored = await storedOf(DOCTOR.email, database);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.starts_at.toISOString()).toBe("2027-06-01T07:00:00.000Z");
+    expect(appointmentIdIn(booked[0]!.text)).toMatch(/^[0-9a-f-]{36}$/);
+    await page.context().close();
+  },
+);
 
 test("bad input posted to « Nouveau rendez-vous » is answered in French, never with a 500, and stores nothing", async ({ browser, baseURL }) => {
   // Two sign-ins and a dozen answers carrying the refreshed agenda.
@@ -91,7 +106,15 @@ test("bad input posted to « Nouveau rendez-vous » is answered in French, never
   const theirs = await patientId(other, "Ailleurs");
   await other.context().close();
   // Wednesday 2 June 2027, 10:00 in Luxembourg.
-  const valid = { patientId: mine, visitReasonId: "", day: "2027-06-02", time: "10:00", durationMinutes: "15", note: "", outsideHoursConfirmed: "on" };
+  const valid = {
+    patientId: mine,
+    visitReasonId: "",
+    day: "2027-06-02",
+    time: "10:00",
+    durationMinutes: "15",
+    note: "",
+    outsideHoursConfirmed: "on",
+  };
   const cases: [string, Record<string, string>, string][] = [
     ["a start off the 5-minute grid", { time: "10:03" }, "Les rendez-vous commencent et finissent sur une tranche de 5 minutes"],
     ["a duration of 0", { durationMinutes: "0" }, "La durée : de 5 à 480 minutes, par tranches de 5 minutes."],

@@ -18,7 +18,10 @@ async function secretaryPage(browser: Browser, baseURL: string | undefined) {
 
 const section = (page: Page, title: RegExp | string) => page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: title }) });
 
-test("a secretary sets opening hours, adds an absence, opens a holiday and creates a motif; bad input saves nothing", async ({ browser, baseURL }) => {
+test("a secretary sets opening hours, adds an absence, opens a holiday and creates a motif; bad input saves nothing", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const page = await secretaryPage(browser, baseURL);
   await page.goto("/agenda/parametres");

@@ -132,7 +132,9 @@ test("the dashboard's « aujourd'hui » follows an appointment of today, booked 
   await createPatientInline(page, lastName, "1990-06-01");
   // Late in the evening: outside opening hours, confirmed.
   const minute = 20 * 60 + 5 * random(47);
-  await dialog(page).getByLabel("Heure", { exact: true }).fill(`${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`);
+  await dialog(page)
+    .getByLabel("Heure", { exact: true })
+    .fill(`${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`);
   await dialog(page).getByLabel("Durée (minutes)").fill("5");
   await dialog(page).getByRole("button", { name: "Enregistrer le rendez-vous" }).click();
   await expect(dialog(page).getByText("Ce créneau est en dehors des heures d'ouverture. Confirmez pour réserver quand même.")).toBeVisible();
@@ -181,7 +183,9 @@ test("a doctor reaches no other doctor's agenda, appointment or patient", async 
   await other.getByRole("button", { name: "Nouveau rendez-vous" }).waitFor();
   const mine = other.locator("button[draggable=true]").first();
   await mine.click();
-  await dialog(other).locator('input[name="appointmentId"]').evaluateAll((inputs, id) => inputs.forEach((i) => ((i as HTMLInputElement).value = id)), appointmentId);
+  await dialog(other)
+    .locator('input[name="appointmentId"]')
+    .evaluateAll((inputs, id) => inputs.forEach((i) => ((i as HTMLInputElement).value = id)), appointmentId);
   await dialog(other).getByLabel("Annulé par le cabinet").check();
   await dialog(other).getByRole("button", { name: "Annuler le rendez-vous" }).click();
   await expect(dialog(other).getByText("Ce rendez-vous est introuvable.")).toBeVisible();

@@ -28,7 +28,10 @@ async function openSupportChat(page: Page) {
 }
 
 async function openConversationOf(support: Page, name: string) {
-  await support.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: new RegExp(name) }).click();
+  await support
+    .getByRole("navigation", { name: "Conversations" })
+    .getByRole("button", { name: new RegExp(name) })
+    .click();
   return support.getByRole("region", { name: "Conversation ouverte" });
 }
 
@@ -66,61 +69,65 @@ test("with no operator online, a message is left, answered in the chat and by em
   await doctor.context().close();
 });
 
-test("a doctor and support exchange messages live; unread answers badge the bubble across pages", { tag: "@embedded" }, async ({ browser, baseURL }) => {
-  const support = await signedInPage(browser, baseURL, FIXTURES.supportChatLive.email);
-  await openSupportChat(support);
+test(
+  "a doctor and support exchange messages live; unread answers badge the bubble across pages",
+  { tag: "@embedded" },
+  async ({ browser, baseURL }) => {
+    const support = await signedInPage(browser, baseURL, FIXTURES.supportChatLive.email);
+    await openSupportChat(support);
 
-  const doctor = await signedInPage(browser, baseURL, FIXTURES.chatLive.email);
-  await openPanel(doctor);
-  await expect(panel(doctor).getByTestId("chat-presence")).toHaveText("Un opérateur est en ligne");
-  await messageBox(doctor).fill("Bonjour, comment ajouter ma secrétaire ?");
-  // Enter sends.
-  await messageBox(doctor).press("Enter");
+    const doctor = await signedInPage(browser, baseURL, FIXTURES.chatLive.email);
+    await openPanel(doctor);
+    await expect(panel(doctor).getByTestId("chat-presence")).toHaveText("Un opérateur est en ligne");
+    await messageBox(doctor).fill("Bonjour, comment ajouter ma secrétaire ?");
+    // Enter sends.
+    await messageBox(doctor).press("Enter");
 
-  // The conversation appears on support's page without a reload, marked unread.
-  const line = support.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: /Test chat-live/ });
-  await expect(line).toContainText("comment ajouter ma secrétaire");
-  await expect(line).toContainText("1 non lu");
-  const conversation = await openConversationOf(support, "Test chat-live");
-  await expect(conversation.getByTestId("chat-message")).toHaveCount(1);
-  await expect(line).not.toContainText("non lu");
+    // The conversation appears on support's page without a reload, marked unread.
+    const line = support.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: /Test chat-live/ });
+    await expect(line).toContainText("comment ajouter ma secrétaire");
+    await expect(line).toContainText("1 non lu");
+    const conversation = await openConversationOf(support, "Test chat-live");
+    await expect(conversation.getByTestId("chat-message")).toHaveCount(1);
+    await expect(line).not.toContainText("non lu");
 
-  const started = Date.now();
-  await conversation.getByLabel("Votre réponse").fill("Depuis « Mon secrétariat », bouton « Rattacher ».");
-  await conversation.getByRole("button", { name: "Répondre" }).click();
-  await expect(userMessages(doctor).nth(1)).toContainText("Mon secrétariat");
-  test.info().annotations.push({ type: "delivery", description: `answer shown after ${Date.now() - started} ms` });
+    const started = Date.now();
+    await conversation.getByLabel("Votre réponse").fill("Depuis « Mon secrétariat », bouton « Rattacher ».");
+    await conversation.getByRole("button", { name: "Répondre" }).click();
+    await expect(userMessages(doctor).nth(1)).toContainText("Mon secrétariat");
+    test.info().annotations.push({ type: "delivery", description: `answer shown after ${Date.now() - started} ms` });
 
-  // The doctor writes again: support's open conversation gets it live.
-  await messageBox(doctor).fill("Merci, c'est fait !");
-  await panel(doctor).getByRole("button", { name: "Envoyer" }).click();
-  await expect(conversation.getByTestId("chat-message")).toHaveCount(3);
-  await expect(conversation.getByTestId("chat-message").nth(2)).toContainText("Merci, c'est fait !");
+    // The doctor writes again: support's open conversation gets it live.
+    await messageBox(doctor).fill("Merci, c'est fait !");
+    await panel(doctor).getByRole("button", { name: "Envoyer" }).click();
+    await expect(conversation.getByTestId("chat-message")).toHaveCount(3);
+    await expect(conversation.getByTestId("chat-message").nth(2)).toContainText("Merci, c'est fait !");
 
-  // Escape closes the panel and gives focus back to the bubble; an answer then badges it.
-  await doctor.keyboard.press("Escape");
-  await expect(panel(doctor)).toBeHidden();
-  await expect(bubble(doctor)).toBeFocused();
-  await conversation.getByLabel("Votre réponse").fill("Parfait, bonne journée.");
-  await conversation.getByRole("button", { name: "Répondre" }).click();
-  await expect(doctor.getByTestId("chat-unread")).toContainText("1");
+    // Escape closes the panel and gives focus back to the bubble; an answer then badges it.
+    await doctor.keyboard.press("Escape");
+    await expect(panel(doctor)).toBeHidden();
+    await expect(bubble(doctor)).toBeFocused();
+    await conversation.getByLabel("Votre réponse").fill("Parfait, bonne journée.");
+    await conversation.getByRole("button", { name: "Répondre" }).click();
+    await expect(doctor.getByTestId("chat-unread")).toContainText("1");
 
-  // Another page of the practice area: the bubble is there, still badged, with the whole history.
-  await doctor.getByRole("link", { name: "Profil du praticien" }).click();
-  await expect(doctor).toHaveURL(/\/profile$/);
-  await expect(doctor.getByTestId("chat-unread")).toContainText("1");
-  await openPanel(doctor);
-  await expect(userMessages(doctor)).toHaveCount(4);
-  await expect(doctor.getByTestId("chat-unread")).toBeHidden();
-  // A new visit: the history is kept and the answer stays read.
-  await doctor.reload();
-  await expect(bubble(doctor)).toBeVisible();
-  await expect(doctor.getByTestId("chat-unread")).toBeHidden();
-  await openPanel(doctor);
-  await expect(userMessages(doctor)).toHaveCount(4);
-  await support.context().close();
-  await doctor.context().close();
-});
+    // Another page of the practice area: the bubble is there, still badged, with the whole history.
+    await doctor.getByRole("link", { name: "Profil du praticien" }).click();
+    await expect(doctor).toHaveURL(/\/profile$/);
+    await expect(doctor.getByTestId("chat-unread")).toContainText("1");
+    await openPanel(doctor);
+    await expect(userMessages(doctor)).toHaveCount(4);
+    await expect(doctor.getByTestId("chat-unread")).toBeHidden();
+    // A new visit: the history is kept and the answer stays read.
+    await doctor.reload();
+    await expect(bubble(doctor)).toBeVisible();
+    await expect(doctor.getByTestId("chat-unread")).toBeHidden();
+    await openPanel(doctor);
+    await expect(userMessages(doctor)).toHaveCount(4);
+    await support.context().close();
+    await doctor.context().close();
+  },
+);
 
 test("no bubble on the sign-in pages, nor for a patient", async ({ page, patientPage: patient }) => {
   await page.goto("/doctor_home");
@@ -153,7 +160,8 @@ test("a doctor cannot read another user's conversation by any URL or event strea
     const received: string[] = [];
     const sources = urls.map((url) => {
       const source = new EventSource(url);
-      for (const name of ["snapshot", "messages", "conversation", "presence"]) source.addEventListener(name, (e) => received.push((e as MessageEvent).data));
+      for (const name of ["snapshot", "messages", "conversation", "presence"])
+        source.addEventListener(name, (e) => received.push((e as MessageEvent).data));
       return source;
     });
     await new Promise((r) => setTimeout(r, 6000));
@@ -230,7 +238,9 @@ test("a 4,001-character message is refused; <script> is shown as text, never run
   const tooLong = "é".repeat(4001);
   await messageBox(doctor).fill(tooLong);
   await expect(panel(doctor).getByText("4\u202f001 / 4\u202f000 caractères")).toBeVisible();
-  await panel(doctor).getByRole("button", { name: /Envoyer|Laisser un message/ }).click();
+  await panel(doctor)
+    .getByRole("button", { name: /Envoyer|Laisser un message/ })
+    .click();
   await expect(alertOf(doctor)).toHaveText("Un message ne peut pas dépasser 4\u202f000 caractères.");
   // Nothing saved, the text kept for shortening.
   await expect(userMessages(doctor)).toHaveCount(0);

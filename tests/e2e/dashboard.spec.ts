@@ -15,7 +15,9 @@ function card(page: Page, title: string): Locator {
 
 /** The figure shown with a label in a card (« 320 » for « patients au total »). */
 function figure(page: Page, cardTitle: string, label: string): Locator {
-  return card(page, cardTitle).locator("dt", { hasText: new RegExp(`^${label}$`) }).locator("xpath=following-sibling::dd");
+  return card(page, cardTitle)
+    .locator("dt", { hasText: new RegExp(`^${label}$`) })
+    .locator("xpath=following-sibling::dd");
 }
 
 const history = (page: Page) => page.locator("#historique");

@@ -75,7 +75,10 @@ test("the doctor creates, lists and downloads a prescription, a certificate and 
   test.setTimeout(120_000);
   const page = await doctorPage(browser, baseURL);
   // A signature to apply (the profile's box is ticked in the fixture).
-  const upload = await page.request.post("/profile/signature", { data: await transparentSignaturePng(SIGNATURE.width, SIGNATURE.height), headers: { "Content-Type": "image/png" } });
+  const upload = await page.request.post("/profile/signature", {
+    data: await transparentSignaturePng(SIGNATURE.width, SIGNATURE.height),
+    headers: { "Content-Type": "image/png" },
+  });
   expect(upload.status()).toBe(200);
   await openPatient(page, "Wagner");
   await expect(page.getByText("Aucun document pour ce patient pour l'instant.")).toBeVisible();
@@ -93,7 +96,8 @@ test("the doctor creates, lists and downloads a prescription, a certificate and 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("status").getByRole("link", { name: "Télécharger" }).click()]);
   expect(download.suggestedFilename()).toBe(`ordonnance-${prescription.number}.pdf`);
   const rx = await readPdf(await fs.readFile((await download.path())!));
-  for (const text of ["Dr Test documents", "ORDONNANCE", `N° ${prescription.number}`, "Nora Wagner", "Amoxicilline 1 g", "Paracétamol 1 g"]) expect(rx.text).toContain(text);
+  for (const text of ["Dr Test documents", "ORDONNANCE", `N° ${prescription.number}`, "Nora Wagner", "Amoxicilline 1 g", "Paracétamol 1 g"])
+    expect(rx.text).toContain(text);
   expect(rx.pages[0]!.images.filter((i) => i.pixelWidth === PRINTED_SIGNATURE.width && i.pixelHeight === PRINTED_SIGNATURE.height)).toHaveLength(1);
   expect(rx.pages[0]!.images).toHaveLength(1); // the signature; the stamp is drawn as text
   expect(rx.pages[0]!.texts.filter((t) => t === "Dr Test documents")).toHaveLength(2); // header and stamp
@@ -106,7 +110,8 @@ test("the doctor creates, lists and downloads a prescription, a certificate and 
   await page.getByRole("button", { name: "Établir l'attestation" }).click();
   const certificate = await issued(page, /Attestation n° .* établie/);
   const cert = await pdfOf(page, certificate.id);
-  for (const text of ["ATTESTATION", "Certificat d'incapacité de travail", `N° ${certificate.number}`, "Sorties autorisées."]) expect(cert.text).toContain(text);
+  for (const text of ["ATTESTATION", "Certificat d'incapacité de travail", `N° ${certificate.number}`, "Sorties autorisées."])
+    expect(cert.text).toContain(text);
 
   // Mémoire d'honoraires: the total as typed, then the QR code for it.
   await tabs.getByRole("tab", { name: "Mémoire d'honoraires" }).click();
@@ -122,9 +127,12 @@ test("the doctor creates, lists and downloads a prescription, a certificate and 
   await page.getByRole("button", { name: "Établir le mémoire d'honoraires" }).click();
   const fee = await issued(page, /Mémoire d'honoraires n° .* établi/);
   const note = await pdfOf(page, fee.id);
-  for (const text of ["MÉMOIRE D'HONORAIRES", `N° ${fee.number}`, "Nora Wagner", "V12", "92,30\u00a0€", "IBAN LU98 0019 4006 4475 0001"]) expect(note.text).toContain(text);
+  for (const text of ["MÉMOIRE D'HONORAIRES", `N° ${fee.number}`, "Nora Wagner", "V12", "92,30\u00a0€", "IBAN LU98 0019 4006 4475 0001"])
+    expect(note.text).toContain(text);
   const qr = note.pages[0]!.images.map(decodeQr).filter(Boolean);
-  expect(qr).toEqual([payconiqPaymentLink("5c8a7b2e9f1d4a0012ab34cd", { amountCents: 9230, reference: fee.number, description: "Mémoire d'honoraires" })]);
+  expect(qr).toEqual([
+    payconiqPaymentLink("5c8a7b2e9f1d4a0012ab34cd", { amountCents: 9230, reference: fee.number, description: "Mémoire d'honoraires" }),
+  ]);
 
   // The list: newest first, consecutive numbers.
   await expect(rows(page)).toHaveCount(3);
@@ -151,7 +159,9 @@ test("a correction cancels the old document, which stays listed as « Annulé »
   await page.getByRole("button", { name: "Établir le mémoire d'honoraires" }).click();
   const first = await issued(page, /Mémoire d'honoraires/);
 
-  await rowOf(page, first.number).getByRole("link", { name: /Corriger/ }).click();
+  await rowOf(page, first.number)
+    .getByRole("link", { name: /Corriger/ })
+    .click();
   await expect(page.getByRole("heading", { name: `Corriger le document n° ${first.number}` })).toBeVisible();
   await expect(page.getByRole("tab")).toHaveText(["Mémoire d'honoraires"]);
   await expect(page.getByLabel("Prix unitaire de l'acte 1 en euros")).toHaveValue("45,80");

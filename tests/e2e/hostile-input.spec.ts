@@ -84,8 +84,13 @@ async function fingerprint(request: APIRequestContext, pages: string[]): Promise
     pages.map(async (path) => {
       const html = await (await request.get(path)).text();
       const main = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? html;
-      const values = [...main.matchAll(/<input\b[^>]*>/g)].filter((m) => !/type="hidden"/.test(m[0])).map((m) => /\bvalue="([^"]*)"/.exec(m[0])?.[1] ?? "");
-      const text = main.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+      const values = [...main.matchAll(/<input\b[^>]*>/g)]
+        .filter((m) => !/type="hidden"/.test(m[0]))
+        .map((m) => /\bvalue="([^"]*)"/.exec(m[0])?.[1] ?? "");
+      const text = main
+        .replace(/<script[\s\S]*?<\/script>/g, "")
+        .replace(/<[^>]+>/g, " ")
+        .replace(/\s+/g, " ");
       return `${path}\n${values.join("|")}\n${text}`;
     }),
   );
@@ -159,7 +164,10 @@ test("anonymous: the sign-in, reset and token pages take any input without a 5xx
   await request.dispose();
 });
 
-test("a doctor: every profile and security form, and the dashboard's query, take any input without a 5xx or a change", async ({ browser, baseURL }) => {
+test("a doctor: every profile and security form, and the dashboard's query, take any input without a 5xx or a change", async ({
+  browser,
+  baseURL,
+}) => {
   const page = await signedInPage(browser, baseURL, FIXTURES.hostileDoctor.email, uniqueClientIp());
   // A second session, so /securite offers « Déconnecter » forms (with session ids to forge).
   const other = await signedInPage(browser, baseURL, FIXTURES.hostileDoctor.email, uniqueClientIp());
@@ -170,14 +178,21 @@ test("a doctor: every profile and security form, and the dashboard's query, take
   await fuzzForms(request, baseURL!, "/securite", watched, tally);
   // The patient's page: the three document forms. A refused document is neither numbered nor listed.
   await page.goto("/patients");
-  await page.getByRole("link", { name: /Hostile/i }).first().click();
+  await page
+    .getByRole("link", { name: /Hostile/i })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
   const patientPage = new URL(page.url()).pathname;
   await fuzzForms(request, baseURL!, patientPage, [patientPage], tally);
   await fuzzQuery(request, "/patients", ["q", "page", "apres"], tally);
   await fuzzQuery(request, "/dashboard", ["curseur", "mode", "taille"], tally);
   await fuzzQuery(request, "/profile/esante/retour", ["code", "state", "error", "iss"], tally);
-  const upload = await request.post("/profile/signature", { data: Buffer.from(fc.sample(hostileValue, 1)[0]!), headers: { origin: baseURL! }, maxRedirects: 0 });
+  const upload = await request.post("/profile/signature", {
+    data: Buffer.from(fc.sample(hostileValue, 1)[0]!),
+    headers: { origin: baseURL! },
+    maxRedirects: 0,
+  });
   expect(upload.status()).toBeLessThan(500);
   report(tally, "doctor");
   await page.context().close();
@@ -190,7 +205,10 @@ test("support: the admin forms and filters take any input without a 5xx or an au
   const tally: Tally = { posts: 0, refused: 0, gets: 0 };
   // The user page of a fixture doctor: unblock, reset 2FA, close sessions, attach, with forged ids.
   await page.goto(`/admin?q=${encodeURIComponent(FIXTURES.hostileTarget.email)}`);
-  await page.getByRole("link", { name: new RegExp(FIXTURES.hostileTarget.lastName) }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(FIXTURES.hostileTarget.lastName) })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/admin\/utilisateurs\//);
   const userPage = new URL(page.url()).pathname;
   // Refused support actions write nothing: the journal of this support user stays as it is.
@@ -209,7 +227,9 @@ test("/_next/image answers 4xx, never 5xx, for every address of the app, anonymo
   // The app serves no image through Next's optimiser, which is off: it answered 500 when asked to
   // resize an app route that redirects (second review).
   const targets = [
-    ...Object.values(appRoutes()).flat().map((route) => route.replace(/\[[^\]]+\]/g, NOBODY)),
+    ...Object.values(appRoutes())
+      .flat()
+      .map((route) => route.replace(/\[[^\]]+\]/g, NOBODY)),
     "/favicon.ico",
     "https://example.com/a.png",
     "//example.com/a.png",

@@ -14,7 +14,9 @@ test("at the bottom of a page, the chat bubble leaves the last controls clear", 
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   const bubble = page.getByRole("button", { name: "Conversation avec le support" });
   // Scrolled to the end, the button sits above the bubble (and its white ring).
-  await expect.poll(async () => (await bubble.boundingBox())!.y - 4 - ((await previous.boundingBox())!.y + (await previous.boundingBox())!.height)).toBeGreaterThanOrEqual(0);
+  await expect
+    .poll(async () => (await bubble.boundingBox())!.y - 4 - ((await previous.boundingBox())!.y + (await previous.boundingBox())!.height))
+    .toBeGreaterThanOrEqual(0);
   await expectNoHorizontalOverflow(page);
   await page.context().close();
 });

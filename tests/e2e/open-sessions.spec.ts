@@ -33,7 +33,10 @@ test("the security page lists my open sessions; I can end one, or all the others
   for (const page of [here, elsewhere, third]) await page.context().close();
 });
 
-test("I change my password on the security page: refused when wrong or weak, then the others are signed out and I am told", async ({ browser, baseURL }) => {
+test("I change my password on the security page: refused when wrong or weak, then the others are signed out and I am told", async ({
+  browser,
+  baseURL,
+}) => {
   const email = FIXTURES.passwordChange.email;
   const here = await signedInPage(browser, baseURL, email, uniqueClientIp());
   const elsewhere = await signedInPage(browser, baseURL, email, uniqueClientIp());

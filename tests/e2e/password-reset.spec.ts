@@ -15,7 +15,12 @@ async function askReset(page: import("@playwright/test").Page, email: string) {
   await page.getByRole("button", { name: "Envoyer le lien" }).click();
 }
 
-test("reset end to end: same answer for an unknown address, link by email, new password, 2FA still asked", async ({ browser, baseURL, page, request }) => {
+test("reset end to end: same answer for an unknown address, link by email, new password, 2FA still asked", async ({
+  browser,
+  baseURL,
+  page,
+  request,
+}) => {
   const email = FIXTURES.reset2fa.email;
   const NEW_PASSWORD = "lanterne verte sur la moselle";
   const before = await signedInPage(browser, baseURL, email, uniqueClientIp());

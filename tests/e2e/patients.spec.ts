@@ -14,7 +14,9 @@ test("create a patient, a duplicate matricule refused with a link, edit, archive
   test.setTimeout(120_000);
   const page = await signedInPage(browser, baseURL, DOCTOR.email, uniqueClientIp());
   // Letters only (a name has no digits), unique per run.
-  const lastName = `Essai${Date.now().toString(36).replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
+  const lastName = `Essai${Date.now()
+    .toString(36)
+    .replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`;
   await page.goto("/patients");
   await page.getByRole("link", { name: "Nouveau patient" }).click();
   await expect(page.getByRole("heading", { name: "Nouveau patient", level: 1 })).toBeVisible();

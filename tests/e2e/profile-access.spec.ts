@@ -65,7 +65,10 @@ async function secretaryForGuardedDoctor(browser: Parameters<typeof signedInPage
   return page;
 }
 
-test("a secretary sees the doctor's details and stamp read only, and no signature, bank, payment, eSanté or account security section", async ({ browser, baseURL }) => {
+test("a secretary sees the doctor's details and stamp read only, and no signature, bank, payment, eSanté or account security section", async ({
+  browser,
+  baseURL,
+}) => {
   const secretary = await secretaryForGuardedDoctor(browser, baseURL);
   await secretary.goto("/profile");
   await expect(secretary.getByText("Consultation seule : seul le médecin peut modifier son profil.")).toBeVisible();
@@ -81,12 +84,20 @@ test("a secretary sees the doctor's details and stamp read only, and no signatur
   await secretary.context().close();
 });
 
-test("a secretary and a patient are refused every profile write, by any action or URL", async ({ browser, baseURL, request, patientPage: patient }) => {
+test("a secretary and a patient are refused every profile write, by any action or URL", async ({
+  browser,
+  baseURL,
+  request,
+  patientPage: patient,
+}) => {
   // Dozens of replayed requests: room for a slow, busy machine.
   test.setTimeout(240_000);
   const doctor = await profilePage(browser, baseURL, FIXTURES.profileGuarded.email);
   const secretary = await secretaryForGuardedDoctor(browser, baseURL);
-  const others = [["secretary", secretary, "/dashboard"], ["patient", patient, "/patient"]] as const;
+  const others = [
+    ["secretary", secretary, "/dashboard"],
+    ["patient", patient, "/patient"],
+  ] as const;
 
   /** Each of `actions` sent by the secretary and the patient: both are sent to their home page. */
   async function refusedToOthers(actions: Record<string, Captured>) {

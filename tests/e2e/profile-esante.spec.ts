@@ -35,7 +35,10 @@ async function consentAndCaptureCallback(page: Page, subject: string): Promise<s
   return captured;
 }
 
-test("link eSanté through the provider; a wrong state, a replayed answer and a replayed code are refused; then disconnect", async ({ browser, baseURL }) => {
+test("link eSanté through the provider; a wrong state, a replayed answer and a replayed code are refused; then disconnect", async ({
+  browser,
+  baseURL,
+}) => {
   const page = await profilePage(browser, baseURL, FIXTURES.profileEsante.email);
   const esante = card(page, "eSanté");
   await expect(esante.getByText(NOT_LINKED)).toBeVisible();

@@ -27,12 +27,16 @@ async function upload(page: Page, name: string, mimeType: string, buffer: Buffer
 /** A POST whose body is sent chunked (Transfer-Encoding: chunked, no Content-Length), as a stream would be. */
 function postChunked(url: string, cookie: string, size: number): Promise<{ status: number; contentType: string; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: "POST", headers: { Cookie: cookie, "Content-Type": "image/png", "Transfer-Encoding": "chunked" } }, (response) => {
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (part: string) => (body += part));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, contentType: response.headers["content-type"] ?? "", body }));
-    });
+    const request = http.request(
+      url,
+      { method: "POST", headers: { Cookie: cookie, "Content-Type": "image/png", "Transfer-Encoding": "chunked" } },
+      (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (part: string) => (body += part));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, contentType: response.headers["content-type"] ?? "", body }));
+      },
+    );
     request.on("error", reject);
     const chunk = Buffer.alloc(64 * 1024, 7);
     const write = (sent: number): void => {
@@ -53,7 +57,12 @@ test("each refused upload says why, next to the file, and stores nothing", async
     ["signature.png", "image/png", htmlPage(), SIGNATURE_MESSAGES.text],
     ["signature.png", "image/png", pdfDocument(), SIGNATURE_MESSAGES.pdf],
     ["signature.png", "image/png", await truncatedPng(), SIGNATURE_MESSAGES.damaged],
-    ["bombe.png", "image/png", decompressionBombPng(), "L'image mesure 20000 × 20000 pixels : 3000 × 3000 au plus. Réduisez-la avant de la téléverser."],
+    [
+      "bombe.png",
+      "image/png",
+      decompressionBombPng(),
+      "L'image mesure 20000 × 20000 pixels : 3000 × 3000 au plus. Réduisez-la avant de la téléverser.",
+    ],
     ["animee.png", "image/png", await animatedPng(), SIGNATURE_MESSAGES.animated],
     ["animee.gif", "image/gif", await animatedGif(), SIGNATURE_MESSAGES.gif],
     ["vide.png", "image/png", Buffer.alloc(0), SIGNATURE_MESSAGES.empty],

@@ -4,7 +4,10 @@ import { ACCOUNT, PASSWORD, submitSignIn, uniqueClientIp } from "./support/auth"
 import { mailsTo, waitForMail } from "./support/mailbox";
 import { card, profilePage, stampSvgOf } from "./support/profile";
 
-test("edit the details: the stamp follows as they are typed, bad input is refused next to its field, saved values come back normalised", async ({ browser, baseURL }) => {
+test("edit the details: the stamp follows as they are typed, bad input is refused next to its field, saved values come back normalised", async ({
+  browser,
+  baseURL,
+}) => {
   const page = await profilePage(browser, baseURL, FIXTURES.profileDetails.email);
   const details = card(page, "Coordonnées");
   await details.getByLabel("Titre").selectOption("Pr");
@@ -75,7 +78,10 @@ test("edit the details: the stamp follows as they are typed, bad input is refuse
   await page.context().close();
 });
 
-test("IBAN: each mistake gets its message and nothing is saved; a good IBAN is kept and shown by groups of 4 with its holder", async ({ browser, baseURL }) => {
+test("IBAN: each mistake gets its message and nothing is saved; a good IBAN is kept and shown by groups of 4 with its holder", async ({
+  browser,
+  baseURL,
+}) => {
   const page = await profilePage(browser, baseURL, FIXTURES.profileBank.email);
   const bank = card(page, "Coordonnées bancaires");
   const save = () => bank.getByRole("button", { name: "Enregistrer l'IBAN" }).click();
@@ -133,7 +139,10 @@ test("IBAN and Payconiq id are checked by the server too (JavaScript off)", asyn
   await context.close();
 });
 
-test("Payconiq: a wrong id is refused, a good one shows the invoice QR code and is kept; the account security card leads to the 2FA activation", async ({ browser, baseURL }) => {
+test("Payconiq: a wrong id is refused, a good one shows the invoice QR code and is kept; the account security card leads to the 2FA activation", async ({
+  browser,
+  baseURL,
+}) => {
   const page = await profilePage(browser, baseURL, FIXTURES.profileBank.email);
   const payments = card(page, "Paiements & services externes");
   await expect(payments.getByText("Le QR code apparaît ici avec un ID Marchand valide.")).toBeVisible();
@@ -163,7 +172,11 @@ test("Payconiq: a wrong id is refused, a good one shows the invoice QR code and 
   await page.context().close();
 });
 
-test("change the email: password asked, taken address refused, the new address confirmed by its link, the old one told", async ({ browser, baseURL, request }) => {
+test("change the email: password asked, taken address refused, the new address confirmed by its link, the old one told", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
   const oldEmail = FIXTURES.profileEmail.email;
   const newEmail = "profile-email-nouvelle@e2e.doctipro.lu";
   const page = await profilePage(browser, baseURL, oldEmail);

@@ -27,7 +27,10 @@ test("every response carries the security headers, with a nonce-based script pol
     expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
     expect(csp.split(";").find((d) => d.trim().startsWith("script-src"))).not.toContain("unsafe-inline");
     // A production build served over HTTPS fetches a stray http:// address over HTTPS.
-    expect(csp.split(";").map((d) => d.trim()), path).toContain("upgrade-insecure-requests");
+    expect(
+      csp.split(";").map((d) => d.trim()),
+      path,
+    ).toContain("upgrade-insecure-requests");
   }
   for (const path of EVERY_ROUTE) {
     const headers = (await request.get(path, { maxRedirects: 0 })).headers();
@@ -85,7 +88,11 @@ test("a form posted from another site is refused before it runs: no session, no 
 
   // A signed-in doctor's browser lured to another site: the upload it is made to send is refused.
   const doctor = await signedInPage(browser, baseURL, FIXTURES.profileRefusals.email, uniqueClientIp());
-  const upload = await doctor.request.post("/profile/signature", { data: Buffer.from("not an image"), headers: { origin: "https://evil.example" }, maxRedirects: 0 });
+  const upload = await doctor.request.post("/profile/signature", {
+    data: Buffer.from("not an image"),
+    headers: { origin: "https://evil.example" },
+    maxRedirects: 0,
+  });
   expect(upload.status()).toBe(403);
   await doctor.context().close();
 });

@@ -45,7 +45,10 @@ test("a secretary cannot open a doctor she is not attached to, even with a forge
     .locator('input[name="doctorId"]')
     .first()
     .evaluate((el: HTMLInputElement) => (el.value = "00000000-0000-4000-8000-000000000000"));
-  await page.getByRole("button", { name: /Dr Anne Weber|Dr Paul Schmit/ }).first().click();
+  await page
+    .getByRole("button", { name: /Dr Anne Weber|Dr Paul Schmit/ })
+    .first()
+    .click();
   await expect(alertOf(page)).toHaveText("Ce médecin ne fait pas partie de vos cabinets.");
   await expect(page).toHaveURL(/\/secretariat$/);
   await page.goto("/dashboard");

@@ -191,10 +191,7 @@ test("repeated failures from one address are throttled across accounts", { tag: 
     // Same page, new attempt: wait for the action's answer, since the message does not change.
     await page.getByLabel("Courriel").fill(`inconnu-${i}-${Date.now()}@demo.doctipro.lu`);
     await page.getByLabel("Mot de passe").fill("mauvais-mot-de-passe");
-    await Promise.all([
-      page.waitForResponse((r) => r.request().method() === "POST"),
-      page.getByRole("button", { name: "S'identifier" }).click(),
-    ]);
+    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "S'identifier" }).click()]);
     await expect(alertOf(page)).toHaveText("Courriel ou mot de passe incorrect.");
   }
   // Another account from the same address waits too (a right password waiting is a unit test:

@@ -76,41 +76,47 @@ test("sign in with a code emailed instead, read back from the outbox", async ({ 
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
-test("three wrong codes block the account, end its other sessions and email the user", { tag: "@embedded" }, async ({ browser, baseURL, request }) => {
-  const email = FIXTURES.block.email;
-  const elsewhere = await signedInPage(browser, baseURL, email, uniqueClientIp());
+test(
+  "three wrong codes block the account, end its other sessions and email the user",
+  { tag: "@embedded" },
+  async ({ browser, baseURL, request }) => {
+    const email = FIXTURES.block.email;
+    const elsewhere = await signedInPage(browser, baseURL, email, uniqueClientIp());
 
-  const context = await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
-  const page = await context.newPage();
-  await submitSignIn(page, "doctor", email);
-  for (const left of [2, 1]) {
+    const context = await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
+    const page = await context.newPage();
+    await submitSignIn(page, "doctor", email);
+    for (const left of [2, 1]) {
+      await page.getByLabel("Code à usage unique").fill("000000");
+      await page.getByRole("button", { name: "Vérifier le code" }).click();
+      await expect(page.getByText("Code incorrect.")).toBeVisible();
+      await expect(page.getByText(remaining(left))).toBeVisible();
+    }
+    // Entering the password again gives no fresh attempts.
+    await submitSignIn(page, "doctor", email);
+    await expect(page.getByText(remaining(1))).toBeVisible();
     await page.getByLabel("Code à usage unique").fill("000000");
     await page.getByRole("button", { name: "Vérifier le code" }).click();
-    await expect(page.getByText("Code incorrect.")).toBeVisible();
-    await expect(page.getByText(remaining(left))).toBeVisible();
-  }
-  // Entering the password again gives no fresh attempts.
-  await submitSignIn(page, "doctor", email);
-  await expect(page.getByText(remaining(1))).toBeVisible();
-  await page.getByLabel("Code à usage unique").fill("000000");
-  await page.getByRole("button", { name: "Vérifier le code" }).click();
 
-  await expect(page).toHaveURL(/\/connexion\/bloque$/);
-  await expect(page.getByText("Votre compte est bloqué. Pour le réactiver, veuillez contacter notre support à l'adresse : info@doctipro.lu")).toBeVisible();
-  await waitForMail(request, email, "Votre compte Doctipro est bloqué");
+    await expect(page).toHaveURL(/\/connexion\/bloque$/);
+    await expect(
+      page.getByText("Votre compte est bloqué. Pour le réactiver, veuillez contacter notre support à l'adresse : info@doctipro.lu"),
+    ).toBeVisible();
+    await waitForMail(request, email, "Votre compte Doctipro est bloqué");
 
-  // The session opened in the other browser is gone at its next request.
-  await elsewhere.goto("/dashboard");
-  await expect(elsewhere).toHaveURL(/\/doctor_home$/);
+    // The session opened in the other browser is gone at its next request.
+    await elsewhere.goto("/dashboard");
+    await expect(elsewhere).toHaveURL(/\/doctor_home$/);
 
-  // Sign-in is refused on every page, even with the right password.
-  await submitSignIn(page, "doctor", email);
-  await expect(alertOf(page)).toContainText("Votre compte est bloqué");
-  await submitSignIn(page, "patient", email);
-  await expect(alertOf(page)).toContainText("La fenêtre de connexion ci-dessus ne vous est pas destinée");
-  await context.close();
-  await elsewhere.context().close();
-});
+    // Sign-in is refused on every page, even with the right password.
+    await submitSignIn(page, "doctor", email);
+    await expect(alertOf(page)).toContainText("Votre compte est bloqué");
+    await submitSignIn(page, "patient", email);
+    await expect(alertOf(page)).toContainText("La fenêtre de connexion ci-dessus ne vous est pas destinée");
+    await context.close();
+    await elsewhere.context().close();
+  },
+);
 
 test("three email-code requests without a successful sign-in block the account", { tag: "@embedded" }, async ({ page, request }) => {
   const email = FIXTURES.mailBlock.email;
@@ -209,41 +215,45 @@ test("a support account without 2FA enrols before its first session", async ({ p
   expect(await mailsTo(request, email)).toHaveLength(1);
 });
 
-test("TOTP codes: a code is accepted once only; the replay is refused without using an attempt", { tag: "@embedded" }, async ({ browser, baseURL }) => {
-  const email = FIXTURES.replay.email;
-  const code = totpCode(email);
-  const first = await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
-  const a = await first.newPage();
-  await submitSignIn(a, "doctor", email);
-  await a.getByLabel("Code à usage unique").fill(code);
-  await a.getByRole("button", { name: "Vérifier le code" }).click();
-  await expect(a).toHaveURL(/\/dashboard$/);
+test(
+  "TOTP codes: a code is accepted once only; the replay is refused without using an attempt",
+  { tag: "@embedded" },
+  async ({ browser, baseURL }) => {
+    const email = FIXTURES.replay.email;
+    const code = totpCode(email);
+    const first = await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
+    const a = await first.newPage();
+    await submitSignIn(a, "doctor", email);
+    await a.getByLabel("Code à usage unique").fill(code);
+    await a.getByRole("button", { name: "Vérifier le code" }).click();
+    await expect(a).toHaveURL(/\/dashboard$/);
 
-  const second = await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
-  const b = await second.newPage();
-  await submitSignIn(b, "doctor", email);
-  await b.getByLabel("Code à usage unique").fill(code);
-  await b.getByRole("button", { name: "Vérifier le code" }).click();
-  const used = "Ce code a déjà servi. Attendez que votre application affiche le code suivant, puis saisissez-le.";
-  await expect(b.getByText(used)).toBeVisible();
-  await expect(b.getByText("Code incorrect.")).toHaveCount(0);
-  await expect(b.getByText(remaining(3))).toBeVisible();
-  // Again after a wrong code: the wrong one counts, the replay does not.
-  await b.getByLabel("Code à usage unique").fill(code === "000000" ? "111111" : "000000");
-  await b.getByRole("button", { name: "Vérifier le code" }).click();
-  await expect(b.getByText("Code incorrect.")).toBeVisible();
-  await expect(b.getByText(remaining(2))).toBeVisible();
-  await b.getByLabel("Code à usage unique").fill(code);
-  await b.getByRole("button", { name: "Vérifier le code" }).click();
-  await expect(b.getByText(used)).toBeVisible();
-  await expect(b.getByText(remaining(2))).toBeVisible();
-  // The page drawn afresh reads the account's counter: still 2 left, so nothing was counted.
-  await b.goto("/connexion/2fa");
-  await expect(b.getByText(remaining(2))).toBeVisible();
-  // The next code signs in (and resets the counter for the next tests of this account).
-  await b.getByLabel("Code à usage unique").fill(totpCode(email, 1));
-  await b.getByRole("button", { name: "Vérifier le code" }).click();
-  await expect(b).toHaveURL(/\/dashboard$/);
-  await first.close();
-  await second.close();
-});
+    const second = await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
+    const b = await second.newPage();
+    await submitSignIn(b, "doctor", email);
+    await b.getByLabel("Code à usage unique").fill(code);
+    await b.getByRole("button", { name: "Vérifier le code" }).click();
+    const used = "Ce code a déjà servi. Attendez que votre application affiche le code suivant, puis saisissez-le.";
+    await expect(b.getByText(used)).toBeVisible();
+    await expect(b.getByText("Code incorrect.")).toHaveCount(0);
+    await expect(b.getByText(remaining(3))).toBeVisible();
+    // Again after a wrong code: the wrong one counts, the replay does not.
+    await b.getByLabel("Code à usage unique").fill(code === "000000" ? "111111" : "000000");
+    await b.getByRole("button", { name: "Vérifier le code" }).click();
+    await expect(b.getByText("Code incorrect.")).toBeVisible();
+    await expect(b.getByText(remaining(2))).toBeVisible();
+    await b.getByLabel("Code à usage unique").fill(code);
+    await b.getByRole("button", { name: "Vérifier le code" }).click();
+    await expect(b.getByText(used)).toBeVisible();
+    await expect(b.getByText(remaining(2))).toBeVisible();
+    // The page drawn afresh reads the account's counter: still 2 left, so nothing was counted.
+    await b.goto("/connexion/2fa");
+    await expect(b.getByText(remaining(2))).toBeVisible();
+    // The next code signs in (and resets the counter for the next tests of this account).
+    await b.getByLabel("Code à usage unique").fill(totpCode(email, 1));
+    await b.getByRole("button", { name: "Vérifier le code" }).click();
+    await expect(b).toHaveURL(/\/dashboard$/);
+    await first.close();
+    await second.close();
+  },
+);

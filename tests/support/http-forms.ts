@@ -24,7 +24,13 @@ export async function formOf(base: string, pathname: string, cookie = ""): Promi
 }
 
 /** Posts a form and expects a 303 to `expected`; returns the time taken and the cookies set. */
-export async function postForm(base: string, pathname: string, data: FormData, cookie: string, expected: string): Promise<{ ms: number; cookie: string }> {
+export async function postForm(
+  base: string,
+  pathname: string,
+  data: FormData,
+  cookie: string,
+  expected: string,
+): Promise<{ ms: number; cookie: string }> {
   const started = performance.now();
   const response = await fetch(base + pathname, { method: "POST", body: data, headers: { cookie, origin: base }, redirect: "manual" });
   await response.arrayBuffer();
@@ -33,6 +39,9 @@ export async function postForm(base: string, pathname: string, data: FormData, c
   if (response.status !== 303 || !location.endsWith(expected)) {
     throw new UnexpectedAnswer(`POST ${pathname}: expected 303 to ${expected}, got HTTP ${response.status} ${location}`, response.status);
   }
-  const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0]!).filter((c) => !c.endsWith("="));
+  const cookies = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .filter((c) => !c.endsWith("="));
   return { ms, cookie: cookies.join("; ") };
 }

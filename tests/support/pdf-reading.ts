@@ -7,7 +7,16 @@ import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber,
 // writes (hex-string Tj text, images through cm + Do). The documents embed their font: text is read
 // through its ToUnicode map (pdf-lib writes one bfchar entry per glyph).
 
-export type PaintedImage = { name: string; pixelWidth: number; pixelHeight: number; x: number; y: number; width: number; height: number; rgba: Uint8ClampedArray };
+export type PaintedImage = {
+  name: string;
+  pixelWidth: number;
+  pixelHeight: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  rgba: Uint8ClampedArray;
+};
 /** A piece of text where it is drawn: its start on the page, its font size, its squeeze (Tz, 1 = none). */
 export type PlacedText = { text: string; x: number; y: number; size: number; squeeze: number };
 export type ReadPage = { texts: string[]; placed: PlacedText[]; images: PaintedImage[]; width: number; height: number };

@@ -45,7 +45,10 @@ export function startServer(port: number): ChildProcess {
 export async function waitForHealth(server: ChildProcess, base: string): Promise<void> {
   for (let i = 0; i < 180; i++) {
     if (server.exitCode !== null) throw new Error(`the server stopped (exit ${server.exitCode})`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 1000));
   }

@@ -18,11 +18,17 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 /** Dark strokes on a transparent background: what a scanned, cleaned-up signature looks like. */
 export async function transparentSignaturePng(width = 600, height = 200): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><path d="M20 ${height * 0.7} C ${width * 0.2} 10, ${width * 0.35} ${height}, ${width * 0.5} ${height * 0.4} S ${width * 0.8} 20, ${width - 20} ${height * 0.6}" stroke="#0f172a" stroke-width="6" fill="none"/></svg>`;
-  return sharp(Buffer.from(svg)).png().withMetadata({ exif: { IFD0: { Artist: "Test Signataire" } } }).toBuffer();
+  return sharp(Buffer.from(svg))
+    .png()
+    .withMetadata({ exif: { IFD0: { Artist: "Test Signataire" } } })
+    .toBuffer();
 }
 
 export async function opaqueSignatureJpeg(): Promise<Buffer> {
-  return sharp(await transparentSignaturePng()).flatten({ background: "#ffffff" }).jpeg({ quality: 85 }).toBuffer();
+  return sharp(await transparentSignaturePng())
+    .flatten({ background: "#ffffff" })
+    .jpeg({ quality: 85 })
+    .toBuffer();
 }
 
 /** Exactly `size` bytes of a valid PNG followed by padding after IEND (still a PNG at heart). */
@@ -73,6 +79,11 @@ export async function animatedPng(): Promise<Buffer> {
 }
 
 export async function animatedGif(): Promise<Buffer> {
-  const frame = (colour: string) => sharp({ create: { width: 40, height: 20, channels: 4, background: colour } }).png().toBuffer();
-  return sharp([await frame("#0f172a"), await frame("#1e3a8a")], { join: { animated: true } }).gif().toBuffer();
+  const frame = (colour: string) =>
+    sharp({ create: { width: 40, height: 20, channels: 4, background: colour } })
+      .png()
+      .toBuffer();
+  return sharp([await frame("#0f172a"), await frame("#1e3a8a")], { join: { animated: true } })
+    .gif()
+    .toBuffer();
 }

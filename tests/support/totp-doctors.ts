@@ -21,10 +21,22 @@ export async function createTotpDoctors(db: Database, domain: string, count: num
     const batch = accounts.slice(start, start + 500);
     const rows = await db
       .insert(users)
-      .values(batch.map((a, i) => ({ email: a.email, role: "doctor" as const, doctorKind: "medecin" as const, title: "Dr", firstName: "Banc", lastName: `Essai ${start + i}`, passwordHash })))
+      .values(
+        batch.map((a, i) => ({
+          email: a.email,
+          role: "doctor" as const,
+          doctorKind: "medecin" as const,
+          title: "Dr",
+          firstName: "Banc",
+          lastName: `Essai ${start + i}`,
+          passwordHash,
+        })),
+      )
       .returning({ id: users.id, email: users.email });
     const secretOf = new Map(batch.map((a) => [a.email, a.secret]));
-    await db.insert(twoFactor).values(rows.map((r) => ({ userId: r.id, secretEncrypted: encryptSecret(secretOf.get(r.email)!), confirmedAt: new Date() })));
+    await db
+      .insert(twoFactor)
+      .values(rows.map((r) => ({ userId: r.id, secretEncrypted: encryptSecret(secretOf.get(r.email)!), confirmedAt: new Date() })));
   }
   return { accounts, passwordHash };
 }

@@ -12,12 +12,7 @@ import { invalid, type FormState } from "@/lib/forms/form-state";
 import { requestContext } from "@/lib/http/request-context";
 import { activateTwoFactorHere } from "@/lib/auth/two-factor-activation";
 import { counted } from "@/lib/format/count";
-import {
-  deactivateTwoFactor,
-  enrolmentChallenge,
-  regenerateRecoveryCodes,
-  type Challenge,
-} from "@/lib/twofactor/enrolment";
+import { deactivateTwoFactor, enrolmentChallenge, regenerateRecoveryCodes, type Challenge } from "@/lib/twofactor/enrolment";
 import { CODE_REFUSED, ENROLMENT_CODE_REFUSED, TWO_FACTOR_MESSAGE } from "@/lib/twofactor/messages";
 import { authenticatorCodeSchema } from "@/lib/twofactor/schema";
 
@@ -91,13 +86,20 @@ export async function revokeOtherSessionsAction(): Promise<FormState> {
   const { user, session } = await requireSignedIn();
   const count = await revokeOtherSessions(user.id, session.id);
   revalidatePath("/securite");
-  return { status: "success", message: count ? `${counted(count, "autre session fermée", "autres sessions fermées")}.` : "Aucune autre session n'était ouverte." };
+  return {
+    status: "success",
+    message: count ? `${counted(count, "autre session fermée", "autres sessions fermées")}.` : "Aucune autre session n'était ouverte.",
+  };
 }
 
 /** « Changer le mot de passe »: this browser stays signed in, the other sessions end. */
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { user, session } = await requireSignedIn();
-  const parsed = changePasswordSchema.safeParse({ current: formData.get("current"), password: formData.get("password"), confirmation: formData.get("confirmation") });
+  const parsed = changePasswordSchema.safeParse({
+    current: formData.get("current"),
+    password: formData.get("password"),
+    confirmation: formData.get("confirmation"),
+  });
   if (!parsed.success) return invalid(parsed.error);
   const result = await changePassword(user, session.id, parsed.data.current, parsed.data.password, await requestContext());
   if (result.kind === "refused") return { status: "error", fieldErrors: { [result.field]: result.message } };

@@ -47,8 +47,8 @@ export default async function SecurityPage() {
       </Card>
       <Card title="Mot de passe">
         <p className="mb-3 text-sm text-slate-600">
-          Vos autres sessions seront fermées ; celle-ci reste ouverte. Une phrase de plusieurs mots, sans votre nom ni votre
-          courriel, est à la fois sûre et facile à retenir.
+          Vos autres sessions seront fermées ; celle-ci reste ouverte. Une phrase de plusieurs mots, sans votre nom ni votre courriel, est à la fois
+          sûre et facile à retenir.
         </p>
         <ChangePasswordForm action={changePasswordAction} />
       </Card>

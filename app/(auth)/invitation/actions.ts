@@ -14,7 +14,8 @@ export async function acceptInvitationAction(_previous: FormState, formData: For
   });
   if (!parsed.success) return invalid(parsed.error, ["token"]);
   const result = await acceptInvitation(parsed.data.token, parsed.data.password);
-  if (result.kind === "invalid-link") return { status: "error", formError: "Cette invitation n'est plus valable. Demandez-en une nouvelle au support." };
+  if (result.kind === "invalid-link")
+    return { status: "error", formError: "Cette invitation n'est plus valable. Demandez-en une nouvelle au support." };
   if (result.kind === "weak") return { status: "error", fieldErrors: { password: result.message } };
   redirect(`${SIGN_IN_PATH[result.role]}?bienvenue=1`);
 }

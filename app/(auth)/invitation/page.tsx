@@ -16,15 +16,15 @@ export default async function InvitationPage({ searchParams }: { searchParams: P
       {invited ? (
         <>
           <p className="text-sm text-slate-700">
-            Bonjour {invited.firstName}, choisissez le mot de passe de votre compte {invited.email} : au moins 12
-            caractères, une phrase de plusieurs mots convient très bien.
+            Bonjour {invited.firstName}, choisissez le mot de passe de votre compte {invited.email} : au moins 12 caractères, une phrase de plusieurs
+            mots convient très bien.
           </p>
           <NewPasswordForm token={token} action={acceptInvitationAction} />
         </>
       ) : (
         <p className="text-sm text-slate-700">
-          Cette invitation n&apos;est plus valable : elle a déjà servi, a expiré (72 heures) ou est incomplète. Demandez
-          une nouvelle invitation au support : {supportEmail()}.
+          Cette invitation n&apos;est plus valable : elle a déjà servi, a expiré (72 heures) ou est incomplète. Demandez une nouvelle invitation au
+          support : {supportEmail()}.
         </p>
       )}
     </div>

@@ -16,8 +16,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
       {target ? (
         <>
           <p className="text-sm text-slate-700">
-            Choisissez un nouveau mot de passe pour {target.email} : au moins 12 caractères, une phrase de plusieurs mots
-            convient très bien.
+            Choisissez un nouveau mot de passe pour {target.email} : au moins 12 caractères, une phrase de plusieurs mots convient très bien.
           </p>
           <NewPasswordForm token={token} action={resetPasswordAction} />
         </>

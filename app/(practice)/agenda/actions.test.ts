@@ -69,13 +69,22 @@ beforeAll(async () => {
   cancelled = second.data!.appointmentId!;
   expect(await cancelAppointmentAction(IDLE, form({ appointmentId: cancelled, by: "patient" }))).toMatchObject({ status: "success" });
   vi.mocked(requireAgendaAccess).mockResolvedValueOnce(other.direct as unknown as Awaited<ReturnType<typeof requireAgendaAccess>>);
-  const theirsCreated = await createAppointmentAction(IDLE, form({ patientId: other.patientIds[0], visitReasonId: "", day: "2027-06-01", time: "09:00", durationMinutes: "15" }));
+  const theirsCreated = await createAppointmentAction(
+    IDLE,
+    form({ patientId: other.patientIds[0], visitReasonId: "", day: "2027-06-01", time: "09:00", durationMinutes: "15" }),
+  );
   theirs = theirsCreated.data!.appointmentId!;
   // Migrating a fresh PGlite and booking through four actions: slow on a busy two-core machine.
 }, 180_000);
 
 describe("« Nouveau rendez-vous » with bad input", () => {
-  const valid = () => ({ patientId: practice.patientIds[1], visitReasonId: practice.motifs.consultation, day: "2027-06-02", time: "09:00", durationMinutes: "15" });
+  const valid = () => ({
+    patientId: practice.patientIds[1],
+    visitReasonId: practice.motifs.consultation,
+    day: "2027-06-02",
+    time: "09:00",
+    durationMinutes: "15",
+  });
   const GRID = "Les rendez-vous commencent et finissent sur une tranche de 5 minutes (08:00, 08:05…).";
   const DURATION = "La durée : de 5 à 480 minutes, par tranches de 5 minutes.";
 
@@ -101,8 +110,12 @@ describe("« Nouveau rendez-vous » with bad input", () => {
 
   it("another doctor's patient, motif, or an id that is no id: « introuvable »", async () => {
     expect((await refused(createAppointmentAction, { ...valid(), patientId: other.patientIds[0] })).formError).toBe("Ce patient est introuvable.");
-    expect((await refused(createAppointmentAction, { ...valid(), patientId: "'; DROP TABLE appointments; --" })).formError).toBe("Ce patient est introuvable.");
-    expect((await refused(createAppointmentAction, { ...valid(), visitReasonId: other.motifs.consultation })).formError).toBe("Ce motif est introuvable.");
+    expect((await refused(createAppointmentAction, { ...valid(), patientId: "'; DROP TABLE appointments; --" })).formError).toBe(
+      "Ce patient est introuvable.",
+    );
+    expect((await refused(createAppointmentAction, { ...valid(), visitReasonId: other.motifs.consultation })).formError).toBe(
+      "Ce motif est introuvable.",
+    );
   });
 
   it("the time of an appointment already there: « Ce créneau n'est plus libre. »", async () => {
@@ -130,19 +143,29 @@ describe("actions on an existing appointment, with bad input", () => {
     expect((await refused(moveAppointmentAction, { appointmentId: cancelled, day: "2027-06-03", time: "09:00" })).formError).toBe(
       "Un rendez-vous « annulé » ne se déplace plus.",
     );
-    expect((await refused(cancelAppointmentAction, { appointmentId: cancelled, by: "practice" })).formError).toBe("Un rendez-vous « annulé » ne s'annule plus.");
+    expect((await refused(cancelAppointmentAction, { appointmentId: cancelled, by: "practice" })).formError).toBe(
+      "Un rendez-vous « annulé » ne s'annule plus.",
+    );
   });
 
   it("a move off the grid or to year 10000, a duration of 0 or 1,000, an unknown status or canceller", async () => {
     expect((await refused(moveAppointmentAction, { appointmentId: booked, day: "2027-06-03", time: "09:01" })).fieldErrors?.time).toBe(
       "Les rendez-vous commencent et finissent sur une tranche de 5 minutes (08:00, 08:05…).",
     );
-    expect((await refused(moveAppointmentAction, { appointmentId: booked, day: "10000-06-03", time: "09:00" })).fieldErrors?.day).toMatch(/date non valide/);
-    expect((await refused(resizeAppointmentAction, { appointmentId: booked, durationMinutes: "0" })).fieldErrors?.durationMinutes).toMatch(/de 5 à 480 minutes/);
-    expect((await refused(resizeAppointmentAction, { appointmentId: booked, durationMinutes: "1000" })).fieldErrors?.durationMinutes).toMatch(/de 5 à 480 minutes/);
+    expect((await refused(moveAppointmentAction, { appointmentId: booked, day: "10000-06-03", time: "09:00" })).fieldErrors?.day).toMatch(
+      /date non valide/,
+    );
+    expect((await refused(resizeAppointmentAction, { appointmentId: booked, durationMinutes: "0" })).fieldErrors?.durationMinutes).toMatch(
+      /de 5 à 480 minutes/,
+    );
+    expect((await refused(resizeAppointmentAction, { appointmentId: booked, durationMinutes: "1000" })).fieldErrors?.durationMinutes).toMatch(
+      /de 5 à 480 minutes/,
+    );
     expect((await refused(setAppointmentStatusAction, { appointmentId: booked, status: "cancelled" })).formError).toBe("Statut inconnu.");
     expect((await refused(setAppointmentStatusAction, { appointmentId: booked, status: "deleted" })).formError).toBe("Statut inconnu.");
-    expect((await refused(cancelAppointmentAction, { appointmentId: booked, by: "doctor" })).fieldErrors?.by).toBe("Indiquez qui annule : le patient ou le cabinet.");
+    expect((await refused(cancelAppointmentAction, { appointmentId: booked, by: "doctor" })).fieldErrors?.by).toBe(
+      "Indiquez qui annule : le patient ou le cabinet.",
+    );
     expect((await refused(updateAppointmentDetailsAction, { appointmentId: booked, visitReasonId: other.motifs.long, note: "" })).formError).toBe(
       "Ce motif est introuvable.",
     );

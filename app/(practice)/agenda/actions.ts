@@ -2,7 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import type { AgendaFormState, BookingPatient, PatientFormState } from "@/lib/agenda/action-state";
-import { cancelAppointment, createAppointment, moveAppointment, resizeAppointment, setAppointmentStatus, updateAppointmentDetails } from "@/lib/agenda/appointments";
+import {
+  cancelAppointment,
+  createAppointment,
+  moveAppointment,
+  resizeAppointment,
+  setAppointmentStatus,
+  updateAppointmentDetails,
+} from "@/lib/agenda/appointments";
 import { agendaRefusalMessage, DONE, OUTSIDE_HOURS, TAKEN } from "@/lib/agenda/messages";
 import {
   appointmentDetailsSchema,
@@ -59,7 +66,11 @@ export async function createAppointmentAction(_previous: AgendaFormState, formDa
   switch (result.kind) {
     case "done":
       refresh();
-      return { status: "success", message: result.outsideHours ? DONE.createdOutsideHours : DONE.created, data: { appointmentId: result.appointmentId } };
+      return {
+        status: "success",
+        message: result.outsideHours ? DONE.createdOutsideHours : DONE.created,
+        data: { appointmentId: result.appointmentId },
+      };
     case "taken":
       refresh();
       return { status: "error", formError: TAKEN, data: { ask: "overbook" } };
@@ -121,7 +132,9 @@ export async function setAppointmentStatusAction(_previous: AgendaFormState, for
   if (!parsed.success) return { status: "error", formError: "Statut inconnu." };
   const result = await setAppointmentStatus(access, text(formData, "appointmentId") ?? "", parsed.data.status);
   refresh();
-  return result.kind === "done" ? { status: "success", message: DONE.status(parsed.data.status) } : { status: "error", formError: agendaRefusalMessage(result) };
+  return result.kind === "done"
+    ? { status: "success", message: DONE.status(parsed.data.status) }
+    : { status: "error", formError: agendaRefusalMessage(result) };
 }
 
 /** The motif and the note. */
@@ -141,7 +154,14 @@ export async function searchBookingPatientsAction(doctorId: string | null, query
   const cleaned = cleanSearchText(query, 100);
   if (cleaned.length < 2) return [];
   const found = await findPatientsForBooking(access.doctor, cleaned, { limit: 8 });
-  return found.map((p) => ({ id: p.id, firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate, matricule: p.matricule, archived: p.archived }));
+  return found.map((p) => ({
+    id: p.id,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    birthDate: p.birthDate,
+    matricule: p.matricule,
+    archived: p.archived,
+  }));
 }
 
 /** « Créer un dossier patient » from the booking dialog: the new file is picked for the appointment. */

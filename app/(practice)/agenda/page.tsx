@@ -43,7 +43,9 @@ export default async function AgendaPage({ searchParams }: Props) {
   // readAgenda keeps, of the doctors asked, only those this person may see (the session's first).
   const view = await readAgenda(access, { from: query.from, days: query.days, doctorIds: query.doctorIds });
   const motifs = Object.fromEntries(
-    await Promise.all(view.doctors.map(async (d) => [d.id, await listVisitReasons({ doctor: { id: d.id }, user: access.user, mode: access.mode })] as const)),
+    await Promise.all(
+      view.doctors.map(async (d) => [d.id, await listVisitReasons({ doctor: { id: d.id }, user: access.user, mode: access.mode })] as const),
+    ),
   );
   const step = query.view === "week" ? 7 : 1;
   const doctorIds = view.doctors.length > 1 ? view.doctors.map((d) => d.id) : [];

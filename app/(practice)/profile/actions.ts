@@ -10,7 +10,14 @@ import { invalid, type FormState } from "@/lib/forms/form-state";
 import { requestContext } from "@/lib/http/request-context";
 import { requestEmailChange } from "@/lib/profile/email-change";
 import { saveBankDetails, savePayconiqMerchantId, saveProfileDetails, setShownOnDocuments } from "@/lib/profile/profile";
-import { bankSchema, displayToggleSchema, emailChangeSchema, payconiqSchema, PROFILE_DETAIL_FIELDS, profileDetailsSchema } from "@/lib/profile/schema";
+import {
+  bankSchema,
+  displayToggleSchema,
+  emailChangeSchema,
+  payconiqSchema,
+  PROFILE_DETAIL_FIELDS,
+  profileDetailsSchema,
+} from "@/lib/profile/schema";
 import { deleteSignature } from "@/lib/signature/signature";
 
 // Every write on the profile is the doctor's own: requireDoctor() sends a secretary or a patient

@@ -65,7 +65,11 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   return (
     <div className="max-w-6xl space-y-6">
       <h1 className="text-2xl font-bold text-slate-900">Profil du praticien</h1>
-      {access.mode === "direct" ? <DoctorProfile access={access} view={view} outcome={(await searchParams).esante} /> : <SecretaryView access={access} view={view} />}
+      {access.mode === "direct" ? (
+        <DoctorProfile access={access} view={view} outcome={(await searchParams).esante} />
+      ) : (
+        <SecretaryView access={access} view={view} />
+      )}
     </div>
   );
 }
@@ -115,7 +119,12 @@ async function DoctorProfile({ access, view, outcome }: { access: PracticeAccess
   const esanteMessage = isEsanteOutcome(outcome) ? ESANTE_OUTCOMES[outcome] : null;
   return (
     <>
-      <DetailsAndStamp initial={detailsValues(view)} saveAction={saveDetailsAction} stampShown={p.stampOnDocuments} toggleAction={setShownOnDocumentsAction} />
+      <DetailsAndStamp
+        initial={detailsValues(view)}
+        saveAction={saveDetailsAction}
+        stampShown={p.stampOnDocuments}
+        toggleAction={setShownOnDocumentsAction}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Courriel">
           <EmailChangeForm email={view.email} action={requestEmailChangeAction} />
@@ -128,7 +137,12 @@ async function DoctorProfile({ access, view, outcome }: { access: PracticeAccess
         <AccountSecurity twoFactorOn={twoFactorOn} />
       </Card>
       <Card title="Paiements & services externes">
-        <PayconiqForm merchantId={p.payconiqMerchantId} qrSvg={payconiqQr} sampleAmount={formatCents(SAMPLE_INVOICE.amountCents)} action={savePayconiqAction} />
+        <PayconiqForm
+          merchantId={p.payconiqMerchantId}
+          qrSvg={payconiqQr}
+          sampleAmount={formatCents(SAMPLE_INVOICE.amountCents)}
+          action={savePayconiqAction}
+        />
       </Card>
       <div id="esante" className="scroll-mt-6">
         <Card title="eSanté">
@@ -146,7 +160,9 @@ async function DoctorProfile({ access, view, outcome }: { access: PracticeAccess
       </div>
       <Card title="Signature">
         <SignatureCard
-          signature={signature ? { version: signature.uploadedAt.getTime(), width: signature.width, height: signature.height, opaque: signature.opaque } : null}
+          signature={
+            signature ? { version: signature.uploadedAt.getTime(), width: signature.width, height: signature.height, opaque: signature.opaque } : null
+          }
           shown={p.signatureOnDocuments}
           deleteAction={deleteSignatureAction}
           toggleAction={setShownOnDocumentsAction}

@@ -14,8 +14,7 @@ export default async function MySecretariesPage() {
     <div className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-bold text-slate-900">Mon secrétariat</h1>
       <p className="text-sm text-slate-600">
-        Les personnes qui peuvent travailler pour votre cabinet. Chacune de leurs connexions apparaît en rouge dans votre
-        historique de connexion.
+        Les personnes qui peuvent travailler pour votre cabinet. Chacune de leurs connexions apparaît en rouge dans votre historique de connexion.
       </p>
       <Card>
         <AttachedSecretaries secretaries={secretaries} detachAction={detachSecretaryAction} />

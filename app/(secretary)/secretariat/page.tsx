@@ -18,8 +18,7 @@ export default async function SecretaryHomePage() {
       </div>
       {doctors.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
-          Vous n&apos;êtes rattachée à aucun médecin pour l&apos;instant. Le médecin ou le support Doctipro peut vous
-          rattacher à son cabinet.
+          Vous n&apos;êtes rattachée à aucun médecin pour l&apos;instant. Le médecin ou le support Doctipro peut vous rattacher à son cabinet.
         </p>
       ) : (
         <DoctorPicker

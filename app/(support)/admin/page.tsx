@@ -13,7 +13,9 @@ export default async function SupportUsersPage({ searchParams }: { searchParams:
   await requireSupport();
   const search = userSearchSchema.parse(await searchParams);
   const { rows, next } = await searchUsers(search);
-  const nextHref = next ? `/admin?${new URLSearchParams({ q: search.q, ...(search.role ? { role: search.role } : {}), ...(search.status ? { status: search.status } : {}), apres: next })}` : null;
+  const nextHref = next
+    ? `/admin?${new URLSearchParams({ q: search.q, ...(search.role ? { role: search.role } : {}), ...(search.status ? { status: search.status } : {}), apres: next })}`
+    : null;
   const select = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
   return (
     <div className="space-y-6">
@@ -59,14 +61,27 @@ export default async function SupportUsersPage({ searchParams }: { searchParams:
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">Aucun utilisateur ne correspond.</p>
       ) : (
-        <div tabIndex={0} role="region" aria-label="Utilisateurs trouvés (défile de côté)" className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600/40">
+        <div
+          tabIndex={0}
+          role="region"
+          aria-label="Utilisateurs trouvés (défile de côté)"
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600/40"
+        >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Courriel</th>
-                <th scope="col" className="px-4 py-2 font-medium">Nom</th>
-                <th scope="col" className="px-4 py-2 font-medium">Rôle</th>
-                <th scope="col" className="px-4 py-2 font-medium">Statut</th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Courriel
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Nom
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Rôle
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Statut
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

@@ -3,7 +3,7 @@ import { expect, type APIRequestContext } from "@playwright/test";
 /** Texts of the messages sent to `to`, newest first, read back from the outbox (/dev/mailbox). */
 export async function mailsTo(request: APIRequestContext, to: string): Promise<{ subject: string; text: string }[]> {
   const html = await (await request.get(`/dev/mailbox?a=${encodeURIComponent(to)}`)).text();
-  const articles = html.split('<article').slice(1);
+  const articles = html.split("<article").slice(1);
   return articles.map((a) => ({
     subject: decode(/<h2[^>]*>([\s\S]*?)<\/h2>/.exec(a)?.[1] ?? ""),
     text: decode(/<pre[^>]*data-testid="mail-text"[^>]*>([\s\S]*?)<\/pre>/.exec(a)?.[1] ?? ""),

@@ -10,7 +10,11 @@ export default class SlowestReporter implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult) {
     const project = test.parent.project()?.name ?? "";
-    this.times.push({ title: `${test.location.file.replace(/^.*tests\/e2e\//, "")}:${test.location.line} › ${test.title}`, project, ms: result.duration });
+    this.times.push({
+      title: `${test.location.file.replace(/^.*tests\/e2e\//, "")}:${test.location.line} › ${test.title}`,
+      project,
+      ms: result.duration,
+    });
   }
 
   onEnd() {

@@ -43,7 +43,10 @@ async function serve(server: TestServer): Promise<void> {
   children.push(child);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${server.name}: the server stopped (exit ${child.exitCode})`);
-    const ok = await fetch(`http://localhost:${server.port}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://localhost:${server.port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }

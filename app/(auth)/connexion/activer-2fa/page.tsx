@@ -18,9 +18,7 @@ export default async function EnrolAtSignInPage() {
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold text-slate-900">Activer la double authentification</h1>
-      <p className="text-sm text-slate-700">
-        Votre accès exige la double authentification. Activez-la maintenant pour continuer.
-      </p>
+      <p className="text-sm text-slate-700">Votre accès exige la double authentification. Activez-la maintenant pour continuer.</p>
       <EnrolmentPanel {...challenge} action={enrolAtSignInAction} continueAction={finishEnrolmentAction} />
     </div>
   );

@@ -32,7 +32,8 @@ function done(message: string): FormState {
 export async function saveOpeningHoursAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const access = await requirePracticeAccess();
   const [weekdays, starts, ends] = [texts(formData, "weekday"), texts(formData, "start"), texts(formData, "end")];
-  if (weekdays.length !== starts.length || weekdays.length !== ends.length) return { status: "error", formError: "Horaires incomplets : rechargez la page." };
+  if (weekdays.length !== starts.length || weekdays.length !== ends.length)
+    return { status: "error", formError: "Horaires incomplets : rechargez la page." };
   const parsed = openingHoursSchema.safeParse({ intervals: weekdays.map((weekday, i) => ({ weekday, start: starts[i]!, end: ends[i]! })) });
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -90,7 +91,8 @@ export async function saveMotifAction(motifId: string | null, _previous: FormSta
   });
   if (!parsed.success) return { ...invalid(parsed.error), formError: "Corrigez les champs signalés : rien n'a été enregistré." };
   const result = motifId === null ? await createVisitReason(access, parsed.data) : await updateVisitReason(access, String(motifId), parsed.data);
-  if (result.kind === "duplicate-label") return { status: "error", fieldErrors: { label: agendaRefusalMessage(result) }, formError: agendaRefusalMessage(result) };
+  if (result.kind === "duplicate-label")
+    return { status: "error", fieldErrors: { label: agendaRefusalMessage(result) }, formError: agendaRefusalMessage(result) };
   if (result.kind === "not-found") return { status: "error", formError: MOTIF_NOT_FOUND };
   if (result.kind !== "done") return { status: "error", formError: agendaRefusalMessage(result) };
   return done(DONE.motifSaved);

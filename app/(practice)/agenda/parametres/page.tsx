@@ -57,7 +57,11 @@ export default async function AgendaSettingsPage({ searchParams }: Props) {
     listVisitReasons(access, { includeInactive: true }),
   ]);
   const yearLink = (y: number) => (
-    <Link href={`/agenda/parametres?annee=${y}#jours-feries`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50" aria-label={`Jours fériés ${y}`}>
+    <Link
+      href={`/agenda/parametres?annee=${y}#jours-feries`}
+      className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+      aria-label={`Jours fériés ${y}`}
+    >
       {y < year ? `← ${y}` : `${y} →`}
     </Link>
   );
@@ -111,7 +115,11 @@ export default async function AgendaSettingsPage({ searchParams }: Props) {
         </div>
       </Card>
 
-      <section id="jours-feries" aria-labelledby="jours-feries-titre" className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <section
+        id="jours-feries"
+        aria-labelledby="jours-feries-titre"
+        className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+      >
         <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
           <h2 id="jours-feries-titre" className="text-base font-semibold text-slate-900">
             Jours fériés {year}
@@ -132,7 +140,11 @@ export default async function AgendaSettingsPage({ searchParams }: Props) {
                 </p>
               </div>
               <div className="flex items-center gap-3">
-                <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${h.open ? "bg-green-50 text-green-900" : "bg-slate-200 text-slate-800"}`}>{h.open ? "Ouvert" : "Fermé"}</span>
+                <span
+                  className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${h.open ? "bg-green-50 text-green-900" : "bg-slate-200 text-slate-800"}`}
+                >
+                  {h.open ? "Ouvert" : "Fermé"}
+                </span>
                 <ActionButton
                   label={h.open ? "Fermer ce jour" : "Ouvrir ce jour"}
                   accessibleLabel={`${h.open ? "Fermer" : "Ouvrir"} le ${formatCalendarDate(h.day)} (${h.name})`}

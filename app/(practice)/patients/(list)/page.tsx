@@ -27,14 +27,19 @@ export default async function PatientsPage({ searchParams }: Props) {
           <h1 className="text-2xl font-bold text-slate-900">Patients</h1>
           <p className="text-slate-600">Ordonnances, attestations et mémoires d&apos;honoraires s&apos;établissent depuis la fiche du patient.</p>
         </div>
-        <Link href="/patients/nouveau" className="inline-flex items-center rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700">
+        <Link
+          href="/patients/nouveau"
+          className="inline-flex items-center rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700"
+        >
           Nouveau patient
         </Link>
       </div>
       <section aria-labelledby="liste-patients" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <div className="flex flex-wrap items-end justify-between gap-4">
           <h2 id="liste-patients" className="text-base font-semibold text-slate-900">
-            {query ? `${formatCount(result.total)} patient${result.total > 1 ? "s" : ""} pour « ${query} »` : `${formatCount(result.total)} patient${result.total > 1 ? "s" : ""}`}
+            {query
+              ? `${formatCount(result.total)} patient${result.total > 1 ? "s" : ""} pour « ${query} »`
+              : `${formatCount(result.total)} patient${result.total > 1 ? "s" : ""}`}
           </h2>
           <PatientSearch query={query} includeArchived={includeArchived} />
         </div>

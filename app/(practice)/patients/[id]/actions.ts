@@ -25,7 +25,11 @@ export async function issueDocumentAction(patientId: string, kind: DocumentKind,
       case "forbidden":
         return { status: "error", formError: outcome.formError };
       case "invalid":
-        return { status: "error", fieldErrors: outcome.fieldErrors, formError: outcome.formError ?? "Corrigez les champs signalés : rien n'a été enregistré." };
+        return {
+          status: "error",
+          fieldErrors: outcome.fieldErrors,
+          formError: outcome.formError ?? "Corrigez les champs signalés : rien n'a été enregistré.",
+        };
     }
   }
   revalidatePath(`/patients/${outcome.document.patientId}`);

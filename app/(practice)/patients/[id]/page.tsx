@@ -44,13 +44,15 @@ export default async function PatientPage({ params, searchParams }: Props) {
   ]);
   const saved = one(query.enregistre);
   const archived = patient.archivedAt !== null;
-  const author = (who: { name: string; role: Parameters<typeof roleLabel>[0] } | null) => (who ? `${who.name} (${roleLabel(who.role).toLowerCase()})` : "un compte supprimé");
+  const author = (who: { name: string; role: Parameters<typeof roleLabel>[0] } | null) =>
+    who ? `${who.name} (${roleLabel(who.role).toLowerCase()})` : "un compte supprimé";
   const kinds = visibleKinds(access.mode);
   // Only a live document of this patient can be corrected; anything else opens the usual forms.
   const correcting = toCorrect && correctableDocument(toCorrect, patient.id).kind === "correctable" ? toCorrect : null;
   const today = luxembourgToday();
   const initial = emptyValues(today);
-  if (correcting) Object.assign(initial, correctionValues(correcting.document.kind, correcting.document.content as DocumentContent, correcting.document, today));
+  if (correcting)
+    Object.assign(initial, correctionValues(correcting.document.kind, correcting.document.content as DocumentContent, correcting.document, today));
   const actions = Object.fromEntries(kinds.map((k) => [k, issueDocumentAction.bind(null, patient.id, k)]));
   const secretary = access.mode === "secretary";
   const p = profile.profile;
@@ -67,7 +69,11 @@ export default async function PatientPage({ params, searchParams }: Props) {
         <div className="min-w-0 space-y-1">
           <h1 className="text-2xl font-bold text-slate-900">
             {patient.firstName} {patient.lastName.toUpperCase()}
-            {archived && <span className="ml-3 inline-block rounded-full bg-slate-200 px-2.5 py-0.5 align-middle text-sm font-semibold text-slate-800">Archivée</span>}
+            {archived && (
+              <span className="ml-3 inline-block rounded-full bg-slate-200 px-2.5 py-0.5 align-middle text-sm font-semibold text-slate-800">
+                Archivée
+              </span>
+            )}
           </h1>
           <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
             <div className="flex gap-1.5">
@@ -77,7 +83,13 @@ export default async function PatientPage({ params, searchParams }: Props) {
             <div className="flex gap-1.5">
               <dt>Matricule</dt>
               <dd className="font-mono text-slate-900 tabular-nums">
-                {patient.matricule ? formatMatricule(patient.matricule) : <span className="font-sans">aucun — {patient.noMatriculeReason ? NO_MATRICULE_REASON_LABEL[patient.noMatriculeReason].toLowerCase() : "raison non indiquée"}</span>}
+                {patient.matricule ? (
+                  formatMatricule(patient.matricule)
+                ) : (
+                  <span className="font-sans">
+                    aucun — {patient.noMatriculeReason ? NO_MATRICULE_REASON_LABEL[patient.noMatriculeReason].toLowerCase() : "raison non indiquée"}
+                  </span>
+                )}
               </dd>
             </div>
             {patient.otherIdentifier && (
@@ -140,8 +152,8 @@ export default async function PatientPage({ params, searchParams }: Props) {
       {saved === "modifie" && <Alert tone="info">{PATIENT_DONE.updated}</Alert>}
       {archived && (
         <Alert tone="warning">
-          Fiche archivée le {formatDateTime(patient.archivedAt!)} : conservée avec ses documents et rendez-vous, elle n&apos;apparaît plus dans les recherches. Restaurez-la pour la
-          modifier ou lui donner rendez-vous.
+          Fiche archivée le {formatDateTime(patient.archivedAt!)} : conservée avec ses documents et rendez-vous, elle n&apos;apparaît plus dans les
+          recherches. Restaurez-la pour la modifier ou lui donner rendez-vous.
         </Alert>
       )}
 
@@ -152,21 +164,28 @@ export default async function PatientPage({ params, searchParams }: Props) {
         <PatientAppointments upcoming={appointments?.upcoming ?? []} past={appointments?.past ?? []} />
       </section>
 
-      {issued && <IssuedNotice id={issued.document.id} label={`${KIND_LABEL[issued.document.kind]} n° ${issued.document.number}`} feminine={issued.document.kind !== "fee_note"} />}
+      {issued && (
+        <IssuedNotice
+          id={issued.document.id}
+          label={`${KIND_LABEL[issued.document.kind]} n° ${issued.document.number}`}
+          feminine={issued.document.kind !== "fee_note"}
+        />
+      )}
 
       <div id="nouveau" className="scroll-mt-6">
         <Card title={correcting ? `Corriger le document n° ${correcting.document.number}` : "Nouveau document"}>
           <div className="mb-4 space-y-3">
             {correcting && (
               <Alert tone="warning">
-                Le document n° {correcting.document.number} restera consultable, marqué « Annulé » ; le nouveau document le remplace et porte un nouveau numéro.
+                Le document n° {correcting.document.number} restera consultable, marqué « Annulé » ; le nouveau document le remplace et porte un
+                nouveau numéro.
               </Alert>
             )}
             <p className="text-sm text-slate-600">
               {secretary ? (
                 <>
-                  Le secrétariat prépare les mémoires d&apos;honoraires ; ordonnances et attestations sont établies par le médecin. La signature du médecin n&apos;est jamais
-                  apposée sur un document préparé par le secrétariat.
+                  Le secrétariat prépare les mémoires d&apos;honoraires ; ordonnances et attestations sont établies par le médecin. La signature du
+                  médecin n&apos;est jamais apposée sur un document préparé par le secrétariat.
                 </>
               ) : (
                 <>
@@ -193,7 +212,11 @@ export default async function PatientPage({ params, searchParams }: Props) {
         </Card>
       </div>
 
-      <section id="documents" aria-labelledby="documents-titre" className="scroll-mt-6 space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <section
+        id="documents"
+        aria-labelledby="documents-titre"
+        className="scroll-mt-6 space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+      >
         <div>
           <h2 id="documents-titre" className="text-base font-semibold text-slate-900">
             Documents du patient

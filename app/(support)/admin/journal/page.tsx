@@ -21,47 +21,79 @@ export default async function AuditJournalPage({ searchParams }: { searchParams:
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold text-slate-900">Journal d&apos;audit</h1>
-        <a href={`/admin/journal/export?${query}`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50">
+        <a
+          href={`/admin/journal/export?${query}`}
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50"
+        >
           Exporter en CSV
         </a>
       </div>
       <form role="search" action="/admin/journal" className="flex flex-wrap items-end gap-3">
         <div className="space-y-1">
-          <label htmlFor="action" className="block text-sm font-medium text-slate-800">Action</label>
+          <label htmlFor="action" className="block text-sm font-medium text-slate-800">
+            Action
+          </label>
           <select id="action" name="action" defaultValue={filter.action ?? ""} className={input}>
             <option value="">Toutes</option>
             {(Object.entries(AUDIT_ACTIONS) as [AuditAction, string][]).map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
+              <option key={value} value={value}>
+                {label}
+              </option>
             ))}
           </select>
         </div>
         <div className="space-y-1">
-          <label htmlFor="q" className="block text-sm font-medium text-slate-800">Acteur ou cible</label>
+          <label htmlFor="q" className="block text-sm font-medium text-slate-800">
+            Acteur ou cible
+          </label>
           <input id="q" name="q" defaultValue={filter.q} className={input} />
         </div>
         <div className="space-y-1">
-          <label htmlFor="du" className="block text-sm font-medium text-slate-800">Du</label>
+          <label htmlFor="du" className="block text-sm font-medium text-slate-800">
+            Du
+          </label>
           <input id="du" name="du" type="date" defaultValue={filter.du} className={input} />
         </div>
         <div className="space-y-1">
-          <label htmlFor="au" className="block text-sm font-medium text-slate-800">Au</label>
+          <label htmlFor="au" className="block text-sm font-medium text-slate-800">
+            Au
+          </label>
           <input id="au" name="au" type="date" defaultValue={filter.au} className={input} />
         </div>
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50">Filtrer</button>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50">
+          Filtrer
+        </button>
       </form>
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">Aucune action enregistrée.</p>
       ) : (
-        <div tabIndex={0} role="region" aria-label="Journal d&apos;audit (défile de côté)" className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600/40">
+        <div
+          tabIndex={0}
+          role="region"
+          aria-label="Journal d'audit (défile de côté)"
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600/40"
+        >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Date</th>
-                <th scope="col" className="px-4 py-2 font-medium">Acteur</th>
-                <th scope="col" className="px-4 py-2 font-medium">Action</th>
-                <th scope="col" className="px-4 py-2 font-medium">Cible</th>
-                <th scope="col" className="px-4 py-2 font-medium">Raison</th>
-                <th scope="col" className="px-4 py-2 font-medium">IP</th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Date
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Acteur
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Action
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Cible
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Raison
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  IP
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -80,7 +112,10 @@ export default async function AuditJournalPage({ searchParams }: { searchParams:
         </div>
       )}
       {next && (
-        <Link href={`/admin/journal?${new URLSearchParams({ ...Object.fromEntries(query), avant: String(next) })}`} className="inline-block text-sm font-semibold text-brand-700 underline">
+        <Link
+          href={`/admin/journal?${new URLSearchParams({ ...Object.fromEntries(query), avant: String(next) })}`}
+          className="inline-block text-sm font-semibold text-brand-700 underline"
+        >
           Actions plus anciennes
         </Link>
       )}

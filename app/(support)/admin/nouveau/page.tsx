@@ -15,9 +15,7 @@ export default async function InvitePage() {
           ← Utilisateurs
         </Link>
         <h1 className="mt-2 text-2xl font-bold text-slate-900">Créer un compte</h1>
-        <p className="text-sm text-slate-600">
-          La personne reçoit par courriel un lien (valable 72 heures) pour choisir elle-même son mot de passe.
-        </p>
+        <p className="text-sm text-slate-600">La personne reçoit par courriel un lien (valable 72 heures) pour choisir elle-même son mot de passe.</p>
       </div>
       <InviteForm action={inviteAction} />
     </div>

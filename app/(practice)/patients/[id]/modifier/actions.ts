@@ -11,7 +11,11 @@ import { patientFormEntries, patientFormSchema, type SavedPatient } from "@/lib/
 // Correcting a file. The patient id is bound by the page but comes back from the browser:
 // lib/patients only ever looks it up together with the session's doctor.
 
-export async function updatePatientAction(patientId: string, _previous: FormState<SavedPatient>, formData: FormData): Promise<FormState<SavedPatient>> {
+export async function updatePatientAction(
+  patientId: string,
+  _previous: FormState<SavedPatient>,
+  formData: FormData,
+): Promise<FormState<SavedPatient>> {
   const access = await requirePracticeAccess();
   const parsed = patientFormSchema.safeParse(patientFormEntries(formData));
   if (!parsed.success) return invalid(parsed.error);

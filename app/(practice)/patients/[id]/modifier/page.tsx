@@ -29,7 +29,11 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
       </nav>
       <h1 className="text-2xl font-bold text-slate-900">Modifier la fiche de {name}</h1>
       <Card>
-        <PatientForm action={updatePatientAction.bind(null, patient.id)} defaultValues={patientFormValues(patient)} cancelHref={`/patients/${patient.id}`} />
+        <PatientForm
+          action={updatePatientAction.bind(null, patient.id)}
+          defaultValues={patientFormValues(patient)}
+          cancelHref={`/patients/${patient.id}`}
+        />
       </Card>
     </div>
   );

@@ -9,7 +9,11 @@ export async function GET(request: Request) {
   const filter = auditFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const csv = await auditCsv(filter);
   // Written after the export is read: the file does not list its own export.
-  const shown = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]));
+  const shown = Object.fromEntries(
+    Object.entries(filter)
+      .filter(([, v]) => v !== undefined && v !== "")
+      .map(([k, v]) => [k, String(v)]),
+  );
   await auditExportRead(actorOf(user, (await requestContext()).ip), shown);
   return new Response(`\uFEFF${csv}`, {
     headers: {

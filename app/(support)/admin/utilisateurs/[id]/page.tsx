@@ -63,89 +63,96 @@ export default async function SupportUserPage({ params }: { params: Promise<{ id
       </Card>
 
       <ActionOutcome>
-      <Card title="Actions du support">
-        {actionsShown === 0 ? (
-          <p className="text-sm text-slate-600">Aucune action ne s&apos;applique à ce compte.</p>
-        ) : (
-          <div className="grid gap-4 md:grid-cols-2">
-            {user.status === "blocked" && (
-              <SupportActionForm title="Débloquer" description="Réactive le compte et remet ses compteurs à zéro ; l'utilisateur est prévenu par courriel." button="Débloquer" reasonLabel="Raison du déblocage" action={unblockAction} hidden={hidden} />
-            )}
-            {canBlock && (
-              <SupportActionForm
-                title="Bloquer"
-                description="Empêche toute connexion et ferme les sessions ouvertes ; l'utilisateur est prévenu par courriel."
-                button="Bloquer"
-                reasonLabel="Raison du blocage"
-                action={blockAction}
-                hidden={hidden}
-                confirm={{
-                  title: `Bloquer le compte de ${name} ?`,
-                  text: `Le compte ne pourra plus se connecter${openSessions.length ? ` et ${counted(openSessions.length, "session ouverte sera fermée", "sessions ouvertes seront fermées")}` : ""}. Les liens et codes envoyés par courriel cessent de fonctionner. Un support pourra le débloquer.`,
-                }}
-              />
-            )}
-            {canResetTwoFactor && (
-              <SupportActionForm
-                title="Réinitialiser la 2FA"
-                description="Supprime la double authentification et ferme toutes les sessions ; l'utilisateur devra la réactiver."
-                button="Réinitialiser la 2FA"
-                reasonLabel="Raison de la réinitialisation de la 2FA"
-                action={resetTwoFactorAction}
-                hidden={hidden}
-                confirm={{
-                  title: `Réinitialiser la double authentification de ${name} ?`,
-                  text: `Son application d'authentification et ses codes de secours cessent de fonctionner${openSessions.length ? ` et ${counted(openSessions.length, "session ouverte sera fermée", "sessions ouvertes seront fermées")}` : ""}. À la prochaine connexion, aucun code ne sera demandé${user.role === "support" ? " avant une nouvelle activation" : ""}.`,
-                }}
-              />
-            )}
-            {openSessions.length > 0 && (
-              <SupportActionForm
-                title="Fermer les sessions"
-                description={`${counted(openSessions.length, "session ouverte sera fermée", "sessions ouvertes seront fermées")}.`}
-                button="Fermer les sessions"
-                reasonLabel="Raison de la fermeture des sessions"
-                action={closeSessionsAction}
-                hidden={hidden}
-                confirm={{
-                  title: `Fermer les sessions de ${name} ?`,
-                  text: `${counted(openSessions.length, "session ouverte sera fermée", "sessions ouvertes seront fermées")} : l'utilisateur devra se reconnecter sur chaque appareil.`,
-                }}
-              />
-            )}
-          </div>
-        )}
-      </Card>
-
-      {user.role === "secretary" && (
-        <Card title="Médecins rattachés">
-          <div className="space-y-4">
-            {doctors.length === 0 && <p className="text-sm text-slate-600">Aucun médecin rattaché.</p>}
-            {doctors.map((d) => (
-              <SupportActionForm
-                key={d.id}
-                title={`${displayName(d)} (${d.email})`}
-                button="Détacher"
-                reasonLabel={`Raison du détachement de ${displayName(d)}`}
-                action={detachAction}
-                hidden={{ secretaryId: user.id, doctorId: d.id }}
-                confirm={{
-                  title: `Détacher ${name} de ${displayName(d)} ?`,
-                  text: `Elle ne pourra plus travailler pour ${displayName(d)} et ses sessions ouvertes pour ce médecin seront fermées. Ses autres rattachements restent.`,
-                }}
-              />
-            ))}
-            <SupportActionForm
-              title="Rattacher à un médecin"
-              button="Rattacher"
-              reasonLabel="Raison du rattachement"
-              action={attachAction}
-              hidden={{ secretaryId: user.id }}
-              field={{ name: "doctorEmail", label: "Courriel du médecin", type: "email", autoComplete: "off" }}
-            />
-          </div>
+        <Card title="Actions du support">
+          {actionsShown === 0 ? (
+            <p className="text-sm text-slate-600">Aucune action ne s&apos;applique à ce compte.</p>
+          ) : (
+            <div className="grid gap-4 md:grid-cols-2">
+              {user.status === "blocked" && (
+                <SupportActionForm
+                  title="Débloquer"
+                  description="Réactive le compte et remet ses compteurs à zéro ; l'utilisateur est prévenu par courriel."
+                  button="Débloquer"
+                  reasonLabel="Raison du déblocage"
+                  action={unblockAction}
+                  hidden={hidden}
+                />
+              )}
+              {canBlock && (
+                <SupportActionForm
+                  title="Bloquer"
+                  description="Empêche toute connexion et ferme les sessions ouvertes ; l'utilisateur est prévenu par courriel."
+                  button="Bloquer"
+                  reasonLabel="Raison du blocage"
+                  action={blockAction}
+                  hidden={hidden}
+                  confirm={{
+                    title: `Bloquer le compte de ${name} ?`,
+                    text: `Le compte ne pourra plus se connecter${openSessions.length ? ` et ${counted(openSessions.length, "session ouverte sera fermée", "sessions ouvertes seront fermées")}` : ""}. Les liens et codes envoyés par courriel cessent de fonctionner. Un support pourra le débloquer.`,
+                  }}
+                />
+              )}
+              {canResetTwoFactor && (
+                <SupportActionForm
+                  title="Réinitialiser la 2FA"
+                  description="Supprime la double authentification et ferme toutes les sessions ; l'utilisateur devra la réactiver."
+                  button="Réinitialiser la 2FA"
+                  reasonLabel="Raison de la réinitialisation de la 2FA"
+                  action={resetTwoFactorAction}
+                  hidden={hidden}
+                  confirm={{
+                    title: `Réinitialiser la double authentification de ${name} ?`,
+                    text: `Son application d'authentification et ses codes de secours cessent de fonctionner${openSessions.length ? ` et ${counted(openSessions.length, "session ouverte sera fermée", "sessions ouvertes seront fermées")}` : ""}. À la prochaine connexion, aucun code ne sera demandé${user.role === "support" ? " avant une nouvelle activation" : ""}.`,
+                  }}
+                />
+              )}
+              {openSessions.length > 0 && (
+                <SupportActionForm
+                  title="Fermer les sessions"
+                  description={`${counted(openSessions.length, "session ouverte sera fermée", "sessions ouvertes seront fermées")}.`}
+                  button="Fermer les sessions"
+                  reasonLabel="Raison de la fermeture des sessions"
+                  action={closeSessionsAction}
+                  hidden={hidden}
+                  confirm={{
+                    title: `Fermer les sessions de ${name} ?`,
+                    text: `${counted(openSessions.length, "session ouverte sera fermée", "sessions ouvertes seront fermées")} : l'utilisateur devra se reconnecter sur chaque appareil.`,
+                  }}
+                />
+              )}
+            </div>
+          )}
         </Card>
-      )}
+
+        {user.role === "secretary" && (
+          <Card title="Médecins rattachés">
+            <div className="space-y-4">
+              {doctors.length === 0 && <p className="text-sm text-slate-600">Aucun médecin rattaché.</p>}
+              {doctors.map((d) => (
+                <SupportActionForm
+                  key={d.id}
+                  title={`${displayName(d)} (${d.email})`}
+                  button="Détacher"
+                  reasonLabel={`Raison du détachement de ${displayName(d)}`}
+                  action={detachAction}
+                  hidden={{ secretaryId: user.id, doctorId: d.id }}
+                  confirm={{
+                    title: `Détacher ${name} de ${displayName(d)} ?`,
+                    text: `Elle ne pourra plus travailler pour ${displayName(d)} et ses sessions ouvertes pour ce médecin seront fermées. Ses autres rattachements restent.`,
+                  }}
+                />
+              ))}
+              <SupportActionForm
+                title="Rattacher à un médecin"
+                button="Rattacher"
+                reasonLabel="Raison du rattachement"
+                action={attachAction}
+                hidden={{ secretaryId: user.id }}
+                field={{ name: "doctorEmail", label: "Courriel du médecin", type: "email", autoComplete: "off" }}
+              />
+            </div>
+          </Card>
+        )}
       </ActionOutcome>
       {user.role === "doctor" && (
         <Card title="Secrétariat rattaché">
