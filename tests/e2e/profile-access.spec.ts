@@ -144,7 +144,14 @@ test("a secretary and a patient are refused every profile write, by any action o
     signatureShown: await captureAction(doctor, () => tick(signatureCard.getByLabel("Afficher sur les documents"))),
     deleteSignature: await captureAction(doctor, () => signatureCard.getByRole("button", { name: "Supprimer la signature" }).click()),
     esanteUnlink: await captureAction(doctor, () => esante.getByRole("button", { name: "Déconnecter" }).click()),
-    detachSecretary: await captureAction(doctor, () => secretaries.getByRole("button", { name: `Détacher Test ${detachable.lastName}` }).click()),
+    // « Détacher » asks first (second review): the action is posted once it is confirmed.
+    detachSecretary: await captureAction(doctor, async () => {
+      await secretaries.getByRole("button", { name: `Détacher Test ${detachable.lastName}` }).click();
+      await doctor
+        .getByRole("dialog", { name: `Détacher Test ${detachable.lastName} ?` })
+        .getByRole("button", { name: "Détacher" })
+        .click();
+    }),
     email: await captureAction(doctor, async () => {
       await email.getByRole("button", { name: "Changer d'adresse" }).click();
       await email.getByLabel("Nouvelle adresse").fill(newEmail);
