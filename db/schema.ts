@@ -152,6 +152,9 @@ export const verificationPurposeEnum = pgEnum("verification_purpose", [
   "password_reset",
   "invitation",
   "email_change",
+  // Proves a mailbox before an account exists (online booking's sign-up, issue 18): user_id is
+  // null and email names the address. Added by ALTER TYPE: no migration may use the literal.
+  "sign_up_email",
 ]);
 
 // Every one-time code and token, stored as an HMAC (lib/twofactor/secret-hash.ts), never in clear.
@@ -159,16 +162,24 @@ export const verifications = pgTable(
   "verifications",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    // Null only for a code that proves a mailbox before any account exists (sign_up_email).
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** The address a sign_up_email code was sent to (lower-cased); null for every other purpose. */
+    email: text("email"),
     purpose: verificationPurposeEnum("purpose").notNull(),
     codeHash: text("code_hash").notNull(),
+    /** Wrong guesses against this code, for purposes that count them per code (sign_up_email). */
+    attempts: smallint("attempts").notNull().default(0),
     expiresAt: at("expires_at"),
     usedAt: at("used_at"),
     createdAt: at("created_at").notNull().defaultNow(),
   },
-  (t) => [index("verifications_user_purpose_idx").on(t.userId, t.purpose), index("verifications_code_hash_idx").on(t.codeHash)],
+  (t) => [
+    check("verifications_owner", sql`${t.userId} IS NOT NULL OR ${t.email} IS NOT NULL`),
+    index("verifications_user_purpose_idx").on(t.userId, t.purpose),
+    index("verifications_code_hash_idx").on(t.codeHash),
+    index("verifications_email_idx").on(t.email),
+  ],
 );
 
 export const pendingStepKindEnum = pgEnum("pending_step_kind", ["verify", "enrol"]);
@@ -261,8 +272,39 @@ export const patients = pgTable(
     updatedAt: at("updated_at").notNull().defaultNow(),
     updatedById: uuid("updated_by_id").references(() => users.id, { onDelete: "set null" }),
     archivedAt: at("archived_at"),
+    // Online booking (issue 18). The patient account that books for this person: the person
+    // themself (« self ») or a relative such as a child. Null for files only the practice uses.
+    accountUserId: uuid("account_user_id").references(() => users.id, { onDelete: "set null" }),
+    accountRelation: text("account_relation"),
+    /** Created by a patient booking online (« créé en ligne »), not by the practice. */
+    createdOnline: boolean("created_online").notNull().default(false),
+    /**
+     * An online-created file that may be the same person as this existing file of the practice
+     * (same matricule, or same name and birth date): listed « À vérifier » until the practice
+     * decides. Until then the patient sees nothing of the existing file.
+     */
+    possibleDuplicateOfId: uuid("possible_duplicate_of_id"),
+    /** The practice's answer: 'linked' (merged into possible_duplicate_of_id) or 'distinct'. */
+    duplicateResolution: text("duplicate_resolution"),
   },
   (t) => [
+    check("patients_account_relation", sql`${t.accountRelation} IN ('self', 'relative')`),
+    check("patients_account_relation_with_account", sql`(${t.accountUserId} IS NULL) = (${t.accountRelation} IS NULL)`),
+    check("patients_duplicate_resolution", sql`${t.duplicateResolution} IN ('linked', 'distinct')`),
+    foreignKey({
+      name: "patients_possible_duplicate_fk",
+      columns: [t.possibleDuplicateOfId, t.doctorId],
+      foreignColumns: [t.id, t.doctorId],
+    }),
+    // One « myself » file per account and doctor.
+    uniqueIndex("patients_account_self_key")
+      .on(t.doctorId, t.accountUserId)
+      .where(sql`${t.accountRelation} = 'self'`),
+    index("patients_account_idx").on(t.accountUserId),
+    // The « À vérifier » list.
+    index("patients_to_check_idx")
+      .on(t.doctorId)
+      .where(sql`${t.possibleDuplicateOfId} IS NOT NULL AND ${t.duplicateResolution} IS NULL`),
     check("patients_matricule_format", sql`${t.matricule} ~ '^[0-9]{13}$'`),
     check("patients_matricule_or_reason", sql`(${t.matricule} IS NULL) = (${t.noMatriculeReason} IS NOT NULL)`),
     unique("patients_doctor_matricule_key").on(t.doctorId, t.matricule),
@@ -276,8 +318,7 @@ export const patients = pgTable(
 );
 
 // A doctor's reasons for visit (« motifs »): what an appointment is for, and its usual duration.
-// Never deleted once used (appointments point at them): turned inactive instead. Issue 18 adds
-// whether each is bookable online and open to new patients.
+// Never deleted once used (appointments point at them): turned inactive instead.
 export const visitReasons = pgTable(
   "visit_reasons",
   {
@@ -290,6 +331,10 @@ export const visitReasons = pgTable(
     colour: text("colour").notNull(),
     position: integer("position").notNull().default(0),
     active: boolean("active").notNull().default(true),
+    /** Offered on the doctor's public booking page (issue 18). */
+    bookableOnline: boolean("bookable_online").notNull().default(false),
+    /** May a patient without a file at this practice book it online. */
+    openToNewPatients: boolean("open_to_new_patients").notNull().default(true),
     createdAt: at("created_at").notNull().defaultNow(),
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
@@ -396,6 +441,12 @@ export const appointments = pgTable(
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     updatedAt: at("updated_at").notNull().defaultNow(),
     updatedById: uuid("updated_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** The patient account that booked it online (limits, the patient space); null otherwise. */
+    bookedByUserId: uuid("booked_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The iCalendar UID sent with every invitation about this appointment: random, never the id. */
+    calendarUid: uuid("calendar_uid").notNull().defaultRandom(),
+    /** The iCalendar SEQUENCE: raised on every change the patient is told about. */
+    calendarSequence: integer("calendar_sequence").notNull().default(0),
   },
   (t) => [
     check("appointments_range", sql`${t.endsAt} > ${t.startsAt} AND ${t.endsAt} - ${t.startsAt} <= interval '8 hours'`),
@@ -417,6 +468,8 @@ export const appointments = pgTable(
     index("appointments_doctor_starts_idx").on(t.doctorId, t.startsAt, t.status),
     // A patient's appointments, and deleting a patient without scanning every appointment.
     index("appointments_patient_starts_idx").on(t.patientId, t.startsAt),
+    // A patient account's appointments (the patient space, the « 2 future online » limit).
+    index("appointments_booked_by_idx").on(t.bookedByUserId, t.startsAt),
   ],
 );
 
@@ -451,9 +504,149 @@ export const reviews = pgTable(
     comment: text("comment"),
     status: reviewStatusEnum("status").notNull().default("published"),
     createdAt: at("created_at").notNull().defaultNow(),
+    // Issue 18: who wrote it about which appointment (once per appointment), the doctor's one
+    // answer, and support hiding it with a reason (written to the audit log too).
+    patientId: uuid("patient_id"),
+    appointmentId: uuid("appointment_id").references(() => appointments.id, { onDelete: "set null" }),
+    authorUserId: uuid("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    answer: text("answer"),
+    answeredAt: at("answered_at"),
+    answeredById: uuid("answered_by_id").references(() => users.id, { onDelete: "set null" }),
+    hiddenAt: at("hidden_at"),
+    hiddenReason: text("hidden_reason"),
+    hiddenById: uuid("hidden_by_id").references(() => users.id, { onDelete: "set null" }),
   },
-  (t) => [check("reviews_rating_range", sql`${t.rating} BETWEEN 1 AND 5`), index("reviews_doctor_created_idx").on(t.doctorId, t.createdAt)],
+  (t) => [
+    check("reviews_rating_range", sql`${t.rating} BETWEEN 1 AND 5`),
+    check("reviews_comment_length", sql`char_length(${t.comment}) <= 1000`),
+    check("reviews_answer_length", sql`char_length(${t.answer}) BETWEEN 1 AND 1000`),
+    check("reviews_answer_once", sql`(${t.answer} IS NULL) = (${t.answeredAt} IS NULL)`),
+    check("reviews_hidden_reason", sql`(${t.status} = 'hidden') = (${t.hiddenReason} IS NOT NULL)`),
+    foreignKey({
+      name: "reviews_patient_of_doctor_fk",
+      columns: [t.patientId, t.doctorId],
+      foreignColumns: [patients.id, patients.doctorId],
+    }).onDelete("cascade"),
+    unique("reviews_appointment_key").on(t.appointmentId),
+    index("reviews_doctor_created_idx").on(t.doctorId, t.createdAt),
+  ],
 );
+
+// Online booking settings (issue 18), one row per doctor; a doctor without a row takes no online
+// bookings. The public page lives at /rdv/<slug>.
+export const onlineBookingSettings = pgTable(
+  "online_booking_settings",
+  {
+    doctorId: uuid("doctor_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    enabled: boolean("enabled").notNull().default(false),
+    /** Readable and unique (« dr-jean-muller »), kept when the name changes so links still work. */
+    slug: text("slug").notNull().unique(),
+    /** False: the online windows are the opening hours. True: online_booking_windows holds them. */
+    customWindows: boolean("custom_windows").notNull().default(false),
+    minNoticeMinutes: integer("min_notice_minutes").notNull().default(120),
+    horizonWeeks: smallint("horizon_weeks").notNull().default(8),
+    cancellationDeadlineHours: smallint("cancellation_deadline_hours").notNull().default(24),
+    /** Hours before the appointment a reminder goes out: null (none), 24 or 48. */
+    reminderHours: smallint("reminder_hours").default(24),
+    showReviews: boolean("show_reviews").notNull().default(false),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+    updatedById: uuid("updated_by_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    check("online_booking_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND char_length(${t.slug}) <= 80`),
+    check("online_booking_notice", sql`${t.minNoticeMinutes} BETWEEN 0 AND 20160`),
+    check("online_booking_horizon", sql`${t.horizonWeeks} BETWEEN 1 AND 26`),
+    check("online_booking_cancellation_deadline", sql`${t.cancellationDeadlineHours} BETWEEN 0 AND 336`),
+    check("online_booking_reminder", sql`${t.reminderHours} IN (24, 48)`),
+  ],
+);
+
+// The weekly windows open to online booking when they differ from the opening hours; same shape
+// and rules as opening_hours.
+export const onlineBookingWindows = pgTable(
+  "online_booking_windows",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    doctorId: uuid("doctor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    weekday: smallint("weekday").notNull(),
+    startMinute: smallint("start_minute").notNull(),
+    endMinute: smallint("end_minute").notNull(),
+  },
+  (t) => [
+    check("online_booking_windows_weekday", sql`${t.weekday} BETWEEN 1 AND 7`),
+    check(
+      "online_booking_windows_interval",
+      sql`0 <= ${t.startMinute} AND ${t.startMinute} < ${t.endMinute} AND ${t.endMinute} <= 1440 AND ${t.startMinute} % 5 = 0 AND ${t.endMinute} % 5 = 0`,
+    ),
+    index("online_booking_windows_doctor_idx").on(t.doctorId, t.weekday),
+  ],
+);
+
+// The link in a confirmation email that cancels without signing in: a random token stored only as
+// its hash, single use, valid until the practice's cancellation deadline.
+export const appointmentCancelLinks = pgTable(
+  "appointment_cancel_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    appointmentId: uuid("appointment_id")
+      .notNull()
+      .references(() => appointments.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: at("expires_at").notNull(),
+    usedAt: at("used_at"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("appointment_cancel_links_appointment_idx").on(t.appointmentId)],
+);
+
+// « Me prévenir si un créneau se libère plus tôt »: the patient's appointment they would move
+// earlier. Doctor and motif are the appointment's.
+export const waitlistEntries = pgTable(
+  "waitlist_entries",
+  {
+    appointmentId: uuid("appointment_id")
+      .primaryKey()
+      .references(() => appointments.id, { onDelete: "cascade" }),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+);
+
+// Background work claimed from the database (lib/jobs): reminders, notices, confirmation emails.
+// Written in the transaction of the change that calls for it, so a rolled-back booking sends
+// nothing; claimed with FOR UPDATE SKIP LOCKED, so two workers never take the same row.
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    kind: text("kind").notNull(),
+    runAt: at("run_at").notNull().defaultNow(),
+    appointmentId: uuid("appointment_id").references(() => appointments.id, { onDelete: "cascade" }),
+    payload: jsonb("payload").notNull().default({}),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    doneAt: at("done_at"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("jobs_due_idx")
+      .on(t.runAt)
+      .where(sql`${t.doneAt} IS NULL`),
+    index("jobs_appointment_idx").on(t.appointmentId),
+  ],
+);
+
+// Text messages written instead of sent while no SMS provider is configured, like email_outbox.
+export const smsOutbox = pgTable("sms_outbox", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  /** E.164. */
+  toNumber: text("to_number").notNull(),
+  text: text("text").notNull(),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
 // The doctor's professional profile (issue 5), one row per doctor, created on first save. The
 // name and specialty stay on users; everything here is what documents print. Text is stored in the
 // normalised form lib/profile/schema.ts produces (IBAN without spaces, postcode "L-1234").
@@ -676,6 +869,15 @@ export const documents = pgTable(
   ],
 );
 
+// « Partager avec le patient »: kept beside the document because issued documents are immutable.
+export const documentShares = pgTable("document_shares", {
+  documentId: uuid("document_id")
+    .primaryKey()
+    .references(() => documents.id, { onDelete: "cascade" }),
+  sharedAt: at("shared_at").notNull().defaultNow(),
+  sharedById: uuid("shared_by_id").references(() => users.id, { onDelete: "set null" }),
+});
+
 export type User = typeof users.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];
 export type DoctorKind = (typeof doctorKindEnum.enumValues)[number];
@@ -697,3 +899,6 @@ export type ChatMessage = typeof chatMessages.$inferSelect;
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type DocumentKind = (typeof documentKindEnum.enumValues)[number];
+export type OnlineBookingSettingsRow = typeof onlineBookingSettings.$inferSelect;
+export type ReviewRow = typeof reviews.$inferSelect;
+export type JobRow = typeof jobs.$inferSelect;

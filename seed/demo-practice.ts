@@ -247,11 +247,13 @@ function generateReviews(practice: DemoPractice, doctorId: string, rng: Random) 
     const rating = pickRating(rng);
     // A handful in the last month, the rest spread over a year and a half.
     const daysAgo = i < 4 ? rng.int(1, 28) : rng.int(29, 540);
+    const hidden = rng.chance(0.08);
     return {
       doctorId,
       rating,
       comment: rng.pick(REVIEW_COMMENTS[rating]!),
-      status: rng.chance(0.08) ? ("hidden" as const) : ("published" as const),
+      status: hidden ? ("hidden" as const) : ("published" as const),
+      hiddenReason: hidden ? "Propos sans rapport avec la consultation" : null,
       createdAt: new Date(Date.now() - daysAgo * 86_400_000 - rng.int(0, 86_399_999)),
     };
   });

@@ -379,6 +379,7 @@ async function insertReviews(tx: Database, doctorIds: string[], counts: number[]
       { name: "rating", type: "int" },
       { name: "comment", type: "text" },
       { name: "status", type: "text", as: "v.status::review_status" },
+      { name: "hidden_reason", type: "text" },
       { name: "created_at", type: "timestamptz" },
     ],
     log,
@@ -386,11 +387,13 @@ async function insertReviews(tx: Database, doctorIds: string[], counts: number[]
   for (const [d, doctorId] of doctorIds.entries()) {
     for (let i = 0; i < counts[d]!; i++) {
       const r = rng.next();
+      const hidden = rng.chance(0.05);
       await buffer.push(
         doctorId,
         r < 0.55 ? 5 : r < 0.83 ? 4 : r < 0.93 ? 3 : r < 0.97 ? 2 : 1,
         rng.pick(COMMENTS),
-        rng.chance(0.05) ? "hidden" : "published",
+        hidden ? "hidden" : "published",
+        hidden ? "Propos injurieux" : null,
         isoInstant(Date.now() - rng.int(1, 2 * 365 * 24 * 60) * 60_000),
       );
     }

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { pendingEmailChanges, verifications } from "@/db/schema";
 import type { Database } from "@/db/client";
 
@@ -33,13 +33,13 @@ export async function consume(tx: Database, purpose: Purpose, codeHash: string, 
       and(
         eq(verifications.purpose, purpose),
         eq(verifications.codeHash, codeHash),
-        userId ? eq(verifications.userId, userId) : undefined,
+        userId ? eq(verifications.userId, userId) : isNotNull(verifications.userId),
         isNull(verifications.usedAt),
         or(isNull(verifications.expiresAt), gt(verifications.expiresAt, sql`now()`)),
       ),
     )
     .returning({ id: verifications.id, userId: verifications.userId });
-  return row ?? null;
+  return row?.userId ? { id: row.id, userId: row.userId } : null;
 }
 
 /** Removes every code of this purpose (recovery codes replaced or two-factor switched off). */
