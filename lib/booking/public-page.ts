@@ -2,9 +2,9 @@ import "server-only";
 import { and, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { doctorProfiles, onlineBookingSettings, reviews, users } from "@/db/schema";
 import { getDb, type Database } from "@/lib/db";
-import { addDays, dayBounds, instantToWallClock, mondayOf, parseDay, todayIn } from "@/lib/time/luxembourg";
+import { addDays, instantToWallClock, mondayOf, parseDay, todayIn } from "@/lib/time/luxembourg";
 import { displayName } from "@/lib/users/display-name";
-import { loadFreeTimes, nextFreeTimes } from "./availability";
+import { loadFreeWeek } from "./availability";
 import type { FreeDay } from "./free-times";
 import { listOnlineMotifs, type PublicDoctor, type PublicMotif } from "./public-doctor";
 
@@ -116,12 +116,9 @@ export async function loadPublicWeek(
   if (week > lastWeek) week = lastWeek;
   const emptyWeek = Array.from({ length: 7 }, (_, i) => ({ day: addDays(week, i), starts: [] as Date[] }));
   if (!doctor.enabled || !motif) return { motifs, motif, week, days: emptyWeek, previousWeek: null, nextWeek: null, next: null };
-  const from = dayBounds(week).start;
-  const to = dayBounds(addDays(week, 6)).end;
-  const [days, next] = await Promise.all([
-    loadFreeTimes({ doctorId: doctor.id, visitReasonId: motif.id, from, to, now }, deps),
-    nextFreeTimes({ doctorId: doctor.id, visitReasonId: motif.id, after: now, count: 1, now }, deps),
-  ]);
+  const found = await loadFreeWeek({ doctorId: doctor.id, visitReasonId: motif.id, fromDay: week, toDay: addDays(week, 6), now }, deps);
+  const days = found?.days ?? [];
+  const next = found?.next ?? null;
   return {
     motifs,
     motif,
@@ -129,7 +126,7 @@ export async function loadPublicWeek(
     days: days.length ? days : emptyWeek,
     previousWeek: week > thisWeek ? addDays(week, -7) : null,
     nextWeek: week < lastWeek ? addDays(week, 7) : null,
-    next: next[0] ?? null,
+    next,
   };
 }
 
