@@ -48,6 +48,9 @@ const ROUTES = [
   "/admin/nouveau",
   "/admin/utilisateurs/[id]",
   "/securite",
+  // Public booking pages (issue 18): open to every visitor, signed in or not, and never sent away.
+  "/rdv",
+  "/rdv/[slug]",
 ] as const;
 type Route = (typeof ROUTES)[number];
 
@@ -84,6 +87,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/admin/login",
       "/admin/utilisateurs/[id]": "/admin/login",
       "/securite": "/doctor_home",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "/doctor_home",
@@ -112,6 +117,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/dashboard",
       "/admin/utilisateurs/[id]": "/dashboard",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "served",
@@ -140,6 +147,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/secretariat",
       "/admin/utilisateurs/[id]": "/secretariat",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "/secretariat",
@@ -169,6 +178,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/secretariat",
       "/admin/utilisateurs/[id]": "/secretariat",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     // The signature and the eSanté link are the doctor's alone.
     handlers: {
@@ -198,6 +209,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/patient",
       "/admin/utilisateurs/[id]": "/patient",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "/patient",
@@ -226,6 +239,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/admin/nouveau",
       "/admin/utilisateurs/[id]": "404",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "/admin",
