@@ -111,7 +111,8 @@ export async function loadPublicWeek(
   if (week > lastWeek) week = lastWeek;
   const emptyWeek = Array.from({ length: 7 }, (_, i) => ({ day: addDays(week, i), starts: [] as Date[] }));
   if (!doctor.enabled || !motif) return { motifs, motif, week, days: emptyWeek, previousWeek: null, nextWeek: null, next: null };
-  const found = await loadFreeWeek({ doctorId: doctor.id, visitReasonId: motif.id, fromDay: week, toDay: addDays(week, 6), now }, deps);
+  const known = { settings: doctor.settings, motif: { ...motif, active: true, bookableOnline: true } };
+  const found = await loadFreeWeek({ doctorId: doctor.id, visitReasonId: motif.id, fromDay: week, toDay: addDays(week, 6), now }, { ...deps, known });
   const days = found?.days ?? [];
   const next = found?.next ?? null;
   return {
