@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { and, asc, eq } from "drizzle-orm";
-import { doctorProfiles, onlineBookingSettings, users, visitReasons } from "@/db/schema";
+import { agendaRevisions, doctorProfiles, onlineBookingSettings, users, visitReasons } from "@/db/schema";
 import { getDb, type Database } from "@/lib/db";
 import { displayName } from "@/lib/users/display-name";
 import type { OnlineBookingSettings, ReminderHours } from "./settings";
@@ -32,6 +32,8 @@ export type PublicDoctor = {
   showReviews: boolean;
   horizonWeeks: number;
   minNoticeMinutes: number;
+  /** The agenda's revision (0 before any change): what the page's short cache is keyed by. */
+  revision: number;
   /** The whole settings row, for the free times (read once per page). */
   settings: OnlineBookingSettings;
 };
@@ -69,10 +71,12 @@ export async function findDoctorBySlug(slug: string, deps: Deps = {}): Promise<P
       customWindows: onlineBookingSettings.customWindows,
       cancellationDeadlineHours: onlineBookingSettings.cancellationDeadlineHours,
       reminderHours: onlineBookingSettings.reminderHours,
+      revision: agendaRevisions.revision,
     })
     .from(onlineBookingSettings)
     .innerJoin(users, eq(users.id, onlineBookingSettings.doctorId))
     .leftJoin(doctorProfiles, eq(doctorProfiles.doctorId, users.id))
+    .leftJoin(agendaRevisions, eq(agendaRevisions.doctorId, users.id))
     .where(eq(onlineBookingSettings.slug, slug))
     .limit(1);
   if (!row || row.role !== "doctor" || row.status !== "active") return null;
@@ -90,6 +94,7 @@ export async function findDoctorBySlug(slug: string, deps: Deps = {}): Promise<P
     showReviews: row.showReviews,
     horizonWeeks: row.horizonWeeks,
     minNoticeMinutes: row.minNoticeMinutes,
+    revision: row.revision ?? 0,
     settings: {
       doctorId: row.id,
       stored: true,
