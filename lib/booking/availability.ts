@@ -220,19 +220,23 @@ export async function nextFreeTimes(
  */
 export async function loadFreeWeek(
   input: { doctorId: string; visitReasonId: string; fromDay: string; toDay: string; now?: Date },
-  deps: Deps = {},
+  deps: Deps & { known?: { settings: OnlineBookingSettings; motif: BookableMotif } } = {},
 ): Promise<{ days: FreeDay[]; next: Date | null } | null> {
   const db = deps.db ?? getDb();
-  const found = await onlineMotif(db, input.doctorId, input.visitReasonId);
+  // The public page has read the settings and the motif already: one round trip fewer.
+  const known = deps.known;
+  const found =
+    known && known.settings.enabled && known.motif.active && known.motif.bookableOnline
+      ? known
+      : await onlineMotif(db, input.doctorId, input.visitReasonId);
   if (!found) return null;
   const now = input.now ?? new Date();
-  const windows = await loadWindows(db, found.settings);
-  const days = await freeDays(db, found.settings, found.motif.durationMinutes, input.fromDay, input.toDay, now, undefined, windows);
+  const days = await freeDays(db, found.settings, found.motif.durationMinutes, input.fromDay, input.toDay, now);
   // Every start listed is already past the notice: when the days shown begin today or earlier,
   // their first start is the next one, unless they have none.
   const shownFirst = days.find((d) => d.starts.length)?.starts[0];
   if (input.fromDay <= instantToWallClock(now).day && shownFirst) return { days, next: shownFirst };
-  const [next] = await scanFreeTimes(db, found, windows, now, 1, now);
+  const [next] = await scanFreeTimes(db, found, await loadWindows(db, found.settings), now, 1, now);
   return { days, next: next ?? null };
 }
 

@@ -100,6 +100,46 @@ export async function loadPublicWeek(
   now: Date = new Date(),
   deps: Deps = {},
 ): Promise<PublicWeek> {
+  // The same page for every visitor until the agenda changes: kept briefly per instance, keyed by
+  // the agenda's revision (bumped in the transaction of every change to appointments, hours,
+  // absences, holidays, motifs and these settings) and the settings that shape free times. Only
+  // the notice moves with the clock: starts now too close are filtered out on the way out.
+  const key = [
+    doctor.id,
+    doctor.revision,
+    doctor.enabled,
+    doctor.settings.customWindows,
+    doctor.minNoticeMinutes,
+    doctor.horizonWeeks,
+    asked.motif,
+    asked.week,
+    todayIn(now),
+  ].join("|");
+  const earliest = now.getTime() + doctor.minNoticeMinutes * 60_000;
+  const cached = deps.db ? undefined : weekCache.get(key);
+  if (cached && now.getTime() - cached.at < WEEK_CACHE_MS && (cached.value.next === null || cached.value.next.getTime() >= earliest)) {
+    const value = cached.value;
+    return { ...value, days: value.days.map((d) => ({ day: d.day, starts: d.starts.filter((t) => t.getTime() >= earliest) })) };
+  }
+  const value = await computePublicWeek(doctor, asked, now, deps);
+  if (!deps.db) {
+    if (weekCache.size >= WEEK_CACHE_ENTRIES) weekCache.clear();
+    weekCache.set(key, { at: now.getTime(), value });
+  }
+  return value;
+}
+
+/** How long an instance keeps a computed week (a booking elsewhere bumps the revision anyway). */
+const WEEK_CACHE_MS = 15_000;
+const WEEK_CACHE_ENTRIES = 2_000;
+const weekCache = new Map<string, { at: number; value: PublicWeek }>();
+
+async function computePublicWeek(
+  doctor: PublicDoctor,
+  asked: { motif: string | null; week: string | null },
+  now: Date,
+  deps: Deps,
+): Promise<PublicWeek> {
   const motifs = await listOnlineMotifs(doctor.id, deps);
   const motif = motifs.find((m) => m.id === asked.motif) ?? motifs[0] ?? null;
   const thisWeek = mondayOf(todayIn(now));
@@ -111,7 +151,8 @@ export async function loadPublicWeek(
   if (week > lastWeek) week = lastWeek;
   const emptyWeek = Array.from({ length: 7 }, (_, i) => ({ day: addDays(week, i), starts: [] as Date[] }));
   if (!doctor.enabled || !motif) return { motifs, motif, week, days: emptyWeek, previousWeek: null, nextWeek: null, next: null };
-  const found = await loadFreeWeek({ doctorId: doctor.id, visitReasonId: motif.id, fromDay: week, toDay: addDays(week, 6), now }, deps);
+  const known = { settings: doctor.settings, motif: { ...motif, active: true, bookableOnline: true } };
+  const found = await loadFreeWeek({ doctorId: doctor.id, visitReasonId: motif.id, fromDay: week, toDay: addDays(week, 6), now }, { ...deps, known });
   const days = found?.days ?? [];
   const next = found?.next ?? null;
   return {
