@@ -132,17 +132,15 @@ describe("every offered time can be booked", () => {
         if (offered.length) {
           await expect(
             db.transaction(async (tx) => {
-              await tx
-                .insert(appointments)
-                .values(
-                  offered.map((o) => ({
-                    doctorId: practice.doctor.id,
-                    patientId: practice.patientIds[1],
-                    startsAt: o.start,
-                    endsAt: o.end,
-                    bookedVia: "online" as const,
-                  })),
-                );
+              await tx.insert(appointments).values(
+                offered.map((o) => ({
+                  doctorId: practice.doctor.id,
+                  patientId: practice.patientIds[1],
+                  startsAt: o.start,
+                  endsAt: o.end,
+                  bookedVia: "online" as const,
+                })),
+              );
             }),
           ).resolves.toBeUndefined();
           const stored = await db
