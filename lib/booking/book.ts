@@ -13,12 +13,15 @@ import { takeToken } from "@/lib/rate-limit/fixed-window";
 import { checkBookableTime, nextFreeTimes } from "./availability";
 
 // Booking a free time online (issue 18), for the signed-in patient account or one of its
-// relatives. Everything happens in ONE transaction: the agenda's revision (which serialises the
-// doctor's bookings, lib/agenda/revisions.ts), the file of the person booked for (created « en
-// ligne » the first time, flagged when it may be an existing file of the practice), the rules of
-// online booking (availability.ts), the per-person limit, the appointment and the messages the
-// patient will get. A refusal rolls everything back; the exclusion constraint has the last word on
-// races (docs/decisions/0025), and its loser is offered the next free times.
+// relatives. Everything happens in ONE transaction: the file of the person booked for (created
+// « en ligne » the first time, flagged when it may be an existing file of the practice; an
+// existing one locked, so one person's bookings are counted one after the other), the rules of
+// online booking (availability.ts), the per-person limit, the appointment, the messages the patient
+// will get and the agenda's revision. A refusal rolls everything back; the exclusion constraint has
+// the last word on races (docs/decisions/0025), and its loser is offered the next free times.
+// The agenda's revision row is locked last, so bookings of one doctor run side by side and queue
+// only for their commit: 200 patients racing for one doctor's 20 times do not hold the connection
+// pool while they wait for each other (scripts/bench/booking-race.ts).
 
 /** Future online appointments one person may hold at one practice (a parent books for each child). */
 export const MAX_FUTURE_ONLINE_PER_PERSON = 2;
@@ -156,7 +159,8 @@ async function resolvePerson(
           isNull(patients.archivedAt),
         ),
       )
-      .limit(1);
+      .limit(1)
+      .for("update");
     if (!file) throw new Refused({ kind: "person-not-found" });
     return { file, created: false };
   }
@@ -165,7 +169,8 @@ async function resolvePerson(
       .select()
       .from(patients)
       .where(and(eq(patients.doctorId, doctorId), eq(patients.accountUserId, account.id), eq(patients.accountRelation, "self")))
-      .limit(1);
+      .limit(1)
+      .for("update");
     if (file && !file.archivedAt) return { file, created: false };
     if (file) throw new Refused({ kind: "person-not-found" });
     if (!person.file) throw new Refused({ kind: "file-needed" });
@@ -187,7 +192,8 @@ async function resolvePerson(
           sameName(input),
         ),
       )
-      .limit(1);
+      .limit(1)
+      .for("update");
     if (mine) return { file: mine, created: false };
   }
   return { file: await createOnlineFile(tx, doctorId, account, person.kind === "self" ? "self" : "relative", input), created: true };
@@ -205,7 +211,7 @@ async function isNewPatient(tx: Database, file: PatientRow, created: boolean): P
 }
 
 /** Books `input` for the signed-in patient account. */
-export async function bookOnline(account: Account, input: BookOnlineInput, deps: Deps = {}): Promise<BookOnlineResult> {
+export async function bookOnline(account: Account, input: BookOnlineInput, deps: Deps = {}, retried = false): Promise<BookOnlineResult> {
   const db = deps.db ?? getDb();
   const now = deps.now ?? new Date();
   const { doctorId, visitReasonId, startsAt } = input;
@@ -218,13 +224,14 @@ export async function bookOnline(account: Account, input: BookOnlineInput, deps:
     return { kind: "rate-limited" };
   }
 
+  // A time already taken is refused before any transaction: most losers of a race stop here.
+  if (await isTaken(db, doctorId, visitReasonId, startsAt)) return taken(doctorId, visitReasonId, startsAt, now, db);
+
   const [holder] = await db.select({ id: users.id, email: users.email, role: users.role }).from(users).where(eq(users.id, account.id)).limit(1);
   if (!holder || holder.role !== "patient") return { kind: "person-not-found" };
 
   try {
     const done = await db.transaction(async (tx) => {
-      // First: serialises this doctor's bookings, so the limit below counts every committed one.
-      await announceAgendaChange(tx, doctorId);
       const { file, created } = await resolvePerson(tx, doctorId, holder, input.person, now);
       const newPatient = await isNewPatient(tx, file, created);
       const check = await checkBookableTime(tx, { doctorId, visitReasonId, startsAt, newPatient, now });
@@ -260,6 +267,8 @@ export async function bookOnline(account: Account, input: BookOnlineInput, deps:
         })
         .returning({ id: appointments.id });
       await scheduleAppointmentMessages(tx, { kind: "booked", appointmentId: row!.id });
+      // Last: the doctor's revision row stays locked only until this commit.
+      await announceAgendaChange(tx, doctorId);
       return { kind: "done" as const, appointmentId: row!.id, patientId: file.id, newFile: created };
     });
     logger.info({ appointmentId: done.appointmentId, doctorId, newFile: done.newFile }, "booked online");
@@ -268,18 +277,19 @@ export async function bookOnline(account: Account, input: BookOnlineInput, deps:
     let refusal: BookingRefusal | null = null;
     if (error instanceof Refused) refusal = error.result;
     else if (isDatabaseError(error, EXCLUSION_VIOLATION, "appointments_no_overlap")) refusal = { kind: "taken", nextTimes: [] };
-    // Two first bookings of one account at once: the other one created the « self » file.
-    else if (isDatabaseError(error, UNIQUE_VIOLATION, "patients_account_self_key")) refusal = { kind: "taken", nextTimes: [] };
+    // Two first bookings of one account at once: the other one created the « self » file; once
+    // more, this booking finds it (and its limit).
+    else if (!retried && isDatabaseError(error, UNIQUE_VIOLATION, "patients_account_self_key")) return bookOnline(account, input, deps, true);
     if (!refusal) throw error;
-    if (refusal.kind === "taken") {
-      const nextTimes = await nextFreeTimes(
-        { doctorId, visitReasonId, after: startsAt < now ? now : startsAt, count: NEXT_TIMES_OFFERED, now },
-        { db },
-      );
-      return { kind: "taken", nextTimes };
-    }
+    if (refusal.kind === "taken") return taken(doctorId, visitReasonId, startsAt, now, db);
     return refusal;
   }
+}
+
+/** « Taken », with the next free times after it. */
+async function taken(doctorId: string, visitReasonId: string, startsAt: Date, now: Date, db: Database): Promise<BookingRefusal> {
+  const nextTimes = await nextFreeTimes({ doctorId, visitReasonId, after: startsAt < now ? now : startsAt, count: NEXT_TIMES_OFFERED, now }, { db });
+  return { kind: "taken", nextTimes };
 }
 
 /** Whether an active appointment covers the start (a time just taken rather than never offered). */
