@@ -28,6 +28,29 @@ export const MAX_FUTURE_ONLINE_PER_PERSON = 2;
 /** Booking attempts, refused ones included: per account, and per client network. */
 export const BOOKING_LIMITS = { perAccount: 10, perNetwork: 30, windowSeconds: 3600 };
 export const NEXT_TIMES_OFFERED = 3;
+/**
+ * Bookings one instance runs at once. The others wait their turn here, in memory, not on the
+ * connection pool, whose wait ends in an error after a few seconds: a burst of patients on a
+ * popular doctor's times is served in turn instead of answered with 500s. Below the pool's size so
+ * sign-ins and pages keep connections of their own meanwhile.
+ */
+export const BOOKINGS_AT_ONCE = Number(process.env.BOOKINGS_AT_ONCE || 4);
+
+type Gate = { running: number; waiting: (() => void)[] };
+// One gate per process, kept on globalThis: Next bundles a module more than once (docs/stack.md).
+const gate: Gate = ((globalThis as { [key: symbol]: Gate })[Symbol.for("doctipro.booking-gate")] ??= { running: 0, waiting: [] });
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (gate.running >= BOOKINGS_AT_ONCE) await new Promise<void>((resolve) => gate.waiting.push(resolve));
+  else gate.running += 1;
+  try {
+    return await work();
+  } finally {
+    const next = gate.waiting.shift();
+    if (next) next();
+    else gate.running -= 1;
+  }
+}
 
 export type BookingPerson =
   /** The account holder; `file` is needed the first time at this practice. */
@@ -210,8 +233,12 @@ async function isNewPatient(tx: Database, file: PatientRow, created: boolean): P
   return (seen?.n ?? 0) === 0;
 }
 
-/** Books `input` for the signed-in patient account. */
-export async function bookOnline(account: Account, input: BookOnlineInput, deps: Deps = {}, retried = false): Promise<BookOnlineResult> {
+/** Books `input` for the signed-in patient account, in turn with the instance's other bookings. */
+export function bookOnline(account: Account, input: BookOnlineInput, deps: Deps = {}): Promise<BookOnlineResult> {
+  return inTurn(() => book(account, input, deps, false));
+}
+
+async function book(account: Account, input: BookOnlineInput, deps: Deps, retried: boolean): Promise<BookOnlineResult> {
   const db = deps.db ?? getDb();
   const now = deps.now ?? new Date();
   const { doctorId, visitReasonId, startsAt } = input;
@@ -279,7 +306,7 @@ export async function bookOnline(account: Account, input: BookOnlineInput, deps:
     else if (isDatabaseError(error, EXCLUSION_VIOLATION, "appointments_no_overlap")) refusal = { kind: "taken", nextTimes: [] };
     // Two first bookings of one account at once: the other one created the « self » file; once
     // more, this booking finds it (and its limit).
-    else if (!retried && isDatabaseError(error, UNIQUE_VIOLATION, "patients_account_self_key")) return bookOnline(account, input, deps, true);
+    else if (!retried && isDatabaseError(error, UNIQUE_VIOLATION, "patients_account_self_key")) return book(account, input, deps, true);
     if (!refusal) throw error;
     if (refusal.kind === "taken") return taken(doctorId, visitReasonId, startsAt, now, db);
     return refusal;
