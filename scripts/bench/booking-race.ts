@@ -178,7 +178,7 @@ export async function runBookingRace({ log = console.log }: { log?: (line: strin
       "### The booking race (`npm run bench:booking`, part 2; alone: `node --import tsx scripts/bench/booking-race.ts`)",
       "",
       ...reportHeader(
-        "bench:booking-race",
+        "bench:booking",
         `${PATIENTS} patients, ${TIMES} times, 2 instances, each patient from its own X-Forwarded-For`,
         loadBefore,
         version,
