@@ -207,7 +207,13 @@ export const emailOutbox = pgTable("email_outbox", {
   text: text("text").notNull(),
   html: text("html").notNull(),
   createdAt: at("created_at").notNull().defaultNow(),
+  /** Files sent with the message (calendar invitations), kept so the demo and tests can read them. */
+  attachments: jsonb("attachments").$type<OutboxAttachment[]>().notNull().default([]),
+  /** The job that sent it (lib/jobs): a second run of the same job writes nothing. */
+  idempotencyKey: text("idempotency_key").unique(),
 });
+
+export type OutboxAttachment = { filename: string; contentType: string; content: string };
 
 // Fixed-window counters (password reset requests, chat messages…), see lib/rate-limit.
 export const rateLimits = pgTable("rate_limits", {
@@ -605,15 +611,12 @@ export const appointmentCancelLinks = pgTable(
 
 // « Me prévenir si un créneau se libère plus tôt »: the patient's appointment they would move
 // earlier. Doctor and motif are the appointment's.
-export const waitlistEntries = pgTable(
-  "waitlist_entries",
-  {
-    appointmentId: uuid("appointment_id")
-      .primaryKey()
-      .references(() => appointments.id, { onDelete: "cascade" }),
-    createdAt: at("created_at").notNull().defaultNow(),
-  },
-);
+export const waitlistEntries = pgTable("waitlist_entries", {
+  appointmentId: uuid("appointment_id")
+    .primaryKey()
+    .references(() => appointments.id, { onDelete: "cascade" }),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
 
 // Background work claimed from the database (lib/jobs): reminders, notices, confirmation emails.
 // Written in the transaction of the change that calls for it, so a rolled-back booking sends
@@ -646,6 +649,8 @@ export const smsOutbox = pgTable("sms_outbox", {
   toNumber: text("to_number").notNull(),
   text: text("text").notNull(),
   createdAt: at("created_at").notNull().defaultNow(),
+  /** The job that sent it (lib/jobs): a second run of the same job writes nothing. */
+  idempotencyKey: text("idempotency_key").unique(),
 });
 // The doctor's professional profile (issue 5), one row per doctor, created on first save. The
 // name and specialty stay on users; everything here is what documents print. Text is stored in the
