@@ -1,12 +1,13 @@
 import "server-only";
 import { appUrl } from "@/config/email";
+import { cancellationDeadline, createCancelLink } from "@/lib/booking/cancel-links";
 import { deliverEmail } from "@/lib/email/send";
 import { smsChannel, isE164 } from "@/lib/sms/send";
-import { cancelledEmail, movedEmail, reminderEmail, reminderSms } from "../messages";
+import { cancelledEmail, confirmationEmail, movedEmail, reminderEmail, reminderSms } from "../messages";
 import { appointmentInvitation, loadAppointmentFacts, type AppointmentFacts } from "./appointment-facts";
 import type { ClaimedJob, JobHandler } from "./context";
 
-// Reminder, « déplacé » and « annulé »: each reads the appointment as it is when the job runs, and
+// Confirmation, reminder, « modifié » and « annulé »: each reads the appointment as it is when the job runs, and
 // sends with the job's id as idempotency key (lib/email/send.ts, lib/sms/send.ts).
 
 export const emailKey = (job: ClaimedJob) => `job-${job.id}-email`;
@@ -15,6 +16,21 @@ async function factsOf(db: Parameters<JobHandler>[0]["db"], job: ClaimedJob): Pr
   // The appointment was deleted with its patient (the job row goes with it, by cascade, normally).
   return job.appointmentId ? loadAppointmentFacts(db, job.appointmentId) : null;
 }
+
+/**
+ * The online booking's confirmation: the invitation (METHOD:REQUEST) and a cancel link made now,
+ * in this transaction (a retried job makes a new one; the unsent one's hash is never used).
+ */
+export const sendConfirmation: JobHandler = async ({ db, job, now }) => {
+  const facts = await factsOf(db, job);
+  // Cancelled before the worker got to it: the cancellation notice says so instead.
+  if (!facts?.email || facts.status !== "booked") return;
+  const token = await createCancelLink(db, facts.id, now);
+  const cancel = token ? { token, until: cancellationDeadline(facts.startsAt, facts.cancellationDeadlineHours) } : null;
+  await deliverEmail(db, facts.email, confirmationEmail(facts, cancel, appointmentInvitation(facts, "REQUEST", facts.email)), {
+    idempotencyKey: emailKey(job),
+  });
+};
 
 export const sendReminder: JobHandler = async ({ db, job, now }) => {
   const facts = await factsOf(db, job);
