@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { appointments, emailOutbox, onlineBookingSettings, patients, users, visitReasons, waitlistEntries } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { cancelAppointment } from "@/lib/agenda/appointments";
+import { cancelLinkView } from "@/lib/booking/cancel-link-view";
 import { cancelAsPatient } from "@/lib/booking/patient-cancel";
 import { testPractice, utc, type TestPractice } from "@/tests/support/agenda";
 import { freshDatabase } from "@/tests/support/test-db";
@@ -92,8 +93,23 @@ describe("the online booking's confirmation", () => {
     // The deadline is 24 h before (the default): 7 June 10:00.
     expect(mail!.text).toContain("jusqu'au lundi 7 juin 2027 à 10:00");
     const now = () => NOW;
+    // What /rdv/annuler/<token> shows: the appointment, nothing that names it.
+    const view = await cancelLinkView(token!, { db, now: NOW });
+    expect(view).toEqual({
+      kind: "usable",
+      startsAt: utc("2027-06-08T08:00:00Z"),
+      doctorName: "Dr Jos Thill",
+      motif: "Consultation",
+      address: null,
+      until: utc("2027-06-07T08:00:00Z"),
+    });
+    expect(JSON.stringify(view)).not.toContain(id);
+    expect(await cancelLinkView(token!.slice(0, -2) + "xx", { db, now: NOW })).toEqual({ kind: "unknown" });
+    expect(await cancelLinkView(token!, { db, now: utc("2027-06-07T08:00:01Z") })).toEqual({ kind: "expired" });
+
     expect(await cancelAsPatient({ kind: "link", token: token! }, { db, now })).toMatchObject({ kind: "cancelled" });
     expect(await cancelAsPatient({ kind: "link", token: token! }, { db, now })).toEqual({ kind: "link-used" });
+    expect(await cancelLinkView(token!, { db, now: NOW })).toEqual({ kind: "used" });
 
     await drain();
     const [, cancelled] = await mailTo(accountEmail);
