@@ -49,6 +49,9 @@ const ROUTES = [
   "/admin/nouveau",
   "/admin/utilisateurs/[id]",
   "/securite",
+  // Public booking pages (issue 18): open to every visitor, signed in or not, and never sent away.
+  "/rdv",
+  "/rdv/[slug]",
 ] as const;
 type Route = (typeof ROUTES)[number];
 
@@ -85,6 +88,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/admin/login",
       "/admin/utilisateurs/[id]": "/admin/login",
       "/securite": "/doctor_home",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "/doctor_home",
@@ -113,6 +118,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/dashboard",
       "/admin/utilisateurs/[id]": "/dashboard",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "served",
@@ -141,6 +148,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/secretariat",
       "/admin/utilisateurs/[id]": "/secretariat",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "/secretariat",
@@ -170,6 +179,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/secretariat",
       "/admin/utilisateurs/[id]": "/secretariat",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     // The signature and the eSanté link are the doctor's alone.
     handlers: {
@@ -199,6 +210,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/patient",
       "/admin/utilisateurs/[id]": "/patient",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "/patient",
@@ -227,6 +240,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/admin/nouveau",
       "/admin/utilisateurs/[id]": "404",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "/admin",

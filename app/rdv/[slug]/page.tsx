@@ -36,7 +36,7 @@ export default async function DoctorBookingPage({ params, searchParams }: Props)
   const bookHref = (start: Date) => `${base}/reserver?${new URLSearchParams({ motif: view.motif!.id, debut: start.toISOString() })}`;
   const address = [doctor.street, [doctor.postcode, doctor.locality].filter(Boolean).join(" ")].filter(Boolean).join(", ");
   const phone = doctor.phone ? (
-    <a href={`tel:${doctor.phone}`} className="font-semibold text-brand-700 underline">
+    <a href={`tel:${doctor.phone.replace(/\s/g, "")}`} className="font-semibold text-brand-700 underline">
       {phoneLabel(doctor.phone)}
     </a>
   ) : null;
