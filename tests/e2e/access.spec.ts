@@ -22,6 +22,7 @@ const PUBLIC = [
   "/reinitialiser",
   "/invitation",
   "/confirmer-courriel",
+  "/rdv/annuler/[token]",
   "/dev/mailbox",
   "/api/health",
   // The booking flow starts anonymous (its account step); booking itself is the patient's action.
