@@ -2,6 +2,7 @@ import { shouldSeedDemo } from "@/config/env";
 import { getDb, withStartupLock } from "@/db/client";
 import { runMigrations, type MigrationReport } from "@/db/migrate";
 import { seedDemoDocuments } from "./demo-documents";
+import { seedDemoPatient } from "./demo-patient";
 import { seedDemoPractices } from "./demo-practice";
 import { seedDemo } from "./seed-demo";
 
@@ -13,6 +14,7 @@ export function prepareDatabase(): Promise<{ seeded: number; migrations: Migrati
     const { created } = await seedDemo(getDb());
     await seedDemoPractices(getDb());
     await seedDemoDocuments(getDb());
+    await seedDemoPatient(getDb());
     return { seeded: created, migrations };
   });
 }

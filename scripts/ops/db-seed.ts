@@ -2,6 +2,7 @@ import { closeDb, getDb } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { assertPgliteFree } from "@/db/pglite-lock";
 import { seedDemoDocuments } from "@/seed/demo-documents";
+import { seedDemoPatient } from "@/seed/demo-patient";
 import { seedDemoPractices } from "@/seed/demo-practice";
 import { seedDemo } from "@/seed/seed-demo";
 import { ensureSecrets } from "@/config/secrets";
@@ -19,6 +20,7 @@ try {
   console.log(seeded.length ? `Cabinet(s) de démonstration rempli(s) : ${seeded.join(", ")}.` : "Les cabinets de démonstration sont déjà remplis.");
   const documents = await seedDemoDocuments(getDb());
   if (documents) console.log(`${documents} document(s) de démonstration établi(s).`);
+  if ((await seedDemoPatient(getDb())).seeded) console.log("Espace du patient de démonstration rempli.");
   if (process.argv.includes("--large")) await seedLarge(getDb(), { log: console.log });
   await closeDb();
 } catch (error) {
