@@ -605,15 +605,12 @@ export const appointmentCancelLinks = pgTable(
 
 // « Me prévenir si un créneau se libère plus tôt »: the patient's appointment they would move
 // earlier. Doctor and motif are the appointment's.
-export const waitlistEntries = pgTable(
-  "waitlist_entries",
-  {
-    appointmentId: uuid("appointment_id")
-      .primaryKey()
-      .references(() => appointments.id, { onDelete: "cascade" }),
-    createdAt: at("created_at").notNull().defaultNow(),
-  },
-);
+export const waitlistEntries = pgTable("waitlist_entries", {
+  appointmentId: uuid("appointment_id")
+    .primaryKey()
+    .references(() => appointments.id, { onDelete: "cascade" }),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
 
 // Background work claimed from the database (lib/jobs): reminders, notices, confirmation emails.
 // Written in the transaction of the change that calls for it, so a rolled-back booking sends
