@@ -64,3 +64,13 @@ export function formatCalendarDayMonth(isoDate: string): string {
 export function formatCalendarDate(isoDate: string): string {
   return firstOfMonth(calendarFull().format(parseCalendarDate(isoDate)));
 }
+
+const weekdayDate = once(
+  () => new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+);
+const timeOnly = once(() => new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" }));
+
+/** « mardi 15 décembre 2026 à 09:30 », Luxembourg time: an appointment as a patient reads it. */
+export function formatAppointmentTime(instant: Date): string {
+  return `${firstOfMonth(weekdayDate().format(instant).replace(/ 1 /, " 1er "))} à ${timeOnly().format(instant)}`;
+}

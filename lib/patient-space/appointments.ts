@@ -12,6 +12,7 @@ import {
   type AppointmentCanceller,
   type AppointmentStatus,
 } from "@/db/schema";
+import { cancellationDeadline } from "@/lib/booking/cancel-links";
 import { getDb, type Database } from "@/lib/db";
 import { isUuid } from "@/lib/forms/ids";
 import { displayName } from "@/lib/users/display-name";
@@ -19,9 +20,6 @@ import { appointmentOwnedBy } from "./ownership";
 
 // The patient's appointments, as /patient lists them: what is coming (with what may still be done
 // about it) and what is past (with its review). Only the account's own (ownership.ts).
-
-/** A practice without online booking settings keeps the column's default deadline. */
-export const DEFAULT_CANCELLATION_DEADLINE_HOURS = 24;
 
 export type PatientAppointment = {
   id: string;
@@ -90,7 +88,6 @@ function baseQuery(db: Database) {
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>["execute"]>>[number];
 
 function toAppointment(r: Row, userId: string): PatientAppointment {
-  const hours = r.deadlineHours ?? DEFAULT_CANCELLATION_DEADLINE_HOURS;
   return {
     id: r.id,
     startsAt: r.startsAt,
@@ -111,7 +108,7 @@ function toAppointment(r: Row, userId: string): PatientAppointment {
       // A file booked for by this account but held by nobody (a relative's, unlinked) is not « me ».
       relative: !(r.relation === "self" && r.accountUserId === userId),
     },
-    changeableUntil: new Date(r.startsAt.getTime() - hours * 3_600_000),
+    changeableUntil: cancellationDeadline(r.startsAt, r.deadlineHours),
     movableOnline: r.bookingOn === true && r.motifOnline === true,
     waitlist: r.waitlist,
     review:
