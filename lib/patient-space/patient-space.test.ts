@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appointments, documents, documentShares, patients, reviews, sessions, users, waitlistEntries, type User } from "@/db/schema";
 import type { Database } from "@/db/client";
+import { actorOf } from "@/lib/audit/support-log";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { cancelAsPatient } from "@/lib/booking/patient-cancel";
 import { allocateDocumentNumber } from "@/lib/documents/numbering";
@@ -222,8 +223,8 @@ describe("reviews", () => {
       .insert(users)
       .values({ email: `support-${Date.now()}@example.lu`, role: "support", firstName: "S", lastName: "T" })
       .returning();
-    expect(await hideReview(support!, "198.51.100.1", review!.id, "Propos sans rapport", db)).toEqual({ kind: "done" });
-    expect(await hideReview(support!, "198.51.100.1", review!.id, "Encore", db)).toEqual({ kind: "already-hidden" });
+    expect(await hideReview(actorOf(support!, "198.51.100.1"), review!.id, "Propos sans rapport", db)).toEqual({ kind: "done" });
+    expect(await hideReview(actorOf(support!, "198.51.100.1"), review!.id, "Encore", db)).toEqual({ kind: "already-hidden" });
     const [after] = await db.select().from(reviews).where(eq(reviews.id, review!.id));
     expect(after).toMatchObject({ status: "hidden", hiddenReason: "Propos sans rapport", hiddenById: support!.id });
     const audit = await db.execute(sql`SELECT action, reason FROM audit_log WHERE action = 'review.hide'`);

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { appointments, reviews, users } from "@/db/schema";
-import { actorOf, writeAudit } from "@/lib/audit/support-log";
+import { writeAudit, type Actor } from "@/lib/audit/support-log";
 import { getDb, type Database } from "@/lib/db";
 import { isUuid } from "@/lib/forms/ids";
 import { displayName } from "@/lib/users/display-name";
@@ -103,18 +103,12 @@ export async function listReviewsForSupport(db: Database = getDb(), limit = 100)
 export type HideResult = { kind: "done" } | { kind: "not-found" } | { kind: "already-hidden" };
 
 /** Support hides a published review, with its reason, and the audit row in the same transaction. */
-export async function hideReview(
-  support: { id: string; email: string },
-  ip: string,
-  reviewId: string,
-  reason: string,
-  db: Database = getDb(),
-): Promise<HideResult> {
+export async function hideReview(actor: Actor, reviewId: string, reason: string, db: Database = getDb()): Promise<HideResult> {
   if (!isUuid(reviewId)) return { kind: "not-found" };
   return db.transaction(async (tx) => {
     const [hidden] = await tx
       .update(reviews)
-      .set({ status: "hidden", hiddenReason: reason, hiddenAt: sql`now()`, hiddenById: support.id })
+      .set({ status: "hidden", hiddenReason: reason, hiddenAt: sql`now()`, hiddenById: actor.userId })
       .where(and(eq(reviews.id, reviewId), eq(reviews.status, "published")))
       .returning({ id: reviews.id, doctorId: reviews.doctorId });
     if (!hidden) {
@@ -122,7 +116,7 @@ export async function hideReview(
       return exists ? { kind: "already-hidden" } : { kind: "not-found" };
     }
     const [doctor] = await tx.select({ email: users.email }).from(users).where(eq(users.id, hidden.doctorId));
-    await writeAudit(tx, actorOf(support, ip), {
+    await writeAudit(tx, actor, {
       action: "review.hide",
       targetUserId: hidden.doctorId,
       targetLabel: doctor?.email ?? null,
