@@ -19,8 +19,3 @@ export async function setDocumentShared(access: Access, documentId: string, shar
   return { kind: "done", shared };
 }
 
-export const SHARE_MESSAGE = {
-  shared: "Document partagé : le patient le trouve dans son espace.",
-  unshared: "Le document n'est plus partagé avec le patient.",
-  notFound: "Ce document est introuvable.",
-} as const;
