@@ -4,6 +4,7 @@ import { runMigrations, type MigrationReport } from "@/db/migrate";
 import { seedDemoDocuments } from "./demo-documents";
 import { seedDemoPatient } from "./demo-patient";
 import { seedDemoPractices } from "./demo-practice";
+import { seedDemoOnlineBooking } from "./online-booking";
 import { seedDemo } from "./seed-demo";
 
 /** What the server does before taking requests: migrate, then seed the demo when it should. */
@@ -13,6 +14,7 @@ export function prepareDatabase(): Promise<{ seeded: number; migrations: Migrati
     if (!shouldSeedDemo()) return { seeded: 0, migrations };
     const { created } = await seedDemo(getDb());
     await seedDemoPractices(getDb());
+    await seedDemoOnlineBooking(getDb());
     await seedDemoDocuments(getDb());
     await seedDemoPatient(getDb());
     return { seeded: created, migrations };

@@ -4,6 +4,7 @@ import { assertPgliteFree } from "@/db/pglite-lock";
 import { seedDemoDocuments } from "@/seed/demo-documents";
 import { seedDemoPatient } from "@/seed/demo-patient";
 import { seedDemoPractices } from "@/seed/demo-practice";
+import { seedDemoOnlineBooking } from "@/seed/online-booking";
 import { seedDemo } from "@/seed/seed-demo";
 import { ensureSecrets } from "@/config/secrets";
 import { seedLarge } from "@/seed/large-seed";
@@ -18,6 +19,8 @@ try {
   console.log(created ? `${created} compte(s) de démonstration créé(s).` : "Les comptes de démonstration existent déjà.");
   const { seeded } = await seedDemoPractices(getDb());
   console.log(seeded.length ? `Cabinet(s) de démonstration rempli(s) : ${seeded.join(", ")}.` : "Les cabinets de démonstration sont déjà remplis.");
+  const online = await seedDemoOnlineBooking(getDb());
+  if (online.seeded.length) console.log(`Réservation en ligne ouverte : ${online.seeded.join(", ")}.`);
   const documents = await seedDemoDocuments(getDb());
   if (documents) console.log(`${documents} document(s) de démonstration établi(s).`);
   if ((await seedDemoPatient(getDb())).seeded) console.log("Espace du patient de démonstration rempli.");

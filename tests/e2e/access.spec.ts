@@ -51,6 +51,9 @@ const ROUTES = [
   "/admin/nouveau",
   "/admin/utilisateurs/[id]",
   "/securite",
+  // Public booking pages (issue 18): open to every visitor, signed in or not, and never sent away.
+  "/rdv",
+  "/rdv/[slug]",
 ] as const;
 type Route = (typeof ROUTES)[number];
 
@@ -97,6 +100,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/admin/login",
       "/admin/utilisateurs/[id]": "/admin/login",
       "/securite": "/doctor_home",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "/doctor_home",
@@ -129,6 +134,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/dashboard",
       "/admin/utilisateurs/[id]": "/dashboard",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "served",
@@ -161,6 +168,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/secretariat",
       "/admin/utilisateurs/[id]": "/secretariat",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "/secretariat",
@@ -194,6 +203,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/secretariat",
       "/admin/utilisateurs/[id]": "/secretariat",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     // The signature and the eSanté link are the doctor's alone.
     handlers: {
@@ -227,6 +238,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/patient",
       "/admin/utilisateurs/[id]": "/patient",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "/patient",
@@ -259,6 +272,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/admin/nouveau",
       "/admin/utilisateurs/[id]": "404",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "/admin",
