@@ -18,4 +18,3 @@ export async function setDocumentShared(access: Access, documentId: string, shar
   else await db.delete(documentShares).where(eq(documentShares.documentId, found.document.id));
   return { kind: "done", shared };
 }
-

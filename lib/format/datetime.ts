@@ -74,3 +74,10 @@ const timeOnly = once(() => new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZON
 export function formatAppointmentTime(instant: Date): string {
   return `${firstOfMonth(weekdayDate().format(instant).replace(/ 1 /, " 1er "))} à ${timeOnly().format(instant)}`;
 }
+
+const calendarWeekday = once(() => new Intl.DateTimeFormat(LOCALE, { timeZone: "UTC", weekday: "long", day: "numeric", month: "long" }));
+
+/** « mardi 8 juin » for a calendar date written 2027-06-08. */
+export function formatCalendarWeekday(isoDate: string): string {
+  return calendarWeekday().format(parseCalendarDate(isoDate)).replace(/ 1 /, " 1er ");
+}

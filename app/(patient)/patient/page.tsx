@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PastAppointments, UpcomingAppointments } from "@/components/patient-space/appointment-list";
 import { SharedDocuments } from "@/components/patient-space/shared-documents";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requirePatient } from "@/lib/auth/guards";
 import { listPatientAppointments } from "@/lib/patient-space/appointments";
@@ -10,8 +11,11 @@ import { cancelAppointmentAction, leaveReviewAction, setWaitlistAction } from ".
 
 export const metadata: Metadata = { title: "Espace patient" };
 
-export default async function PatientPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PatientPage({ searchParams }: Props) {
   const { user } = await requirePatient();
+  const moved = (await searchParams).deplace === "1";
   const now = new Date();
   const [{ upcoming, past }, documents] = await Promise.all([listPatientAppointments(user.id, { now }), listSharedDocuments(user.id)]);
   return (
@@ -22,6 +26,7 @@ export default async function PatientPage() {
           Prendre rendez-vous
         </Link>
       </div>
+      {moved && <Alert tone="info">Votre rendez-vous est déplacé ; le cabinet en est informé et vous recevez une confirmation par courriel.</Alert>}
       <Card title="Rendez-vous à venir">
         <UpcomingAppointments
           appointments={upcoming}
