@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { requirePatient } from "@/lib/auth/guards";
 import { patientCancelMessage } from "@/lib/booking/messages";
 import { cancelAsPatient } from "@/lib/booking/patient-cancel";
@@ -17,8 +18,9 @@ export async function cancelAppointmentAction(appointmentId: string, _previous: 
   const { user } = await requirePatient();
   const result = await cancelAsPatient({ kind: "account", userId: user.id, appointmentId: String(appointmentId) });
   if (result.kind !== "cancelled") return { status: "error", formError: patientCancelMessage(result) };
+  // The appointment leaves the list it was in: the confirmation is said by the page.
   revalidatePath("/patient");
-  return { status: "success", message: patientCancelMessage(result) };
+  redirect("/patient?annule=1");
 }
 
 export async function setWaitlistAction(appointmentId: string, on: boolean, _previous: FormState, _formData: FormData): Promise<FormState> {

@@ -5,6 +5,7 @@ import { SharedDocuments } from "@/components/patient-space/shared-documents";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requirePatient } from "@/lib/auth/guards";
+import { patientCancelMessage } from "@/lib/booking/messages";
 import { listPatientAppointments } from "@/lib/patient-space/appointments";
 import { listSharedDocuments } from "@/lib/patient-space/documents";
 import { cancelAppointmentAction, leaveReviewAction, setWaitlistAction } from "./actions";
@@ -15,7 +16,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function PatientPage({ searchParams }: Props) {
   const { user } = await requirePatient();
-  const moved = (await searchParams).deplace === "1";
+  const query = await searchParams;
+  const moved = query.deplace === "1";
+  const cancelled = query.annule === "1";
   const now = new Date();
   const [{ upcoming, past }, documents] = await Promise.all([listPatientAppointments(user.id, { now }), listSharedDocuments(user.id)]);
   return (
@@ -27,6 +30,7 @@ export default async function PatientPage({ searchParams }: Props) {
         </Link>
       </div>
       {moved && <Alert tone="info">Votre rendez-vous est déplacé ; le cabinet en est informé et vous recevez une confirmation par courriel.</Alert>}
+      {cancelled && <Alert tone="info">{patientCancelMessage({ kind: "cancelled", appointmentId: "", doctorId: "" })}</Alert>}
       <Card title="Rendez-vous à venir">
         <UpcomingAppointments
           appointments={upcoming}
