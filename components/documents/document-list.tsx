@@ -121,6 +121,13 @@ export function DocumentList({ documents, patientId, shareAction }: { documents:
                         Partagé avec le patient
                       </span>
                     )}
+                    {shareAction && (
+                      <ActionButton
+                        label={d.shared ? "Ne plus partager" : "Partager avec le patient"}
+                        accessibleLabel={`${d.shared ? "Ne plus partager" : "Partager avec le patient"} le n° ${d.number}`}
+                        action={shareAction(d.id, !d.shared)}
+                      />
+                    )}
                   </div>
                 </td>
                 <td data-label="PDF" className="whitespace-nowrap text-right">
@@ -137,15 +144,6 @@ export function DocumentList({ documents, patientId, shareAction }: { documents:
                       </Link>
                     )}
                   </span>
-                  {shareAction && (
-                    <div className="mt-2 flex justify-end">
-                      <ActionButton
-                        label={d.shared ? "Ne plus partager" : "Partager avec le patient"}
-                        accessibleLabel={`${d.shared ? "Ne plus partager" : "Partager avec le patient"} le n° ${d.number}`}
-                        action={shareAction(d.id, !d.shared)}
-                      />
-                    </div>
-                  )}
                 </td>
               </tr>
             );

@@ -351,6 +351,9 @@ async function whereHandlerSends(page: Page, route: string, expected: string): P
 
 for (const [kind, expected] of Object.entries(EXPECTED)) {
   test(`routes × roles: ${kind}`, async ({ browser }, testInfo) => {
+    // Some thirty pages and handlers, each a full page load: more than the default budget on a
+    // busy two-core machine since the booking issue's routes joined the matrix.
+    test.slow();
     const page = await visitor(kind, browser, testInfo);
     for (const route of ROUTES) {
       const url = urlOf(route);
