@@ -44,7 +44,7 @@ export default async function PatientPage({ searchParams }: Props) {
       <Card title="Vos documents">
         <SharedDocuments documents={documents} />
       </Card>
-      <Card title="Rendez-vous passés">
+      <Card title="Rendez-vous passés et annulés">
         <PastAppointments appointments={past} review={(id) => leaveReviewAction.bind(null, id)} />
       </Card>
     </div>
