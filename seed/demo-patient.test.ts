@@ -52,7 +52,10 @@ describe("the demo patient's space", () => {
     expect(past.some((a) => a.review?.answer)).toBe(true);
     // A finished visit still to review, so « Laisser un avis » shows on a fresh start.
     expect(past.some((a) => a.status === "done" && a.review === null)).toBe(true);
-    const online = await db.select({ n: sql<number>`count(*)::int` }).from(appointments).where(eq(appointments.bookedByUserId, account!.id));
+    const online = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(appointments)
+      .where(eq(appointments.bookedByUserId, account!.id));
     expect(online[0]!.n).toBeGreaterThanOrEqual(3);
 
     const shared = await listSharedDocuments(account!.id, db);
