@@ -2,6 +2,7 @@ import { shouldSeedDemo } from "@/config/env";
 import { getDb, withStartupLock } from "@/db/client";
 import { runMigrations, type MigrationReport } from "@/db/migrate";
 import { seedDemoDocuments } from "./demo-documents";
+import { seedDemoPatient } from "./demo-patient";
 import { seedDemoPractices } from "./demo-practice";
 import { seedDemoOnlineBooking } from "./online-booking";
 import { seedDemo } from "./seed-demo";
@@ -15,6 +16,7 @@ export function prepareDatabase(): Promise<{ seeded: number; migrations: Migrati
     await seedDemoPractices(getDb());
     await seedDemoOnlineBooking(getDb());
     await seedDemoDocuments(getDb());
+    await seedDemoPatient(getDb());
     return { seeded: created, migrations };
   });
 }

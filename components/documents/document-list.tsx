@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { ActionButton } from "@/components/ui/action-button";
+import type { FormState } from "@/lib/forms/form-state";
 import { CERTIFICATE_KINDS, KIND_LABEL, type CertificateContent, type FeeNoteContent, type PrescriptionContent } from "@/lib/documents/schema";
 import type { DocumentListItem } from "@/lib/documents/documents";
 import { formatCalendarDate } from "@/lib/format/datetime";
@@ -37,8 +39,13 @@ const TABLE = [
   "max-sm:[&_td]:before:shrink-0 max-sm:[&_td]:before:font-medium max-sm:[&_td]:before:text-slate-500 max-sm:[&_td]:before:content-[attr(data-label)]",
 ].join(" ");
 
-/** The patient's documents, newest first, with their PDF and a correction link (never an edit). */
-export function DocumentList({ documents, patientId }: { documents: DocumentListItem[]; patientId: string }) {
+type ShareAction = (documentId: string, share: boolean) => (state: FormState, formData: FormData) => Promise<FormState>;
+
+/**
+ * The patient's documents, newest first, with their PDF and a correction link (never an edit),
+ * and « Partager avec le patient » / « Ne plus partager » when the page offers it.
+ */
+export function DocumentList({ documents, patientId, shareAction }: { documents: DocumentListItem[]; patientId: string; shareAction?: ShareAction }) {
   if (!documents.length) {
     return (
       <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600">
@@ -109,6 +116,18 @@ export function DocumentList({ documents, patientId }: { documents: DocumentList
                     <span className="block text-slate-500">
                       {d.createdVia === "secretary" ? "Préparé par le secrétariat" : d.withSignature ? "Signé par le médecin" : "Sans signature"}
                     </span>
+                    {d.shared && (
+                      <span className="inline-flex rounded-full bg-brand-50 px-2 py-0.5 font-semibold text-brand-800 ring-1 ring-inset ring-brand-100">
+                        Partagé avec le patient
+                      </span>
+                    )}
+                    {shareAction && (
+                      <ActionButton
+                        label={d.shared ? "Ne plus partager" : "Partager avec le patient"}
+                        accessibleLabel={`${d.shared ? "Ne plus partager" : "Partager avec le patient"} le n° ${d.number}`}
+                        action={shareAction(d.id, !d.shared)}
+                      />
+                    )}
                   </div>
                 </td>
                 <td data-label="PDF" className="whitespace-nowrap text-right">

@@ -9,6 +9,7 @@ export const NAV = {
     { href: "/dashboard", label: "Tableau de bord" },
     { href: "/agenda", label: "Agenda" },
     { href: "/patients", label: "Patients" },
+    { href: "/avis", label: "Avis" },
     { href: "/profile", label: "Profil du praticien" },
     { href: "/secretaires", label: "Mon secrétariat" },
     SECURITY,
@@ -22,10 +23,14 @@ export const NAV = {
     SECURITY,
   ],
   secretary: [{ href: "/secretariat", label: "Mes médecins" }, SECURITY],
-  patient: [{ href: "/patient", label: "Mon espace" }, SECURITY],
+  patient: [
+    { href: "/patient", label: "Mon espace" },
+    { href: "/securite", label: "Mon compte" },
+  ],
   support: [
     { href: "/admin", label: "Utilisateurs" },
     { href: "/admin/chat", label: "Chat" },
+    { href: "/admin/avis", label: "Avis" },
     { href: "/admin/journal", label: "Journal d'audit" },
     SECURITY,
   ],

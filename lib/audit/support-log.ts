@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = {
   "secretary.attach": "Rattachement secrétariat",
   "secretary.detach": "Détachement secrétariat",
   "chat.reply": "Réponse dans le chat",
+  "review.hide": "Masquage d'un avis",
   "read.user": "Consultation d'un compte",
   "read.chat": "Ouverture d'une conversation",
   "read.audit-export": "Export du journal",

@@ -51,7 +51,8 @@ function under(pathname: string, prefix: string): boolean {
 export function areaOf(pathname: string): Area {
   if (under(pathname, "/admin/login")) return "public";
   if (under(pathname, "/admin")) return "support";
-  if (["/dashboard", "/agenda", "/profile", "/secretaires", "/patients", "/documents"].some((prefix) => under(pathname, prefix))) return "practice";
+  if (["/dashboard", "/agenda", "/profile", "/secretaires", "/patients", "/documents", "/avis"].some((prefix) => under(pathname, prefix)))
+    return "practice";
   if (under(pathname, "/secretariat")) return "secretary";
   if (under(pathname, "/patient")) return "patient";
   if (under(pathname, "/securite")) return "account";

@@ -1,4 +1,5 @@
 import "server-only";
+import type { DocumentRow } from "@/db/schema";
 import type { Database } from "@/lib/db";
 import { objectStore, type ObjectStore } from "@/lib/storage";
 import { findDocument, type Access } from "./documents";
@@ -11,7 +12,17 @@ import { KIND_LABEL, type DocumentContent } from "./schema";
 
 export async function documentPdf(access: Access, documentId: string, deps: { db?: Database; store?: ObjectStore } = {}) {
   const found = await findDocument(access, documentId, deps.db);
-  if (!found) return null;
+  return found ? drawDocumentPdf(found, deps) : null;
+}
+
+/**
+ * The PDF of a document the caller was already allowed to see (the practice through findDocument,
+ * a patient through a share of lib/patient-space): one drawing for both.
+ */
+export async function drawDocumentPdf(
+  found: { document: DocumentRow; replacesNumber: string | null; cancelledByNumber: string | null },
+  deps: { store?: ObjectStore } = {},
+) {
   const { document: d, replacesNumber, cancelledByNumber } = found;
   const header = d.header as DocumentHeader;
   const store = deps.store ?? objectStore();

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, getTableColumns, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { doctorSignatures, documents, type DocumentRow, type User } from "@/db/schema";
+import { doctorSignatures, documents, documentShares, type DocumentRow, type User } from "@/db/schema";
 import { getDb, type Database } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { isUuid } from "@/lib/forms/ids";
@@ -146,6 +146,8 @@ export type DocumentListItem = {
   replacesNumber: string | null;
   cancelledByNumber: string | null;
   content: DocumentContent;
+  /** Shared with the patient (document_shares): shown in their space. */
+  shared: boolean;
 };
 
 const replaced = alias(documents, "replaced");
@@ -170,6 +172,21 @@ export async function listPatientDocuments(access: Access, patientId: string, db
   const rows = await listQuery(db)
     .where(and(eq(documents.doctorId, access.doctor.id), eq(documents.patientId, patient.id), inArray(documents.kind, visibleKinds(access.mode))))
     .orderBy(desc(documents.createdAt), desc(documents.sequence));
+  const shared = new Set(
+    rows.length
+      ? (
+          await db
+            .select({ id: documentShares.documentId })
+            .from(documentShares)
+            .where(
+              inArray(
+                documentShares.documentId,
+                rows.map((r) => r.id),
+              ),
+            )
+        ).map((r) => r.id)
+      : [],
+  );
   return rows.map(({ replacesNumber, cancelledByNumber, ...d }) => ({
     id: d.id,
     kind: d.kind,
@@ -183,6 +200,7 @@ export async function listPatientDocuments(access: Access, patientId: string, db
     replacesNumber,
     cancelledByNumber,
     content: d.content as DocumentContent,
+    shared: shared.has(d.id),
   }));
 }
 

@@ -22,3 +22,10 @@ export function issueRefusalMessage(outcome: Exclude<IssueOutcome, { kind: "issu
       return "Ce document a déjà été corrigé : corrigez plutôt le document qui le remplace.";
   }
 }
+
+/** « Partager avec le patient » / « Ne plus partager » (lib/documents/shares.ts). */
+export const SHARE_MESSAGE = {
+  shared: "Document partagé : le patient le trouve dans son espace.",
+  unshared: "Le document n'est plus partagé avec le patient.",
+  notFound: "Ce document est introuvable.",
+} as const;

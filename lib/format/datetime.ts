@@ -65,12 +65,19 @@ export function formatCalendarDate(isoDate: string): string {
   return firstOfMonth(calendarFull().format(parseCalendarDate(isoDate)));
 }
 
-const longDate = once(
+const weekdayDate = once(
   () => new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" }),
 );
-const clock = once(() => new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" }));
+const timeOnly = once(() => new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" }));
 
-/** « lundi 29 mars 2027 à 09:00 », Luxembourg time (emails to patients). */
-export function formatLongDateTime(instant: Date): string {
-  return `${longDate().format(instant)} à ${clock().format(instant)}`;
+/** « mardi 15 décembre 2026 à 09:30 », Luxembourg time: an appointment as a patient reads it (pages and emails). */
+export function formatAppointmentTime(instant: Date): string {
+  return `${firstOfMonth(weekdayDate().format(instant).replace(/ 1 /, " 1er "))} à ${timeOnly().format(instant)}`;
+}
+
+const calendarWeekday = once(() => new Intl.DateTimeFormat(LOCALE, { timeZone: "UTC", weekday: "long", day: "numeric", month: "long" }));
+
+/** « mardi 8 juin » for a calendar date written 2027-06-08. */
+export function formatCalendarWeekday(isoDate: string): string {
+  return calendarWeekday().format(parseCalendarDate(isoDate)).replace(/ 1 /, " 1er ");
 }

@@ -1,6 +1,6 @@
 import { appUrl } from "@/config/email";
 import { message, type EmailAttachment, type EmailMessage } from "@/lib/email/templates";
-import { formatLongDateTime } from "@/lib/format/datetime";
+import { formatAppointmentTime } from "@/lib/format/datetime";
 import { formatPhone } from "@/lib/patients/phone";
 
 // The French messages about an appointment that the job worker sends (lib/jobs/handlers). They name
@@ -17,7 +17,7 @@ export type AppointmentWording = {
 
 function facts(a: AppointmentWording): string[] {
   return [
-    `Date : ${formatLongDateTime(a.startsAt)}`,
+    `Date : ${formatAppointmentTime(a.startsAt)}`,
     `Médecin : ${a.doctorName}`,
     ...(a.motif ? [`Motif : ${a.motif}`] : []),
     ...(a.address ? [`Adresse : ${a.address}`] : []),
@@ -41,14 +41,14 @@ export function cancelLinkUrl(token: string): string {
 export function confirmationEmail(a: AppointmentWording, cancel: { token: string; until: Date } | null, invitation: EmailAttachment): EmailMessage {
   return withAttachment(
     message(
-      `Rendez-vous confirmé le ${formatLongDateTime(a.startsAt)}`,
+      `Rendez-vous confirmé le ${formatAppointmentTime(a.startsAt)}`,
       [
         `Bonjour ${a.patientName},`,
         `Votre rendez-vous avec ${a.doctorName} est confirmé.`,
         ...facts(a),
         "L'invitation jointe l'ajoute à votre agenda.",
         cancel
-          ? `Un empêchement ? Vous pouvez annuler sans vous connecter jusqu'au ${formatLongDateTime(cancel.until)} avec le lien ci-dessous (il ne sert qu'une fois).`
+          ? `Un empêchement ? Vous pouvez annuler sans vous connecter jusqu'au ${formatAppointmentTime(cancel.until)} avec le lien ci-dessous (il ne sert qu'une fois).`
           : call(a),
       ],
       cancel ? { href: cancelLinkUrl(cancel.token), label: "Annuler ce rendez-vous" } : undefined,
@@ -59,7 +59,7 @@ export function confirmationEmail(a: AppointmentWording, cancel: { token: string
 
 export function reminderEmail(a: AppointmentWording): EmailMessage {
   return message(
-    `Rappel : rendez-vous le ${formatLongDateTime(a.startsAt)}`,
+    `Rappel : rendez-vous le ${formatAppointmentTime(a.startsAt)}`,
     [`Bonjour ${a.patientName},`, `Nous vous rappelons votre rendez-vous avec ${a.doctorName}.`, ...facts(a), call(a)],
     { href: `${appUrl()}/patient`, label: "Voir mes rendez-vous" },
   );
@@ -67,12 +67,12 @@ export function reminderEmail(a: AppointmentWording): EmailMessage {
 
 export function reminderSms(a: AppointmentWording): string {
   const phone = a.practicePhone ? ` Cabinet : ${formatPhone(a.practicePhone)}.` : "";
-  return `Rappel : rendez-vous avec ${a.doctorName} le ${formatLongDateTime(a.startsAt)}.${phone}`;
+  return `Rappel : rendez-vous avec ${a.doctorName} le ${formatAppointmentTime(a.startsAt)}.${phone}`;
 }
 
 export function movedEmail(a: AppointmentWording, invitation: EmailAttachment): EmailMessage {
   return withAttachment(
-    message(`Votre rendez-vous a changé : ${formatLongDateTime(a.startsAt)}`, [
+    message(`Votre rendez-vous a changé : ${formatAppointmentTime(a.startsAt)}`, [
       `Bonjour ${a.patientName},`,
       `Votre rendez-vous avec ${a.doctorName} a été modifié. Le voici tel qu'il est maintenant :`,
       ...facts(a),
@@ -86,10 +86,10 @@ export function movedEmail(a: AppointmentWording, invitation: EmailAttachment): 
 export function cancelledEmail(a: AppointmentWording, invitation: EmailAttachment, bookAgainUrl: string | null): EmailMessage {
   return withAttachment(
     message(
-      `Rendez-vous annulé : ${formatLongDateTime(a.startsAt)}`,
+      `Rendez-vous annulé : ${formatAppointmentTime(a.startsAt)}`,
       [
         `Bonjour ${a.patientName},`,
-        `Votre rendez-vous avec ${a.doctorName} du ${formatLongDateTime(a.startsAt)} est annulé.`,
+        `Votre rendez-vous avec ${a.doctorName} du ${formatAppointmentTime(a.startsAt)} est annulé.`,
         "L'invitation jointe le retire de votre agenda.",
         call(a),
       ],
@@ -104,9 +104,9 @@ export function waitlistOfferEmail(a: AppointmentWording, freed: Date, bookUrl: 
     `Un créneau plus tôt s'est libéré chez ${a.doctorName}`,
     [
       `Bonjour ${a.patientName},`,
-      `Vous avez demandé à être prévenu si un créneau se libère plus tôt. Celui du ${formatLongDateTime(freed)} vient de se libérer chez ${a.doctorName}${a.motif ? ` (${a.motif})` : ""}.`,
+      `Vous avez demandé à être prévenu si un créneau se libère plus tôt. Celui du ${formatAppointmentTime(freed)} vient de se libérer chez ${a.doctorName}${a.motif ? ` (${a.motif})` : ""}.`,
       "Le premier à le réserver l'obtient. Votre rendez-vous actuel reste en place : si vous réservez ce créneau, pensez à annuler l'autre.",
-      `Votre rendez-vous actuel : ${formatLongDateTime(a.startsAt)}.`,
+      `Votre rendez-vous actuel : ${formatAppointmentTime(a.startsAt)}.`,
     ],
     { href: bookUrl, label: "Réserver ce créneau" },
   );

@@ -2,6 +2,7 @@ import { closeDb, getDb } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { assertPgliteFree } from "@/db/pglite-lock";
 import { seedDemoDocuments } from "@/seed/demo-documents";
+import { seedDemoPatient } from "@/seed/demo-patient";
 import { seedDemoPractices } from "@/seed/demo-practice";
 import { seedDemoOnlineBooking } from "@/seed/online-booking";
 import { seedDemo } from "@/seed/seed-demo";
@@ -22,6 +23,7 @@ try {
   if (online.seeded.length) console.log(`Réservation en ligne ouverte : ${online.seeded.join(", ")}.`);
   const documents = await seedDemoDocuments(getDb());
   if (documents) console.log(`${documents} document(s) de démonstration établi(s).`);
+  if ((await seedDemoPatient(getDb())).seeded) console.log("Espace du patient de démonstration rempli.");
   if (process.argv.includes("--large")) await seedLarge(getDb(), { log: console.log });
   await closeDb();
 } catch (error) {

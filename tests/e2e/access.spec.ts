@@ -49,7 +49,11 @@ const ROUTES = [
   "/rdv/[slug]/reserver/confirme",
   "/secretariat",
   "/patient",
+  "/patient/compte/supprimer",
+  "/patient/rendez-vous/[id]/deplacer",
+  "/avis",
   "/admin",
+  "/admin/avis",
   "/admin/chat",
   "/admin/journal",
   "/admin/nouveau",
@@ -61,7 +65,14 @@ const ROUTES = [
 ] as const;
 type Route = (typeof ROUTES)[number];
 
-const HANDLERS = ["/profile/signature", "/profile/esante/retour", "/documents/[id]/pdf", "/admin/journal/export", "/api/events"] as const;
+const HANDLERS = [
+  "/profile/signature",
+  "/profile/esante/retour",
+  "/documents/[id]/pdf",
+  "/patient/documents/[id]/pdf",
+  "/admin/journal/export",
+  "/api/events",
+] as const;
 
 // Support with /admin/chat open, or its event stream, counts as an operator online for 60 s, which
 // would change what the chat's offline test running alongside sees. These are checked without
@@ -90,7 +101,11 @@ const EXPECTED: Record<string, Expectation> = {
       "/rdv/[slug]/reserver/confirme": "/patient_home",
       "/secretariat": "/secretary_home",
       "/patient": "/patient_home",
+      "/patient/compte/supprimer": "/patient_home",
+      "/patient/rendez-vous/[id]/deplacer": "/patient_home",
+      "/avis": "/doctor_home",
       "/admin": "/admin/login",
+      "/admin/avis": "/admin/login",
       "/admin/chat": "/admin/login",
       "/admin/journal": "/admin/login",
       "/admin/nouveau": "/admin/login",
@@ -103,6 +118,7 @@ const EXPECTED: Record<string, Expectation> = {
       "/profile/signature": "/doctor_home",
       "/profile/esante/retour": "/doctor_home",
       "/documents/[id]/pdf": "/doctor_home",
+      "/patient/documents/[id]/pdf": "/patient_home",
       "/admin/journal/export": "/admin/login",
       "/api/events": "/doctor_home",
     },
@@ -122,7 +138,11 @@ const EXPECTED: Record<string, Expectation> = {
       "/rdv/[slug]/reserver/confirme": "/dashboard",
       "/secretariat": "/dashboard",
       "/patient": "/dashboard",
+      "/patient/compte/supprimer": "/dashboard",
+      "/patient/rendez-vous/[id]/deplacer": "/dashboard",
+      "/avis": "/avis",
       "/admin": "/dashboard",
+      "/admin/avis": "/dashboard",
       "/admin/chat": "/dashboard",
       "/admin/journal": "/dashboard",
       "/admin/nouveau": "/dashboard",
@@ -135,6 +155,7 @@ const EXPECTED: Record<string, Expectation> = {
       "/profile/signature": "served",
       "/profile/esante/retour": "/profile",
       "/documents/[id]/pdf": "served",
+      "/patient/documents/[id]/pdf": "/dashboard",
       "/admin/journal/export": "/dashboard",
       "/api/events": "stream",
     },
@@ -154,7 +175,11 @@ const EXPECTED: Record<string, Expectation> = {
       "/rdv/[slug]/reserver/confirme": "/secretariat",
       "/secretariat": "/secretariat",
       "/patient": "/secretariat",
+      "/patient/compte/supprimer": "/secretariat",
+      "/patient/rendez-vous/[id]/deplacer": "/secretariat",
+      "/avis": "/secretariat",
       "/admin": "/secretariat",
+      "/admin/avis": "/secretariat",
       "/admin/chat": "/secretariat",
       "/admin/journal": "/secretariat",
       "/admin/nouveau": "/secretariat",
@@ -167,6 +192,7 @@ const EXPECTED: Record<string, Expectation> = {
       "/profile/signature": "/secretariat",
       "/profile/esante/retour": "/secretariat",
       "/documents/[id]/pdf": "/secretariat",
+      "/patient/documents/[id]/pdf": "/secretariat",
       "/admin/journal/export": "/secretariat",
       "/api/events": "stream",
     },
@@ -187,7 +213,11 @@ const EXPECTED: Record<string, Expectation> = {
       "/rdv/[slug]/reserver/confirme": "/secretariat",
       "/secretariat": "/secretariat",
       "/patient": "/secretariat",
+      "/patient/compte/supprimer": "/secretariat",
+      "/patient/rendez-vous/[id]/deplacer": "/secretariat",
+      "/avis": "/dashboard",
       "/admin": "/secretariat",
+      "/admin/avis": "/secretariat",
       "/admin/chat": "/secretariat",
       "/admin/journal": "/secretariat",
       "/admin/nouveau": "/secretariat",
@@ -201,6 +231,7 @@ const EXPECTED: Record<string, Expectation> = {
       "/profile/signature": "/dashboard",
       "/profile/esante/retour": "/dashboard",
       "/documents/[id]/pdf": "served",
+      "/patient/documents/[id]/pdf": "/secretariat",
       "/admin/journal/export": "/secretariat",
       "/api/events": "stream",
     },
@@ -220,7 +251,11 @@ const EXPECTED: Record<string, Expectation> = {
       "/rdv/[slug]/reserver/confirme": "404",
       "/secretariat": "/patient",
       "/patient": "/patient",
+      "/patient/compte/supprimer": "/patient/compte/supprimer",
+      "/patient/rendez-vous/[id]/deplacer": "404",
+      "/avis": "/patient",
       "/admin": "/patient",
+      "/admin/avis": "/patient",
       "/admin/chat": "/patient",
       "/admin/journal": "/patient",
       "/admin/nouveau": "/patient",
@@ -233,6 +268,7 @@ const EXPECTED: Record<string, Expectation> = {
       "/profile/signature": "/patient",
       "/profile/esante/retour": "/patient",
       "/documents/[id]/pdf": "/patient",
+      "/patient/documents/[id]/pdf": "served",
       "/admin/journal/export": "/patient",
       "/api/events": "/patient",
     },
@@ -252,7 +288,11 @@ const EXPECTED: Record<string, Expectation> = {
       "/rdv/[slug]/reserver/confirme": "/admin",
       "/secretariat": "/admin",
       "/patient": "/admin",
+      "/patient/compte/supprimer": "/admin",
+      "/patient/rendez-vous/[id]/deplacer": "/admin",
+      "/avis": "/admin",
       "/admin": "/admin",
+      "/admin/avis": "/admin/avis",
       "/admin/chat": "/admin/chat",
       "/admin/journal": "/admin/journal",
       "/admin/nouveau": "/admin/nouveau",
@@ -265,6 +305,7 @@ const EXPECTED: Record<string, Expectation> = {
       "/profile/signature": "/admin",
       "/profile/esante/retour": "/admin",
       "/documents/[id]/pdf": "/admin",
+      "/patient/documents/[id]/pdf": "/admin",
       "/admin/journal/export": "served",
       "/api/events": "not opened",
     },
@@ -329,6 +370,9 @@ async function whereHandlerSends(page: Page, route: string, expected: string): P
 
 for (const [kind, expected] of Object.entries(EXPECTED)) {
   test(`routes × roles: ${kind}`, async ({ browser }, testInfo) => {
+    // Some thirty pages and handlers, each a full page load: more than the default budget on a
+    // busy two-core machine since the booking issue's routes joined the matrix.
+    test.slow();
     const page = await visitor(kind, browser, testInfo);
     for (const route of ROUTES) {
       const url = urlOf(route);

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requirePracticeAccess } from "@/lib/auth/guards";
 import { issueDocument } from "@/lib/documents/documents";
-import { issueRefusalMessage, UNKNOWN_KIND } from "@/lib/documents/messages";
+import { issueRefusalMessage, SHARE_MESSAGE, UNKNOWN_KIND } from "@/lib/documents/messages";
+import { setDocumentShared } from "@/lib/documents/shares";
 import { DOCUMENT_KINDS, formInput, type DocumentKind } from "@/lib/documents/schema";
 import type { FormState } from "@/lib/forms/form-state";
 import { PATIENT_DONE, patientRefusalMessage } from "@/lib/patients/messages";
@@ -35,4 +36,19 @@ export async function setArchivedAction(patientId: string, archived: boolean, _p
   revalidatePath("/patients");
   revalidatePath(`/patients/${patientId}`);
   return { status: "success", message: archived ? PATIENT_DONE.archived : PATIENT_DONE.restored };
+}
+
+/** « Partager avec le patient » / « Ne plus partager »: only a document of this practice the caller may see. */
+export async function setDocumentSharedAction(
+  patientId: string,
+  documentId: string,
+  share: boolean,
+  _previous: FormState,
+  _formData: FormData,
+): Promise<FormState> {
+  const access = await requirePracticeAccess();
+  const result = await setDocumentShared(access, String(documentId), share === true);
+  if (result.kind !== "done") return { status: "error", formError: SHARE_MESSAGE.notFound };
+  revalidatePath(`/patients/${patientId}`);
+  return { status: "success", message: result.shared ? SHARE_MESSAGE.shared : SHARE_MESSAGE.unshared };
 }

@@ -21,7 +21,7 @@ import { PATIENT_DONE } from "@/lib/patients/messages";
 import { roleLabel } from "@/lib/users/display-name";
 import { ArchiveButton } from "@/components/patients/archive-button";
 import { PatientAppointments } from "@/components/patients/patient-appointments";
-import { issueDocumentAction, setArchivedAction } from "./actions";
+import { issueDocumentAction, setArchivedAction, setDocumentSharedAction } from "./actions";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -223,7 +223,11 @@ export default async function PatientPage({ params, searchParams }: Props) {
           </h2>
           {secretary && <p className="text-sm text-slate-600">Seuls les mémoires d&apos;honoraires sont visibles par le secrétariat.</p>}
         </div>
-        <DocumentList documents={documents ?? []} patientId={patient.id} />
+        <DocumentList
+          documents={documents ?? []}
+          patientId={patient.id}
+          shareAction={(documentId, share) => setDocumentSharedAction.bind(null, patient.id, documentId, share)}
+        />
       </section>
     </div>
   );

@@ -4,7 +4,7 @@ import { CancelByLinkForm } from "@/components/booking/cancel-by-link-form";
 import { Alert } from "@/components/ui/alert";
 import { cancelLinkView } from "@/lib/booking/cancel-link-view";
 import { cancelLinkRefusalMessage } from "@/lib/booking/messages";
-import { formatLongDateTime } from "@/lib/format/datetime";
+import { formatAppointmentTime } from "@/lib/format/datetime";
 import { cancelByLinkAction } from "./actions";
 
 // The link of a confirmation email: public (no sign-in), the token in the path. The page only shows
@@ -21,7 +21,7 @@ export default async function CancelByLinkPage({ params }: { params: Promise<{ t
         <>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
             <dt className="font-medium text-slate-500">Date</dt>
-            <dd className="text-slate-900">{formatLongDateTime(view.startsAt)}</dd>
+            <dd className="text-slate-900">{formatAppointmentTime(view.startsAt)}</dd>
             <dt className="font-medium text-slate-500">Médecin</dt>
             <dd className="text-slate-900">{view.doctorName}</dd>
             {view.motif && (
@@ -38,7 +38,7 @@ export default async function CancelByLinkPage({ params }: { params: Promise<{ t
             )}
           </dl>
           <p className="text-sm text-slate-700">
-            Vous pouvez annuler en ligne jusqu&apos;au {formatLongDateTime(view.until)}. Le créneau sera aussitôt libéré pour d&apos;autres patients.
+            Vous pouvez annuler en ligne jusqu&apos;au {formatAppointmentTime(view.until)}. Le créneau sera aussitôt libéré pour d&apos;autres patients.
           </p>
           <CancelByLinkForm token={token} action={cancelByLinkAction} />
         </>

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { ReviewItem } from "@/components/reviews/review-list";
+import { TextAnswerForm } from "@/components/reviews/text-answer-form";
+import { Card } from "@/components/ui/card";
+import { requireSupport } from "@/lib/auth/guards";
+import { formatDate } from "@/lib/format/datetime";
+import { listReviewsForSupport } from "@/lib/reviews/reviews";
+import { MAX_HIDE_REASON } from "@/lib/reviews/schema";
+import { hideReviewAction } from "./actions";
+
+export const metadata: Metadata = { title: "Avis — modération" };
+
+export default async function SupportReviewsPage() {
+  await requireSupport();
+  const reviews = await listReviewsForSupport();
+  return (
+    <div className="max-w-4xl space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold text-slate-900">Avis des patients</h1>
+        <p className="text-sm text-slate-600">
+          Les 100 derniers avis. Masquer un avis le retire des pages publiques et des chiffres du médecin ; la raison est inscrite au journal
+          d&apos;audit.
+        </p>
+      </div>
+      <Card>
+        {reviews.length ? (
+          <ul className="divide-y divide-slate-100">
+            {reviews.map((r) => (
+              <ReviewItem key={r.id} review={r} heading={<span className="font-medium text-slate-900">{r.doctorName}</span>}>
+                {!r.hidden && (
+                  <TextAnswerForm
+                    openLabel="Masquer"
+                    accessibleLabel={`Masquer l'avis du ${formatDate(r.createdAt)} sur ${r.doctorName}`}
+                    label="Raison du masquage (journal d'audit)"
+                    name="reason"
+                    submitLabel="Masquer l'avis"
+                    maxLength={MAX_HIDE_REASON}
+                    action={hideReviewAction.bind(null, r.id)}
+                  />
+                )}
+              </ReviewItem>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-600">Aucun avis pour l&apos;instant.</p>
+        )}
+      </Card>
+    </div>
+  );
+}
