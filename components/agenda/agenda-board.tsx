@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
+import { Fragment, startTransition, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
 import type { AgendaActions } from "@/lib/agenda/action-state";
 import { buildAxis, layoutColumns, ROW_MINUTES, rowPosition, visibleRange, wallClockFields, type DayRow } from "@/lib/agenda/grid";
 import type { GridAppointment, GridDoctorDay, GridReason, GridView } from "@/lib/agenda/grid-view";
@@ -13,6 +13,7 @@ import { formatCalendarDayMonth } from "@/lib/format/datetime";
 import { formatTime, instantToWallClock, todayIn } from "@/lib/time/luxembourg";
 import { CreateDialog, type CreateSlot } from "./create-dialog";
 import { DetailsDialog } from "./details-dialog";
+import styles from "./agenda-board.module.css";
 import { useLiveEvents } from "./live-events";
 
 type Props = {
@@ -519,7 +520,10 @@ function AppointmentBlock({
   const status = a.status === "booked" ? null : STATUS_LABEL[a.status];
   const times = `${hhmm(a.startsAt)}–${hhmm(a.endsAt)}`;
   const movable = canReschedule(a.status);
-  // The name begins with what the block shows, in its order (WCAG 2.5.3, label in name).
+  // The name begins with what the block shows, in its order (WCAG 2.5.3, label in name). Each
+  // text is one string (one text node), and a block alone on its line needs no computed width.
+  const alone = columns === 1;
+  const chips = [status, a.overbooked ? "En surnombre" : null, a.online ? "En ligne" : null].filter((chip) => chip !== null);
   return (
     <button
       type="button"
@@ -530,14 +534,12 @@ function AppointmentBlock({
         onGrab(e.clientY - e.currentTarget.getBoundingClientRect().top, e.clientX, e.clientY);
       }}
       onClick={onOpen}
-      title={`${times} ${a.patient} · ${motif}`}
       aria-label={`${times}, ${a.patient}, ${motif}${status ? `, ${status}` : ""}${a.overbooked ? ", En surnombre" : ""}${a.online ? ", En ligne" : ""}`}
-      className={`absolute z-10 select-none overflow-hidden rounded-md border-l-4 px-1.5 py-0.5 text-left text-xs leading-tight shadow-sm focus:z-30 focus:outline-none focus:ring-2 focus:ring-brand-600 ${movable ? "cursor-grab" : ""} ${a.status === "cancelled" ? "opacity-60 line-through" : ""}`}
+      className={`${styles.block}${movable ? ` ${styles.movable}` : ""}${a.status === "cancelled" ? ` ${styles.cancelled}` : ""}${alone ? " inset-x-0.5" : ""}`}
       style={{
         top,
         height,
-        left: `calc(${(column / columns) * 100}% + 2px)`,
-        width: `calc(${100 / columns}% - 4px)`,
+        ...(alone ? {} : { left: `calc(${(column / columns) * 100}% + 2px)`, width: `calc(${100 / columns}% - 4px)` }),
         background: colours.background,
         borderColor: colours.border,
         color: colours.text,
@@ -545,22 +547,30 @@ function AppointmentBlock({
     >
       {height < ROW_PX * 1.9 ? (
         <span className="block truncate">
-          <span className="font-semibold">{times}</span> {a.patient} · {motif}
+          <b>{times}</b>
+          {` ${a.patient} · ${motif}`}
         </span>
       ) : (
         <>
           <span className="block truncate">
-            <span className="font-semibold">{times}</span> {a.patient}
+            <b>{times}</b>
+            {` ${a.patient}`}
           </span>{" "}
           <span className="block truncate">{motif}</span>
         </>
-      )}{" "}
-      {(status || a.overbooked || a.online) && (
-        <span className="mt-0.5 flex flex-wrap gap-1">
-          {status && <span className="rounded bg-white/80 px-1 font-semibold">{status}</span>}{" "}
-          {a.overbooked && <span className="rounded bg-white/80 px-1 font-semibold">En surnombre</span>}{" "}
-          {a.online && <span className="rounded bg-white/80 px-1 font-semibold">En ligne</span>}
-        </span>
+      )}
+      {chips.length > 0 && (
+        <>
+          {" "}
+          <span className="mt-0.5 flex flex-wrap gap-1">
+            {chips.map((chip, index) => (
+              <Fragment key={chip}>
+                {index > 0 && " "}
+                <span className="rounded bg-white/80 px-1 font-semibold">{chip}</span>
+              </Fragment>
+            ))}
+          </span>
+        </>
       )}
     </button>
   );

@@ -128,8 +128,9 @@ function Details({
   const status = useAgendaForm(actions.status, onDone);
   const hidden = (
     <>
-      <input type="hidden" name="appointmentId" value={a.id} />
-      <input type="hidden" name="doctorId" value={a.doctorId} />
+      {/* Uncontrolled: a redraw of the agenda (another tab's change) re-renders the dialog, and must not rewrite its forms. */}
+      <input type="hidden" name="appointmentId" defaultValue={a.id} />
+      <input type="hidden" name="doctorId" defaultValue={a.doctorId} />
     </>
   );
   const reschedulable = canReschedule(a.status);

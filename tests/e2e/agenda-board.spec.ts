@@ -52,6 +52,8 @@ test("an appointment dragged to a free time moves; dropped on an occupied one, i
     expect(appointmentIdIn(answer.text), answer.text.slice(-300)).not.toBeNull();
   }
 
+  // Tall enough to hold the whole morning: the pointer only acts on what the window shows.
+  await page.setViewportSize({ width: 1280, height: 1200 });
   await page.goto(`/agenda?vue=semaine&date=${day}`);
   const moving = block(page, hhmm(first), name);
   const other = block(page, hhmm(second), name);
@@ -59,8 +61,8 @@ test("an appointment dragged to a free time moves; dropped on an occupied one, i
   await expect(other).toBeVisible();
   // Wednesday's column: its one slot control covers it (Monday is 0).
   const column = page.locator('[data-slot="2"]');
-  const columnTop = (await column.boundingBox())!.y;
-  const top = async (locator: typeof moving) => (await locator.boundingBox())!.y - columnTop;
+  // Measured afresh each time: the message above the grid moves it down once a move is answered.
+  const top = async (locator: typeof moving) => (await locator.boundingBox())!.y - (await column.boundingBox())!.y;
   /** Grabs `what` 4 px under its top edge and releases it with its top `y` px down Wednesday's column. */
   const drag = async (what: typeof moving, y: number) => {
     const from = (await what.boundingBox())!;

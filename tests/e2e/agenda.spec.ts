@@ -193,6 +193,8 @@ test("a doctor reaches no other doctor's agenda, appointment or patient", async 
   await other.getByRole("button", { name: "Nouveau rendez-vous" }).waitFor();
   const mine = other.locator("button[data-movable]").first();
   await mine.click();
+  // The dialog reads the appointment when it opens: its forms come once it is read.
+  await expect(dialog(other).locator('input[name="appointmentId"]').first()).toBeAttached();
   await dialog(other)
     .locator('input[name="appointmentId"]')
     .evaluateAll((inputs, id) => inputs.forEach((i) => ((i as HTMLInputElement).value = id)), appointmentId);
