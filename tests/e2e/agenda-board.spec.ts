@@ -27,6 +27,8 @@ const block = (page: Page, time: string, name: string) => page.getByRole("button
 const notice = (page: Page) => page.getByRole("status").filter({ hasText: /Rendez-vous déplacé|Ce créneau n'est plus libre/ });
 
 test("an appointment dragged to a free time moves; dropped on an occupied one, it stays, with a message", async ({ doctorPage: page, baseURL }) => {
+  // A patient file, two bookings, two drags and a reload: more steps than most tests.
+  test.slow();
   const day = futureWednesday();
   // Dr Schmit is open 08:00–12:00 on Wednesdays: one appointment at 08:xx, another an hour later.
   const first = 8 * 60 + 15 * random(4);
