@@ -1,25 +1,24 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
+import { Fragment, startTransition, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
 import type { AgendaActions } from "@/lib/agenda/action-state";
-import type { AgendaAppointment } from "@/lib/agenda/appointment-view";
-import { buildAxis, layoutColumns, ROW_MINUTES, rowPosition, visibleRange, wallClockFields } from "@/lib/agenda/grid";
+import { buildAxis, layoutColumns, ROW_MINUTES, rowPosition, visibleRange, wallClockFields, type DayRow } from "@/lib/agenda/grid";
+import type { GridAppointment, GridDoctorDay, GridReason, GridView } from "@/lib/agenda/grid-view";
 import { PALETTE } from "@/lib/agenda/palette";
 import { STATUS_LABEL } from "@/lib/agenda/schema";
 import { canReschedule, isActive } from "@/lib/agenda/status";
 import type { VisitReason } from "@/lib/agenda/visit-reasons";
-import type { AgendaView } from "@/lib/agenda/week";
 import { formatCalendarDayMonth } from "@/lib/format/datetime";
 import { formatTime, instantToWallClock, todayIn } from "@/lib/time/luxembourg";
 import { CreateDialog, type CreateSlot } from "./create-dialog";
 import { DetailsDialog } from "./details-dialog";
+import styles from "./agenda-board.module.css";
 import { useLiveEvents } from "./live-events";
 
 type Props = {
-  view: AgendaView;
+  view: GridView;
   motifs: Record<string, VisitReason[]>;
-  mode: "week" | "day";
   sessionDoctorId: string;
   actions: AgendaActions;
 };
@@ -27,19 +26,53 @@ type Props = {
 const ROW_PX = 28;
 const WEEKDAY = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 const ROW_MS = ROW_MINUTES * 60_000;
+const SNAP_MS = 5 * 60_000;
 
 const hhmm = (at: Date) => formatTime(instantToWallClock(at).minute);
 
-/** The week or day grid: closed hours shaded, absences and holidays labelled, appointments, free slots. */
+// Free time is drawn, not built: each column paints its rows as a few bands (open, closed,
+// absence, an hour the clocks skip) under hour and quarter lines from one CSS gradient, and holds
+// ONE focusable control over the whole column. The arrow keys move a cursor over its 15-minute
+// rows (its label says which and what state), Enter books there; a pointer's click books the row
+// it fell on. One button per quarter hour made the week view a third of a megabyte
+// (docs/decisions/0035-one-slot-control-per-agenda-column.md).
+type BandKind = "missing" | "absence" | "open" | "closed";
+const BAND_CLASS: Record<BandKind, string> = {
+  missing: "bg-[repeating-linear-gradient(45deg,#e2e8f0_0,#e2e8f0_4px,transparent_4px,transparent_8px)]",
+  absence: "bg-amber-50",
+  open: "bg-white",
+  closed: "bg-slate-100",
+};
+const LINES = {
+  backgroundImage: "linear-gradient(to bottom, #e2e8f0 1px, transparent 1px), linear-gradient(to bottom, #f1f5f9 1px, transparent 1px)",
+  backgroundSize: `100% ${ROW_PX * 4}px, 100% ${ROW_PX}px`,
+};
+
+type Cursor = { col: number; row: number };
+/** An appointment held by the pointer: where it was grabbed, and whether it has moved yet. */
+type Dragged = { id: string; doctorId: string; startsAt: Date; endsAt: Date; grabOffset: number; x: number; y: number; moving: boolean };
+/** Blocks are at least this tall (WCAG 2.5.8, 24 px targets): laid out as if this long. */
+const MIN_BLOCK_PX = 24;
+const MIN_BLOCK_MS = Math.ceil((MIN_BLOCK_PX / ROW_PX) * ROW_MINUTES) * 60_000;
+/** How far the pointer moves before a press on an appointment becomes a drag (else it is a click). */
+const DRAG_THRESHOLD_PX = 5;
+
+/** The week or day grid: closed hours shaded, absences and holidays labelled, appointments, free time. */
 export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
   const router = useRouter();
   const [showCancelled, setShowCancelled] = useState(false);
   const [creating, setCreating] = useState<CreateSlot | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [opened, setOpened] = useState<{ id: string; doctorId: string } | null>(null);
   const [notice, setNotice] = useState<{ tone: "error" | "info"; text: string } | null>(null);
   const [now, setNow] = useState<Date | null>(null);
-  const [focus, setFocus] = useState<{ col: number; row: number } | null>(null);
-  const dragged = useRef<AgendaAppointment | null>(null);
+  const [cursor, setCursor] = useState<Cursor | null>(null);
+  const [focusedCol, setFocusedCol] = useState<number | null>(null);
+  const [spoken, setSpoken] = useState("");
+  const dragged = useRef<Dragged | null>(null);
+  const justDropped = useRef(false);
+  const markers = useRef(new Map<number, HTMLDivElement>());
+  const columnEls = useRef(new Map<number, HTMLDivElement>());
+  const ring = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     // The current-time line is drawn after hydration (the server's clock is not the browser's).
@@ -78,44 +111,106 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
       ),
     [view.days, range],
   );
+  const bands = useMemo(() => columns.map(({ dayIndex, doctorDay }) => bandsOf(axis.days[dayIndex]!.cells, doctorDay)), [columns, axis]);
 
-  const all = useMemo(() => new Map(columns.flatMap((c) => c.doctorDay.appointments.map((a) => [a.id, a] as const))), [columns]);
-  const opened = openId ? (all.get(openId) ?? null) : null;
+  const all = useMemo(
+    () => new Map(columns.flatMap((c) => c.doctorDay.appointments.map((a) => [a.id, { a, doctorId: c.doctorDay.doctorId }] as const))),
+    [columns],
+  );
+  const openedSummary = opened ? (all.get(opened.id)?.a ?? null) : null;
   const today = now ? todayIn(now) : null;
   const doctorName = (id: string) => view.doctors.find((d) => d.id === id)?.name ?? "";
   const sideBySide = view.doctors.length > 1;
-  const firstFocusable = firstSlot(axis, columns.length);
-  const active = focus ?? firstFocusable;
+  const active = cursor && cursor.col < columns.length && cursor.row < axis.rows.length ? cursor : firstSlot(axis, columns.length);
 
-  const moveFocus = (event: KeyboardEvent<HTMLButtonElement>, col: number, row: number) => {
+  // Keep the cursor in view as the arrows move it down a long day.
+  useEffect(() => {
+    if (focusedCol !== null) ring.current?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }, [focusedCol, active?.row]);
+
+  /** What the slot control of column `col` says of row `row`: day, time, (doctor), and state. */
+  const slotLabel = (col: number, row: number) => {
+    const { day, dayIndex, doctorDay } = columns[col]!;
+    const at = axis.days[dayIndex]!.cells[row]?.at ?? null;
+    const state = at ? slotState(doctorDay, at) : "n'existe pas (passage à l'heure d'été)";
+    return `${WEEKDAY[day.weekday - 1]} ${formatCalendarDayMonth(day.day)}, ${axis.rows[row]?.label ?? ""}${sideBySide ? `, ${doctorName(doctorDay.doctorId)}` : ""} : ${state}`;
+  };
+
+  /** The next row of column `col` from `row` going `step` (±1) that exists on its day, or null. */
+  const existingRow = (col: number, row: number, step: number) => {
+    const cells = axis.days[columns[col]!.dayIndex]!.cells;
+    let r = row;
+    while (r >= 0 && r < cells.length && !cells[r]!.at) r += step;
+    return r >= 0 && r < cells.length ? r : null;
+  };
+
+  const onSlotKey = (event: KeyboardEvent<HTMLButtonElement>, col: number) => {
+    if (!active) return;
     const delta = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0], PageUp: [0, -4], PageDown: [0, 4] }[event.key];
     if (!delta) return;
     event.preventDefault();
-    let c = Math.min(columns.length - 1, Math.max(0, col + delta[0]!));
-    let r = Math.min(axis.rows.length - 1, Math.max(0, row + delta[1]!));
+    const c = Math.min(columns.length - 1, Math.max(0, col + delta[0]!));
+    const wanted = Math.min(axis.rows.length - 1, Math.max(0, active.row + delta[1]!));
     // Skip rows that do not exist on that day (the spring change).
-    const cells = axis.days[columns[c]!.dayIndex]!.cells;
-    const step = delta[1]! < 0 ? -1 : 1;
-    while (r >= 0 && r < cells.length && !cells[r]!.at) r += step;
-    if (r < 0 || r >= cells.length) return;
-    c = Math.max(0, c);
-    setFocus({ col: c, row: r });
-    document.querySelector<HTMLButtonElement>(`[data-slot="${c}-${r}"]`)?.focus();
+    const r = existingRow(c, wanted, delta[1]! < 0 ? -1 : 1);
+    if (r === null) return;
+    setCursor({ col: c, row: r });
+    if (c !== col) document.querySelector<HTMLButtonElement>(`[data-slot="${c}"]`)?.focus();
+    // The control keeps the focus while its row changes: say the new row.
+    else setSpoken(slotLabel(c, r));
   };
 
-  const drop = async (event: DragEvent<HTMLButtonElement>, rowStart: Date, doctorId: string) => {
-    event.preventDefault();
-    const appointment = dragged.current;
-    dragged.current = null;
-    if (!appointment || appointment.doctorId !== doctorId) return;
-    // Snap the pointer to the 5-minute grid within the row it fell on.
-    const fraction = Math.min(0.999, Math.max(0, event.nativeEvent.offsetY / ROW_PX));
-    const startsAt = new Date(rowStart.getTime() + Math.floor((fraction * ROW_MINUTES) / 5) * 5 * 60_000);
-    if (startsAt.getTime() === appointment.startsAt.getTime()) return;
+  /** The row under the pointer in the column whose control or body is `element`. */
+  const rowAt = (element: HTMLElement, clientY: number) => Math.floor((clientY - element.getBoundingClientRect().top) / ROW_PX);
+
+  const onSlotClick = (event: MouseEvent<HTMLButtonElement>, col: number) => {
+    if (justDropped.current) return;
+    const { dayIndex, doctorDay } = columns[col]!;
+    // A click from the keyboard (Enter, Space) has no pointer: the cursor's row.
+    const row = event.detail === 0 && active ? active.row : rowAt(event.currentTarget, event.clientY);
+    const at = axis.days[dayIndex]!.cells[row]?.at;
+    if (!at) return;
+    setCursor({ col, row });
+    setCreating({ doctorId: doctorDay.doctorId, at });
+  };
+
+  /** Shows (or hides, with null) the column's pointer marker: a row, or where a dragged appointment would land. */
+  const mark = (col: number, top: number | null, height = ROW_PX) => {
+    const marker = markers.current.get(col);
+    if (!marker) return;
+    marker.style.display = top === null ? "none" : "block";
+    if (top !== null) {
+      marker.style.top = `${top}px`;
+      marker.style.height = `${height}px`;
+    }
+  };
+
+  /** The column of `doctorId` under the pointer's `clientX`, if any. */
+  const columnAt = (clientX: number, doctorId: string) => {
+    for (const [col, el] of columnEls.current) {
+      const box = el.getBoundingClientRect();
+      if (clientX >= box.left && clientX < box.right && columns[col]?.doctorDay.doctorId === doctorId) return { col, el };
+    }
+    return null;
+  };
+
+  /** Where a dragged appointment's top would land in column `col`, snapped to 5 minutes; null off the grid. */
+  const dropTarget = (col: number, el: HTMLElement, clientY: number, drag: Dragged) => {
+    const cells = axis.days[columns[col]!.dayIndex]!.cells;
+    const y = clientY - el.getBoundingClientRect().top - drag.grabOffset;
+    const row = Math.max(0, Math.min(cells.length - 1, Math.floor(y / ROW_PX)));
+    const rowStart = cells[row]?.at;
+    if (!rowStart) return null;
+    const within = Math.min(ROW_MS - SNAP_MS, Math.max(0, Math.round(((y - row * ROW_PX) / ROW_PX) * (ROW_MS / SNAP_MS)) * SNAP_MS));
+    const startsAt = new Date(rowStart.getTime() + within);
+    return { startsAt, top: rowPosition(cells, startsAt) * ROW_PX };
+  };
+
+  const moveTo = async (drag: Dragged, doctorId: string, startsAt: Date) => {
     const send = async (confirmed: boolean) => {
       const form = new FormData();
       const fields = wallClockFields(startsAt);
-      form.set("appointmentId", appointment.id);
+      form.set("appointmentId", drag.id);
       form.set("doctorId", doctorId);
       form.set("day", fields.day);
       form.set("time", fields.time);
@@ -123,16 +218,76 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
       if (confirmed) form.set("outsideHoursConfirmed", "on");
       return actions.move({ status: "idle" }, form);
     };
+    setNotice({ tone: "info", text: "Déplacement…" });
     let result = await send(false);
     if (result.data?.ask === "outside-hours" && window.confirm(result.formError)) result = await send(true);
     setNotice(
       result.status === "success"
         ? { tone: "info", text: result.message ?? "" }
-        : result.formError
+        : result.formError && result.data?.ask !== "outside-hours"
           ? { tone: "error", text: result.formError }
           : null,
     );
   };
+
+  // Drag to move, with pointer events (mouse and pen; a finger scrolls): a press on an appointment
+  // becomes a drag once the pointer has moved a few pixels, a marker shows where it would land,
+  // releasing it over its doctor's column moves it there, Escape drops it. Native drag and drop
+  // was tried first: it cannot be driven reliably by the browser tests, and knows no keyboard
+  // either way (the details dialog's « Déplacer » form is the keyboard's way).
+  const latest = useRef({ columnAt, dropTarget, moveTo, mark });
+  useEffect(() => {
+    latest.current = { columnAt, dropTarget, moveTo, mark };
+  });
+  useEffect(() => {
+    const clear = () => {
+      for (const c of markers.current.keys()) latest.current.mark(c, null);
+    };
+    const onMove = (e: globalThis.PointerEvent) => {
+      const drag = dragged.current;
+      if (!drag) return;
+      if (!drag.moving) {
+        if (Math.hypot(e.clientX - drag.x, e.clientY - drag.y) < DRAG_THRESHOLD_PX) return;
+        drag.moving = true;
+        document.body.style.cursor = "grabbing";
+      }
+      const { columnAt: at, dropTarget: target, mark: show } = latest.current;
+      const hit = at(e.clientX, drag.doctorId);
+      clear();
+      const landing = hit ? target(hit.col, hit.el, e.clientY, drag) : null;
+      if (hit && landing) show(hit.col, landing.top, ((drag.endsAt.getTime() - drag.startsAt.getTime()) / ROW_MS) * ROW_PX);
+    };
+    const stop = () => {
+      dragged.current = null;
+      document.body.style.cursor = "";
+      clear();
+    };
+    const onUp = (e: globalThis.PointerEvent) => {
+      const drag = dragged.current;
+      stop();
+      if (!drag?.moving) return;
+      // The click that follows this release is the end of the drag, not a click on what is under it.
+      justDropped.current = true;
+      setTimeout(() => (justDropped.current = false), 0);
+      const { columnAt: at, dropTarget: target, moveTo: send } = latest.current;
+      const hit = at(e.clientX, drag.doctorId);
+      const landing = hit ? target(hit.col, hit.el, e.clientY, drag) : null;
+      if (landing && landing.startsAt.getTime() !== drag.startsAt.getTime()) void send(drag, drag.doctorId, landing.startsAt);
+    };
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === "Escape" && dragged.current) stop();
+    };
+    window.addEventListener("pointermove", onMove);
+    window.addEventListener("pointerup", onUp);
+    window.addEventListener("pointercancel", stop);
+    window.addEventListener("keydown", onKey);
+    return () => {
+      window.removeEventListener("pointermove", onMove);
+      window.removeEventListener("pointerup", onUp);
+      window.removeEventListener("pointercancel", stop);
+      window.removeEventListener("keydown", onKey);
+    };
+  }, []);
 
   return (
     <div className="space-y-3">
@@ -161,7 +316,11 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
       <p id="agenda-keys" className="sr-only">
         Flèches pour passer d&apos;un créneau à l&apos;autre, Entrée pour prendre rendez-vous.
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <p className="sr-only" aria-live="polite">
+        {focusedCol !== null ? spoken : ""}
+      </p>
+      {/* On a phone, room on the left: the chat bubble (fixed, bottom left, 5rem wide with its margin) never covers the time axis. */}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm max-sm:pl-16">
         <div
           className="grid"
           style={{
@@ -211,105 +370,90 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
           {columns.map(({ day, dayIndex, doctorDay }, col) => {
             const cells = axis.days[dayIndex]!.cells;
             const visible = doctorDay.appointments.filter((a) => showCancelled || a.status !== "cancelled");
-            const laid = layoutColumns(visible);
+            // Laid out as tall as drawn: a 5-minute appointment takes a 24 px block, beside (not over) its neighbour.
+            const laid = layoutColumns(
+              visible.map((a) => ({ a, startsAt: a.startsAt, endsAt: new Date(Math.max(a.endsAt.getTime(), a.startsAt.getTime() + MIN_BLOCK_MS)) })),
+            );
             const line = now && now >= day.start && now < day.end ? rowPosition(cells, now) : null;
+            const isCursorColumn = active?.col === col;
             return (
               <div
                 key={`${day.day}-${doctorDay.doctorId}`}
                 className="relative border-l border-slate-200"
                 style={{ height: axis.rows.length * ROW_PX }}
+                ref={(el) => {
+                  if (el) columnEls.current.set(col, el);
+                  else columnEls.current.delete(col);
+                }}
               >
-                {cells.map((cell, row) => {
-                  const rowAxis = axis.rows[row]!;
-                  const top = row * ROW_PX;
-                  const hourLine = rowAxis.minute % 60 === 0 ? "border-t border-slate-200" : "border-t border-dashed border-slate-100";
-                  if (!cell.at) {
-                    return (
-                      <div
-                        key={row}
-                        className="absolute inset-x-0 bg-[repeating-linear-gradient(45deg,#e2e8f0_0,#e2e8f0_4px,transparent_4px,transparent_8px)]"
-                        style={{ top, height: ROW_PX }}
-                        title="Cette heure n'existe pas ce jour-là (passage à l'heure d'été)."
-                      />
-                    );
-                  }
-                  const start = cell.at;
-                  const end = new Date(start.getTime() + ROW_MS);
-                  const open = doctorDay.open.some((s) => s.start < end && s.end > start);
-                  const absence = doctorDay.absences.find((a) => a.startsAt < end && a.endsAt > start);
-                  const taken = doctorDay.appointments.some((a) => isActive(a.status) && a.startsAt < end && a.endsAt > start);
-                  const state = absence ? `absence (${absence.label})` : !open ? "fermé" : taken ? "occupé" : "libre";
-                  const isActiveSlot = active?.col === col && active.row === row;
-                  return (
-                    <button
-                      key={row}
-                      type="button"
-                      data-slot={`${col}-${row}`}
-                      tabIndex={isActiveSlot ? 0 : -1}
-                      aria-label={`${WEEKDAY[day.weekday - 1]} ${formatCalendarDayMonth(day.day)}, ${rowAxis.label}${sideBySide ? `, ${doctorName(doctorDay.doctorId)}` : ""} : ${state}`}
-                      aria-describedby="agenda-keys"
-                      onFocus={() => setFocus({ col, row })}
-                      onKeyDown={(e) => moveFocus(e, col, row)}
-                      onClick={() => setCreating({ doctorId: doctorDay.doctorId, at: start })}
-                      onDragOver={(e) => e.preventDefault()}
-                      onDrop={(e) => void drop(e, start, doctorDay.doctorId)}
-                      className={`absolute inset-x-0 ${hourLine} ${absence ? "bg-amber-50" : open ? "bg-white" : "bg-slate-100"} hover:bg-brand-50 focus:z-[4] focus:outline-none focus:ring-2 focus:ring-inset focus:ring-brand-600`}
-                      style={{ top, height: ROW_PX }}
-                    />
-                  );
-                })}
-                {laid.map((a) => {
-                  const top = rowPosition(cells, a.startsAt) * ROW_PX;
-                  const height = Math.max(ROW_PX * 0.6, rowPosition(cells, a.endsAt) * ROW_PX - top);
-                  const colours = a.visitReason ? PALETTE[a.visitReason.colour] : PALETTE.grey;
-                  const cancelled = a.status === "cancelled";
-                  const name = `${a.patient.lastName.toUpperCase()} ${a.patient.firstName}`;
-                  const status = a.status === "booked" ? null : STATUS_LABEL[a.status];
-                  return (
-                    <button
-                      key={a.id}
-                      type="button"
-                      draggable={canReschedule(a.status)}
-                      onDragStart={(e) => {
-                        dragged.current = a;
-                        e.dataTransfer.setData("text/plain", a.id);
-                        e.dataTransfer.effectAllowed = "move";
-                      }}
-                      onClick={() => setOpenId(a.id)}
-                      title={`${hhmm(a.startsAt)}–${hhmm(a.endsAt)} ${name} · ${a.visitReason?.label ?? "Sans motif"}`}
-                      aria-label={`${hhmm(a.startsAt)}–${hhmm(a.endsAt)}, ${name}, ${a.visitReason?.label ?? "sans motif"}${status ? `, ${status}` : ""}${a.overbooked ? ", en surnombre" : ""}`}
-                      className={`absolute z-10 overflow-hidden rounded-md border-l-4 px-1.5 py-0.5 text-left text-xs leading-tight shadow-sm focus:z-30 focus:outline-none focus:ring-2 focus:ring-brand-600 ${cancelled ? "opacity-60 line-through" : ""}`}
-                      style={{
-                        top,
-                        height,
-                        left: `calc(${(a.column / a.columns) * 100}% + 2px)`,
-                        width: `calc(${100 / a.columns}% - 4px)`,
-                        background: colours.background,
-                        borderColor: colours.border,
-                        color: colours.text,
-                      }}
-                    >
-                      {height < ROW_PX * 1.9 ? (
-                        <span className="block truncate">
-                          <span className="font-semibold">{hhmm(a.startsAt)}</span> {name} · {a.visitReason?.label ?? "Sans motif"}
-                        </span>
-                      ) : (
-                        <>
-                          <span className="block truncate">
-                            <span className="font-semibold">{hhmm(a.startsAt)}</span> {name}
-                          </span>
-                          <span className="block truncate">{a.visitReason?.label ?? "Sans motif"}</span>
-                        </>
-                      )}
-                      {(status || a.overbooked) && (
-                        <span className="mt-0.5 flex flex-wrap gap-1">
-                          {status && <span className="rounded bg-white/80 px-1 font-semibold">{status}</span>}
-                          {a.overbooked && <span className="rounded bg-white/80 px-1 font-semibold">En surnombre</span>}
-                        </span>
-                      )}
-                    </button>
-                  );
-                })}
+                {bands[col]!.map((b) => (
+                  <div
+                    key={b.from}
+                    className={`absolute inset-x-0 ${BAND_CLASS[b.kind]}`}
+                    style={{ top: b.from * ROW_PX, height: b.rows * ROW_PX }}
+                    title={b.kind === "missing" ? "Cette heure n'existe pas ce jour-là (passage à l'heure d'été)." : undefined}
+                  />
+                ))}
+                <div aria-hidden className="pointer-events-none absolute inset-0" style={LINES} />
+                <div
+                  ref={(el) => {
+                    if (el) markers.current.set(col, el);
+                    else markers.current.delete(col);
+                  }}
+                  aria-hidden
+                  className="pointer-events-none absolute inset-x-0 z-[2] hidden bg-brand-100/60 outline-dashed outline-1 outline-brand-600"
+                />
+                <button
+                  type="button"
+                  data-slot={col}
+                  tabIndex={isCursorColumn ? 0 : -1}
+                  aria-label={slotLabel(col, isCursorColumn || !active ? (active?.row ?? 0) : (existingRow(col, active.row, 1) ?? active.row))}
+                  aria-describedby="agenda-keys"
+                  onFocus={() => {
+                    setFocusedCol(col);
+                    if (active && active.col !== col) setCursor({ col, row: existingRow(col, active.row, 1) ?? active.row });
+                  }}
+                  onBlur={() => setFocusedCol((f) => (f === col ? null : f))}
+                  onKeyDown={(e) => onSlotKey(e, col)}
+                  onClick={(e) => onSlotClick(e, col)}
+                  onPointerMove={(e: PointerEvent<HTMLButtonElement>) => {
+                    const row = rowAt(e.currentTarget, e.clientY);
+                    mark(col, cells[row]?.at ? row * ROW_PX : null);
+                  }}
+                  onPointerLeave={() => mark(col, null)}
+                  className="absolute inset-0 z-[1] cursor-pointer focus:outline-none"
+                />
+                {focusedCol === col && active && (
+                  <div
+                    ref={ring}
+                    aria-hidden
+                    className="pointer-events-none absolute inset-x-0 z-[4] bg-brand-50/60 ring-2 ring-inset ring-brand-600"
+                    style={{ top: active.row * ROW_PX, height: ROW_PX }}
+                  />
+                )}
+                {laid.map(({ a, column, columns: share }) => (
+                  <AppointmentBlock
+                    key={a.id}
+                    a={a}
+                    column={column}
+                    columns={share}
+                    cells={cells}
+                    reason={a.reason === null ? null : (view.reasons[a.reason] ?? null)}
+                    onOpen={() => !justDropped.current && setOpened({ id: a.id, doctorId: doctorDay.doctorId })}
+                    onGrab={(grabOffset, x, y) => {
+                      dragged.current = {
+                        id: a.id,
+                        doctorId: doctorDay.doctorId,
+                        startsAt: a.startsAt,
+                        endsAt: a.endsAt,
+                        grabOffset,
+                        x,
+                        y,
+                        moving: false,
+                      };
+                    }}
+                  />
+                ))}
                 {line !== null && line > 0 && line < cells.length && (
                   <div className="pointer-events-none absolute inset-x-0 z-20 border-t-2 border-red-600" style={{ top: line * ROW_PX }}>
                     <span className="sr-only">Heure actuelle</span>
@@ -334,14 +478,16 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
           }}
         />
       )}
-      {opened && (
+      {opened && openedSummary && (
         <DetailsDialog
-          appointment={opened}
+          key={opened.id}
+          doctorId={opened.doctorId}
+          summary={openedSummary}
           motifs={motifs[opened.doctorId] ?? []}
           actions={actions}
-          onClose={() => setOpenId(null)}
+          onClose={() => setOpened(null)}
           onDone={(message) => {
-            setOpenId(null);
+            setOpened(null);
             setNotice({ tone: "info", text: message });
           }}
         />
@@ -350,13 +496,123 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
   );
 }
 
+function AppointmentBlock({
+  a,
+  column,
+  columns,
+  cells,
+  reason,
+  onOpen,
+  onGrab,
+}: {
+  a: GridAppointment;
+  column: number;
+  columns: number;
+  cells: readonly DayRow[];
+  reason: GridReason | null;
+  onOpen: () => void;
+  onGrab: (grabOffset: number, x: number, y: number) => void;
+}) {
+  const top = rowPosition(cells, a.startsAt) * ROW_PX;
+  const height = Math.max(MIN_BLOCK_PX, rowPosition(cells, a.endsAt) * ROW_PX - top);
+  const colours = PALETTE[reason?.colour ?? "grey"];
+  const motif = reason?.label ?? "Sans motif";
+  const status = a.status === "booked" ? null : STATUS_LABEL[a.status];
+  const times = `${hhmm(a.startsAt)}–${hhmm(a.endsAt)}`;
+  const movable = canReschedule(a.status);
+  // The name begins with what the block shows, in its order (WCAG 2.5.3, label in name). Each
+  // text is one string (one text node), and a block alone on its line needs no computed width.
+  const alone = columns === 1;
+  const chips = [status, a.overbooked ? "En surnombre" : null, a.online ? "En ligne" : null].filter((chip) => chip !== null);
+  return (
+    <button
+      type="button"
+      data-appointment
+      data-movable={movable || undefined}
+      onPointerDown={(e) => {
+        if (!movable || e.button !== 0 || e.pointerType === "touch") return;
+        onGrab(e.clientY - e.currentTarget.getBoundingClientRect().top, e.clientX, e.clientY);
+      }}
+      onClick={onOpen}
+      aria-label={`${times}, ${a.patient}, ${motif}${status ? `, ${status}` : ""}${a.overbooked ? ", En surnombre" : ""}${a.online ? ", En ligne" : ""}`}
+      className={`${styles.block}${movable ? ` ${styles.movable}` : ""}${a.status === "cancelled" ? ` ${styles.cancelled}` : ""}${alone ? " inset-x-0.5" : ""}`}
+      style={{
+        top,
+        height,
+        ...(alone ? {} : { left: `calc(${(column / columns) * 100}% + 2px)`, width: `calc(${100 / columns}% - 4px)` }),
+        background: colours.background,
+        borderColor: colours.border,
+        color: colours.text,
+      }}
+    >
+      {height < ROW_PX * 1.9 ? (
+        <span className="block truncate">
+          <b>{times}</b>
+          {` ${a.patient} · ${motif}`}
+        </span>
+      ) : (
+        <>
+          <span className="block truncate">
+            <b>{times}</b>
+            {` ${a.patient}`}
+          </span>{" "}
+          <span className="block truncate">{motif}</span>
+        </>
+      )}
+      {chips.length > 0 && (
+        <>
+          {" "}
+          <span className="mt-0.5 flex flex-wrap gap-1">
+            {chips.map((chip, index) => (
+              <Fragment key={chip}>
+                {index > 0 && " "}
+                <span className="rounded bg-white/80 px-1 font-semibold">{chip}</span>
+              </Fragment>
+            ))}
+          </span>
+        </>
+      )}
+    </button>
+  );
+}
+
+/** How a quarter hour of a doctor's day reads: « libre », « occupé », « fermé », or the absence. */
+function slotState(doctorDay: GridDoctorDay, start: Date): string {
+  const end = new Date(start.getTime() + ROW_MS);
+  const absence = doctorDay.absences.find((a) => a.startsAt < end && a.endsAt > start);
+  if (absence) return `absence (${absence.label})`;
+  if (!doctorDay.open.some((s) => s.start < end && s.end > start)) return "fermé";
+  return doctorDay.appointments.some((a) => isActive(a.status) && a.startsAt < end && a.endsAt > start) ? "occupé" : "libre";
+}
+
+/** A column's rows grouped into runs of one look: a handful of bands instead of a box per row. */
+function bandsOf(cells: readonly DayRow[], doctorDay: GridDoctorDay): { from: number; rows: number; kind: BandKind }[] {
+  const bands: { from: number; rows: number; kind: BandKind }[] = [];
+  cells.forEach((cell, row) => {
+    let kind: BandKind = "missing";
+    if (cell.at) {
+      const start = cell.at;
+      const end = new Date(start.getTime() + ROW_MS);
+      kind = doctorDay.absences.some((a) => a.startsAt < end && a.endsAt > start)
+        ? "absence"
+        : doctorDay.open.some((s) => s.start < end && s.end > start)
+          ? "open"
+          : "closed";
+    }
+    const last = bands.at(-1);
+    if (last && last.kind === kind && last.from + last.rows === row) last.rows++;
+    else bands.push({ from: row, rows: 1, kind });
+  });
+  return bands;
+}
+
 /** The wall-clock minute an interval ends at (24:00 for the next midnight). */
 function endMinute(end: Date): number {
   const minute = instantToWallClock(new Date(end.getTime() - 1)).minute + 1;
   return Math.ceil(minute / 5) * 5;
 }
 
-function firstSlot(axis: ReturnType<typeof buildAxis>, columns: number): { col: number; row: number } | null {
+function firstSlot(axis: ReturnType<typeof buildAxis>, columns: number): Cursor | null {
   if (columns === 0) return null;
   const cells = axis.days[0]?.cells ?? [];
   // Start at 08:00 when the axis has it, so Tab lands on a useful slot.

@@ -32,14 +32,15 @@ export function AgendaToolbar(props: Props) {
   return (
     <div className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
       <nav aria-label="Période" className="flex items-center gap-1">
-        <Link href={props.previousHref} className={pill(false)} aria-label={view === "week" ? "Semaine précédente" : "Jour précédent"}>
-          ‹ Précédent
+        {/* The name starts with the visible words (WCAG 2.5.3), then says which period. */}
+        <Link href={props.previousHref} className={pill(false)}>
+          ‹ Précédent<span className="sr-only"> ({view === "week" ? "semaine" : "jour"})</span>
         </Link>
         <Link href={props.todayHref} className={pill(false)}>
           Aujourd&apos;hui
         </Link>
-        <Link href={props.nextHref} className={pill(false)} aria-label={view === "week" ? "Semaine suivante" : "Jour suivant"}>
-          Suivant ›
+        <Link href={props.nextHref} className={pill(false)}>
+          Suivant<span className="sr-only"> ({view === "week" ? "semaine" : "jour"})</span> ›
         </Link>
       </nav>
       {/* Without JavaScript the picker is a GET form; with it, choosing a date navigates at once. */}

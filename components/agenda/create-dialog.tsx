@@ -1,16 +1,16 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
+import { startTransition, useActionState, useCallback, useEffect, useId, useRef, useState } from "react";
+import { PatientForm, type PatientFormAction, type SavedPatient } from "@/components/patients/patient-form";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextArea } from "@/components/ui/text-area";
-import type { AgendaActions, AgendaFormState, BookingPatient, PatientFormState } from "@/lib/agenda/action-state";
+import type { AgendaActions, AgendaFormState, BookingPatient } from "@/lib/agenda/action-state";
 import { wallClockFields } from "@/lib/agenda/grid";
 import type { VisitReason } from "@/lib/agenda/visit-reasons";
 import { IDLE } from "@/lib/forms/form-state";
 import { formatCalendarDate } from "@/lib/format/datetime";
-import { NO_MATRICULE_REASON_LABEL } from "@/lib/patients/schema";
 import { parseDay, parseTime, wallClockToInstant } from "@/lib/time/luxembourg";
 import { Modal, submitWith } from "./modal";
 
@@ -47,6 +47,34 @@ export function CreateDialog({ slot, motifs, doctorName, defaultDay, actions, on
   const [outsideConfirmed, setOutsideConfirmed] = useState(false);
   const [state, formAction, pending] = useActionState<AgendaFormState, FormData>(actions.create, IDLE);
   const motifRef = useRef<HTMLSelectElement>(null);
+  // The patient form of /patients/nouveau, inline: its own <form> beside the booking form (never
+  // inside it), posting to the agenda's action with the column's doctor.
+  const { createPatient: createPatientFor } = actions;
+  const createPatient = useCallback<PatientFormAction>(
+    (previous, data) => {
+      data.set("doctorId", slot.doctorId);
+      return createPatientFor(previous, data);
+    },
+    [createPatientFor, slot.doctorId],
+  );
+  const onPatientCreated = useCallback((p: SavedPatient) => {
+    setPatient({ ...p, archived: false });
+    setCreatingPatient(false);
+    requestAnimationFrame(() => motifRef.current?.focus());
+  }, []);
+  useEffect(() => {
+    if (creatingPatient) document.getElementById("np-lastName")?.focus();
+  }, [creatingPatient]);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The answers to the form's questions (« hors des heures d'ouverture », « en surnombre ») are
+  // plain buttons that send the form with their answer: were they submit buttons, the first of
+  // them would become the form's default, and Enter in any field would answer yes.
+  const sendWith = (answer: Record<string, string>) => {
+    if (!formRef.current) return;
+    const data = new FormData(formRef.current);
+    for (const [name, value] of Object.entries(answer)) data.set(name, value);
+    startTransition(() => formAction(data));
+  };
 
   useEffect(() => {
     if (state.status === "success") onDone(state.message ?? "Rendez-vous enregistré.");
@@ -75,15 +103,12 @@ export function CreateDialog({ slot, motifs, doctorName, defaultDay, actions, on
             </button>
           </div>
         ) : creatingPatient ? (
-          <InlinePatientForm
-            doctorId={slot.doctorId}
-            action={actions.createPatient}
+          <PatientForm
+            action={createPatient}
+            idPrefix="np"
+            submitLabel="Créer le dossier"
             onCancel={() => setCreatingPatient(false)}
-            onCreated={(p) => {
-              setPatient(p);
-              setCreatingPatient(false);
-              requestAnimationFrame(() => motifRef.current?.focus());
-            }}
+            onCreated={onPatientCreated}
           />
         ) : (
           <>
@@ -107,7 +132,7 @@ export function CreateDialog({ slot, motifs, doctorName, defaultDay, actions, on
         )}
       </section>
 
-      <form onSubmit={(e) => submitWith(e, (data) => startTransition(() => formAction(data)))} noValidate className="space-y-4">
+      <form ref={formRef} onSubmit={(e) => submitWith(e, (data) => startTransition(() => formAction(data)))} noValidate className="space-y-4">
         <input type="hidden" name="doctorId" value={slot.doctorId} />
         <input type="hidden" name="patientId" value={patient?.id ?? ""} />
         {outsideConfirmed && <input type="hidden" name="outsideHoursConfirmed" value="on" />}
@@ -186,10 +211,11 @@ export function CreateDialog({ slot, motifs, doctorName, defaultDay, actions, on
           </button>
           {state.data?.ask === "outside-hours" && (
             <button
-              type="submit"
-              name="outsideHoursConfirmed"
-              value="on"
-              onClick={() => setOutsideConfirmed(true)}
+              type="button"
+              onClick={() => {
+                setOutsideConfirmed(true);
+                sendWith({ outsideHoursConfirmed: "on" });
+              }}
               disabled={pending}
               className="rounded-md bg-amber-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-amber-700"
             >
@@ -198,9 +224,8 @@ export function CreateDialog({ slot, motifs, doctorName, defaultDay, actions, on
           )}
           {state.data?.ask === "overbook" && (
             <button
-              type="submit"
-              name="overbooked"
-              value="on"
+              type="button"
+              onClick={() => sendWith({ overbooked: "on" })}
               disabled={pending}
               className="rounded-md bg-amber-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-amber-700"
             >
@@ -367,85 +392,5 @@ function PatientCombobox({
         ))}
       </ul>
     </div>
-  );
-}
-
-/** « Créer un dossier patient » inside the booking dialog (the fields of the patient form). */
-function InlinePatientForm({
-  doctorId,
-  action,
-  onCancel,
-  onCreated,
-}: {
-  doctorId: string;
-  action: AgendaActions["createPatient"];
-  onCancel: () => void;
-  onCreated: (p: BookingPatient) => void;
-}) {
-  const [state, formAction, pending] = useActionState<PatientFormState, FormData>(action, IDLE);
-  useEffect(() => {
-    if (state.status === "success" && state.data) onCreated(state.data.patient);
-  }, [state, onCreated]);
-  const errors = state.fieldErrors ?? {};
-  return (
-    <form
-      onSubmit={(e) => submitWith(e, (data) => startTransition(() => formAction(data)))}
-      noValidate
-      aria-label="Nouveau dossier patient"
-      className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3"
-    >
-      <input type="hidden" name="doctorId" value={doctorId} />
-      <div className="grid gap-3 sm:grid-cols-2">
-        <Field id="np-lastName" label="Nom" name="lastName" autoComplete="off" autoFocus error={errors.lastName} />
-        <Field id="np-firstName" label="Prénom" name="firstName" autoComplete="off" error={errors.firstName} />
-        <Field
-          id="np-birthDate"
-          label="Date de naissance (JJ/MM/AAAA)"
-          name="birthDate"
-          inputMode="numeric"
-          placeholder="JJ/MM/AAAA"
-          error={errors.birthDate}
-        />
-        <Field id="np-matricule" label="Matricule (13 chiffres)" name="matricule" inputMode="numeric" error={errors.matricule} />
-        <SelectField
-          id="np-noMatriculeReason"
-          label="Sans matricule : raison"
-          name="noMatriculeReason"
-          error={errors.noMatriculeReason}
-          defaultValue=""
-          options={[{ value: "", label: "—" }, ...Object.entries(NO_MATRICULE_REASON_LABEL).map(([value, label]) => ({ value, label }))]}
-        />
-        <Field id="np-otherIdentifier" label="Autre identifiant (facultatif)" name="otherIdentifier" error={errors.otherIdentifier} />
-        <Field id="np-phone" label="Téléphone (facultatif)" name="phone" type="tel" autoComplete="off" error={errors.phone} />
-        <Field id="np-email" label="Courriel (facultatif)" name="email" type="email" autoComplete="off" error={errors.email} />
-      </div>
-      <TextArea id="np-address" label="Adresse" hint="facultative" name="address" rows={2} error={errors.address} />
-      {state.status === "error" && state.formError && (
-        <Alert>
-          {state.formError}
-          {state.links?.map((l) => (
-            <a key={l.href} href={l.href} className="ml-2 font-semibold underline">
-              {l.label}
-            </a>
-          ))}
-        </Alert>
-      )}
-      <div className="flex flex-wrap justify-end gap-2">
-        <button
-          type="button"
-          onClick={onCancel}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50"
-        >
-          Annuler
-        </button>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-        >
-          {pending ? "Création…" : "Créer le dossier"}
-        </button>
-      </div>
-    </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
@@ -9,6 +9,7 @@ import { TextArea } from "@/components/ui/text-area";
 import type { AgendaActions, AgendaFormState } from "@/lib/agenda/action-state";
 import type { AgendaAppointment, Author } from "@/lib/agenda/appointment-view";
 import { wallClockFields } from "@/lib/agenda/grid";
+import type { GridAppointment } from "@/lib/agenda/grid-view";
 import { CANCELLERS, STATUS_LABEL } from "@/lib/agenda/schema";
 import { canCancel, canReschedule, STATUS_TRANSITIONS } from "@/lib/agenda/status";
 import type { VisitReason } from "@/lib/agenda/visit-reasons";
@@ -20,7 +21,9 @@ import { OccurrenceChoice, wallClockKind } from "./create-dialog";
 import { Modal, submitWith } from "./modal";
 
 type Props = {
-  appointment: AgendaAppointment;
+  doctorId: string;
+  /** The appointment as the grid holds it: the dialog reads the rest when it opens. */
+  summary: GridAppointment;
   motifs: VisitReason[];
   actions: AgendaActions;
   onClose: () => void;
@@ -48,15 +51,25 @@ function authorLine(verb: string, who: Author | null, when: Date) {
 function useAgendaForm(action: AgendaActions["create"], onDone: (message: string) => void) {
   const [state, setState] = useState<AgendaFormState>(IDLE);
   const [pending, startSending] = useTransition();
-  const onSubmit = (e: React.FormEvent<HTMLFormElement>) =>
-    submitWith(e, (data) =>
-      startSending(async () => {
-        const result = await action(IDLE, data);
-        if (result.status === "success") onDone(result.message ?? "");
-        else setState(result);
-      }),
-    );
-  return { state, pending, onSubmit };
+  const send = (data: FormData) =>
+    startSending(async () => {
+      const result = await action(IDLE, data);
+      if (result.status === "success") onDone(result.message ?? "");
+      else setState(result);
+    });
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => submitWith(e, send);
+  /**
+   * An answer to the form's question (« hors des heures d'ouverture », « en surnombre »): a plain
+   * button that sends the form with it. A submit button there would be the form's default, and
+   * Enter in a field would answer yes.
+   */
+  const answer = (button: HTMLButtonElement, name: string) => {
+    if (!button.form) return;
+    const data = new FormData(button.form);
+    data.set(name, "on");
+    send(data);
+  };
+  return { state, pending, onSubmit, answer };
 }
 
 const buttonClass = "rounded-md px-3 py-2 text-sm font-semibold disabled:opacity-60";
@@ -64,16 +77,60 @@ const primary = `${buttonClass} bg-brand-600 text-white hover:bg-brand-700`;
 const secondary = `${buttonClass} border border-slate-300 bg-white text-slate-800 hover:bg-slate-50`;
 const warn = `${buttonClass} bg-amber-600 text-white hover:bg-amber-700`;
 
-/** An appointment's details: who booked and changed it, status, move, duration, motif and note, cancel. */
-export function DetailsDialog({ appointment: a, motifs, actions, onClose, onDone }: Props) {
-  const name = `${a.patient.lastName.toUpperCase()} ${a.patient.firstName}`;
+/**
+ * An appointment's details: who booked and changed it, status, move, duration, motif and note,
+ * cancel. Read whole when the dialog opens, and again when the agenda is redrawn (the grid's
+ * summary changes identity), so a change made elsewhere shows here too.
+ */
+export function DetailsDialog({ doctorId, summary, motifs, actions, onClose, onDone }: Props) {
+  const [read, setRead] = useState<{ appointment: AgendaAppointment | null } | { failed: true } | null>(null);
+  useEffect(() => {
+    let live = true;
+    actions.read(doctorId, summary.id).then(
+      (appointment) => live && setRead({ appointment }),
+      () => live && setRead({ failed: true }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [actions, doctorId, summary]);
+  const appointment = read && "appointment" in read ? read.appointment : null;
+  return (
+    <Modal title={`Rendez-vous — ${summary.patient}`} labelId="details-title" onClose={onClose}>
+      {appointment ? (
+        <Details a={appointment} motifs={motifs} actions={actions} onDone={onDone} />
+      ) : (
+        <p role="status" className="text-sm text-slate-700">
+          {read === null
+            ? "Chargement du rendez-vous…"
+            : "failed" in read
+              ? "Le rendez-vous n'a pas pu être lu : réessayez."
+              : "Ce rendez-vous est introuvable."}
+        </p>
+      )}
+    </Modal>
+  );
+}
+
+function Details({
+  a,
+  motifs,
+  actions,
+  onDone,
+}: {
+  a: AgendaAppointment;
+  motifs: VisitReason[];
+  actions: AgendaActions;
+  onDone: (message: string) => void;
+}) {
   const start = wallClockFields(a.startsAt);
   const minutes = Math.round((a.endsAt.getTime() - a.startsAt.getTime()) / 60_000);
   const status = useAgendaForm(actions.status, onDone);
   const hidden = (
     <>
-      <input type="hidden" name="appointmentId" value={a.id} />
-      <input type="hidden" name="doctorId" value={a.doctorId} />
+      {/* Uncontrolled: a redraw of the agenda (another tab's change) re-renders the dialog, and must not rewrite its forms. */}
+      <input type="hidden" name="appointmentId" defaultValue={a.id} />
+      <input type="hidden" name="doctorId" defaultValue={a.doctorId} />
     </>
   );
   const reschedulable = canReschedule(a.status);
@@ -86,7 +143,7 @@ export function DetailsDialog({ appointment: a, motifs, actions, onClose, onDone
   ];
 
   return (
-    <Modal title={`Rendez-vous — ${name}`} labelId="details-title" onClose={onClose}>
+    <>
       <div className="space-y-1 text-sm text-slate-800">
         <p>
           <span className="font-semibold">
@@ -102,6 +159,7 @@ export function DetailsDialog({ appointment: a, motifs, actions, onClose, onDone
             <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs font-semibold text-sky-900">Pris en ligne</span>
           )}
         </p>
+        {a.bookedVia === "online" && <p>Réservé en ligne.</p>}
         {a.note && <p className="whitespace-pre-line">Note : {a.note}</p>}
         <p className="text-slate-600" data-testid="created-by">
           {authorLine("Créé", a.createdBy, a.createdAt)}
@@ -144,20 +202,30 @@ export function DetailsDialog({ appointment: a, motifs, actions, onClose, onDone
       {reschedulable && <ResizeForm minutes={minutes} actions={actions} onDone={onDone} hidden={hidden} />}
       {a.status !== "cancelled" && <DetailsForm a={a} options={motifOptions} actions={actions} onDone={onDone} hidden={hidden} />}
       {canCancel(a.status) && <CancelForm actions={actions} onDone={onDone} hidden={hidden} />}
-    </Modal>
+    </>
   );
 }
 
 type Part = { actions: AgendaActions; onDone: (message: string) => void; hidden: React.ReactNode };
 
-function Asks({ state, pending, verb }: { state: AgendaFormState; pending: boolean; verb: string }) {
+function Asks({
+  state,
+  pending,
+  verb,
+  answer,
+}: {
+  state: AgendaFormState;
+  pending: boolean;
+  verb: string;
+  answer: (button: HTMLButtonElement, name: string) => void;
+}) {
   return (
     <>
       {state.status === "error" && state.formError && (
         <Alert tone={state.data?.ask === "outside-hours" ? "warning" : "error"}>{state.formError}</Alert>
       )}
       {state.data?.ask === "outside-hours" && (
-        <button type="submit" name="outsideHoursConfirmed" value="on" disabled={pending} className={warn}>
+        <button type="button" onClick={(e) => answer(e.currentTarget, "outsideHoursConfirmed")} disabled={pending} className={warn}>
           {verb} hors des heures d&apos;ouverture
         </button>
       )}
@@ -169,7 +237,7 @@ function MoveForm({ a, actions, onDone, hidden }: Part & { a: AgendaAppointment 
   const start = wallClockFields(a.startsAt);
   const [day, setDay] = useState(start.day);
   const [time, setTime] = useState(start.time);
-  const { state, pending, onSubmit } = useAgendaForm(actions.move, onDone);
+  const { state, pending, onSubmit, answer } = useAgendaForm(actions.move, onDone);
   const errors = state.fieldErrors ?? {};
   const kind = wallClockKind(day, time);
   return (
@@ -192,13 +260,13 @@ function MoveForm({ a, actions, onDone, hidden }: Part & { a: AgendaAppointment 
         />
       </div>
       {(kind === "ambiguous" || state.data?.ask === "occurrence") && <OccurrenceChoice idPrefix="move" error={errors.occurrence} />}
-      <Asks state={state} pending={pending} verb="Déplacer" />
+      <Asks state={state} pending={pending} verb="Déplacer" answer={answer} />
       <div className="flex flex-wrap gap-2">
         <button type="submit" disabled={pending} className={primary}>
           Déplacer le rendez-vous
         </button>
         {state.data?.ask === "overbook" && (
-          <button type="submit" name="overbooked" value="on" disabled={pending} className={warn}>
+          <button type="button" onClick={(e) => answer(e.currentTarget, "overbooked")} disabled={pending} className={warn}>
             Déplacer en surnombre
           </button>
         )}
@@ -208,7 +276,7 @@ function MoveForm({ a, actions, onDone, hidden }: Part & { a: AgendaAppointment 
 }
 
 function ResizeForm({ minutes, actions, onDone, hidden }: Part & { minutes: number }) {
-  const { state, pending, onSubmit } = useAgendaForm(actions.resize, onDone);
+  const { state, pending, onSubmit, answer } = useAgendaForm(actions.resize, onDone);
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Durée" className="space-y-3 border-t border-slate-200 pt-4">
       {hidden}
@@ -230,7 +298,7 @@ function ResizeForm({ minutes, actions, onDone, hidden }: Part & { minutes: numb
           Changer la durée
         </button>
       </div>
-      <Asks state={state} pending={pending} verb="Allonger" />
+      <Asks state={state} pending={pending} verb="Allonger" answer={answer} />
     </form>
   );
 }

@@ -1,4 +1,6 @@
 import type { FormState } from "@/lib/forms/form-state";
+import type { SavedPatient } from "@/lib/patients/schema";
+import type { AgendaAppointment } from "./appointment-view";
 
 // What the agenda's server actions hand back to their forms (client-safe types only).
 
@@ -13,7 +15,6 @@ export type AgendaFormState = FormState<AgendaActionData>;
 
 /** A patient as the booking dialog lists and picks them. */
 export type BookingPatient = { id: string; firstName: string; lastName: string; birthDate: string; matricule: string | null; archived: boolean };
-export type PatientFormState = FormState<{ patient: BookingPatient }>;
 
 type FormAction<S> = (state: S, formData: FormData) => Promise<S>;
 
@@ -25,6 +26,9 @@ export type AgendaActions = {
   cancel: FormAction<AgendaFormState>;
   status: FormAction<AgendaFormState>;
   details: FormAction<AgendaFormState>;
+  /** One appointment whole, for its details dialog (null: not found). */
+  read: (doctorId: string | null, appointmentId: string) => Promise<AgendaAppointment | null>;
   searchPatients: (doctorId: string | null, query: string) => Promise<BookingPatient[]>;
-  createPatient: FormAction<PatientFormState>;
+  /** « Créer un dossier patient » in the booking dialog (the patient form's action, with `doctorId`). */
+  createPatient: FormAction<FormState<SavedPatient>>;
 };

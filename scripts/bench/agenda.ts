@@ -142,11 +142,13 @@ async function load(target: Target, cookie: string, seconds: number): Promise<Lo
   };
 }
 
-async function check(target: Target, cookie: string) {
+/** Checks `target` answers its page; returns the page's weight in bytes (the HTML, RSC payload included). */
+async function check(target: Target, cookie: string): Promise<number> {
   const response = await fetch(BASE + target.path, { headers: { cookie }, redirect: "manual" });
   const body = await response.text();
   if (response.status !== 200 || !body.includes(target.mustContain))
     throw new Error(`${target.path} does not answer the expected page (HTTP ${response.status})`);
+  return Buffer.byteLength(body);
 }
 
 /** Books `slot` then cancels it through the server actions, from the week view; the row is then removed. */
@@ -229,6 +231,7 @@ async function concurrentBookings(book: ReturnType<typeof booker>, slots: Slot[]
 }
 
 const f1 = (n: number) => n.toFixed(1);
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;
 const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0)} %`;
 
 let server: ChildProcess | undefined;
@@ -246,8 +249,9 @@ try {
   const loadBefore = os.loadavg()[0]!;
 
   const underLoad = new Map<string, Load>();
+  const weight = new Map<string, number>();
   for (const target of [baseline, week]) {
-    await check(target, cookie);
+    weight.set(target.path, await check(target, cookie));
     await load(target, cookie, WARMUP);
     const measure = await load(target, cookie, DURATION);
     console.log(`${target.name}: ${f1(measure.rps)} req/s, p50 ${f1(measure.p50)} ms, p95 ${f1(measure.p95)} ms`);
@@ -279,6 +283,7 @@ try {
       context.database,
     ),
     `- Busiest doctor: ${context.doctor.email}, ${context.doctor.appointments.toLocaleString("en")} appointments; week of ${context.monday}: ${context.weekAppointments} active appointments`,
+    `- Page weight (HTML with its RSC payload, uncompressed): baseline ${kB(weight.get(baseline.path)!)}, week view ${kB(weight.get(week.path)!)}`,
     `- Load average (1, 5, 15 min, as \`uptime\` shows it) at the end: ${os
       .loadavg()
       .map((l) => l.toFixed(2))

@@ -96,21 +96,37 @@ test("accessibility sweep: public pages", async ({ browser, baseURL }) => {
   ]);
 });
 
+const patientFile: Visit = {
+  name: "/patients/[id]",
+  open: async (page) => {
+    await page.goto("/patients");
+    await page.getByRole("table").getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+  },
+};
+const patientEdit: Visit = {
+  name: "/patients/[id]/modifier",
+  open: async (page) => {
+    await page.goto("/patients");
+    await page.getByRole("table").getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+    await page.getByRole("link", { name: "Modifier", exact: true }).click();
+    await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}\/modifier$/);
+  },
+};
+/** The practice's pages of the agenda and the patient files, for the doctor and the secretary alike. */
+const PRACTICE_PAGES: Visit[] = [
+  url("/agenda?vue=semaine"),
+  url("/agenda?vue=jour"),
+  url("/agenda/parametres"),
+  url("/patients"),
+  patientFile,
+  url("/patients/nouveau"),
+  patientEdit,
+];
+
 test("accessibility sweep: doctor", async ({ browser, baseURL }) => {
-  const patientFile: Visit = {
-    name: "/patients/[id]",
-    open: async (page) => {
-      await page.goto("/patients");
-      await page.getByRole("table").getByRole("link").first().click();
-      await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}/);
-    },
-  };
-  await sweep(
-    browser,
-    baseURL,
-    [url("/dashboard"), url("/patients"), patientFile, url("/profile"), url("/secretaires"), url("/securite")],
-    ACCOUNT.doctor,
-  );
+  await sweep(browser, baseURL, [url("/dashboard"), ...PRACTICE_PAGES, url("/profile"), url("/secretaires"), url("/securite")], ACCOUNT.doctor);
 });
 
 test("accessibility sweep: doctor's second factor step", async ({ browser, baseURL }) => {
@@ -137,7 +153,7 @@ test("accessibility sweep: secretary", async ({ browser, baseURL }) => {
       await expect(page).toHaveURL(/\/dashboard$/);
     },
   };
-  await sweep(browser, baseURL, [url("/secretariat"), actingFor, url("/patients"), url("/securite")], ACCOUNT.secretary);
+  await sweep(browser, baseURL, [url("/secretariat"), actingFor, ...PRACTICE_PAGES, url("/securite")], ACCOUNT.secretary);
 });
 
 test("accessibility sweep: patient", async ({ browser, baseURL }) => {

@@ -73,9 +73,9 @@ test("a secretary sets opening hours, adds an absence, opens a holiday and creat
   const holidays = section(page, `Jours fériés ${NEXT_YEAR}`);
   const nationalDay = holidays.getByRole("listitem").filter({ hasText: `23 juin ${NEXT_YEAR}` });
   await expect(nationalDay).toContainText("Fermé");
-  await nationalDay.getByRole("button", { name: `Ouvrir le 23 juin ${NEXT_YEAR} (Fête nationale)` }).click();
+  await nationalDay.getByRole("button", { name: `Ouvrir ce jour, le 23 juin ${NEXT_YEAR} (Fête nationale)` }).click();
   await expect(nationalDay).toContainText("Ouvert");
-  await expect(nationalDay.getByRole("button", { name: /Fermer le 23 juin/ })).toBeVisible();
+  await expect(nationalDay.getByRole("button", { name: /Fermer ce jour, le 23 juin/ })).toBeVisible();
 
   // Motif: no label and a duration off the 5-minute grid, then a real one.
   const motifs = section(page, "Motifs de consultation");

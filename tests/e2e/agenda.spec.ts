@@ -53,6 +53,9 @@ async function createPatientInline(page: Page, lastName: string, birthDate: stri
   await page.keyboard.type("Test");
   await page.keyboard.press("Tab");
   await page.keyboard.type(`${d}/${m}/${y}`);
+  // The patient form of /patients/nouveau: « Pas de matricule luxembourgeois », then the matricule.
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Pas de matricule luxembourgeois")).toBeFocused();
   await page.keyboard.press("Tab");
   await page.keyboard.type(matriculeFor(birthDate, random(1000)));
   await page.keyboard.press("Enter");
@@ -137,7 +140,14 @@ test("the dashboard's « aujourd'hui » follows an appointment of today, booked 
     .fill(`${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`);
   await dialog(page).getByLabel("Durée (minutes)").fill("5");
   await dialog(page).getByRole("button", { name: "Enregistrer le rendez-vous" }).click();
-  await expect(dialog(page).getByText("Ce créneau est en dehors des heures d'ouverture. Confirmez pour réserver quand même.")).toBeVisible();
+  const question = dialog(page).getByText("Ce créneau est en dehors des heures d'ouverture. Confirmez pour réserver quand même.");
+  await expect(question).toBeVisible();
+  // Enter in a field sends the form again without answering the question: it is asked again.
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]);
+  await dialog(page).getByLabel("Durée (minutes)").press("Enter");
+  await answered;
+  await expect(question).toBeVisible();
+  await expect(page.getByText(/^Rendez-vous enregistré/)).toHaveCount(0);
   await dialog(page).getByRole("button", { name: "Réserver hors des heures d'ouverture" }).click();
   // A kept database may already hold this minute from an earlier run: book it over, on purpose.
   const overbook = dialog(page).getByRole("button", { name: "Réserver en surnombre" });
@@ -163,7 +173,7 @@ test("a doctor reaches no other doctor's agenda, appointment or patient", async 
   const schmit = await signedInPage(browser, baseURL, ACCOUNT.doctor, uniqueClientIp());
   const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   await schmit.goto(`/agenda?vue=semaine&date=${nextWeek}`);
-  const own = schmit.locator("button[draggable=true]").first();
+  const own = schmit.locator("button[data-movable]").first();
   const ownLabel = (await own.getAttribute("aria-label"))!;
   await own.click();
   const appointmentId = await dialog(schmit).locator('input[name="appointmentId"]').first().inputValue();
@@ -181,8 +191,10 @@ test("a doctor reaches no other doctor's agenda, appointment or patient", async 
   // A forged form: his own cancel form aimed at Schmit's appointment.
   await other.goto(`/agenda?vue=semaine&date=${nextWeek}`);
   await other.getByRole("button", { name: "Nouveau rendez-vous" }).waitFor();
-  const mine = other.locator("button[draggable=true]").first();
+  const mine = other.locator("button[data-movable]").first();
   await mine.click();
+  // The dialog reads the appointment when it opens: its forms come once it is read.
+  await expect(dialog(other).locator('input[name="appointmentId"]').first()).toBeAttached();
   await dialog(other)
     .locator('input[name="appointmentId"]')
     .evaluateAll((inputs, id) => inputs.forEach((i) => ((i as HTMLInputElement).value = id)), appointmentId);

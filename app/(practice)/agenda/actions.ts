@@ -1,10 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { AgendaFormState, BookingPatient, PatientFormState } from "@/lib/agenda/action-state";
+import type { AgendaFormState, BookingPatient } from "@/lib/agenda/action-state";
+import type { AgendaAppointment } from "@/lib/agenda/appointment-view";
 import {
   cancelAppointment,
   createAppointment,
+  findAppointment,
   moveAppointment,
   resizeAppointment,
   setAppointmentStatus,
@@ -20,11 +22,11 @@ import {
   resizeAppointmentSchema,
 } from "@/lib/agenda/schema";
 import { requireAgendaAccess } from "@/lib/auth/guards";
-import { invalid } from "@/lib/forms/form-state";
+import { invalid, type FormState } from "@/lib/forms/form-state";
 import { cleanSearchText } from "@/lib/forms/search-text";
-import { existingFileLink, PATIENT_DONE, patientRefusalMessage } from "@/lib/patients/messages";
+import { PATIENT_DONE, patientRefusalState } from "@/lib/patients/messages";
 import { createPatient, findPatient, findPatientsForBooking } from "@/lib/patients/patients";
-import { patientSchema } from "@/lib/patients/schema";
+import { patientFormEntries, patientFormSchema, type SavedPatient } from "@/lib/patients/schema";
 
 // The agenda's server actions. Each form posts plain field names (those of lib/agenda/schema.ts),
 // plus `appointmentId` for an existing appointment and, in a secretary's side-by-side day view,
@@ -148,6 +150,15 @@ export async function updateAppointmentDetailsAction(_previous: AgendaFormState,
   return { status: "success", message: DONE.details };
 }
 
+/**
+ * One appointment whole (authors, note, patient, motif), for its details dialog: the grid holds
+ * only what it draws. Null when it is not the doctor's (or no longer exists).
+ */
+export async function readAppointmentAction(doctorId: string | null, appointmentId: string): Promise<AgendaAppointment | null> {
+  const access = await requireAgendaAccess(doctorId);
+  return findAppointment(access, typeof appointmentId === "string" ? appointmentId : "");
+}
+
 /** The booking dialog's patient search, as the person types (name, matricule or birth date). */
 export async function searchBookingPatientsAction(doctorId: string | null, query: string): Promise<BookingPatient[]> {
   const access = await requireAgendaAccess(doctorId);
@@ -164,34 +175,23 @@ export async function searchBookingPatientsAction(doctorId: string | null, query
   }));
 }
 
-/** « Créer un dossier patient » from the booking dialog: the new file is picked for the appointment. */
-export async function createBookingPatientAction(_previous: PatientFormState, formData: FormData): Promise<PatientFormState> {
+/**
+ * « Créer un dossier patient » from the booking dialog (the patient form, inline): the new file is
+ * picked for the appointment. The column's doctor (side-by-side view) owns the file.
+ */
+export async function createBookingPatientAction(_previous: FormState<SavedPatient>, formData: FormData): Promise<FormState<SavedPatient>> {
   const access = await requireAgendaAccess(text(formData, "doctorId"));
-  const parsed = patientSchema.safeParse(fields(formData));
+  const parsed = patientFormSchema.safeParse(patientFormEntries(formData));
   if (!parsed.success) return { ...invalid(parsed.error), formError: FIX_FIELDS };
   const result = await createPatient(access, parsed.data);
-  if (result.kind !== "done") {
-    return {
-      status: "error",
-      formError: patientRefusalMessage(result),
-      ...(result.kind === "duplicate-matricule" ? { links: [existingFileLink(result.existingId)] } : {}),
-    };
-  }
+  if (result.kind !== "done") return patientRefusalState(result);
   const patient = await findPatient(access.doctor, result.patientId);
   revalidatePath("/patients");
   revalidatePath("/dashboard");
+  if (!patient) return { status: "error", formError: "Cette fiche patient est introuvable." };
   return {
     status: "success",
     message: PATIENT_DONE.created,
-    data: {
-      patient: {
-        id: result.patientId,
-        firstName: patient?.firstName ?? parsed.data.firstName,
-        lastName: patient?.lastName ?? parsed.data.lastName,
-        birthDate: parsed.data.birthDate,
-        matricule: parsed.data.matricule,
-        archived: false,
-      },
-    },
+    data: { id: patient.id, firstName: patient.firstName, lastName: patient.lastName, birthDate: patient.birthDate, matricule: patient.matricule },
   };
 }

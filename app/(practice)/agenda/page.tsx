@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AgendaBoard } from "@/components/agenda/agenda-board";
 import { AgendaToolbar } from "@/components/agenda/agenda-toolbar";
 import type { AgendaActions } from "@/lib/agenda/action-state";
+import { toGridView } from "@/lib/agenda/grid-view";
 import { agendaSearch, parseAgendaQuery } from "@/lib/agenda/schema";
 import { listVisitReasons } from "@/lib/agenda/visit-reasons";
 import { readAgenda } from "@/lib/agenda/week";
@@ -15,6 +16,7 @@ import {
   createAppointmentAction,
   createBookingPatientAction,
   moveAppointmentAction,
+  readAppointmentAction,
   resizeAppointmentAction,
   searchBookingPatientsAction,
   setAppointmentStatusAction,
@@ -28,6 +30,7 @@ const ACTIONS: AgendaActions = {
   cancel: cancelAppointmentAction,
   status: setAppointmentStatusAction,
   details: updateAppointmentDetailsAction,
+  read: readAppointmentAction,
   searchPatients: searchBookingPatientsAction,
   createPatient: createBookingPatientAction,
 };
@@ -78,7 +81,7 @@ export default async function AgendaPage({ searchParams }: Props) {
         sideBySide={sideBySide}
         doctorIds={doctorIds}
       />
-      <AgendaBoard view={view} motifs={motifs} mode={query.view} sessionDoctorId={access.doctor.id} actions={ACTIONS} />
+      <AgendaBoard view={toGridView(view)} motifs={motifs} sessionDoctorId={access.doctor.id} actions={ACTIONS} />
     </div>
   );
 }

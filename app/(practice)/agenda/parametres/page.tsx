@@ -149,7 +149,7 @@ export default async function AgendaSettingsPage({ searchParams }: Props) {
                 </span>
                 <ActionButton
                   label={h.open ? "Fermer ce jour" : "Ouvrir ce jour"}
-                  accessibleLabel={`${h.open ? "Fermer" : "Ouvrir"} le ${formatCalendarDate(h.day)} (${h.name})`}
+                  accessibleLabel={`${h.open ? "Fermer ce jour" : "Ouvrir ce jour"}, le ${formatCalendarDate(h.day)} (${h.name})`}
                   action={setHolidayOpenAction.bind(null, h.day, !h.open)}
                 />
               </div>
