@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { testPractice, utc, type TestPractice } from "@/tests/support/agenda";
 import { freshDatabase } from "@/tests/support/test-db";
 import { formatTime, instantToWallClock } from "@/lib/time/luxembourg";
-import { checkBookableTime, loadFreeTimes, nextFreeTimes } from "./availability";
+import { checkBookableTime, loadFreeTimes, loadFreeWeek, nextFreeTimes } from "./availability";
 import { getOnlineBookingSettings } from "./settings";
 import { findDoctorBySlug, listOnlineMotifs } from "./public-doctor";
 
@@ -145,6 +145,27 @@ describe("nextFreeTimes", () => {
     expect(next).toEqual([utc("2027-06-14T06:00:00Z"), utc("2027-06-14T06:30:00Z"), utc("2027-06-14T07:00:00Z")]);
     // Horizon of 2 weeks ends Sunday 20 June: after Friday 18 June 18:00 nothing is left.
     expect(await nextFreeTimes({ ...base(), after: utc("2027-06-18T16:00:00Z"), count: 3 }, { db })).toEqual([]);
+  });
+});
+
+describe("loadFreeWeek", () => {
+  it("gives the week's free times and the next one, from the week itself or from further on", async () => {
+    const thisWeek = await loadFreeWeek({ ...base(), fromDay: "2027-06-07", toDay: "2027-06-13" }, { db });
+    expect(thisWeek!.days).toHaveLength(7);
+    expect(thisWeek!.next).toEqual(utc("2027-06-07T06:00:00Z"));
+    // A later week: the next free time is still this Monday's first.
+    const later = await loadFreeWeek({ ...base(), fromDay: "2027-06-14", toDay: "2027-06-20" }, { db });
+    expect(later!.days[0]!.starts[0]).toEqual(utc("2027-06-14T06:00:00Z"));
+    expect(later!.next).toEqual(utc("2027-06-07T06:00:00Z"));
+    // This week closed: the next free time is found the week after.
+    await db
+      .insert(absences)
+      .values({ doctorId: practice.doctor.id, startsAt: utc("2027-06-06T22:00:00Z"), endsAt: utc("2027-06-13T22:00:00Z"), label: "Congés" });
+    const closed = await loadFreeWeek({ ...base(), fromDay: "2027-06-07", toDay: "2027-06-13" }, { db });
+    expect(closed!.days.every((d) => d.starts.length === 0)).toBe(true);
+    expect(closed!.next).toEqual(utc("2027-06-14T06:00:00Z"));
+    await db.update(onlineBookingSettings).set({ enabled: false }).where(eq(onlineBookingSettings.doctorId, practice.doctor.id));
+    expect(await loadFreeWeek({ ...base(), fromDay: "2027-06-07", toDay: "2027-06-13" }, { db })).toBeNull();
   });
 });
 

@@ -171,6 +171,32 @@ export async function loadFreeTimes(
   return days.map((d) => ({ day: d.day, starts: d.starts.filter((s) => s >= input.from && s < input.to) }));
 }
 
+/** The first `count` free times after `after`, read SCAN_DAYS at a time from `after`'s day to the horizon. */
+async function scanFreeTimes(
+  db: Database,
+  found: { settings: OnlineBookingSettings; motif: BookableMotif },
+  windows: OpeningInterval[],
+  after: Date,
+  count: number,
+  now: Date,
+): Promise<Date[]> {
+  const { earliest, horizonEnd } = bookingBounds(now, found.settings.minNoticeMinutes, found.settings.horizonWeeks);
+  const lastDay = instantToWallClock(new Date(horizonEnd.getTime() - 1)).day;
+  const from = after > earliest ? after : earliest;
+  const result: Date[] = [];
+  if (windows.length === 0) return result;
+  for (let day = instantToWallClock(from).day; day <= lastDay && result.length < count; day = addDays(day, SCAN_DAYS)) {
+    const toDay = addDays(day, SCAN_DAYS - 1) < lastDay ? addDays(day, SCAN_DAYS - 1) : lastDay;
+    const days = await freeDays(db, found.settings, found.motif.durationMinutes, day, toDay, now, undefined, windows);
+    for (const d of days) {
+      for (const start of d.starts) {
+        if (start > after && result.length < count) result.push(start);
+      }
+    }
+  }
+  return result;
+}
+
 /**
  * The first `count` free times strictly after `after` (and after the notice), up to the horizon.
  * Reads four weeks at a time, so a doctor free tomorrow costs one read.
@@ -183,23 +209,35 @@ export async function nextFreeTimes(
   const db = deps.db ?? getDb();
   const found = await onlineMotif(db, input.doctorId, input.visitReasonId);
   if (!found) return [];
-  const now = input.now ?? new Date();
-  const { earliest, horizonEnd } = bookingBounds(now, found.settings.minNoticeMinutes, found.settings.horizonWeeks);
-  const lastDay = instantToWallClock(new Date(horizonEnd.getTime() - 1)).day;
-  const from = input.after > earliest ? input.after : earliest;
   const windows = await loadWindows(db, found.settings);
-  const result: Date[] = [];
-  if (windows.length === 0) return result;
-  for (let day = instantToWallClock(from).day; day <= lastDay && result.length < input.count; day = addDays(day, SCAN_DAYS)) {
-    const toDay = addDays(day, SCAN_DAYS - 1) < lastDay ? addDays(day, SCAN_DAYS - 1) : lastDay;
-    const days = await freeDays(db, found.settings, found.motif.durationMinutes, day, toDay, now, undefined, windows);
-    for (const d of days) {
-      for (const start of d.starts) {
-        if (start > input.after && result.length < input.count) result.push(start);
-      }
-    }
-  }
-  return result;
+  return scanFreeTimes(db, found, windows, input.after, input.count, input.now ?? new Date());
+}
+
+/**
+ * What the public page shows (one read of the settings, the motif and the windows): the free times
+ * of the days `fromDay`..`toDay`, and the first free time from now on, in any week. Null `days`
+ * when booking is off or the motif is not bookable online.
+ */
+export async function loadFreeWeek(
+  input: { doctorId: string; visitReasonId: string; fromDay: string; toDay: string; now?: Date },
+  deps: Deps & { known?: { settings: OnlineBookingSettings; motif: BookableMotif } } = {},
+): Promise<{ days: FreeDay[]; next: Date | null } | null> {
+  const db = deps.db ?? getDb();
+  // The public page has read the settings and the motif already: one round trip fewer.
+  const known = deps.known;
+  const found =
+    known && known.settings.enabled && known.motif.active && known.motif.bookableOnline
+      ? known
+      : await onlineMotif(db, input.doctorId, input.visitReasonId);
+  if (!found) return null;
+  const now = input.now ?? new Date();
+  const days = await freeDays(db, found.settings, found.motif.durationMinutes, input.fromDay, input.toDay, now);
+  // Every start listed is already past the notice: when the days shown begin today or earlier,
+  // their first start is the next one, unless they have none.
+  const shownFirst = days.find((d) => d.starts.length)?.starts[0];
+  if (input.fromDay <= instantToWallClock(now).day && shownFirst) return { days, next: shownFirst };
+  const [next] = await scanFreeTimes(db, found, await loadWindows(db, found.settings), now, 1, now);
+  return { days, next: next ?? null };
 }
 
 /**

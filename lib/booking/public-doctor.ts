@@ -1,8 +1,10 @@
 import "server-only";
+import { cache } from "react";
 import { and, asc, eq } from "drizzle-orm";
-import { doctorProfiles, onlineBookingSettings, users, visitReasons } from "@/db/schema";
+import { agendaRevisions, doctorProfiles, onlineBookingSettings, users, visitReasons } from "@/db/schema";
 import { getDb, type Database } from "@/lib/db";
 import { displayName } from "@/lib/users/display-name";
+import type { OnlineBookingSettings, ReminderHours } from "./settings";
 
 // What the public booking page of a doctor may show (issue 18): the profile's public facts and the
 // motifs bookable online. Never a patient, an appointment or a reason for one.
@@ -30,6 +32,10 @@ export type PublicDoctor = {
   showReviews: boolean;
   horizonWeeks: number;
   minNoticeMinutes: number;
+  /** The agenda's revision (0 before any change): what the page's short cache is keyed by. */
+  revision: number;
+  /** The whole settings row, for the free times (read once per page). */
+  settings: OnlineBookingSettings;
 };
 
 /** Whether `slug` could be one (lower-case words joined by hyphens, at most 80 characters). */
@@ -62,10 +68,15 @@ export async function findDoctorBySlug(slug: string, deps: Deps = {}): Promise<P
       showReviews: onlineBookingSettings.showReviews,
       horizonWeeks: onlineBookingSettings.horizonWeeks,
       minNoticeMinutes: onlineBookingSettings.minNoticeMinutes,
+      customWindows: onlineBookingSettings.customWindows,
+      cancellationDeadlineHours: onlineBookingSettings.cancellationDeadlineHours,
+      reminderHours: onlineBookingSettings.reminderHours,
+      revision: agendaRevisions.revision,
     })
     .from(onlineBookingSettings)
     .innerJoin(users, eq(users.id, onlineBookingSettings.doctorId))
     .leftJoin(doctorProfiles, eq(doctorProfiles.doctorId, users.id))
+    .leftJoin(agendaRevisions, eq(agendaRevisions.doctorId, users.id))
     .where(eq(onlineBookingSettings.slug, slug))
     .limit(1);
   if (!row || row.role !== "doctor" || row.status !== "active") return null;
@@ -83,8 +94,24 @@ export async function findDoctorBySlug(slug: string, deps: Deps = {}): Promise<P
     showReviews: row.showReviews,
     horizonWeeks: row.horizonWeeks,
     minNoticeMinutes: row.minNoticeMinutes,
+    revision: row.revision ?? 0,
+    settings: {
+      doctorId: row.id,
+      stored: true,
+      enabled: row.enabled,
+      slug: row.slug,
+      customWindows: row.customWindows,
+      minNoticeMinutes: row.minNoticeMinutes,
+      horizonWeeks: row.horizonWeeks,
+      cancellationDeadlineHours: row.cancellationDeadlineHours,
+      reminderHours: row.reminderHours === 24 || row.reminderHours === 48 ? (row.reminderHours as ReminderHours) : null,
+      showReviews: row.showReviews,
+    },
   };
 }
+
+/** findDoctorBySlug once per request: the page and its metadata ask for the same doctor. */
+export const findDoctorBySlugCached = cache((slug: string) => findDoctorBySlug(slug));
 
 /** The doctor's active motifs bookable online, in the practice's order. */
 export async function listOnlineMotifs(doctorId: string, deps: Deps = {}): Promise<PublicMotif[]> {

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, desc, eq, or, sql } from "drizzle-orm";
 import { doctorProfiles, onlineBookingSettings, reviews, users } from "@/db/schema";
 import { getDb, type Database } from "@/lib/db";
-import { addDays, dayBounds, instantToWallClock, mondayOf, parseDay, todayIn } from "@/lib/time/luxembourg";
+import { containsFolded } from "@/lib/search/folded-match";
+import { addDays, instantToWallClock, mondayOf, parseDay, todayIn } from "@/lib/time/luxembourg";
 import { displayName } from "@/lib/users/display-name";
-import { loadFreeTimes, nextFreeTimes } from "./availability";
+import { loadFreeWeek } from "./availability";
 import type { FreeDay } from "./free-times";
 import { listOnlineMotifs, type PublicDoctor, type PublicMotif } from "./public-doctor";
 
@@ -19,26 +20,20 @@ export type DoctorHit = { slug: string; name: string; specialty: string | null; 
 export const MAX_QUERY_LENGTH = 80;
 const MAX_HITS = 30;
 
-/** Escapes LIKE's wildcards in what a visitor typed. */
-const likeText = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /**
  * Doctors with online booking on, active, whose name, specialty or locality contains each word
  * typed (accents and case ignored); all of them, by name, when nothing is typed.
  */
 export async function searchBookableDoctors(query: string, deps: Deps = {}): Promise<DoctorHit[]> {
   const words = query.trim().slice(0, MAX_QUERY_LENGTH).split(/\s+/).filter(Boolean).slice(0, 5);
-  const unaccent = (column: unknown) => sql`translate(lower(${column}), 'àâäáãçéèêëíìîïñóòôöõúùûüýÿ', 'aaaaaceeeeiiiinooooouuuuyy')`;
-  const plain = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-  const wordFilters = words.map((word) => {
-    const pattern = likeText(plain(word));
-    return or(
-      sql`${unaccent(sql`${users.firstName} || ' ' || ${users.lastName}`)} LIKE ${pattern}`,
-      sql`${unaccent(sql`coalesce(${users.specialty}, '')`)} LIKE ${pattern}`,
-      sql`${unaccent(sql`coalesce(${doctorProfiles.locality}, '')`)} LIKE ${pattern}`,
-      ilike(onlineBookingSettings.slug, pattern),
-    );
-  });
+  const wordFilters = words.map((word) =>
+    or(
+      containsFolded(sql`${users.firstName} || ' ' || ${users.lastName}`, word),
+      containsFolded(sql`coalesce(${users.specialty}, '')`, word),
+      containsFolded(sql`coalesce(${doctorProfiles.locality}, '')`, word),
+      containsFolded(onlineBookingSettings.slug, word),
+    ),
+  );
   const rows = await (deps.db ?? getDb())
     .select({
       slug: onlineBookingSettings.slug,
@@ -105,6 +100,46 @@ export async function loadPublicWeek(
   now: Date = new Date(),
   deps: Deps = {},
 ): Promise<PublicWeek> {
+  // The same page for every visitor until the agenda changes: kept briefly per instance, keyed by
+  // the agenda's revision (bumped in the transaction of every change to appointments, hours,
+  // absences, holidays, motifs and these settings) and the settings that shape free times. Only
+  // the notice moves with the clock: starts now too close are filtered out on the way out.
+  const key = [
+    doctor.id,
+    doctor.revision,
+    doctor.enabled,
+    doctor.settings.customWindows,
+    doctor.minNoticeMinutes,
+    doctor.horizonWeeks,
+    asked.motif,
+    asked.week,
+    todayIn(now),
+  ].join("|");
+  const earliest = now.getTime() + doctor.minNoticeMinutes * 60_000;
+  const cached = deps.db ? undefined : weekCache.get(key);
+  if (cached && now.getTime() - cached.at < WEEK_CACHE_MS && (cached.value.next === null || cached.value.next.getTime() >= earliest)) {
+    const value = cached.value;
+    return { ...value, days: value.days.map((d) => ({ day: d.day, starts: d.starts.filter((t) => t.getTime() >= earliest) })) };
+  }
+  const value = await computePublicWeek(doctor, asked, now, deps);
+  if (!deps.db) {
+    if (weekCache.size >= WEEK_CACHE_ENTRIES) weekCache.clear();
+    weekCache.set(key, { at: now.getTime(), value });
+  }
+  return value;
+}
+
+/** How long an instance keeps a computed week (a booking elsewhere bumps the revision anyway). */
+const WEEK_CACHE_MS = 15_000;
+const WEEK_CACHE_ENTRIES = 2_000;
+const weekCache = new Map<string, { at: number; value: PublicWeek }>();
+
+async function computePublicWeek(
+  doctor: PublicDoctor,
+  asked: { motif: string | null; week: string | null },
+  now: Date,
+  deps: Deps,
+): Promise<PublicWeek> {
   const motifs = await listOnlineMotifs(doctor.id, deps);
   const motif = motifs.find((m) => m.id === asked.motif) ?? motifs[0] ?? null;
   const thisWeek = mondayOf(todayIn(now));
@@ -116,12 +151,10 @@ export async function loadPublicWeek(
   if (week > lastWeek) week = lastWeek;
   const emptyWeek = Array.from({ length: 7 }, (_, i) => ({ day: addDays(week, i), starts: [] as Date[] }));
   if (!doctor.enabled || !motif) return { motifs, motif, week, days: emptyWeek, previousWeek: null, nextWeek: null, next: null };
-  const from = dayBounds(week).start;
-  const to = dayBounds(addDays(week, 6)).end;
-  const [days, next] = await Promise.all([
-    loadFreeTimes({ doctorId: doctor.id, visitReasonId: motif.id, from, to, now }, deps),
-    nextFreeTimes({ doctorId: doctor.id, visitReasonId: motif.id, after: now, count: 1, now }, deps),
-  ]);
+  const known = { settings: doctor.settings, motif: { ...motif, active: true, bookableOnline: true } };
+  const found = await loadFreeWeek({ doctorId: doctor.id, visitReasonId: motif.id, fromDay: week, toDay: addDays(week, 6), now }, { ...deps, known });
+  const days = found?.days ?? [];
+  const next = found?.next ?? null;
   return {
     motifs,
     motif,
@@ -129,7 +162,7 @@ export async function loadPublicWeek(
     days: days.length ? days : emptyWeek,
     previousWeek: week > thisWeek ? addDays(week, -7) : null,
     nextWeek: week < lastWeek ? addDays(week, 7) : null,
-    next: next[0] ?? null,
+    next,
   };
 }
 

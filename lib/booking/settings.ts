@@ -5,6 +5,7 @@ import { isDatabaseError, UNIQUE_VIOLATION } from "@/db/errors";
 import type { AgendaAccess } from "@/lib/agenda/access";
 import type { IsoWeekday, OpeningInterval } from "@/lib/agenda/hours";
 import { openingHoursProblems } from "@/lib/agenda/hours";
+import { announceAgendaChange } from "@/lib/agenda/revisions";
 import { getDb, type Database } from "@/lib/db";
 import { isUuid } from "@/lib/forms/ids";
 import type { OnlineBookingSettingsInput } from "./schema";
@@ -153,6 +154,8 @@ export async function saveOnlineBookingSettings(
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction(async (tx) => {
+        // Motifs' online flags and the windows change what the public page offers.
+        await announceAgendaChange(tx, doctorId);
         const slug = (await getOnlineBookingSettings(doctorId, { db: tx })).slug ?? (await freeSlug(tx, doctorId));
         await tx
           .insert(onlineBookingSettings)

@@ -171,7 +171,7 @@ describe("reviews", () => {
       { doctorId, rating: 5, createdAt: at("2025-06-01T10:00:00Z") },
       { doctorId, rating: 4, createdAt: at("2026-03-02T10:00:01Z") }, // 30 days minus a second ago
       { doctorId, rating: 4, createdAt: at("2026-03-02T10:00:00Z") }, // exactly 30 days ago: older
-      { doctorId, rating: 1, status: "hidden", createdAt: at("2026-03-30T10:00:00Z") }, // hidden
+      { doctorId, rating: 1, status: "hidden", hiddenReason: "Propos injurieux", createdAt: at("2026-03-30T10:00:00Z") }, // hidden
       { doctorId: otherDoctorId, rating: 1, createdAt: at("2026-03-30T10:00:00Z") }, // another doctor's
     ]);
     const stats = await dashboardStatistics({ doctor: { id: doctorId } as never }, now);

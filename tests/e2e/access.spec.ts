@@ -24,10 +24,6 @@ const PUBLIC = [
   "/confirmer-courriel",
   "/dev/mailbox",
   "/api/health",
-  // The booking flow starts anonymous (its account step); booking itself is the patient's action.
-  "/rdv",
-  "/rdv/[slug]",
-  "/rdv/[slug]/reserver",
 ];
 
 /** A concrete URL for a dynamic route: an id that names nobody. */
@@ -54,6 +50,11 @@ const ROUTES = [
   "/admin/nouveau",
   "/admin/utilisateurs/[id]",
   "/securite",
+  // Public booking pages (issue 18): open to every visitor, signed in or not, and never sent away.
+  "/rdv",
+  "/rdv/[slug]",
+  // The booking flow starts anonymous (its account step); booking itself is the patient's action.
+  "/rdv/[slug]/reserver",
 ] as const;
 type Route = (typeof ROUTES)[number];
 
@@ -92,6 +93,9 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/admin/login",
       "/admin/utilisateurs/[id]": "/admin/login",
       "/securite": "/doctor_home",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
+      "/rdv/[slug]/reserver": "404",
     },
     handlers: {
       "/profile/signature": "/doctor_home",
@@ -122,6 +126,9 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/dashboard",
       "/admin/utilisateurs/[id]": "/dashboard",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
+      "/rdv/[slug]/reserver": "404",
     },
     handlers: {
       "/profile/signature": "served",
@@ -152,6 +159,9 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/secretariat",
       "/admin/utilisateurs/[id]": "/secretariat",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
+      "/rdv/[slug]/reserver": "404",
     },
     handlers: {
       "/profile/signature": "/secretariat",
@@ -183,6 +193,9 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/secretariat",
       "/admin/utilisateurs/[id]": "/secretariat",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
+      "/rdv/[slug]/reserver": "404",
     },
     // The signature and the eSanté link are the doctor's alone.
     handlers: {
@@ -214,6 +227,9 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/patient",
       "/admin/utilisateurs/[id]": "/patient",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
+      "/rdv/[slug]/reserver": "404",
     },
     handlers: {
       "/profile/signature": "/patient",
@@ -244,6 +260,9 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/admin/nouveau",
       "/admin/utilisateurs/[id]": "404",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
+      "/rdv/[slug]/reserver": "404",
     },
     handlers: {
       "/profile/signature": "/admin",

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { dayLabel, FreeWeek, timeLabel } from "@/components/booking/free-week";
 import { ReviewList } from "@/components/booking/review-list";
-import { findDoctorBySlug } from "@/lib/booking/public-doctor";
+import { findDoctorBySlugCached as findDoctorBySlug } from "@/lib/booking/public-doctor";
 import { listPublicReviews, loadPublicWeek, weekOf } from "@/lib/booking/public-page";
 import { parsePublicPageQuery } from "@/lib/booking/schema";
 import { formatCalendarDayMonth, formatCalendarDate } from "@/lib/format/datetime";
