@@ -25,10 +25,6 @@ const PUBLIC = [
   "/rdv/annuler/[token]",
   "/dev/mailbox",
   "/api/health",
-  // The booking flow starts anonymous (its account step); booking itself is the patient's action.
-  "/rdv",
-  "/rdv/[slug]",
-  "/rdv/[slug]/reserver",
 ];
 
 /** A concrete URL for a dynamic route: an id that names nobody. */
@@ -62,6 +58,8 @@ const ROUTES = [
   // Public booking pages (issue 18): open to every visitor, signed in or not, and never sent away.
   "/rdv",
   "/rdv/[slug]",
+  // The booking flow starts anonymous (its account step); booking itself is the patient's action.
+  "/rdv/[slug]/reserver",
 ] as const;
 type Route = (typeof ROUTES)[number];
 
@@ -113,6 +111,7 @@ const EXPECTED: Record<string, Expectation> = {
       "/securite": "/doctor_home",
       "/rdv": "/rdv",
       "/rdv/[slug]": "404",
+      "/rdv/[slug]/reserver": "404",
     },
     handlers: {
       "/profile/signature": "/doctor_home",
@@ -150,6 +149,7 @@ const EXPECTED: Record<string, Expectation> = {
       "/securite": "/securite",
       "/rdv": "/rdv",
       "/rdv/[slug]": "404",
+      "/rdv/[slug]/reserver": "404",
     },
     handlers: {
       "/profile/signature": "served",
@@ -187,6 +187,7 @@ const EXPECTED: Record<string, Expectation> = {
       "/securite": "/securite",
       "/rdv": "/rdv",
       "/rdv/[slug]": "404",
+      "/rdv/[slug]/reserver": "404",
     },
     handlers: {
       "/profile/signature": "/secretariat",
@@ -225,6 +226,7 @@ const EXPECTED: Record<string, Expectation> = {
       "/securite": "/securite",
       "/rdv": "/rdv",
       "/rdv/[slug]": "404",
+      "/rdv/[slug]/reserver": "404",
     },
     // The signature and the eSanté link are the doctor's alone.
     handlers: {
@@ -263,6 +265,7 @@ const EXPECTED: Record<string, Expectation> = {
       "/securite": "/securite",
       "/rdv": "/rdv",
       "/rdv/[slug]": "404",
+      "/rdv/[slug]/reserver": "404",
     },
     handlers: {
       "/profile/signature": "/patient",
@@ -300,6 +303,7 @@ const EXPECTED: Record<string, Expectation> = {
       "/securite": "/securite",
       "/rdv": "/rdv",
       "/rdv/[slug]": "404",
+      "/rdv/[slug]/reserver": "404",
     },
     handlers: {
       "/profile/signature": "/admin",
