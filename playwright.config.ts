@@ -26,6 +26,8 @@ const common = {
   SUPPORT_EMAIL: "info@doctipro.lu",
   // The tests read every email back from the outbox through /dev/mailbox.
   DEV_MAILBOX: "1",
+  // The job worker sends confirmations and notices within a second (5 s by default).
+  JOBS_POLL_MS: "500",
   ...esante,
 };
 

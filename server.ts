@@ -6,9 +6,10 @@ import { closeDb, probeDb } from "./db/client";
 import { prepareDatabase } from "./seed/boot";
 import { acquirePgliteLock, PgliteBusyError } from "./db/pglite-lock";
 import { devMailboxAudience, publicMailboxWarning } from "./config/email";
-import { port } from "./config/env";
+import { jobsPollMs, port } from "./config/env";
 import { ensureSecrets, MissingSecretError } from "./config/secrets";
 import { carriesForwarding, FORWARDED_MARK_HEADER, SOCKET_IP_HEADER } from "./lib/http/client-ip";
+import { startJobLoop } from "./lib/jobs/worker";
 import { answerUnavailableOnFailure, UNAVAILABLE_HTML, UNAVAILABLE_JSON, unavailableHeaders } from "./lib/http/unavailable-page";
 import { logger } from "./lib/log";
 
@@ -93,9 +94,15 @@ async function main() {
 
   server.listen(port(), () => logger.info({ port: port(), dev }, `Doctipro prêt sur http://localhost:${port()}`));
 
+  // Reminders, notices and confirmations (lib/jobs): the due time is each row's run_at, never a
+  // timer here, so a restart or a second instance loses and doubles nothing.
+  const jobLoop = jobsPollMs() > 0 ? startJobLoop({ intervalMs: jobsPollMs(), batch: 10 }) : null;
+
   const stop = async (signal: string) => {
     logger.info({ signal }, "shutting down");
     server.close();
+    // Lets a running pass commit before the database closes.
+    await jobLoop?.stop().catch(() => {});
     await closeDb().catch(() => {});
     process.exit(0);
   };

@@ -45,3 +45,11 @@ export function publicMailboxWarning(): string | null {
       return null;
   }
 }
+
+/**
+ * The domain of the calendar invitations' UIDs (« <random>@doctipro.lu »). Fixed rather than taken
+ * from APP_URL: a UID must never change, or calendars would keep the old event beside the new.
+ */
+export function calendarUidDomain(): string {
+  return process.env.CALENDAR_UID_DOMAIN || "doctipro.lu";
+}

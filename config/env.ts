@@ -71,3 +71,15 @@ export function esanteOidcSettings(): { issuer: string; clientId: string; client
   const clientSecret = process.env.ESANTE_OIDC_CLIENT_SECRET;
   return issuer && clientId && clientSecret ? { issuer, clientId, clientSecret } : null;
 }
+
+/**
+ * How often the job worker (lib/jobs/worker.ts) looks for due jobs, in milliseconds: every 5 s by
+ * default, faster in the browser tests. 0 turns this instance's worker off (another instance, or
+ * `npm run jobs:work` from cron, sends instead).
+ */
+export function jobsPollMs(): number {
+  const raw = process.env.JOBS_POLL_MS;
+  if (raw === undefined || raw === "") return 5_000;
+  const value = Number(raw);
+  return Number.isInteger(value) && value >= 0 ? value : 5_000;
+}

@@ -207,7 +207,13 @@ export const emailOutbox = pgTable("email_outbox", {
   text: text("text").notNull(),
   html: text("html").notNull(),
   createdAt: at("created_at").notNull().defaultNow(),
+  /** Files sent with the message (calendar invitations), kept so the demo and tests can read them. */
+  attachments: jsonb("attachments").$type<OutboxAttachment[]>().notNull().default([]),
+  /** The job that sent it (lib/jobs): a second run of the same job writes nothing. */
+  idempotencyKey: text("idempotency_key").unique(),
 });
+
+export type OutboxAttachment = { filename: string; contentType: string; content: string };
 
 // Fixed-window counters (password reset requests, chat messages…), see lib/rate-limit.
 export const rateLimits = pgTable("rate_limits", {
@@ -643,6 +649,8 @@ export const smsOutbox = pgTable("sms_outbox", {
   toNumber: text("to_number").notNull(),
   text: text("text").notNull(),
   createdAt: at("created_at").notNull().defaultNow(),
+  /** The job that sent it (lib/jobs): a second run of the same job writes nothing. */
+  idempotencyKey: text("idempotency_key").unique(),
 });
 // The doctor's professional profile (issue 5), one row per doctor, created on first save. The
 // name and specialty stay on users; everything here is what documents print. Text is stored in the

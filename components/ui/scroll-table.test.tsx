@@ -1,6 +1,9 @@
-import { render, screen } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+// @vitest-environment jsdom
+import { cleanup, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
 import { ScrollTable } from "./scroll-table";
+
+afterEach(cleanup);
 
 describe("ScrollTable", () => {
   it("says the list is empty in words instead of drawing an empty table", () => {

@@ -4,6 +4,7 @@ import { appointments, patients, visitReasons, type AppointmentCanceller } from 
 import { EXCLUSION_VIOLATION, isDatabaseError } from "@/db/errors";
 import { getDb, type Database } from "@/lib/db";
 import { isUuid } from "@/lib/forms/ids";
+import { scheduleAppointmentMessages } from "@/lib/jobs/appointment-messages";
 import type { AgendaAccess } from "./access";
 import { selectAgendaAppointments, type AgendaAppointment } from "./appointment-view";
 import { isWithinOpeningHours } from "./calendar";
@@ -19,6 +20,8 @@ import { canCancel, canChangeStatus, canReschedule, type SettableStatus } from "
 //   outside the transaction, which has rolled back whole: nothing is half-written.
 // - Outside opening hours the practice may book, after confirming (outsideHoursConfirmed).
 // - Every write records who and when, and bumps the agenda revision in its own transaction.
+// - Booking, moving, resizing and cancelling schedule what the patient is told (reminder, notice,
+//   invitation) in the same transaction (lib/jobs/appointment-messages.ts): a refused write sends nothing.
 
 type Deps = { db?: Database; now?: Date };
 
@@ -138,6 +141,7 @@ export async function createAppointment(access: AgendaAccess, input: CreateAppoi
         updatedById: access.user.id,
       })
       .returning({ id: appointments.id });
+    await scheduleAppointmentMessages(tx, { kind: "booked", appointmentId: row!.id });
     return { kind: "done" as const, appointmentId: row!.id, outsideHours };
   });
   return result;
@@ -187,6 +191,7 @@ export async function rescheduleAppointment(
         .where(and(eq(appointments.id, appointmentId), eq(appointments.doctorId, doctorId), inArray(appointments.status, ["booked", "arrived"])))
         .returning({ id: appointments.id });
       if (moved.length === 0) throw new Vanished();
+      await scheduleAppointmentMessages(tx, { kind: "moved", appointmentId });
       return { kind: "done" as const, outsideHours };
     });
   } catch (error) {
@@ -252,6 +257,7 @@ export async function cancelAppointment(
         .where(and(eq(appointments.id, appointmentId), eq(appointments.doctorId, doctorId), inArray(appointments.status, ["booked", "arrived"])))
         .returning({ id: appointments.id });
       if (cancelled.length === 0) tx.rollback();
+      await scheduleAppointmentMessages(tx, { kind: "cancelled", appointmentId });
       return { kind: "done" as const };
     })
     .catch(async (error: unknown) => {

@@ -61,3 +61,17 @@ export function noticeLabel(minutes: number): string {
 export function cancellationLabel(hours: number): string {
   return hours === 0 ? "jusqu'à l'heure du rendez-vous" : `jusqu'à ${hours} h avant`;
 }
+
+/** Why /rdv/annuler/<token> offers no cancellation (lib/booking/cancel-link-view.ts). */
+export function cancelLinkRefusalMessage(kind: "used" | "expired" | "unknown" | "not-cancellable"): string {
+  switch (kind) {
+    case "used":
+      return "Ce lien d'annulation a déjà servi : le rendez-vous a été annulé.";
+    case "expired":
+      return "Ce lien d'annulation a expiré : le délai d'annulation en ligne est passé. Appelez le cabinet.";
+    case "unknown":
+      return "Ce lien d'annulation n'est pas valable. Vérifiez qu'il est complet, tel qu'il figure dans l'email de confirmation.";
+    case "not-cancellable":
+      return "Ce rendez-vous ne peut plus être annulé en ligne : il a déjà été annulé ou a eu lieu.";
+  }
+}

@@ -4,13 +4,16 @@ import { supportEmail } from "@/config/env";
 // The French messages the app sends. Each has a plain-text and an HTML version; none ever contains
 // a password or a TOTP secret.
 
-export type EmailMessage = { subject: string; text: string; html: string };
+/** A file sent with a message; `content` is text (a calendar invitation). */
+export type EmailAttachment = { filename: string; contentType: string; content: string };
+
+export type EmailMessage = { subject: string; text: string; html: string; attachments?: EmailAttachment[] };
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-function message(subject: string, paragraphs: string[], link?: { href: string; label: string }): EmailMessage {
+export function message(subject: string, paragraphs: string[], link?: { href: string; label: string }): EmailMessage {
   const footer = `L'équipe Doctipro — ${supportEmail()}`;
   const text = [...paragraphs, ...(link ? [`${link.label} : ${link.href}`] : []), "", footer].join("\n\n");
   const html = `<!doctype html><html lang="fr"><body style="font-family:system-ui,sans-serif;color:#0f172a;line-height:1.5">${paragraphs
@@ -26,6 +29,15 @@ export function signInCodeEmail(code: string): EmailMessage {
     "Bonjour,",
     `Votre code à usage unique est : ${code}`,
     "Il est valable 10 minutes et ne peut servir qu'une fois. Si vous n'avez pas demandé ce code, quelqu'un connaît peut-être votre mot de passe : changez-le et prévenez le support.",
+  ]);
+}
+
+/** The online booking's sign-up code: the same mail whether or not the address has an account. */
+export function signUpCodeEmail(code: string): EmailMessage {
+  return message(`${code} : votre code de vérification Doctipro`, [
+    "Bonjour,",
+    `Pour confirmer votre adresse et continuer votre prise de rendez-vous, saisissez ce code : ${code}`,
+    "Il est valable 10 minutes et ne peut servir qu'une fois. Si vous n'avez rien demandé, ignorez ce message : sans ce code, personne ne peut utiliser votre adresse.",
   ]);
 }
 

@@ -64,3 +64,13 @@ export function formatCalendarDayMonth(isoDate: string): string {
 export function formatCalendarDate(isoDate: string): string {
   return firstOfMonth(calendarFull().format(parseCalendarDate(isoDate)));
 }
+
+const longDate = once(
+  () => new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+);
+const clock = once(() => new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" }));
+
+/** « lundi 29 mars 2027 à 09:00 », Luxembourg time (emails to patients). */
+export function formatLongDateTime(instant: Date): string {
+  return `${longDate().format(instant)} à ${clock().format(instant)}`;
+}

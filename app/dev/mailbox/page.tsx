@@ -45,6 +45,14 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
                 <pre data-testid="mail-text" className="mt-3 whitespace-pre-wrap break-words font-sans text-sm text-slate-800">
                   {m.text}
                 </pre>
+                {m.attachments.map((file, i) => (
+                  <details key={i} className="mt-3 text-sm">
+                    <summary className="cursor-pointer text-slate-700">Pièce jointe : {file.filename}</summary>
+                    <pre data-testid="mail-attachment" data-filename={file.filename} className="mt-2 overflow-x-auto text-xs text-slate-700">
+                      {file.content}
+                    </pre>
+                  </details>
+                ))}
               </article>
             </li>
           ))}
