@@ -26,8 +26,7 @@ const PUBLIC = [
   "/dev/mailbox",
   "/api/health",
   // The booking flow starts anonymous (its account step); booking itself is the patient's action.
-  "/rdv",
-  "/rdv/[slug]",
+  // (/rdv and /rdv/[slug] have rows of their own in ROUTES: every visitor stays on them.)
   "/rdv/[slug]/reserver",
 ];
 
