@@ -26,7 +26,7 @@ export function FreeWeek({ days, bookHref }: { days: FreeDay[]; bookHref: (start
     <ol className="space-y-3" aria-label="Créneaux libres de la semaine">
       {days.map((d) => (
         <li key={d.day} id={`jour-${d.day}`} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-3">
-          <h3 className="mb-2 text-sm font-semibold capitalize text-slate-900">{dayLabel(d.day)}</h3>
+          <h3 className="mb-2 text-sm font-semibold text-slate-900">{dayLabel(d.day).replace(/^./, (c) => c.toUpperCase())}</h3>
           {d.starts.length === 0 ? (
             <p className="text-sm text-slate-500">Aucun créneau libre</p>
           ) : (
