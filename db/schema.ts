@@ -295,7 +295,9 @@ export const patients = pgTable(
   },
   (t) => [
     check("patients_account_relation", sql`${t.accountRelation} IN ('self', 'relative')`),
-    check("patients_account_relation_with_account", sql`(${t.accountUserId} IS NULL) = (${t.accountRelation} IS NULL)`),
+    // An account link always says whose file it is. The account's deletion nulls account_user_id
+    // alone (ON DELETE SET NULL), so a relation may outlive its account: it then means nothing.
+    check("patients_account_relation_with_account", sql`${t.accountUserId} IS NULL OR ${t.accountRelation} IS NOT NULL`),
     check("patients_duplicate_resolution", sql`${t.duplicateResolution} IN ('linked', 'distinct')`),
     foreignKey({
       name: "patients_possible_duplicate_fk",
