@@ -14,7 +14,9 @@ export default function PublicBookingLayout({ children }: { children: ReactNode 
           </a>
         </div>
       </header>
-      <main className="mx-auto max-w-3xl px-4 py-6">{children}</main>
+      <main id="contenu" className="mx-auto max-w-3xl px-4 py-6">
+        {children}
+      </main>
     </div>
   );
 }

@@ -31,14 +31,14 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : u
 
 function Shell({ slug, children }: { slug: string; children: React.ReactNode }) {
   return (
-    <main id="contenu" className="mx-auto max-w-2xl space-y-6 px-4 py-8">
+    <div className="mx-auto max-w-2xl space-y-6 py-2">
       <p className="text-sm">
         <Link href={`/rdv/${encodeURIComponent(slug)}`} className="text-brand-700 underline">
           ← Retour aux créneaux du médecin
         </Link>
       </p>
       {children}
-    </main>
+    </div>
   );
 }
 

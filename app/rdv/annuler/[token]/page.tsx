@@ -38,7 +38,8 @@ export default async function CancelByLinkPage({ params }: { params: Promise<{ t
             )}
           </dl>
           <p className="text-sm text-slate-700">
-            Vous pouvez annuler en ligne jusqu&apos;au {formatAppointmentTime(view.until)}. Le créneau sera aussitôt libéré pour d&apos;autres patients.
+            Vous pouvez annuler en ligne jusqu&apos;au {formatAppointmentTime(view.until)}. Le créneau sera aussitôt libéré pour d&apos;autres
+            patients.
           </p>
           <CancelByLinkForm token={token} action={cancelByLinkAction} />
         </>

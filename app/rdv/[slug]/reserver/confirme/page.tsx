@@ -19,7 +19,7 @@ export default async function BookingConfirmedPage({ params, searchParams }: Pro
   if (!doctor || !appointment) notFound();
   const minutes = Math.round((appointment.endsAt.getTime() - appointment.startsAt.getTime()) / 60_000);
   return (
-    <main id="contenu" className="mx-auto max-w-2xl space-y-6 px-4 py-8">
+    <div className="mx-auto max-w-2xl space-y-6 py-2">
       <div role="status">
         <h1 className="text-2xl font-bold text-slate-900">Rendez-vous confirmé</h1>
         <p className="text-slate-700">
@@ -46,6 +46,6 @@ export default async function BookingConfirmedPage({ params, searchParams }: Pro
           pour mieux protéger votre compte (facultatif)
         </li>
       </ul>
-    </main>
+    </div>
   );
 }
