@@ -101,11 +101,17 @@ export function SecondFactorForm({ maskedEmail, remaining, remainingRequests, ve
             ➤ Envoyer le code à usage unique à : {maskedEmail}
           </button>
         </form>
-        {mailState.message && <Alert tone="info">{mailState.message}</Alert>}
+        {mailState.message && <Alert tone={requestsLeft === 0 ? "warning" : "info"}>{mailState.message}</Alert>}
         {mailState.formError && <Alert>{mailState.formError}</Alert>}
-        <p className="text-xs text-slate-500">
-          Demandes de code par courriel : {EMAIL_CODE_REQUESTS - requestsLeft} sur {EMAIL_CODE_REQUESTS}. Après {EMAIL_CODE_REQUESTS} demandes sans
-          connexion réussie, ou trois codes erronés, votre compte sera automatiquement bloqué.
+        {requestsLeft === 0 && !mailState.message && (
+          <Alert tone="warning">
+            Vous avez reçu le dernier code que vous pouvez demander par courriel. Si ce code est erroné, s&apos;il expire sans avoir servi ou si vous
+            en demandez un autre, votre compte sera bloqué.
+          </Alert>
+        )}
+        <p className="text-xs text-slate-600">
+          Codes demandés par courriel : {EMAIL_CODE_REQUESTS - requestsLeft} sur {EMAIL_CODE_REQUESTS}. Après trois codes demandés sans connexion
+          réussie, ou trois codes erronés, votre compte sera automatiquement bloqué.
         </p>
       </div>
     </div>
