@@ -235,6 +235,9 @@ export const auditLog = pgTable(
     details: text("details").notNull().default("{}"),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
+    // The AUDIT_HMAC_KEYS entry whose key signed `hash` (docs/decisions/0038); null for the rows
+    // written before the chain was keyed, whose hash is a plain SHA-256.
+    keyId: text("key_id"),
   },
   (t) => [index("audit_log_at_idx").on(t.at.desc()), index("audit_log_target_idx").on(t.targetUserId)],
 );
@@ -605,15 +608,12 @@ export const appointmentCancelLinks = pgTable(
 
 // « Me prévenir si un créneau se libère plus tôt »: the patient's appointment they would move
 // earlier. Doctor and motif are the appointment's.
-export const waitlistEntries = pgTable(
-  "waitlist_entries",
-  {
-    appointmentId: uuid("appointment_id")
-      .primaryKey()
-      .references(() => appointments.id, { onDelete: "cascade" }),
-    createdAt: at("created_at").notNull().defaultNow(),
-  },
-);
+export const waitlistEntries = pgTable("waitlist_entries", {
+  appointmentId: uuid("appointment_id")
+    .primaryKey()
+    .references(() => appointments.id, { onDelete: "cascade" }),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
 
 // Background work claimed from the database (lib/jobs): reminders, notices, confirmation emails.
 // Written in the transaction of the change that calls for it, so a rolled-back booking sends

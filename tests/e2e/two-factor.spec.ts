@@ -6,7 +6,7 @@ import { totpCodeAt } from "@/lib/twofactor/totp";
 
 test.use(ownClientIpPerTest);
 
-const remaining = (n: number) => `${n < 2 ? "Tentative restante" : "Tentatives restantes"} : ${n}`;
+const remaining = (n: number) => `${n} ${n < 2 ? "tentative restante" : "tentatives restantes"}`;
 
 test("the 2FA step shows the guide's words, a one-time-code field and the masked address", async ({ page }) => {
   await submitSignIn(page, "doctor", FIXTURES.totp.email);

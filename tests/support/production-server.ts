@@ -23,6 +23,7 @@ export function localSecrets(): void {
   if (!process.env.DATABASE_URL) return;
   process.env.AUTH_SECRET ||= randomBytes(32).toString("base64url");
   process.env.AUTH_ENCRYPTION_KEY ||= randomBytes(32).toString("base64url");
+  process.env.AUDIT_HMAC_KEYS ||= `local:${randomBytes(32).toString("base64")}`;
 }
 
 /** `npm run build`, unless `skip` (the caller's *_SKIP_BUILD: the build is fresh). */
