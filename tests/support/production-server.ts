@@ -58,9 +58,18 @@ export async function waitForHealth(server: ChildProcess, base: string): Promise
 
 /** Peak resident memory of a process so far (Linux), in MiB; null elsewhere. */
 export function peakRssMiB(pid: number | undefined): number | null {
+  return statusMiB(pid, "VmHWM");
+}
+
+/** The process's resident memory now (VmRSS). */
+export function currentRssMiB(pid: number | undefined): number | null {
+  return statusMiB(pid, "VmRSS");
+}
+
+function statusMiB(pid: number | undefined, field: "VmHWM" | "VmRSS"): number | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
+    const kb = Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1]);
     return Number.isFinite(kb) ? kb / 1024 : null;
   } catch {
     return null;
