@@ -16,6 +16,8 @@ export default defineConfig({
     exclude: ["node_modules/**", "tests/e2e/**", ".next/**"],
     environment: "node",
     setupFiles: ["tests/support/unit-setup.ts"],
+    // One migrated database dump shared by every test file (tests/support/pglite-template.ts).
+    globalSetup: ["tests/support/pglite-template.ts"],
     server: { deps: { inline: ["next-auth"] } },
     // PGlite boots a WebAssembly PostgreSQL per test file: generous on a busy 2-core machine.
     // Vitest keeps a core for itself by default: one worker on CI's two cores. Its main process

@@ -34,6 +34,12 @@ const PUBLIC: Record<string, string> = {
   "app/(auth)/invitation/actions.ts": "authorised by the single-use invitation token",
   "app/(auth)/confirmer-courriel/page.tsx": "authorised by the single-use confirmation token",
   "app/(auth)/confirmer-courriel/actions.ts": "authorised by the single-use confirmation token",
+  "app/rdv/page.tsx": "finding a doctor who takes online bookings: public facts of doctors who turned it on",
+  "app/rdv/[slug]/page.tsx": "a doctor's public booking page: profile facts, motifs and free times only, never an appointment or a patient",
+  "app/rdv/[slug]/reserver/page.tsx":
+    "the booking flow starts anonymous: it shows the chosen time and the account step; a signed-in patient gets the booking form, whose action is guarded",
+  "app/rdv/[slug]/reserver/actions.ts":
+    "signing in and creating the patient account inside the flow (emailed code, password, second factor) are public like the sign-in pages; confirmBookingAction calls requirePatient",
 };
 
 const ROUTE_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);

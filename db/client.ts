@@ -67,7 +67,10 @@ function open(): Holder {
   // "memory://" keeps the database in memory (unit tests); anything else is a folder.
   const dir = process.env.PGLITE_DIR === "memory://" ? "memory://" : pgliteDir();
   if (dir !== "memory://") fs.mkdirSync(dir, { recursive: true });
-  const client = openPglite(dir);
+  // Unit tests start each file's in-memory database from one migrated dump instead of migrating
+  // it again (tests/support/pglite-template.ts); nothing else sets PGLITE_TEMPLATE.
+  const template = dir === "memory://" ? process.env.PGLITE_TEMPLATE : undefined;
+  const client = openPglite(dir, template && fs.existsSync(template) ? { loadDataDir: new Blob([fs.readFileSync(template)]) } : {});
   // In this process: it cannot be "unreachable" the way a server can.
   // One process owns the folder (db/pglite-lock.ts): nobody else can migrate it meanwhile.
   return {

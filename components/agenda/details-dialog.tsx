@@ -98,6 +98,9 @@ export function DetailsDialog({ appointment: a, motifs, actions, onClose, onDone
           Statut : <span className="font-semibold">{STATUS_LABEL[a.status]}</span>
           {a.status === "cancelled" && a.cancelledBy && ` (${CANCELLERS[a.cancelledBy].toLowerCase()})`}
           {a.overbooked && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">En surnombre</span>}
+          {a.bookedVia === "online" && (
+            <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs font-semibold text-sky-900">Pris en ligne</span>
+          )}
         </p>
         {a.note && <p className="whitespace-pre-line">Note : {a.note}</p>}
         <p className="text-slate-600" data-testid="created-by">

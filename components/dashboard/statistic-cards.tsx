@@ -47,6 +47,9 @@ export function AppointmentsCard({ appointments, weeks }: { appointments: Appoin
             <Figure value={formatCount(appointments.next7Days)} label="sur 7 jours" emphasis />
             <Figure value={formatCount(appointments.thisMonth)} label="ce mois-ci" emphasis />
           </dl>
+          <p className="text-sm text-slate-700" data-testid="booked-online">
+            dont en ligne : <span className="font-semibold tabular-nums text-slate-900">{formatCount(appointments.thisMonthOnline)}</span>
+          </p>
           <dl className="grid grid-cols-2 gap-2 border-t border-slate-100 pt-3 text-sm">
             <div>
               <dt className="text-slate-600">Annulations</dt>

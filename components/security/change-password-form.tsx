@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { Alert } from "@/components/ui/alert";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useServerForm } from "@/components/ui/use-server-form";
@@ -28,24 +29,7 @@ export function ChangePasswordForm({ action }: Props) {
         maxLength={PASSWORD_MAX + 10}
         error={state.fieldErrors?.current}
       />
-      <Field
-        id="change-password"
-        label="Nouveau mot de passe"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        maxLength={PASSWORD_MAX + 10}
-        error={state.fieldErrors?.password}
-      />
-      <Field
-        id="change-confirmation"
-        label="Confirmez le nouveau mot de passe"
-        name="confirmation"
-        type="password"
-        autoComplete="new-password"
-        maxLength={PASSWORD_MAX + 10}
-        error={state.fieldErrors?.confirmation}
-      />
+      <NewPasswordFields idPrefix="change" confirmationLabel="Confirmez le nouveau mot de passe" errors={state.fieldErrors} />
       {state.formError && <Alert>{state.formError}</Alert>}
       {state.status === "success" && state.message && <Alert tone="info">{state.message}</Alert>}
       <Button type="submit" variant="secondary" pending={pending}>

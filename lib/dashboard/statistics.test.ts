@@ -43,7 +43,12 @@ beforeEach(async () => {
   otherPatientId = q!.id;
 });
 
-function appointment(startsAt: string, status: "booked" | "done" | "cancelled" | "no_show", mine = true) {
+function appointment(
+  startsAt: string,
+  status: "booked" | "done" | "cancelled" | "no_show",
+  mine = true,
+  bookedVia: "online" | "practice" = "practice",
+) {
   return {
     doctorId: mine ? doctorId : otherDoctorId,
     patientId: mine ? patientId : otherPatientId,
@@ -52,7 +57,7 @@ function appointment(startsAt: string, status: "booked" | "done" | "cancelled" |
     // active appointments of a doctor that overlap.
     endsAt: new Date(at(startsAt).getTime() + 60_000),
     status,
-    bookedVia: "practice" as const,
+    bookedVia,
   };
 }
 
@@ -102,8 +107,8 @@ describe("appointments", () => {
       appointment("2026-03-31T21:30:00Z", "done"), // 31 March 23:30: yesterday, last month
       appointment("2026-03-31T22:15:00Z", "no_show"), // 1 April 00:15: today, due, a no-show
       appointment("2026-04-01T06:00:00Z", "done"), // 1 April 08:00: today, due
-      appointment("2026-04-01T09:00:00Z", "booked"), // 1 April 11:00: today, not yet due
-      appointment("2026-04-01T10:00:00Z", "cancelled"), // today but cancelled
+      appointment("2026-04-01T09:00:00Z", "booked", true, "online"), // 1 April 11:00: today, not yet due, online
+      appointment("2026-04-01T10:00:00Z", "cancelled", true, "online"), // today but cancelled: not counted online
       appointment("2026-04-07T20:00:00Z", "booked"), // 7 April 22:00: last of the 7 days
       appointment("2026-04-07T22:00:00Z", "booked"), // 8 April 00:00: after the 7 days
       appointment("2026-04-30T21:59:00Z", "cancelled"), // 30 April 23:59: this month, cancelled
@@ -115,6 +120,8 @@ describe("appointments", () => {
       today: 3,
       next7Days: 4,
       thisMonth: 5,
+      // « dont en ligne »: the 11:00 one; the cancelled online one counts nowhere.
+      thisMonthOnline: 1,
       // 2 cancelled out of the 7 appointments of April.
       cancellationRate: 2 / 7,
       // 1 no-show out of the 2 due so far (00:15 and 08:00).
@@ -164,7 +171,7 @@ describe("reviews", () => {
       { doctorId, rating: 5, createdAt: at("2025-06-01T10:00:00Z") },
       { doctorId, rating: 4, createdAt: at("2026-03-02T10:00:01Z") }, // 30 days minus a second ago
       { doctorId, rating: 4, createdAt: at("2026-03-02T10:00:00Z") }, // exactly 30 days ago: older
-      { doctorId, rating: 1, status: "hidden", createdAt: at("2026-03-30T10:00:00Z") }, // hidden
+      { doctorId, rating: 1, status: "hidden", hiddenReason: "Propos injurieux", createdAt: at("2026-03-30T10:00:00Z") }, // hidden
       { doctorId: otherDoctorId, rating: 1, createdAt: at("2026-03-30T10:00:00Z") }, // another doctor's
     ]);
     const stats = await dashboardStatistics({ doctor: { id: doctorId } as never }, now);
@@ -182,7 +189,7 @@ describe("a new doctor", () => {
       .returning();
     const stats = await dashboardStatistics({ doctor: { id: fresh!.id } as never }, at("2026-04-01T10:00:00Z"));
     expect(stats.patients).toEqual({ total: 0, newThisMonth: 0 });
-    expect(stats.appointments).toEqual({ today: 0, next7Days: 0, thisMonth: 0, cancellationRate: null, noShowRate: null });
+    expect(stats.appointments).toEqual({ today: 0, next7Days: 0, thisMonth: 0, thisMonthOnline: 0, cancellationRate: null, noShowRate: null });
     expect(stats.reviews).toEqual({ count: 0, averageRating: null, last30Days: 0 });
     expect(stats.weeks).toHaveLength(12);
     expect(stats.weeks.every((w) => w.count === 0)).toBe(true);

@@ -55,6 +55,7 @@ async function appointmentFigures(doctorId: string, now: Date) {
       today: count(sql`${startsAt} >= ${b.dayStart} AND ${startsAt} < ${b.tomorrowStart} AND ${kept}`),
       next7Days: count(sql`${startsAt} >= ${b.dayStart} AND ${startsAt} < ${b.weekAheadEnd} AND ${kept}`),
       monthKept: count(sql`${inMonth} AND ${kept}`),
+      monthOnline: count(sql`${inMonth} AND ${kept} AND ${appointments.bookedVia} = 'online'`),
       monthAll: count(inMonth),
       monthCancelled: count(sql`${inMonth} AND ${status} = 'cancelled'`),
       // Due: the appointment's time has come and it was not cancelled; a no-show is one of these.
@@ -75,6 +76,7 @@ async function appointmentFigures(doctorId: string, now: Date) {
     today: row?.today ?? 0,
     next7Days: row?.next7Days ?? 0,
     thisMonth: row?.monthKept ?? 0,
+    thisMonthOnline: row?.monthOnline ?? 0,
     cancellationRate: share(row?.monthCancelled ?? 0, row?.monthAll ?? 0),
     noShowRate: share(row?.monthNoShow ?? 0, row?.monthDue ?? 0),
   };

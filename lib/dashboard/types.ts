@@ -14,6 +14,8 @@ export type AppointmentStatistics = {
   next7Days: number;
   /** Not cancelled, starting this calendar month. */
   thisMonth: number;
+  /** Of thisMonth, those booked online by the patient (« dont en ligne »). */
+  thisMonthOnline: number;
   /** Cancelled ÷ every appointment of the month; null when the month has none. */
   cancellationRate: number | null;
   /** No-shows ÷ the month's appointments already due (started, not cancelled); null when none is due yet. */

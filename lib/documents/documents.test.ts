@@ -8,7 +8,8 @@ import { ON_POSTGRES, throwawayPostgres } from "@/tests/support/postgres";
 import { transparentSignaturePng } from "@/tests/support/signature-images";
 import { freshDatabase } from "@/tests/support/test-db";
 import { documentPdf } from "./document-pdf";
-import { issueDocument, listPatientDocuments, SECRETARY_REFUSAL, type Access } from "./documents";
+import { issueDocument, listPatientDocuments, type Access } from "./documents";
+import { issueRefusalMessage } from "./messages";
 import { luxembourgToday } from "./schema";
 
 // Issuing documents against a real database: PGlite, and PostgreSQL through two pools standing for
@@ -127,7 +128,7 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
           issueDocument(doctor, patientId, kinds[i % 3]!, forms[kinds[i % 3]!], { db: dbs[i % dbs.length]!, store }),
         ),
       );
-      const numbers = outcomes.map((o) => (o.ok ? o.document.number : `error ${JSON.stringify(o)}`)).sort();
+      const numbers = outcomes.map((o) => (o.kind === "issued" ? o.document.number : `error ${JSON.stringify(o)}`)).sort();
       const year = new Date().getFullYear();
       expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => `${year}-${String(i + 1).padStart(6, "0")}`));
       const [counter] = await dbs[0]!.select().from(documentCounters).where(eq(documentCounters.doctorId, doctor.doctor.id));
@@ -137,8 +138,8 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
     it("stores the fee note's total in cents and copies the signature for the doctor's own documents", async () => {
       const { db, store, doctor, patientId } = w!;
       const outcome = await issueDocument(doctor, patientId, "fee_note", feeForm(), { db, store });
-      expect(outcome.ok).toBe(true);
-      if (!outcome.ok) return;
+      expect(outcome.kind).toBe("issued");
+      if (outcome.kind !== "issued") return;
       expect(outcome.document).toMatchObject({ totalCents: 9230, paid: false, withStamp: true, createdVia: "direct" });
       expect(outcome.document.content).toEqual({
         lines: [
@@ -154,7 +155,7 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
       const { db, store, secretary, doctor, patientId } = w!;
       const before = await documentCount(db, doctor.doctor.id);
       const note = await issueDocument(secretary, patientId, "fee_note", feeForm(), { db, store });
-      expect(note.ok && note.document).toMatchObject({
+      expect(note.kind === "issued" && note.document).toMatchObject({
         signatureKey: null,
         createdVia: "secretary",
         createdById: secretary.user.id,
@@ -165,9 +166,7 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
         ["certificate", certificateForm],
       ] as const) {
         expect(await issueDocument(secretary, patientId, kind, form, { db, store })).toEqual({
-          ok: false,
-          reason: "forbidden",
-          formError: SECRETARY_REFUSAL,
+          kind: "forbidden",
         });
       }
       expect(await documentCount(db, doctor.doctor.id)).toBe(before + 1);
@@ -182,8 +181,8 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
     it("refuses another doctor's patient and another doctor's document, creating nothing", async () => {
       const { db, store, doctor, other, otherPatientId, patientId } = w!;
       const before = await documentCount(db, doctor.doctor.id);
-      expect(await issueDocument(doctor, otherPatientId, "fee_note", feeForm(), { db, store })).toEqual({ ok: false, reason: "not-found" });
-      expect(await issueDocument(doctor, "not-a-uuid", "fee_note", feeForm(), { db, store })).toEqual({ ok: false, reason: "not-found" });
+      expect(await issueDocument(doctor, otherPatientId, "fee_note", feeForm(), { db, store })).toEqual({ kind: "not-found" });
+      expect(await issueDocument(doctor, "not-a-uuid", "fee_note", feeForm(), { db, store })).toEqual({ kind: "not-found" });
       expect(await listPatientDocuments(doctor, otherPatientId, db)).toBeNull();
       const [mine] = await db.select().from(documents).where(eq(documents.doctorId, doctor.doctor.id)).limit(1);
       expect(await documentPdf(other, mine!.id, { db, store })).toBeNull();
@@ -205,8 +204,8 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
       ];
       for (const [form, field, message] of cases) {
         const outcome = await issueDocument(doctor, patientId, "fee_note", form, { db, store });
-        expect(outcome.ok).toBe(false);
-        expect(!outcome.ok && outcome.reason === "invalid" && outcome.fieldErrors?.[field]).toMatch(message);
+        expect(outcome.kind).toBe("invalid");
+        expect(outcome.kind === "invalid" && outcome.fieldErrors[field]).toMatch(message);
       }
       expect(await documentCount(db, doctor.doctor.id)).toBe(before);
       const [counterAfter] = await db.select().from(documentCounters).where(eq(documentCounters.doctorId, doctor.doctor.id));
@@ -216,25 +215,26 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
     it("a correction is a new document that cancels the old one, once; issued documents cannot be changed", async () => {
       const { db, store, doctor, patientId } = w!;
       const first = await issueDocument(doctor, patientId, "fee_note", feeForm(), { db, store });
-      if (!first.ok) throw new Error("not issued");
+      if (first.kind !== "issued") throw new Error("not issued");
       const fix = await issueDocument(doctor, patientId, "fee_note", feeForm({ paid: "paid", replaces: first.document.id }), { db, store });
-      expect(fix.ok && fix.document.replacesId).toBe(first.document.id);
+      expect(fix.kind === "issued" && fix.document.replacesId).toBe(first.document.id);
       const again = await issueDocument(doctor, patientId, "fee_note", feeForm({ replaces: first.document.id }), { db, store });
-      expect(again).toMatchObject({ ok: false, formError: expect.stringMatching(/déjà été corrigé/) });
+      expect(again).toEqual({ kind: "already-corrected" });
+      expect(issueRefusalMessage({ kind: "already-corrected" })).toMatch(/déjà été corrigé/);
       // Not as a prescription either: a correction keeps the kind.
       const wrongKind = await issueDocument(
         doctor,
         patientId,
         "prescription",
-        { ...prescriptionForm, replaces: fix.ok ? fix.document.id : "" },
+        { ...prescriptionForm, replaces: fix.kind === "issued" ? fix.document.id : "" },
         { db, store },
       );
-      expect(wrongKind).toMatchObject({ ok: false, formError: "Le document à corriger est introuvable." });
+      expect(wrongKind).toEqual({ kind: "correction-not-found" });
 
       const list = await listPatientDocuments(doctor, patientId, db);
       const old = list!.find((d) => d.id === first.document.id)!;
-      expect(old.cancelledByNumber).toBe(fix.ok ? fix.document.number : "");
-      expect(list!.find((d) => d.id === (fix.ok ? fix.document.id : ""))!.replacesNumber).toBe(first.document.number);
+      expect(old.cancelledByNumber).toBe(fix.kind === "issued" ? fix.document.number : "");
+      expect(list!.find((d) => d.id === (fix.kind === "issued" ? fix.document.id : ""))!.replacesNumber).toBe(first.document.number);
       const pdf = await readPdf((await documentPdf(doctor, first.document.id, { db, store }))!.bytes);
       expect(pdf.text).toContain("ANNULÉ");
 
@@ -245,23 +245,23 @@ function suite(name: string, setup: () => Promise<{ dbs: Database[]; drop?: () =
     it("two corrections of one document at the same instant: one is issued, the other refused, and no number is lost", async () => {
       const { dbs, store, doctor, patientId } = w!;
       const first = await issueDocument(doctor, patientId, "fee_note", feeForm(), { db: dbs[0]!, store });
-      if (!first.ok) throw new Error("not issued");
+      if (first.kind !== "issued") throw new Error("not issued");
       const both = await Promise.all(
         [0, 1].map((i) =>
           issueDocument(doctor, patientId, "fee_note", feeForm({ replaces: first.document.id }), { db: dbs[i % dbs.length]!, store }),
         ),
       );
-      expect(both.filter((o) => o.ok)).toHaveLength(1);
-      expect(both.find((o) => !o.ok)).toMatchObject({ ok: false, formError: expect.stringMatching(/déjà été corrigé/) });
+      expect(both.filter((o) => o.kind === "issued")).toHaveLength(1);
+      expect(both.find((o) => o.kind !== "issued")).toEqual({ kind: "already-corrected" });
       const next = await issueDocument(doctor, patientId, "fee_note", feeForm(), { db: dbs[0]!, store });
-      const issued = both.find((o) => o.ok);
-      expect(next.ok && issued?.ok && next.document.sequence - issued.document.sequence).toBe(1);
+      const issued = both.find((o) => o.kind === "issued");
+      expect(next.kind === "issued" && issued?.kind === "issued" && next.document.sequence - issued.document.sequence).toBe(1);
     });
 
     it("draws the PDF from the row: doctor, patient, number, total, stamp and the signature copy", async () => {
       const { db, store, doctor, patientId } = w!;
       const issued = await issueDocument(doctor, patientId, "fee_note", feeForm(), { db, store });
-      if (!issued.ok) throw new Error("not issued");
+      if (issued.kind !== "issued") throw new Error("not issued");
       // The doctor deletes the signature afterwards: the issued document keeps its own copy.
       await db.delete(doctorSignatures).where(eq(doctorSignatures.doctorId, doctor.doctor.id));
       const file = await documentPdf(doctor, issued.document.id, { db, store });

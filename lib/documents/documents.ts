@@ -22,13 +22,16 @@ export type Access = { doctor: User; user: User; mode: "direct" | "secretary" };
 type Deps = { db?: Database; store?: ObjectStore; now?: Date };
 
 export type IssueOutcome =
-  | { ok: true; document: DocumentRow }
-  | { ok: false; reason: "not-found" }
-  | { ok: false; reason: "forbidden"; formError: string }
-  | { ok: false; reason: "invalid"; fieldErrors?: Record<string, string>; formError?: string };
-
-export const SECRETARY_REFUSAL =
-  "Le secrétariat peut préparer les mémoires d'honoraires ; les ordonnances et les attestations sont établies par le médecin.";
+  | { kind: "issued"; document: DocumentRow }
+  /** Not this doctor's patient (or no such id). */
+  | { kind: "not-found" }
+  /** A secretary asked for a prescription or a certificate. */
+  | { kind: "forbidden" }
+  | { kind: "invalid"; fieldErrors: Record<string, string> }
+  /** The document to correct is not this patient's, of this kind. */
+  | { kind: "correction-not-found" }
+  /** The document to correct was corrected already (possibly a moment ago, by someone else). */
+  | { kind: "already-corrected" };
 
 /** The kinds `mode` may issue and see. */
 export function visibleKinds(mode: Access["mode"]): DocumentKind[] {
@@ -52,8 +55,6 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
   return false;
 }
 
-const ALREADY_CORRECTED = "Ce document a déjà été corrigé : corrigez plutôt le document qui le remplace.";
-
 /**
  * Issues a document of `kind` for the doctor's patient `patientId` from a raw form (see
  * formInput in schema.ts). Nothing is written unless everything is valid.
@@ -67,17 +68,17 @@ export async function issueDocument(
 ): Promise<IssueOutcome> {
   const db = deps.db ?? getDb();
   const store = deps.store ?? objectStore();
-  if (!mayIssue(access.mode, kind)) return { ok: false, reason: "forbidden", formError: SECRETARY_REFUSAL };
+  if (!mayIssue(access.mode, kind)) return { kind: "forbidden" };
   const patient = await findPatient(access.doctor, patientId, db);
-  if (!patient) return { ok: false, reason: "not-found" };
+  if (!patient) return { kind: "not-found" };
   const parsed = parseDocument(kind, raw);
-  if (!parsed.ok) return { ok: false, reason: "invalid", fieldErrors: parsed.fieldErrors };
+  if (!parsed.ok) return { kind: "invalid", fieldErrors: parsed.fieldErrors };
 
   const { replaces, issuedOn } = parsed.data;
   if (replaces) {
     const target = correctableDocument(await findDocument(access, replaces, db), patient.id, kind);
-    if (target.kind === "not-found") return { ok: false, reason: "invalid", formError: "Le document à corriger est introuvable." };
-    if (target.kind === "already-corrected") return { ok: false, reason: "invalid", formError: ALREADY_CORRECTED };
+    if (target.kind === "not-found") return { kind: "correction-not-found" };
+    if (target.kind === "already-corrected") return { kind: "already-corrected" };
   }
 
   let content: DocumentContent;
@@ -124,10 +125,10 @@ export async function issueDocument(
         .returning();
       return row!;
     });
-    return { ok: true, document };
+    return { kind: "issued", document };
   } catch (error) {
     if (signatureKey) await store.delete(signatureKey).catch(() => logger.warn({ key: signatureKey }, "document signature copy not removed"));
-    if (isUniqueViolation(error, "documents_replaces_key")) return { ok: false, reason: "invalid", formError: ALREADY_CORRECTED };
+    if (isUniqueViolation(error, "documents_replaces_key")) return { kind: "already-corrected" };
     throw error;
   }
 }

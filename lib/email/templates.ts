@@ -36,6 +36,15 @@ export function signInCodeEmail(code: string, { last = false }: { last?: boolean
   ]);
 }
 
+/** The online booking's sign-up code: the same mail whether or not the address has an account. */
+export function signUpCodeEmail(code: string): EmailMessage {
+  return message(`${code} : votre code de vérification Doctipro`, [
+    "Bonjour,",
+    `Pour confirmer votre adresse et continuer votre prise de rendez-vous, saisissez ce code : ${code}`,
+    "Il est valable 10 minutes et ne peut servir qu'une fois. Si vous n'avez rien demandé, ignorez ce message : sans ce code, personne ne peut utiliser votre adresse.",
+  ]);
+}
+
 export function accountBlockedEmail(reason: keyof typeof BLOCK_REASON_TEXT = "wrong-codes"): EmailMessage {
   return message("Votre compte Doctipro est bloqué", [
     "Bonjour,",

@@ -5,9 +5,7 @@ import type { Database } from "@/lib/db";
 import { enqueueJob } from "./queue";
 
 export type AppointmentEvent =
-  | { kind: "booked"; appointmentId: string }
-  | { kind: "moved"; appointmentId: string }
-  | { kind: "cancelled"; appointmentId: string };
+  { kind: "booked"; appointmentId: string } | { kind: "moved"; appointmentId: string } | { kind: "cancelled"; appointmentId: string };
 
 /**
  * The one place that decides what a patient is told about an appointment, called inside the

@@ -1,6 +1,7 @@
 import type { FormState } from "@/lib/forms/form-state";
 import type { PatientProblem } from "./file-rules";
 import { PATIENT_PROBLEM_MESSAGE } from "./schema";
+import type { ResolveResult } from "./online-duplicates";
 import type { ArchiveResult, SavePatientResult } from "./patients";
 
 // What the patient files' results say to the person (French).
@@ -63,5 +64,19 @@ export function patientRefusalState<Data>(result: Exclude<SavePatientResult, { k
       };
     case "not-found":
       return { status: "error", formError: message };
+  }
+}
+
+/** « À vérifier »: what the practice's decision on an online file says. */
+export function onlineFileMessage(result: ResolveResult): string {
+  switch (result.kind) {
+    case "linked":
+      return "Fiches réunies : les rendez-vous pris en ligne sont maintenant sur la fiche existante, qui est reliée au compte du patient.";
+    case "distinct":
+      return "Noté : ce sont deux personnes différentes, les deux fiches sont conservées.";
+    case "not-found":
+      return "Cette fiche n'est plus à vérifier : quelqu'un l'a peut-être déjà traitée.";
+    case "already-linked":
+      return "La fiche existante est déjà reliée à un autre compte patient : elles ne peuvent pas être réunies. Choisissez « Personnes différentes » ou corrigez les fiches.";
   }
 }

@@ -8,6 +8,9 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { getDb } from "@/lib/db";
 import { detach } from "./links";
 
+export type StartWorkingResult = { kind: "working" } | { kind: "not-her-doctor" };
+export type DetachResult = { kind: "detached" } | { kind: "not-attached" };
+
 export type AttachedDoctor = { id: string; title: string | null; firstName: string; lastName: string; specialty: string | null };
 
 /** The active doctors a secretary is attached to, by name. */
@@ -22,12 +25,12 @@ export async function listAttachedDoctors(secretaryId: string): Promise<Attached
 
 /**
  * The secretary's session starts working for one of her doctors: the session remembers the doctor
- * and the doctor's history gets a "via secrétariat" row, in one transaction. False when she is not
- * attached to that doctor (nothing changes).
+ * and the doctor's history gets a "via secrétariat" row, in one transaction. Refused (nothing
+ * changes) when she is not attached to that doctor.
  */
-export async function startWorkingFor(live: LiveSession, doctorId: string, ctx: RequestContext): Promise<boolean> {
+export async function startWorkingFor(live: LiveSession, doctorId: string, ctx: RequestContext): Promise<StartWorkingResult> {
   const attached = await listAttachedDoctors(live.user.id);
-  if (!attached.some((d) => d.id === doctorId)) return false;
+  if (!attached.some((d) => d.id === doctorId)) return { kind: "not-her-doctor" };
   await getDb().transaction(async (tx) => {
     await tx.update(sessions).set({ actingForDoctorId: doctorId }).where(eq(sessions.id, live.session.id));
     await recordConnection(tx, {
@@ -39,16 +42,16 @@ export async function startWorkingFor(live: LiveSession, doctorId: string, ctx: 
       userAgent: ctx.userAgent,
     });
   });
-  return true;
+  return { kind: "working" };
 }
 
 /**
  * A doctor detaches one of their secretaries: the link goes, her sessions working for this doctor
- * end, and the audit log records it, in one transaction. False when she was not attached.
+ * end, and the audit log records it, in one transaction. Refused when she was not attached.
  */
-export async function detachFromDoctor(doctor: { id: string; email: string }, secretaryId: string, ctx: RequestContext): Promise<boolean> {
+export async function detachFromDoctor(doctor: { id: string; email: string }, secretaryId: string, ctx: RequestContext): Promise<DetachResult> {
   return getDb().transaction(async (tx) => {
-    if (!(await detach(tx, secretaryId, doctor.id))) return false;
+    if (!(await detach(tx, secretaryId, doctor.id))) return { kind: "not-attached" } as const;
     const [secretary] = await tx.select({ email: users.email }).from(users).where(eq(users.id, secretaryId));
     await writeAudit(
       tx,
@@ -61,7 +64,7 @@ export async function detachFromDoctor(doctor: { id: string; email: string }, se
         details: { doctor: doctor.email },
       },
     );
-    return true;
+    return { kind: "detached" } as const;
   });
 }
 

@@ -5,3 +5,8 @@ export const SECRETARY_MESSAGE = {
   detached: "Secrétaire détachée ; ses sessions pour votre cabinet sont fermées.",
   notHerDoctor: "Ce médecin ne fait pas partie de vos cabinets.",
 } as const;
+
+/** The sentence for a refusal of lib/secretary/doctors.ts. */
+export function secretaryRefusalMessage(result: { kind: "not-attached" } | { kind: "not-her-doctor" }): string {
+  return result.kind === "not-attached" ? SECRETARY_MESSAGE.notAttached : SECRETARY_MESSAGE.notHerDoctor;
+}

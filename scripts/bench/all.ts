@@ -6,10 +6,11 @@ import { readPeaks } from "./common";
 // doctors, 200,000 patients, 2,000,000 appointments…) and the demo accounts: PostgreSQL when
 // DATABASE_URL is set, else the embedded PGlite folder .data/bench, labelled as such in
 // docs/benchmarks.md. Builds once; bench:dashboard goes first because it seeds the data set (or
-// finds it there), then the agenda, the sign-in, the PDF and the pages run on the same database.
+// finds it there), then the agenda, online booking, the sign-in, the PDF and the pages run on the
+// same database.
 // Each step prints its table and rewrites its block of docs/benchmarks.md.
 
-const STEPS = ["bench:dashboard", "bench:agenda", "bench:sign-in", "bench:pdf", "bench:pages"] as const;
+const STEPS = ["bench:dashboard", "bench:agenda", "bench:booking", "bench:sign-in", "bench:pdf", "bench:pages"] as const;
 
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", BENCH_SKIP_BUILD: "1", DEMO_SEED: "1" };
 if (!env.DATABASE_URL) env.DATA_DIR ??= path.resolve(".data/bench");

@@ -3,6 +3,7 @@ import { runMigrations } from "@/db/migrate";
 import { assertPgliteFree } from "@/db/pglite-lock";
 import { seedDemoDocuments } from "@/seed/demo-documents";
 import { seedDemoPractices } from "@/seed/demo-practice";
+import { seedDemoOnlineBooking } from "@/seed/online-booking";
 import { seedDemo } from "@/seed/seed-demo";
 import { ensureSecrets } from "@/config/secrets";
 import { seedLarge } from "@/seed/large-seed";
@@ -17,6 +18,8 @@ try {
   console.log(created ? `${created} compte(s) de démonstration créé(s).` : "Les comptes de démonstration existent déjà.");
   const { seeded } = await seedDemoPractices(getDb());
   console.log(seeded.length ? `Cabinet(s) de démonstration rempli(s) : ${seeded.join(", ")}.` : "Les cabinets de démonstration sont déjà remplis.");
+  const online = await seedDemoOnlineBooking(getDb());
+  if (online.seeded.length) console.log(`Réservation en ligne ouverte : ${online.seeded.join(", ")}.`);
   const documents = await seedDemoDocuments(getDb());
   if (documents) console.log(`${documents} document(s) de démonstration établi(s).`);
   if (process.argv.includes("--large")) await seedLarge(getDb(), { log: console.log });

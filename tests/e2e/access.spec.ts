@@ -24,6 +24,10 @@ const PUBLIC = [
   "/confirmer-courriel",
   "/dev/mailbox",
   "/api/health",
+  // The booking flow starts anonymous (its account step); booking itself is the patient's action.
+  "/rdv",
+  "/rdv/[slug]",
+  "/rdv/[slug]/reserver",
 ];
 
 /** A concrete URL for a dynamic route: an id that names nobody. */
@@ -40,6 +44,8 @@ const ROUTES = [
   "/patients/nouveau",
   "/patients/[id]",
   "/patients/[id]/modifier",
+  "/patients/a-verifier",
+  "/rdv/[slug]/reserver/confirme",
   "/secretariat",
   "/patient",
   "/admin",
@@ -48,6 +54,9 @@ const ROUTES = [
   "/admin/nouveau",
   "/admin/utilisateurs/[id]",
   "/securite",
+  // Public booking pages (issue 18): open to every visitor, signed in or not, and never sent away.
+  "/rdv",
+  "/rdv/[slug]",
 ] as const;
 type Route = (typeof ROUTES)[number];
 
@@ -76,6 +85,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/patients/nouveau": "/doctor_home",
       "/patients/[id]": "/doctor_home",
       "/patients/[id]/modifier": "/doctor_home",
+      "/patients/a-verifier": "/doctor_home",
+      "/rdv/[slug]/reserver/confirme": "/patient_home",
       "/secretariat": "/secretary_home",
       "/patient": "/patient_home",
       "/admin": "/admin/login",
@@ -84,6 +95,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/admin/login",
       "/admin/utilisateurs/[id]": "/admin/login",
       "/securite": "/doctor_home",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "/doctor_home",
@@ -104,6 +117,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/patients/nouveau": "/patients/nouveau",
       "/patients/[id]": "404",
       "/patients/[id]/modifier": "404",
+      "/patients/a-verifier": "/patients/a-verifier",
+      "/rdv/[slug]/reserver/confirme": "/dashboard",
       "/secretariat": "/dashboard",
       "/patient": "/dashboard",
       "/admin": "/dashboard",
@@ -112,6 +127,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/dashboard",
       "/admin/utilisateurs/[id]": "/dashboard",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "served",
@@ -132,6 +149,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/patients/nouveau": "/secretariat",
       "/patients/[id]": "/secretariat",
       "/patients/[id]/modifier": "/secretariat",
+      "/patients/a-verifier": "/secretariat",
+      "/rdv/[slug]/reserver/confirme": "/secretariat",
       "/secretariat": "/secretariat",
       "/patient": "/secretariat",
       "/admin": "/secretariat",
@@ -140,6 +159,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/secretariat",
       "/admin/utilisateurs/[id]": "/secretariat",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "/secretariat",
@@ -161,6 +182,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/patients/nouveau": "/patients/nouveau",
       "/patients/[id]": "404",
       "/patients/[id]/modifier": "404",
+      "/patients/a-verifier": "/patients/a-verifier",
+      "/rdv/[slug]/reserver/confirme": "/secretariat",
       "/secretariat": "/secretariat",
       "/patient": "/secretariat",
       "/admin": "/secretariat",
@@ -169,6 +192,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/secretariat",
       "/admin/utilisateurs/[id]": "/secretariat",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     // The signature and the eSanté link are the doctor's alone.
     handlers: {
@@ -190,6 +215,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/patients/nouveau": "/patient",
       "/patients/[id]": "/patient",
       "/patients/[id]/modifier": "/patient",
+      "/patients/a-verifier": "/patient",
+      "/rdv/[slug]/reserver/confirme": "404",
       "/secretariat": "/patient",
       "/patient": "/patient",
       "/admin": "/patient",
@@ -198,6 +225,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/patient",
       "/admin/utilisateurs/[id]": "/patient",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "/patient",
@@ -218,6 +247,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/patients/nouveau": "/admin",
       "/patients/[id]": "/admin",
       "/patients/[id]/modifier": "/admin",
+      "/patients/a-verifier": "/admin",
+      "/rdv/[slug]/reserver/confirme": "/admin",
       "/secretariat": "/admin",
       "/patient": "/admin",
       "/admin": "/admin",
@@ -226,6 +257,8 @@ const EXPECTED: Record<string, Expectation> = {
       "/admin/nouveau": "/admin/nouveau",
       "/admin/utilisateurs/[id]": "404",
       "/securite": "/securite",
+      "/rdv": "/rdv",
+      "/rdv/[slug]": "404",
     },
     handlers: {
       "/profile/signature": "/admin",

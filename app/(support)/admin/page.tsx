@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { StatusBadge } from "@/components/support/status-badge";
 import { searchUsers, userSearchSchema } from "@/lib/support/user-search";
 import { requireSupport } from "@/lib/auth/guards";
@@ -58,51 +59,27 @@ export default async function SupportUsersPage({ searchParams }: { searchParams:
           Rechercher
         </button>
       </form>
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">Aucun utilisateur ne correspond.</p>
-      ) : (
-        <div
-          tabIndex={0}
-          role="region"
-          aria-label="Utilisateurs trouvés (défile de côté)"
-          className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600/40"
-        >
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Courriel
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Nom
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Rôle
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Statut
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((u) => (
-                <tr key={u.id}>
-                  <td className="px-4 py-2">
-                    <Link href={`/admin/utilisateurs/${u.id}`} className="font-medium text-brand-700 underline">
-                      {u.email}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2">{displayName(u)}</td>
-                  <td className="px-4 py-2">{roleLabel(u.role, u.doctorKind)}</td>
-                  <td className="px-4 py-2">
-                    <StatusBadge status={u.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ScrollTable
+        label="Utilisateurs trouvés"
+        columns={["Courriel", "Nom", "Rôle", "Statut"]}
+        empty="Aucun utilisateur ne correspond."
+        rowCount={rows.length}
+      >
+        {rows.map((u) => (
+          <tr key={u.id}>
+            <td className="px-4 py-2">
+              <Link href={`/admin/utilisateurs/${u.id}`} className="font-medium text-brand-700 underline">
+                {u.email}
+              </Link>
+            </td>
+            <td className="px-4 py-2">{displayName(u)}</td>
+            <td className="px-4 py-2">{roleLabel(u.role, u.doctorKind)}</td>
+            <td className="px-4 py-2">
+              <StatusBadge status={u.status} />
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
       {nextHref && (
         <Link href={nextHref} className="inline-block text-sm font-semibold text-brand-700 underline">
           Page suivante

@@ -8,6 +8,9 @@ import { agendaRefusalMessage, DONE, MOTIF_NOT_FOUND } from "@/lib/agenda/messag
 import { replaceOpeningHours } from "@/lib/agenda/opening-hours";
 import { absenceSchema, holidayOpeningSchema, HOURS_PROBLEM_MESSAGE, openingHoursSchema, visitReasonSchema } from "@/lib/agenda/schema";
 import { createVisitReason, deleteVisitReason, reorderVisitReasons, setVisitReasonActive, updateVisitReason } from "@/lib/agenda/visit-reasons";
+import { MOTIF_UNKNOWN, SETTINGS_INVALID, SETTINGS_SAVED } from "@/lib/booking/messages";
+import { onlineBookingSettingsSchema } from "@/lib/booking/schema";
+import { saveOnlineBookingSettings } from "@/lib/booking/settings";
 import { invalid, type FormState } from "@/lib/forms/form-state";
 
 // « Paramètres de l'agenda »: the doctor, or a secretary for the doctor she works for (the
@@ -120,4 +123,38 @@ export async function deleteMotifAction(motifId: string, _previous: FormState, _
   if (result.kind === "not-found") return { status: "error", formError: MOTIF_NOT_FOUND };
   if (result.kind !== "done") return { status: "error", formError: agendaRefusalMessage(result) };
   return done(DONE.motifDeleted);
+}
+
+/** « Prise de rendez-vous en ligne », saved whole; the slug is made on the first save. */
+export async function saveOnlineBookingAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const access = await requirePracticeAccess();
+  const [weekdays, starts, ends] = [texts(formData, "weekday"), texts(formData, "start"), texts(formData, "end")];
+  if (weekdays.length !== starts.length || weekdays.length !== ends.length)
+    return { status: "error", formError: "Plages incomplètes : rechargez la page." };
+  const parsed = onlineBookingSettingsSchema.safeParse({
+    enabled: text(formData, "enabled"),
+    windowsMode: text(formData, "windowsMode"),
+    intervals: weekdays.map((weekday, i) => ({ weekday, start: starts[i]!, end: ends[i]! })),
+    minNoticeMinutes: text(formData, "minNoticeMinutes"),
+    horizonWeeks: text(formData, "horizonWeeks"),
+    cancellationDeadlineHours: text(formData, "cancellationDeadlineHours"),
+    reminder: text(formData, "reminder"),
+    showReviews: text(formData, "showReviews"),
+    motifs: texts(formData, "motif").map((id) => ({
+      id,
+      bookableOnline: text(formData, `online-${id}`),
+      openToNewPatients: text(formData, `new-${id}`),
+    })),
+  });
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[issue.path.slice(0, 3).join(".")] ??= issue.message;
+    return { status: "error", formError: SETTINGS_INVALID, fieldErrors };
+  }
+  const result = await saveOnlineBookingSettings(access, parsed.data);
+  if (result.kind === "motif-not-found") return { status: "error", formError: MOTIF_UNKNOWN };
+  if (result.kind !== "done") return { status: "error", formError: SETTINGS_INVALID };
+  revalidatePath("/agenda/parametres");
+  revalidatePath(`/rdv/${result.slug}`);
+  return { status: "success", message: result.enabled ? SETTINGS_SAVED.on : SETTINGS_SAVED.off };
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AbsenceForm } from "@/components/agenda-settings/absence-form";
 import { MotifForm } from "@/components/agenda-settings/motif-form";
 import { MotifList } from "@/components/agenda-settings/motif-list";
+import { OnlineBookingForm } from "@/components/agenda-settings/online-booking-form";
 import { OpeningHoursForm } from "@/components/agenda-settings/opening-hours-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { Card } from "@/components/ui/card";
@@ -12,6 +13,7 @@ import { listHolidays } from "@/lib/agenda/holiday-openings";
 import { readOpeningHours } from "@/lib/agenda/opening-hours";
 import { listVisitReasons } from "@/lib/agenda/visit-reasons";
 import { requirePracticeAccess } from "@/lib/auth/guards";
+import { readOnlineBookingSettings } from "@/lib/booking/settings";
 import { formatCalendarDate, formatDate, formatDateTime } from "@/lib/format/datetime";
 import { addDays, dayBounds, instantToWallClock, todayIn } from "@/lib/time/luxembourg";
 import { displayName } from "@/lib/users/display-name";
@@ -21,6 +23,7 @@ import {
   deleteMotifAction,
   reorderMotifsAction,
   saveMotifAction,
+  saveOnlineBookingAction,
   saveOpeningHoursAction,
   setHolidayOpenAction,
   setMotifActiveAction,
@@ -43,18 +46,17 @@ function absencePeriod(startsAt: Date, endsAt: Date): string {
   return `du ${formatDateTime(startsAt)} au ${formatDateTime(endsAt)}`;
 }
 
-// Room is left below the motifs for the online booking settings (next issue): one more section,
-// fed by the same access, when they exist.
 export default async function AgendaSettingsPage({ searchParams }: Props) {
   const access = await requirePracticeAccess();
   const thisYear = Number(todayIn().slice(0, 4));
   const asked = Number((await searchParams).annee);
   const year = Number.isInteger(asked) && asked >= thisYear - 1 && asked <= thisYear + 5 ? asked : thisYear;
-  const [hours, absences, holidays, motifs] = await Promise.all([
+  const [hours, absences, holidays, motifs, online] = await Promise.all([
     readOpeningHours(access),
     listAbsences(access, { from: new Date() }),
     listHolidays(access, year),
     listVisitReasons(access, { includeInactive: true }),
+    readOnlineBookingSettings(access),
   ]);
   const yearLink = (y: number) => (
     <Link
@@ -173,6 +175,24 @@ export default async function AgendaSettingsPage({ searchParams }: Props) {
           </div>
         </div>
       </Card>
+
+      <section
+        id="reservation-en-ligne"
+        aria-labelledby="reservation-en-ligne-titre"
+        className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+      >
+        <h2 id="reservation-en-ligne-titre" className="mb-3 text-base font-semibold text-slate-900">
+          Prise de rendez-vous en ligne
+        </h2>
+        <OnlineBookingForm
+          values={online.settings}
+          // Custom windows start from the opening hours until some are saved.
+          windows={online.windows.length ? online.windows : hours}
+          motifs={online.motifs}
+          slug={online.settings.slug}
+          action={saveOnlineBookingAction}
+        />
+      </section>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { PatientsTable } from "@/components/patients/patients-table";
 import { requirePracticeAccess } from "@/lib/auth/guards";
 import { formatCount } from "@/lib/format/number";
 import { cleanSearchText } from "@/lib/forms/search-text";
+import { countFilesToCheck } from "@/lib/patients/online-duplicates";
 import { searchPatients } from "@/lib/patients/patients";
 
 export const metadata: Metadata = { title: "Patients" };
@@ -19,7 +20,7 @@ export default async function PatientsPage({ searchParams }: Props) {
   const query = cleanSearchText(params.q, 80);
   const page = Number.parseInt(one(params.page), 10) || 1;
   const includeArchived = one(params.archives) === "1";
-  const result = await searchPatients(doctor, { query, page, includeArchived });
+  const [result, toCheck] = await Promise.all([searchPatients(doctor, { query, page, includeArchived }), countFilesToCheck(doctor)]);
   return (
     <div className="max-w-5xl space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -34,6 +35,14 @@ export default async function PatientsPage({ searchParams }: Props) {
           Nouveau patient
         </Link>
       </div>
+      {toCheck > 0 && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <Link href="/patients/a-verifier" className="font-semibold underline">
+            À vérifier : {formatCount(toCheck)} fiche{toCheck > 1 ? "s" : ""} créée{toCheck > 1 ? "s" : ""} en ligne
+          </Link>{" "}
+          peut-être déjà connue{toCheck > 1 ? "s" : ""} du cabinet.
+        </p>
+      )}
       <section aria-labelledby="liste-patients" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <div className="flex flex-wrap items-end justify-between gap-4">
           <h2 id="liste-patients" className="text-base font-semibold text-slate-900">

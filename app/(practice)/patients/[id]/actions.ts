@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requirePracticeAccess } from "@/lib/auth/guards";
 import { issueDocument } from "@/lib/documents/documents";
+import { issueRefusalMessage, UNKNOWN_KIND } from "@/lib/documents/messages";
 import { DOCUMENT_KINDS, formInput, type DocumentKind } from "@/lib/documents/schema";
 import type { FormState } from "@/lib/forms/form-state";
 import { PATIENT_DONE, patientRefusalMessage } from "@/lib/patients/messages";
@@ -16,21 +17,11 @@ import { archivePatient, restorePatient } from "@/lib/patients/patients";
 /** On success, back to the patient page, which then shows the new document with its PDF links. */
 export async function issueDocumentAction(patientId: string, kind: DocumentKind, _previous: FormState, formData: FormData): Promise<FormState> {
   const access = await requirePracticeAccess();
-  if (!DOCUMENT_KINDS.includes(kind)) return { status: "error", formError: "Type de document inconnu." };
+  if (!DOCUMENT_KINDS.includes(kind)) return { status: "error", formError: UNKNOWN_KIND };
   const outcome = await issueDocument(access, String(patientId), kind, formInput(kind, formData));
-  if (!outcome.ok) {
-    switch (outcome.reason) {
-      case "not-found":
-        return { status: "error", formError: "Ce patient est introuvable dans votre cabinet." };
-      case "forbidden":
-        return { status: "error", formError: outcome.formError };
-      case "invalid":
-        return {
-          status: "error",
-          fieldErrors: outcome.fieldErrors,
-          formError: outcome.formError ?? "Corrigez les champs signalés : rien n'a été enregistré.",
-        };
-    }
+  if (outcome.kind !== "issued") {
+    const fieldErrors = outcome.kind === "invalid" ? outcome.fieldErrors : undefined;
+    return { status: "error", fieldErrors, formError: issueRefusalMessage(outcome) };
   }
   revalidatePath(`/patients/${outcome.document.patientId}`);
   redirect(`/patients/${outcome.document.patientId}?document=${outcome.document.id}`);

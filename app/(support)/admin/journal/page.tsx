@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/support-log";
 import { auditFilterSchema, auditPage } from "@/lib/audit/support-log-query";
 import { requireSupport } from "@/lib/auth/guards";
@@ -64,53 +65,23 @@ export default async function AuditJournalPage({ searchParams }: { searchParams:
           Filtrer
         </button>
       </form>
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">Aucune action enregistrée.</p>
-      ) : (
-        <div
-          tabIndex={0}
-          role="region"
-          aria-label="Journal d'audit (défile de côté)"
-          className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600/40"
-        >
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Date
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Acteur
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Action
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Cible
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Raison
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  IP
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="whitespace-nowrap px-4 py-2">{formatDateTime(r.at)}</td>
-                  <td className="px-4 py-2">{r.actorLabel}</td>
-                  <td className="px-4 py-2">{AUDIT_ACTIONS[r.action as AuditAction] ?? r.action}</td>
-                  <td className="px-4 py-2">{r.targetLabel ?? "—"}</td>
-                  <td className="px-4 py-2">{r.reason}</td>
-                  <td className="px-4 py-2">{r.ip}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ScrollTable
+        label="Journal d'audit"
+        columns={["Date", "Acteur", "Action", "Cible", "Raison", "IP"]}
+        empty="Aucune action enregistrée."
+        rowCount={rows.length}
+      >
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td className="whitespace-nowrap px-4 py-2">{formatDateTime(r.at)}</td>
+            <td className="px-4 py-2">{r.actorLabel}</td>
+            <td className="px-4 py-2">{AUDIT_ACTIONS[r.action as AuditAction] ?? r.action}</td>
+            <td className="px-4 py-2">{r.targetLabel ?? "—"}</td>
+            <td className="px-4 py-2">{r.reason}</td>
+            <td className="px-4 py-2">{r.ip}</td>
+          </tr>
+        ))}
+      </ScrollTable>
       {next && (
         <Link
           href={`/admin/journal?${new URLSearchParams({ ...Object.fromEntries(query), avant: String(next) })}`}

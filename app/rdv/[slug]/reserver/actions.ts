@@ -1,0 +1,241 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requirePatient } from "@/lib/auth/guards";
+import { issueSessionCookie } from "@/lib/auth/next-auth";
+import { signInRefusal } from "@/lib/auth/sign-in-messages";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { requestEmailCode, verifySecondFactor } from "@/lib/auth/second-factor";
+import { bookOnline, type BookingPerson } from "@/lib/booking/book";
+import { bookingPath } from "@/lib/booking/flow";
+import {
+  bookingRefusal,
+  CODE_SENT,
+  createAccountMessage,
+  PROOF_EXPIRED,
+  signUpCheckMessage,
+  signUpRequestMessage,
+} from "@/lib/booking/flow-messages";
+import {
+  bookingChoiceSchema,
+  existingAccountSchema,
+  forWhomSchema,
+  newAccountSchema,
+  signUpCodeSchema,
+  signUpEmailSchema,
+} from "@/lib/booking/flow-schema";
+import { isSlug } from "@/lib/booking/public-doctor";
+import {
+  checkSignUpCode,
+  clearSignUpProof,
+  createPatientAccount,
+  currentSignUpProof,
+  requestSignUpCode,
+  setSignUpProof,
+} from "@/lib/booking/sign-up";
+import { invalid, type FormState } from "@/lib/forms/form-state";
+import { requestContext } from "@/lib/http/request-context";
+import { patientFormSchema } from "@/lib/patients/schema";
+import { secondFactorSchema } from "@/lib/twofactor/code-format";
+import { clearPendingCookie, startPendingStep } from "@/lib/twofactor/pending-step";
+
+// The booking flow's actions. The doctor, motif and time are bound by the page but come back from
+// the browser: they are checked again here, and the way back to the flow is rebuilt from them, never
+// taken as a URL. Signing in and creating the account are public (that is what they are for);
+// booking itself requires a patient session.
+
+type Choice = { slug: string; motif: string; startsAt: Date };
+
+function choiceOf(slug: unknown, motif: unknown, debut: unknown): Choice | null {
+  const parsed = bookingChoiceSchema.safeParse({ motif, debut });
+  return isSlug(slug) && parsed.success ? { slug, motif: parsed.data.motif, startsAt: parsed.data.debut } : null;
+}
+
+const STALE: FormState = { status: "error", formError: "Ce lien de réservation n'est pas valide. Choisissez un horaire sur la page du médecin." };
+const back = (c: Choice, step?: string) => bookingPath(c.slug, c.motif, c.startsAt, step);
+
+/** « Recevoir un code »: the same answer for every address (lib/booking/sign-up.ts). */
+export async function requestSignUpCodeAction(_previous: FormState<{ email: string }>, formData: FormData): Promise<FormState<{ email: string }>> {
+  const parsed = signUpEmailSchema.safeParse({ email: formData.get("email") });
+  if (!parsed.success) return invalid(parsed.error);
+  const result = await requestSignUpCode(parsed.data.email, await requestContext());
+  if (result.kind !== "sent") return { status: "error", formError: signUpRequestMessage(result) };
+  return { status: "success", message: CODE_SENT(parsed.data.email), data: { email: parsed.data.email } };
+}
+
+/** « Vérifier le code »: a right code proves the mailbox, then the page asks for the next step. */
+export async function checkSignUpCodeAction(
+  slug: string,
+  motif: string,
+  debut: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const choice = choiceOf(slug, motif, debut);
+  if (!choice) return STALE;
+  const parsed = signUpCodeSchema.safeParse({ email: formData.get("email"), code: formData.get("code") });
+  if (!parsed.success) return invalid(parsed.error, ["email"]);
+  const result = await checkSignUpCode(parsed.data.email, parsed.data.code, await requestContext());
+  if (result.kind !== "verified") return { status: "error", fieldErrors: { code: signUpCheckMessage(result) } };
+  await setSignUpProof(parsed.data.email);
+  redirect(back(choice));
+}
+
+/** The proven address has an account: its password, then its second factor, as any sign-in. */
+export async function existingAccountAction(
+  slug: string,
+  motif: string,
+  debut: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const choice = choiceOf(slug, motif, debut);
+  if (!choice) return STALE;
+  const email = await currentSignUpProof();
+  if (!email) return { status: "error", formError: PROOF_EXPIRED };
+  const parsed = existingAccountSchema.safeParse({ password: formData.get("password") });
+  if (!parsed.success) return invalid(parsed.error);
+  const result = await signInWithPassword("patient", email, parsed.data.password, await requestContext());
+  switch (result.kind) {
+    case "signed-in":
+      await clearSignUpProof();
+      await issueSessionCookie(result.session, result.user.role);
+      redirect(back(choice));
+    case "second-factor":
+      await clearSignUpProof();
+      await startPendingStep(result.user.id, "patient", "verify");
+      redirect(back(choice, "2fa"));
+    case "enrol-second-factor":
+      await startPendingStep(result.user.id, "patient", "enrol");
+      redirect("/connexion/activer-2fa");
+    default:
+      return signInRefusal(result, "patient");
+  }
+}
+
+/** The proven address is new: names and a password make the account, signed in at once. */
+export async function newAccountAction(slug: string, motif: string, debut: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const choice = choiceOf(slug, motif, debut);
+  if (!choice) return STALE;
+  const email = await currentSignUpProof();
+  if (!email) return { status: "error", formError: PROOF_EXPIRED };
+  const parsed = newAccountSchema.safeParse({
+    firstName: formData.get("firstName"),
+    lastName: formData.get("lastName"),
+    password: formData.get("password"),
+    confirm: formData.get("confirm"),
+  });
+  if (!parsed.success) return invalid(parsed.error);
+  const result = await createPatientAccount(email, parsed.data, await requestContext());
+  if (result.kind === "weak-password") return { status: "error", fieldErrors: { password: createAccountMessage(result) } };
+  if (result.kind === "exists") redirect(back(choice));
+  await clearSignUpProof();
+  await issueSessionCookie(result.session, result.user.role);
+  redirect(back(choice));
+}
+
+type CodeData = { remaining?: number; remainingRequests?: number };
+const STEP_EXPIRED: FormState<CodeData> = {
+  status: "error",
+  formError: "Votre demande de connexion a expiré ou a déjà servi. Rechargez la page et saisissez à nouveau votre mot de passe.",
+};
+
+/** The second factor of an existing account, inside the flow: the sign-in's own check. */
+export async function bookingSecondFactorAction(
+  slug: string,
+  motif: string,
+  debut: string,
+  _previous: FormState<CodeData>,
+  formData: FormData,
+): Promise<FormState<CodeData>> {
+  const choice = choiceOf(slug, motif, debut);
+  if (!choice) return { status: "error", formError: STALE.formError };
+  const parsed = secondFactorSchema.safeParse({ method: formData.get("method"), code: formData.get("code") });
+  if (!parsed.success) return invalid(parsed.error, ["method"]);
+  const result = await verifySecondFactor(parsed.data, await requestContext());
+  switch (result.kind) {
+    case "signed-in":
+      await clearPendingCookie();
+      await issueSessionCookie(result.session, result.role);
+      redirect(back(choice));
+    case "blocked":
+      await clearPendingCookie();
+      redirect("/connexion/bloque");
+    case "expired":
+      return STEP_EXPIRED;
+    case "wrong-code":
+      return {
+        status: "error",
+        fieldErrors: { code: parsed.data.method === "recovery" ? "Code de secours incorrect ou déjà utilisé." : "Code incorrect." },
+        data: { remaining: result.remaining },
+      };
+    case "used-code":
+      return {
+        status: "error",
+        fieldErrors: { code: "Ce code a déjà servi. Attendez que votre application affiche le code suivant, puis saisissez-le." },
+        data: { remaining: result.remaining },
+      };
+  }
+}
+
+export async function bookingEmailCodeAction(_previous: FormState<CodeData>): Promise<FormState<CodeData>> {
+  const result = await requestEmailCode(await requestContext());
+  switch (result.kind) {
+    case "blocked":
+      await clearPendingCookie();
+      redirect("/connexion/bloque");
+    case "expired":
+      return STEP_EXPIRED;
+    case "sent":
+      return {
+        status: "success",
+        message: "Un code à usage unique vient de vous être envoyé par courriel. Il est valable 10 minutes.",
+        data: { remainingRequests: result.remainingRequests },
+      };
+  }
+}
+
+/** « Confirmer le rendez-vous »: for the account holder or a relative, then the confirmation page. */
+export async function confirmBookingAction(
+  slug: string,
+  doctorId: string,
+  motif: string,
+  debut: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const live = await requirePatient();
+  const choice = choiceOf(slug, motif, debut);
+  if (!choice) return STALE;
+  const who = forWhomSchema.safeParse({ who: formData.get("who") });
+  if (!who.success) return invalid(who.error);
+  const needsFile = formData.get("needsFile") === "1";
+  let person: BookingPerson;
+  if (who.data.who === "moi" || who.data.who === "proche") {
+    const self = who.data.who === "moi";
+    let file;
+    if (!self || needsFile) {
+      const entries = Object.fromEntries(
+        ["lastName", "firstName", "birthDate", "noMatricule", "matricule", "noMatriculeReason", "otherIdentifier", "phone"].map((k) => [
+          k,
+          String(formData.get(k) ?? ""),
+        ]),
+      );
+      // The account holder's names are the account's.
+      const parsed = patientFormSchema.safeParse(self ? { ...entries, firstName: live.user.firstName, lastName: live.user.lastName } : entries);
+      if (!parsed.success) return invalid(parsed.error);
+      file = { ...parsed.data, email: live.user.email };
+    }
+    person = self ? { kind: "self", file } : { kind: "new-relative", file: file! };
+  } else {
+    person = { kind: "relative", patientId: who.data.who };
+  }
+  const ctx = await requestContext();
+  const result = await bookOnline(
+    live.user,
+    { doctorId: String(doctorId), visitReasonId: choice.motif, startsAt: choice.startsAt, person },
+    { ip: ctx.ip },
+  );
+  if (result.kind === "done") redirect(`/rdv/${encodeURIComponent(choice.slug)}/reserver/confirme?rdv=${result.appointmentId}`);
+  return bookingRefusal(result, (at) => bookingPath(choice.slug, choice.motif, at));
+}

@@ -1,0 +1,24 @@
+import type { IssueOutcome } from "./documents";
+
+// What issuing a document answers the person (French); the domain returns kinds (decision 0020).
+
+export const SECRETARY_REFUSAL =
+  "Le secrétariat peut préparer les mémoires d'honoraires ; les ordonnances et les attestations sont établies par le médecin.";
+
+export const UNKNOWN_KIND = "Type de document inconnu.";
+
+/** The form's message for a refused issue; field messages come with « invalid ». */
+export function issueRefusalMessage(outcome: Exclude<IssueOutcome, { kind: "issued" }>): string {
+  switch (outcome.kind) {
+    case "not-found":
+      return "Ce patient est introuvable dans votre cabinet.";
+    case "forbidden":
+      return SECRETARY_REFUSAL;
+    case "invalid":
+      return "Corrigez les champs signalés : rien n'a été enregistré.";
+    case "correction-not-found":
+      return "Le document à corriger est introuvable.";
+    case "already-corrected":
+      return "Ce document a déjà été corrigé : corrigez plutôt le document qui le remplace.";
+  }
+}
