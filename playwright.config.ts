@@ -59,6 +59,7 @@ const targets: Target[] = [
             DEMO_SEED: "1",
             AUTH_SECRET: "e2e-only-auth-secret-not-for-production-000000",
             AUTH_ENCRYPTION_KEY: "e2e-only-encryption-key-not-for-production-00",
+            AUDIT_HMAC_KEYS: "e2e:ZTJlLW9ubHktYXVkaXQta2V5LW5vdC1mb3ItcHJvZHVjdGlvbi0wMDA=",
           },
         },
       ]

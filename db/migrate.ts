@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import fs from "node:fs";
 import path from "node:path";
 import { databaseUrl } from "@/config/env";
 import { getDb, type Database } from "./client";
@@ -33,10 +34,21 @@ async function appliedCount(db: Database): Promise<number> {
   return Number(result.rows[0]?.n ?? 0);
 }
 
-/** Applies the committed SQL migrations; drizzle records them, so running twice is harmless. */
+/** How many migrations the repository holds (db/migrations/meta/_journal.json). */
+function journalCount(): number {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as { entries: unknown[] };
+  return journal.entries.length;
+}
+
+/**
+ * Applies the committed SQL migrations; drizzle records them, so running twice is harmless. With
+ * nothing pending nothing is run: an app connecting as the app role (which may not create or alter
+ * tables, docs/decisions/0038) starts after `npm run db:migrate` ran under the owner role.
+ */
 export async function runMigrations(): Promise<MigrationReport> {
   const db = getDb();
   const before = await appliedCount(db);
+  if (before >= journalCount()) return { applied: 0, overlapsMarkedOverbooked: null };
   // Both migrators run the same SQL; they differ only by driver type.
   if (databaseUrl()) await migratePg(db as never, { migrationsFolder });
   else await migratePglite(db as never, { migrationsFolder });

@@ -241,6 +241,9 @@ export const auditLog = pgTable(
     details: text("details").notNull().default("{}"),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
+    // The AUDIT_HMAC_KEYS entry whose key signed `hash` (docs/decisions/0038); null for the rows
+    // written before the chain was keyed, whose hash is a plain SHA-256.
+    keyId: text("key_id"),
   },
   (t) => [index("audit_log_at_idx").on(t.at.desc()), index("audit_log_target_idx").on(t.targetUserId)],
 );

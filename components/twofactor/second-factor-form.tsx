@@ -4,6 +4,7 @@ import { startTransition, useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { counted } from "@/lib/format/count";
 import { EMAIL_CODE_REQUESTS } from "@/lib/twofactor/limits";
 import { IDLE, type FormState } from "@/lib/forms/form-state";
 
@@ -19,7 +20,11 @@ type Props = {
   requestCodeAction: Action;
 };
 
-/** The guide's « Identification à deux facteurs (2FA) » step, word for word. */
+/**
+ * The guide's « Identification à deux facteurs (2FA) » step, word for word, except its
+ * « Tentative(s) restante(s) : 3 »: the count is known, so it is written as every count in the
+ * app is (« 3 tentatives restantes », « 1 tentative restante », lib/format/count.ts).
+ */
 export function SecondFactorForm({ maskedEmail, remaining, remainingRequests, verifyAction, requestCodeAction }: Props) {
   const [verifyState, verify, verifying] = useActionState(verifyAction, IDLE as FormState<Data>);
   const [mailState, requestCode, mailing] = useActionState(requestCodeAction, IDLE as FormState<Data>);
@@ -76,7 +81,7 @@ export function SecondFactorForm({ maskedEmail, remaining, remainingRequests, ve
           Vérifier le code
         </Button>
         <p className="flex items-center gap-2 text-sm font-medium text-amber-800" aria-live="polite">
-          <span aria-hidden>▲</span> {attemptsLeft < 2 ? "Tentative restante" : "Tentatives restantes"} : {attemptsLeft}
+          <span aria-hidden>▲</span> {counted(attemptsLeft, "tentative restante", "tentatives restantes")}
         </p>
       </form>
 
@@ -101,11 +106,17 @@ export function SecondFactorForm({ maskedEmail, remaining, remainingRequests, ve
             ➤ Envoyer le code à usage unique à : {maskedEmail}
           </button>
         </form>
-        {mailState.message && <Alert tone="info">{mailState.message}</Alert>}
+        {mailState.message && <Alert tone={requestsLeft === 0 ? "warning" : "info"}>{mailState.message}</Alert>}
         {mailState.formError && <Alert>{mailState.formError}</Alert>}
-        <p className="text-xs text-slate-500">
-          Demandes de code par courriel : {EMAIL_CODE_REQUESTS - requestsLeft} sur {EMAIL_CODE_REQUESTS}. Après {EMAIL_CODE_REQUESTS} demandes sans
-          connexion réussie, ou trois codes erronés, votre compte sera automatiquement bloqué.
+        {requestsLeft === 0 && !mailState.message && (
+          <Alert tone="warning">
+            Vous avez reçu le dernier code que vous pouvez demander par courriel. Si ce code est erroné, s&apos;il expire sans avoir servi ou si vous
+            en demandez un autre, votre compte sera bloqué.
+          </Alert>
+        )}
+        <p className="text-xs text-slate-600">
+          Codes demandés par courriel : {EMAIL_CODE_REQUESTS - requestsLeft} sur {EMAIL_CODE_REQUESTS}. Après trois codes demandés sans connexion
+          réussie, ou trois codes erronés, votre compte sera automatiquement bloqué.
         </p>
       </div>
     </div>

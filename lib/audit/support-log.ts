@@ -1,7 +1,9 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { asc, desc, gt, sql } from "drizzle-orm";
 import { auditLog } from "@/db/schema";
 import type { Database } from "@/db/client";
+import { auditKeys, type AuditKey } from "@/config/audit-keys";
+import { logger } from "@/lib/log";
 
 // The support audit log (docs/decisions/0009). One writer, called inside the transaction of the
 // change it records, so there is never a change without its row nor a row without its change.
@@ -55,9 +57,8 @@ type Hashed = {
   details: string;
 };
 
-/** SHA-256 over the row's fields in a fixed order, chained to the previous row's hash. */
-export function hashAuditRow(row: Hashed): string {
-  const canonical = JSON.stringify([
+function canonical(row: Hashed): string {
+  return JSON.stringify([
     row.prevHash,
     row.at.toISOString(),
     row.actorId,
@@ -69,11 +70,24 @@ export function hashAuditRow(row: Hashed): string {
     row.ip,
     row.details,
   ]);
-  return createHash("sha256").update(canonical).digest("hex");
 }
 
-/** Appends one row, inside the caller's transaction. */
+/**
+ * The row's hash, chained to the previous row's: HMAC-SHA-256 under `key` (every row written since
+ * decision 0038), or the plain SHA-256 of the rows written before (no key).
+ */
+export function hashAuditRow(row: Hashed, key?: AuditKey | null): string {
+  if (!key) return createHash("sha256").update(canonical(row)).digest("hex");
+  return createHmac("sha256", key.key).update(canonical(row)).digest("hex");
+}
+
+/**
+ * Appends one row, inside the caller's transaction, signed with the current key (the first of
+ * AUDIT_HMAC_KEYS). The new head (row id, key id, hash) also goes to the application log, outside
+ * the database: `npm run audit:verify -- --head <hash>` then proves no row after it was cut.
+ */
 export async function writeAudit(tx: Database, actor: Actor, entry: AuditEntry): Promise<void> {
+  const key = auditKeys()[0]!;
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   const row: Hashed = {
@@ -88,29 +102,66 @@ export async function writeAudit(tx: Database, actor: Actor, entry: AuditEntry):
     ip: actor.ip,
     details: JSON.stringify(entry.details ?? {}),
   };
-  await tx.insert(auditLog).values({ ...row, hash: hashAuditRow(row) });
+  const hash = hashAuditRow(row, key);
+  const [inserted] = await tx
+    .insert(auditLog)
+    .values({ ...row, hash, keyId: key.id })
+    .returning({ id: auditLog.id });
+  logger.info({ auditHead: { id: inserted!.id, keyId: key.id, hash } }, "audit log appended");
 }
 
-export type ChainCheck = { ok: true; rows: number } | { ok: false; rows: number; rowId: number; problem: string };
+export type ChainCheck =
+  { ok: true; rows: number; head: string | null; afterExportedHead?: number } | { ok: false; rows: number; rowId: number | null; problem: string };
 
-/** Walks the whole log in order and recomputes every link. */
-export async function verifyAuditChain(db: Database): Promise<ChainCheck> {
+/**
+ * Walks the whole log in order and recomputes every link, each row under the key it names (old
+ * keys stay in AUDIT_HMAC_KEYS for this). Rows without a key id (written before 0038) are only
+ * accepted before the first keyed row: one appended later would be a forgery. `exportedHead`, a
+ * hash read from the application log, must be found in the chain: if the tail was cut, it is not.
+ */
+export async function verifyAuditChain(db: Database, options: { exportedHead?: string; keys?: AuditKey[] } = {}): Promise<ChainCheck> {
+  const keys = new Map((options.keys ?? auditKeys()).map((k) => [k.id, k]));
   let expectedPrev = GENESIS;
   let afterId = 0;
   let rows = 0;
+  let keyedSeen = false;
+  let headAt: number | null = null;
   for (;;) {
     const batch = await db.select().from(auditLog).where(gt(auditLog.id, afterId)).orderBy(asc(auditLog.id)).limit(1000);
-    if (batch.length === 0) return { ok: true, rows };
+    if (batch.length === 0) break;
     for (const row of batch) {
       rows++;
       if (row.prevHash !== expectedPrev) {
         return { ok: false, rows, rowId: row.id, problem: "le lien avec la ligne précédente est rompu (ligne supprimée ou modifiée)" };
       }
-      if (row.hash !== hashAuditRow(row)) {
+      let key: AuditKey | null = null;
+      if (row.keyId === null) {
+        if (keyedSeen)
+          return { ok: false, rows, rowId: row.id, problem: "ligne sans clé après des lignes signées (ligne ajoutée hors de l'application)" };
+      } else {
+        keyedSeen = true;
+        key = keys.get(row.keyId) ?? null;
+        if (!key) return { ok: false, rows, rowId: row.id, problem: `clé « ${row.keyId} » inconnue : ajoutez-la à AUDIT_HMAC_KEYS (anciennes clés)` };
+      }
+      if (row.hash !== hashAuditRow(row, key)) {
         return { ok: false, rows, rowId: row.id, problem: "le contenu de la ligne ne correspond plus à son empreinte (ligne modifiée)" };
       }
+      if (options.exportedHead && row.hash === options.exportedHead) headAt = rows;
       expectedPrev = row.hash;
       afterId = row.id;
     }
   }
+  const head = rows > 0 ? expectedPrev : null;
+  if (options.exportedHead) {
+    if (headAt === null) {
+      return {
+        ok: false,
+        rows,
+        rowId: null,
+        problem: `la tête exportée ${options.exportedHead} est introuvable : des lignes ont été supprimées en fin de journal`,
+      };
+    }
+    return { ok: true, rows, head, afterExportedHead: rows - headAt };
+  }
+  return { ok: true, rows, head };
 }

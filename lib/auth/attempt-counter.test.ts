@@ -4,7 +4,7 @@ import { sessions, users } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { freshDatabase } from "@/tests/support/test-db";
 import { ON_POSTGRES, throwawayPostgres } from "@/tests/support/postgres";
-import { recordEmailCodeRequest, recordFailedCode, resetCountersIfActive, type CountOutcome } from "./attempt-counter";
+import { attemptCode, recordEmailCodeRequest, recordFailedCode, resetCountersIfActive, type CountOutcome } from "./attempt-counter";
 import { useDatabase } from "@/tests/support/database-suite";
 
 async function newUserWithSessions(db: Database, n: number) {
@@ -57,10 +57,60 @@ function counterSuite(name: string, setup: () => Promise<{ dbs: Database[]; drop
       expect(await dbs[0]!.transaction((tx) => resetCountersIfActive(tx, user.id))).toBe(false);
     });
 
-    it("the third email-code request blocks, exactly once", async () => {
+    it("50 attempts at the same instant compare exactly 3 codes: the attempt is taken before the code is compared", async () => {
+      const user = await newUserWithSessions(dbs[0]!, 1);
+      let compared = 0;
+      const outcomes = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          attemptCode(
+            dbs[i % dbs.length]!,
+            user.id,
+            async () => {
+              compared++;
+              // A slow comparison widens the window in which the others are in flight.
+              await new Promise((resolve) => setTimeout(resolve, 5));
+              return "wrong" as const;
+            },
+            async () => null,
+          ),
+        ),
+      );
+      expect(compared).toBe(3);
+      expect(outcomes.filter((o) => o.kind === "wrong")).toHaveLength(2);
+      expect(outcomes.filter((o) => o.kind === "blocked" && o.justBlocked)).toEqual([{ kind: "blocked", justBlocked: true, reason: "wrong-codes" }]);
+      expect(outcomes.filter((o) => o.kind === "blocked" && !o.justBlocked)).toHaveLength(47);
+    });
+
+    it("a right code on the third attempt is accepted and resets the counter; a replay gives its attempt back", async () => {
+      const db = dbs[0]!;
+      const user = await newUserWithSessions(db, 0);
+      expect(await recordFailedCode(user.id, db)).toEqual({ kind: "counted", remaining: 2 });
+      expect(
+        await attemptCode(
+          db,
+          user.id,
+          async () => "used" as const,
+          async () => null,
+        ),
+      ).toEqual({ kind: "used", remaining: 2 });
+      expect(await recordFailedCode(user.id, db)).toEqual({ kind: "counted", remaining: 1 });
+      expect(
+        await attemptCode(
+          db,
+          user.id,
+          async () => "accepted" as const,
+          async () => "session",
+        ),
+      ).toEqual({ kind: "accepted", value: "session" });
+      const [row] = await db.select().from(users).where(eq(users.id, user.id));
+      expect(row).toMatchObject({ failedCodeAttempts: 0, status: "active" });
+    });
+
+    it("three email-code requests are counted and send a code; the fourth blocks, exactly once", async () => {
       const user = await newUserWithSessions(dbs[0]!, 1);
       const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => recordEmailCodeRequest(user.id, dbs[i % dbs.length]!)));
-      expect(tally(outcomes)).toEqual({ counted: 2, blockedNow: 1, alreadyBlocked: 17 });
+      expect(tally(outcomes)).toEqual({ counted: 3, blockedNow: 1, alreadyBlocked: 16 });
+      expect(outcomes.find((o) => o.kind === "blocked" && o.justBlocked)).toEqual({ kind: "blocked", justBlocked: true, reason: "email-codes" });
     });
 
     it("a successful sign-in resets both counters, so the next failures start from 3 again", async () => {

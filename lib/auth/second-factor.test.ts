@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { emailOutbox, sessions, twoFactor, users } from "@/db/schema";
+import { emailOutbox, sessions, twoFactor, users, verifications } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { accountBlockedEmail } from "@/lib/email/templates";
 import { freshDatabase } from "@/tests/support/test-db";
@@ -8,7 +8,7 @@ import { appOnThrowawayPostgres, ON_POSTGRES } from "@/tests/support/postgres";
 import { issueEmailCode } from "@/lib/twofactor/email-code";
 import { encryptSecret } from "@/lib/twofactor/encryption";
 import { startPendingStep } from "@/lib/twofactor/pending-step";
-import { verifySecondFactor } from "./second-factor";
+import { requestEmailCode, verifySecondFactor } from "./second-factor";
 import { totpCodeAt } from "@/lib/twofactor/totp";
 import { useDatabase } from "@/tests/support/database-suite";
 
@@ -30,14 +30,30 @@ vi.mock("next/headers", () => ({
   }),
 }));
 
+/**
+ * How many codes were compared: every authenticator check goes through acceptTotp (the emailed
+ * and recovery codes only after it, or instead of it), so counting its calls counts comparisons.
+ */
+const compared = vi.hoisted(() => ({ count: 0 }));
+vi.mock("@/lib/twofactor/authenticator", async (original) => {
+  const real = await original<typeof import("@/lib/twofactor/authenticator")>();
+  return {
+    ...real,
+    acceptTotp: (...args: Parameters<typeof real.acceptTotp>) => {
+      compared.count++;
+      return real.acceptTotp(...args);
+    },
+  };
+});
+
 const SECRET = "JBSWY3DPEHPK3PXP";
 const ctx = { ip: "192.0.2.50", userAgent: "Vitest", requestId: "test" };
 
 /** A well-formed code that no step of the ±1 window accepts. */
-function wrongCode(): string {
+function wrongCode(except?: string): string {
   const now = Date.now();
   const near = new Set([-60_000, -30_000, 0, 30_000, 60_000].map((d) => totpCodeAt(SECRET, now + d)));
-  return ["000000", "111111", "222222"].find((c) => !near.has(c))!;
+  return ["000000", "111111", "222222", "333333"].find((c) => !near.has(c) && c !== except)!;
 }
 
 function secondFactorSuite(name: string, setup: () => Promise<{ db: Database; drop?: () => Promise<void> } | null>, runs = true) {
@@ -59,7 +75,10 @@ function secondFactorSuite(name: string, setup: () => Promise<{ db: Database; dr
       expect(jar.size).toBe(1);
 
       const code = wrongCode();
+      compared.count = 0;
       const results = await Promise.all(Array.from({ length: 50 }, () => verifySecondFactor({ method: "code", code }, ctx)));
+      // The attempt is taken before the code is compared: three comparisons, never more (0036).
+      expect(compared.count).toBe(3);
       expect(
         results
           .filter((r) => r.kind === "wrong-code")
@@ -67,6 +86,7 @@ function secondFactorSuite(name: string, setup: () => Promise<{ db: Database; dr
           .sort(),
       ).toEqual([1, 2]);
       expect(results.filter((r) => r.kind === "blocked")).toHaveLength(48);
+      expect(results.filter((r) => r.kind === "blocked" && r.reason === "wrong-codes")).toHaveLength(1);
 
       const [row] = await db.select().from(users).where(eq(users.id, user!.id));
       expect(row).toMatchObject({ failedCodeAttempts: 3, status: "blocked" });
@@ -81,6 +101,7 @@ function secondFactorSuite(name: string, setup: () => Promise<{ db: Database; dr
 
       // The right code afterwards, at the same pending step, is refused and opens nothing.
       expect(await verifySecondFactor({ method: "code", code: totpCodeAt(SECRET) }, ctx)).toEqual({ kind: "blocked" });
+      expect(compared.count).toBe(3);
       expect(
         await db
           .select()
@@ -134,12 +155,14 @@ function secondFactorSuite(name: string, setup: () => Promise<{ db: Database; dr
       expect(await openSessions(db, userId)).toHaveLength(2);
     });
 
-    it("one valid code sent 10 times together opens one session; the other 9 are used-code, not counted", async () => {
+    it("one valid code sent 10 times together opens one session; the other 9 find the sign-in finished, compare nothing, count nothing", async () => {
       const userId = await doctorAtTheCodeStep(db, "course");
       const code = totpCodeAt(SECRET);
+      compared.count = 0;
       const results = await Promise.all(Array.from({ length: 10 }, () => verifySecondFactor({ method: "code", code }, ctx)));
       expect(results.filter((r) => r.kind === "signed-in")).toHaveLength(1);
-      expect(results.filter((r) => r.kind !== "signed-in")).toEqual(Array.from({ length: 9 }, () => ({ kind: "used-code", remaining: 3 })));
+      expect(results.filter((r) => r.kind !== "signed-in")).toEqual(Array.from({ length: 9 }, () => ({ kind: "expired" })));
+      expect(compared.count).toBe(1);
       expect(await openSessions(db, userId)).toHaveLength(1);
       expect(await accountOf(db, userId)).toMatchObject({ failedCodeAttempts: 0, status: "active" });
     });
@@ -156,6 +179,92 @@ function secondFactorSuite(name: string, setup: () => Promise<{ db: Database; dr
       const emailed = await issueEmailCode(userId);
       expect(await verifySecondFactor({ method: "code", code: emailed }, ctx)).toMatchObject({ kind: "signed-in" });
       expect(await accountOf(db, userId)).toMatchObject({ failedCodeAttempts: 0, status: "active" });
+    });
+
+    it("a right code on the third try signs in and resets the counter", async () => {
+      const userId = await doctorAtTheCodeStep(db, "troisieme");
+      expect(await verifySecondFactor({ method: "code", code: wrongCode() }, ctx)).toEqual({ kind: "wrong-code", remaining: 2 });
+      expect(await verifySecondFactor({ method: "code", code: wrongCode() }, ctx)).toEqual({ kind: "wrong-code", remaining: 1 });
+      expect(await accountOf(db, userId)).toMatchObject({ failedCodeAttempts: 2, status: "active" });
+      expect(await verifySecondFactor({ method: "code", code: totpCodeAt(SECRET) }, ctx)).toMatchObject({ kind: "signed-in" });
+      expect(await accountOf(db, userId)).toMatchObject({ failedCodeAttempts: 0, status: "active" });
+    });
+
+    it("50 racers with one right code among wrong ones compare at most 3 codes, and a right third try still signs in", async () => {
+      const userId = await doctorAtTheCodeStep(db, "melange");
+      expect(await verifySecondFactor({ method: "code", code: wrongCode() }, ctx)).toEqual({ kind: "wrong-code", remaining: 2 });
+      compared.count = 0;
+      const right = totpCodeAt(SECRET);
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => verifySecondFactor({ method: "code", code: i === 0 ? right : wrongCode() }, ctx)),
+      );
+      // One attempt was already spent: two are left, so at most two codes are compared.
+      expect(compared.count).toBeLessThanOrEqual(2);
+      const signedIn = results.filter((r) => r.kind === "signed-in").length;
+      const account = await accountOf(db, userId);
+      // Either the right code came within the two attempts left (signed in, counter reset), or both were
+      // taken by wrong codes first (blocked); never both, never a fourth comparison.
+      if (signedIn === 1) expect(account).toMatchObject({ failedCodeAttempts: 0, status: "active" });
+      else expect(account).toMatchObject({ failedCodeAttempts: 3, status: "blocked" });
+    });
+
+    describe("the emailed code follows the guide (0037)", () => {
+      const lastMail = async (userId: string) => {
+        const { email } = await accountOf(db, userId);
+        const mails = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email));
+        return mails.sort((a, b) => a.id - b.id).at(-1)!;
+      };
+      const codeIn = (text: string) => /Votre code à usage unique est : (\d{6})/.exec(text)![1]!;
+
+      it("the third request sends a last code with a warning; a fourth request blocks and says why", async () => {
+        const userId = await doctorAtTheCodeStep(db, "quatrieme");
+        expect(await requestEmailCode(ctx)).toEqual({ kind: "sent", remainingRequests: 2, last: false });
+        expect(await requestEmailCode(ctx)).toEqual({ kind: "sent", remainingRequests: 1, last: false });
+        expect(await requestEmailCode(ctx)).toEqual({ kind: "sent", remainingRequests: 0, last: true });
+        const third = await lastMail(userId);
+        expect(third.subject).toBe("Votre dernier code de connexion Doctipro");
+        expect(third.text).toContain("c'est le dernier code que vous pouvez demander");
+        expect(await accountOf(db, userId)).toMatchObject({ emailCodeRequests: 3, status: "active" });
+
+        expect(await requestEmailCode(ctx)).toEqual({ kind: "blocked", reason: "email-codes" });
+        expect(await accountOf(db, userId)).toMatchObject({ status: "blocked" });
+        const blocked = await lastMail(userId);
+        expect(blocked.subject).toBe("Votre compte Doctipro est bloqué");
+        expect(blocked.text).toContain("Trois codes à usage unique ont été demandés par courriel sans connexion réussie");
+        expect(blocked.text).toContain("info@doctipro.lu");
+      });
+
+      it("the last code typed wrong blocks at once", async () => {
+        const userId = await doctorAtTheCodeStep(db, "derniercode");
+        for (let i = 0; i < 3; i++) await requestEmailCode(ctx);
+        const code = codeIn((await lastMail(userId)).text);
+        expect(await verifySecondFactor({ method: "code", code: wrongCode(code) }, ctx)).toEqual({
+          kind: "blocked",
+          reason: "email-codes",
+        });
+        expect(await accountOf(db, userId)).toMatchObject({ status: "blocked", failedCodeAttempts: 1 });
+      });
+
+      it("the last code right signs in and resets both counters", async () => {
+        const userId = await doctorAtTheCodeStep(db, "dernierbon");
+        for (let i = 0; i < 3; i++) await requestEmailCode(ctx);
+        const code = codeIn((await lastMail(userId)).text);
+        expect(await verifySecondFactor({ method: "code", code }, ctx)).toMatchObject({ kind: "signed-in" });
+        expect(await accountOf(db, userId)).toMatchObject({ status: "active", failedCodeAttempts: 0, emailCodeRequests: 0 });
+      });
+
+      it("the last code expired unused blocks at the next attempt, before any code is compared", async () => {
+        const userId = await doctorAtTheCodeStep(db, "expire");
+        for (let i = 0; i < 3; i++) await requestEmailCode(ctx);
+        await db
+          .update(verifications)
+          .set({ expiresAt: new Date(Date.now() - 1000) })
+          .where(and(eq(verifications.userId, userId), eq(verifications.purpose, "sign_in_email_code"), isNull(verifications.usedAt)));
+        compared.count = 0;
+        expect(await verifySecondFactor({ method: "code", code: totpCodeAt(SECRET) }, ctx)).toEqual({ kind: "blocked", reason: "email-codes" });
+        expect(compared.count).toBe(0);
+        expect(await accountOf(db, userId)).toMatchObject({ status: "blocked" });
+      });
     });
   });
 }

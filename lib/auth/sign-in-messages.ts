@@ -16,6 +16,16 @@ function waitText(seconds: number): string {
 export type SignInRefusal =
   { kind: "invalid-credentials" } | { kind: "wrong-portal" } | { kind: "throttled"; retryAfterSeconds: number } | { kind: "blocked" };
 
+/**
+ * What the blocked page and the email say happened (docs/decisions/0037): three wrong codes, or
+ * three codes requested by email without a successful sign-in.
+ */
+export const BLOCK_REASON_TEXT = {
+  "wrong-codes": "Après trois codes de double authentification erronés, votre compte a été bloqué et toutes ses sessions ont été fermées.",
+  "email-codes":
+    "Trois codes à usage unique ont été demandés par courriel sans connexion réussie : votre compte a été bloqué et toutes ses sessions ont été fermées.",
+} as const;
+
 export function blockedMessage(): string {
   return `Votre compte est bloqué. Pour le réactiver, veuillez contacter notre support à l'adresse : ${supportEmail()}`;
 }

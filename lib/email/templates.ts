@@ -1,5 +1,6 @@
 import { appUrl } from "@/config/email";
 import { supportEmail } from "@/config/env";
+import { BLOCK_REASON_TEXT } from "@/lib/auth/sign-in-messages";
 
 // The French messages the app sends. Each has a plain-text and an HTML version; none ever contains
 // a password or a TOTP secret.
@@ -24,10 +25,16 @@ export function message(subject: string, paragraphs: string[], link?: { href: st
   return { subject, text, html };
 }
 
-export function signInCodeEmail(code: string): EmailMessage {
-  return message("Votre code de connexion Doctipro", [
+/** `last`: the third and last code the guide allows before the account is blocked. */
+export function signInCodeEmail(code: string, { last = false }: { last?: boolean } = {}): EmailMessage {
+  return message(last ? "Votre dernier code de connexion Doctipro" : "Votre code de connexion Doctipro", [
     "Bonjour,",
     `Votre code à usage unique est : ${code}`,
+    ...(last
+      ? [
+          "Attention : c'est le dernier code que vous pouvez demander. Si ce code est erroné, s'il expire sans avoir servi ou si vous en demandez un autre, votre compte sera bloqué.",
+        ]
+      : []),
     "Il est valable 10 minutes et ne peut servir qu'une fois. Si vous n'avez pas demandé ce code, quelqu'un connaît peut-être votre mot de passe : changez-le et prévenez le support.",
   ]);
 }
@@ -41,10 +48,10 @@ export function signUpCodeEmail(code: string): EmailMessage {
   ]);
 }
 
-export function accountBlockedEmail(): EmailMessage {
+export function accountBlockedEmail(reason: keyof typeof BLOCK_REASON_TEXT = "wrong-codes"): EmailMessage {
   return message("Votre compte Doctipro est bloqué", [
     "Bonjour,",
-    "Après trois tentatives infructueuses de double authentification, votre compte a été bloqué et toutes ses sessions ont été fermées.",
+    BLOCK_REASON_TEXT[reason],
     `Pour le réactiver, veuillez contacter notre support à l'adresse : ${supportEmail()}`,
   ]);
 }

@@ -56,6 +56,16 @@ export async function currentPendingStep(): Promise<PendingStep | null> {
   return row ?? null;
 }
 
+/** Whether the step is still usable, read in the caller's transaction. */
+export async function pendingStepLive(tx: Database, id: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: pendingSignIns.id })
+    .from(pendingSignIns)
+    .where(and(eq(pendingSignIns.id, id), isNull(pendingSignIns.consumedAt), gt(pendingSignIns.expiresAt, sql`now()`)))
+    .limit(1);
+  return Boolean(row);
+}
+
 /** Uses the step up, once: false when another request already did (replayed cookie). */
 export async function consumePendingStep(tx: Database, id: string): Promise<boolean> {
   const [row] = await tx

@@ -76,3 +76,20 @@ export async function browserCookies(base: string, email: string, password: stri
     await browser.close();
   }
 }
+
+/** Where each bench:sign-in run leaves its server's peak RSS, for `npm run bench` to print them side by side. */
+export const PEAKS_FILE = path.resolve(".data/bench-peaks.json");
+
+export type Peaks = Record<string, { peakMiB: number; at: string }>;
+
+/** Records a server's peak RSS under `key` (« postgres:large », « pglite:demo »…). */
+export function recordPeak(key: string, peakMiB: number): void {
+  const peaks = readPeaks();
+  peaks[key] = { peakMiB: Math.round(peakMiB), at: new Date().toISOString().slice(0, 16).replace("T", " ") };
+  fs.mkdirSync(path.dirname(PEAKS_FILE), { recursive: true });
+  fs.writeFileSync(PEAKS_FILE, JSON.stringify(peaks, null, 2));
+}
+
+export function readPeaks(): Peaks {
+  return fs.existsSync(PEAKS_FILE) ? (JSON.parse(fs.readFileSync(PEAKS_FILE, "utf8")) as Peaks) : {};
+}

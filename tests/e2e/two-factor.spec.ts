@@ -6,7 +6,7 @@ import { totpCodeAt } from "@/lib/twofactor/totp";
 
 test.use(ownClientIpPerTest);
 
-const remaining = (n: number) => `${n < 2 ? "Tentative restante" : "Tentatives restantes"} : ${n}`;
+const remaining = (n: number) => `${n} ${n < 2 ? "tentative restante" : "tentatives restantes"}`;
 
 test("the 2FA step shows the guide's words, a one-time-code field and the masked address", async ({ page }) => {
   await submitSignIn(page, "doctor", FIXTURES.totp.email);
@@ -118,20 +118,38 @@ test(
   },
 );
 
-test("three email-code requests without a successful sign-in block the account", { tag: "@embedded" }, async ({ page, request }) => {
-  const email = FIXTURES.mailBlock.email;
-  await submitSignIn(page, "doctor", email);
-  const send = page.getByRole("button", { name: /Envoyer le code à usage unique à/ });
-  await send.click();
-  await expect(page.getByText("Demandes de code par courriel : 1 sur 3.", { exact: false })).toBeVisible();
-  await send.click();
-  await expect(page.getByText("Demandes de code par courriel : 2 sur 3.", { exact: false })).toBeVisible();
-  await waitForMail(request, email, "Votre code de connexion", 2);
-  await send.click();
-  await expect(page).toHaveURL(/\/connexion\/bloque$/);
-  await expect(page.getByText(/info@doctipro\.lu/)).toBeVisible();
-  await waitForMail(request, email, "Votre compte Doctipro est bloqué");
-});
+test(
+  "the third emailed code is sent as the last; when it fails the account is blocked and says why",
+  { tag: "@embedded" },
+  async ({ page, request }) => {
+    const email = FIXTURES.mailBlock.email;
+    await submitSignIn(page, "doctor", email);
+    const send = page.getByRole("button", { name: /Envoyer le code à usage unique à/ });
+    await send.click();
+    await expect(page.getByText("Codes demandés par courriel : 1 sur 3.", { exact: false })).toBeVisible();
+    await send.click();
+    await expect(page.getByText("Codes demandés par courriel : 2 sur 3.", { exact: false })).toBeVisible();
+    await waitForMail(request, email, "Votre code de connexion", 2);
+    // The third request still sends a code, and says on the page and in the email that it is the last.
+    await send.click();
+    await expect(page.getByText("Codes demandés par courriel : 3 sur 3.", { exact: false })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "c'est le dernier code que vous pouvez demander" })).toBeVisible();
+    const last = await waitForMail(request, email, "Votre dernier code de connexion");
+    const code = /Votre code à usage unique est : (\d{6})/.exec(last.text)?.[1];
+    expect(code).toMatch(/^\d{6}$/);
+    expect(last.text).toContain("c'est le dernier code que vous pouvez demander");
+
+    // The last code typed wrong: blocked at once, the page says what happened and how to reach support.
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+    await page.getByLabel("Code à usage unique").fill(wrong);
+    await page.getByRole("button", { name: "Vérifier le code" }).click();
+    await expect(page).toHaveURL(/\/connexion\/bloque\?motif=courriel$/);
+    await expect(page.getByText("Trois codes à usage unique ont été demandés par courriel sans connexion réussie", { exact: false })).toBeVisible();
+    await expect(page.getByText(/info@doctipro\.lu/)).toBeVisible();
+    const blocked = await waitForMail(request, email, "Votre compte Doctipro est bloqué");
+    expect(blocked.text).toContain("Trois codes à usage unique ont été demandés par courriel sans connexion réussie");
+  },
+);
 
 test("a recovery code works instead of the app, once", async ({ page }) => {
   const email = FIXTURES.recovery.email;

@@ -23,6 +23,7 @@ export function localSecrets(): void {
   if (!process.env.DATABASE_URL) return;
   process.env.AUTH_SECRET ||= randomBytes(32).toString("base64url");
   process.env.AUTH_ENCRYPTION_KEY ||= randomBytes(32).toString("base64url");
+  process.env.AUDIT_HMAC_KEYS ||= `local:${randomBytes(32).toString("base64")}`;
 }
 
 /** `npm run build`, unless `skip` (the caller's *_SKIP_BUILD: the build is fresh). */
@@ -57,9 +58,18 @@ export async function waitForHealth(server: ChildProcess, base: string): Promise
 
 /** Peak resident memory of a process so far (Linux), in MiB; null elsewhere. */
 export function peakRssMiB(pid: number | undefined): number | null {
+  return statusMiB(pid, "VmHWM");
+}
+
+/** The process's resident memory now (VmRSS). */
+export function currentRssMiB(pid: number | undefined): number | null {
+  return statusMiB(pid, "VmRSS");
+}
+
+function statusMiB(pid: number | undefined, field: "VmHWM" | "VmRSS"): number | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
+    const kb = Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1]);
     return Number.isFinite(kb) ? kb / 1024 : null;
   } catch {
     return null;

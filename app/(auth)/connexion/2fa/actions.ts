@@ -7,9 +7,13 @@ import { invalid, type FormState } from "@/lib/forms/form-state";
 import { requestContext } from "@/lib/http/request-context";
 import { secondFactorSchema } from "@/lib/twofactor/code-format";
 import { clearPendingCookie } from "@/lib/twofactor/pending-step";
+import type { BlockReason } from "@/lib/auth/attempt-counter";
 import { requestEmailCode, verifySecondFactor } from "@/lib/auth/second-factor";
 
 export type CodeFormData = { remaining?: number; remainingRequests?: number };
+
+/** The blocked page says what happened (0037). */
+const blockedPath = (reason: BlockReason | undefined) => (reason === "email-codes" ? "/connexion/bloque?motif=courriel" : "/connexion/bloque");
 
 const EXPIRED: FormState<CodeFormData> = {
   status: "error",
@@ -28,7 +32,7 @@ export async function verifyCodeAction(_previous: FormState<CodeFormData>, formD
       redirect(HOME_PATH[result.portal]);
     case "blocked":
       await clearPendingCookie();
-      redirect("/connexion/bloque");
+      redirect(blockedPath(result.reason));
     case "expired":
       return EXPIRED;
     case "wrong-code":
@@ -53,13 +57,15 @@ export async function requestEmailCodeAction(_previous: FormState<CodeFormData>)
   switch (result.kind) {
     case "blocked":
       await clearPendingCookie();
-      redirect("/connexion/bloque");
+      redirect(blockedPath(result.reason));
     case "expired":
       return EXPIRED;
     case "sent":
       return {
         status: "success",
-        message: "Un code à usage unique vient de vous être envoyé par courriel. Il est valable 10 minutes.",
+        message: result.last
+          ? "Un dernier code à usage unique vient de vous être envoyé par courriel. Il est valable 10 minutes. Attention : c'est le dernier code que vous pouvez demander ; si ce code est erroné, s'il expire sans avoir servi ou si vous en demandez un autre, votre compte sera bloqué."
+          : "Un code à usage unique vient de vous être envoyé par courriel. Il est valable 10 minutes.",
         data: { remainingRequests: result.remainingRequests },
       };
   }
