@@ -34,6 +34,8 @@ const PUBLIC: Record<string, string> = {
   "app/(auth)/invitation/actions.ts": "authorised by the single-use invitation token",
   "app/(auth)/confirmer-courriel/page.tsx": "authorised by the single-use confirmation token",
   "app/(auth)/confirmer-courriel/actions.ts": "authorised by the single-use confirmation token",
+  "app/rdv/annuler/[token]/page.tsx": "authorised by the single-use cancellation link's token (stored as a hash)",
+  "app/rdv/annuler/[token]/actions.ts": "authorised by the single-use cancellation link's token (stored as a hash)",
   "app/rdv/page.tsx": "finding a doctor who takes online bookings: public facts of doctors who turned it on",
   "app/rdv/[slug]/page.tsx": "a doctor's public booking page: profile facts, motifs and free times only, never an appointment or a patient",
   "app/rdv/[slug]/reserver/page.tsx":

@@ -80,7 +80,7 @@ describe("the reminder the doctor chose (24 h by default)", () => {
     await drain(new Date(startsAt.getTime() - hours(23)));
     const mails = await mailTo("nora.wagner@example.lu");
     expect(mails).toHaveLength(before + 1);
-    expect(mails.at(-1)!.subject).toBe("Rappel : rendez-vous le mardi 1 juin 2027 à 09:" + startsAt.toISOString().slice(14, 16));
+    expect(mails.at(-1)!.subject).toBe("Rappel : rendez-vous le mardi 1er juin 2027 à 09:" + startsAt.toISOString().slice(14, 16));
     expect(mails.at(-1)!.text).toContain("Médecin : Dr Jos Weber");
     const sms = await db
       .select()
