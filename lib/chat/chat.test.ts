@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { auditLog, chatConversations, chatMessages, chatSupportPresence, users, type User } from "@/db/schema";
 import { verifyAuditChain } from "@/lib/audit/support-log";
 import type { Database } from "@/db/client";
@@ -99,6 +99,11 @@ function chatSuite(name: string, setup: () => Promise<{ db: Database; drop?: () 
     it(`rate-limits each author to ${MESSAGES_PER_MINUTE} messages a minute`, async () => {
       const doctor = await person(db!, "doctor");
       const other = await person(db!, "doctor");
+      // The limit is a fixed one-minute window: a run that straddled a minute's end would see the
+      // 21st message allowed. The clock is held at the start of the current minute (in the past, so
+      // later tests' activity stays the newest) for the whole test.
+      vi.useFakeTimers({ toFake: ["Date"], now: new Date(Math.floor(Date.now() / 60_000) * 60_000 + 1_000) });
+      onTestFinished(() => void vi.useRealTimers());
       for (let i = 0; i < MESSAGES_PER_MINUTE; i++) expect((await sendUserMessage({ user: doctor }, `m${i}`, db!)).ok).toBe(true);
       expect(await sendUserMessage({ user: doctor }, "un de trop", db!)).toEqual({ ok: false, error: TOO_MANY });
       expect((await myChat(doctor.id, db!)).messages).toHaveLength(MESSAGES_PER_MINUTE);
