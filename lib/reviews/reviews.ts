@@ -24,19 +24,22 @@ export type DoctorReview = {
   hiddenReason: string | null;
 };
 
+/** What a review list shows, as both the doctor's page and support's read it. */
+const REVIEW_FIELDS = {
+  id: reviews.id,
+  rating: reviews.rating,
+  comment: reviews.comment,
+  createdAt: reviews.createdAt,
+  visitAt: appointments.startsAt,
+  answer: reviews.answer,
+  answeredAt: reviews.answeredAt,
+  status: reviews.status,
+  hiddenReason: reviews.hiddenReason,
+};
+
 export async function listDoctorReviews(doctorId: string, db: Database = getDb(), limit = 200): Promise<DoctorReview[]> {
   const rows = await db
-    .select({
-      id: reviews.id,
-      rating: reviews.rating,
-      comment: reviews.comment,
-      createdAt: reviews.createdAt,
-      visitAt: appointments.startsAt,
-      answer: reviews.answer,
-      answeredAt: reviews.answeredAt,
-      status: reviews.status,
-      hiddenReason: reviews.hiddenReason,
-    })
+    .select(REVIEW_FIELDS)
     .from(reviews)
     .leftJoin(appointments, eq(appointments.id, reviews.appointmentId))
     .where(eq(reviews.doctorId, doctorId))
@@ -74,15 +77,7 @@ export type SupportReview = DoctorReview & { doctorName: string; doctorId: strin
 export async function listReviewsForSupport(db: Database = getDb(), limit = 100): Promise<SupportReview[]> {
   const rows = await db
     .select({
-      id: reviews.id,
-      rating: reviews.rating,
-      comment: reviews.comment,
-      createdAt: reviews.createdAt,
-      visitAt: appointments.startsAt,
-      answer: reviews.answer,
-      answeredAt: reviews.answeredAt,
-      status: reviews.status,
-      hiddenReason: reviews.hiddenReason,
+      ...REVIEW_FIELDS,
       doctorId: users.id,
       title: users.title,
       firstName: users.firstName,

@@ -7,6 +7,14 @@ export const ENROLMENT_CODE_REFUSED = "Code incorrect. Vérifiez l'heure de votr
 /** A code refused on the security page: wrong, or already used within its 30 s. */
 export const CODE_REFUSED = "Code incorrect ou déjà utilisé.";
 
+/** A sign-in's second step refused the code (wrong, or a recovery code wrong or spent). */
+export function signInCodeRefused(method: "totp" | "email" | "recovery" | string): string {
+  return method === "recovery" ? "Code de secours incorrect ou déjà utilisé." : "Code incorrect.";
+}
+
+/** A replayed authenticator code: refused, not counted (docs/decisions/0036). */
+export const SIGN_IN_CODE_REPLAYED = "Ce code a déjà servi. Attendez que votre application affiche le code suivant, puis saisissez-le.";
+
 export const TWO_FACTOR_MESSAGE = {
   alreadyOn: "La double authentification est déjà activée.",
   requiredForRole: "La double authentification est obligatoire pour le support.",

@@ -9,6 +9,7 @@ import { secondFactorSchema } from "@/lib/twofactor/code-format";
 import { clearPendingCookie } from "@/lib/twofactor/pending-step";
 import type { BlockReason } from "@/lib/auth/attempt-counter";
 import { requestEmailCode, verifySecondFactor } from "@/lib/auth/second-factor";
+import { SIGN_IN_CODE_REPLAYED, signInCodeRefused } from "@/lib/twofactor/messages";
 
 export type CodeFormData = { remaining?: number; remainingRequests?: number };
 
@@ -38,14 +39,14 @@ export async function verifyCodeAction(_previous: FormState<CodeFormData>, formD
     case "wrong-code":
       return {
         status: "error",
-        fieldErrors: { code: parsed.data.method === "recovery" ? "Code de secours incorrect ou déjà utilisé." : "Code incorrect." },
+        fieldErrors: { code: signInCodeRefused(parsed.data.method) },
         data: { remaining: result.remaining },
       };
     case "used-code":
       // A replayed authenticator code: refused, not counted (lib/auth/second-factor.ts).
       return {
         status: "error",
-        fieldErrors: { code: "Ce code a déjà servi. Attendez que votre application affiche le code suivant, puis saisissez-le." },
+        fieldErrors: { code: SIGN_IN_CODE_REPLAYED },
         data: { remaining: result.remaining },
       };
   }

@@ -38,6 +38,7 @@ import { requestContext } from "@/lib/http/request-context";
 import { patientFormSchema } from "@/lib/patients/schema";
 import { secondFactorSchema } from "@/lib/twofactor/code-format";
 import { clearPendingCookie, startPendingStep } from "@/lib/twofactor/pending-step";
+import { SIGN_IN_CODE_REPLAYED, signInCodeRefused } from "@/lib/twofactor/messages";
 
 // The booking flow's actions. The doctor, motif and time are bound by the page but come back from
 // the browser: they are checked again here, and the way back to the flow is rebuilt from them, never
@@ -166,13 +167,13 @@ export async function bookingSecondFactorAction(
     case "wrong-code":
       return {
         status: "error",
-        fieldErrors: { code: parsed.data.method === "recovery" ? "Code de secours incorrect ou déjà utilisé." : "Code incorrect." },
+        fieldErrors: { code: signInCodeRefused(parsed.data.method) },
         data: { remaining: result.remaining },
       };
     case "used-code":
       return {
         status: "error",
-        fieldErrors: { code: "Ce code a déjà servi. Attendez que votre application affiche le code suivant, puis saisissez-le." },
+        fieldErrors: { code: SIGN_IN_CODE_REPLAYED },
         data: { remaining: result.remaining },
       };
   }
