@@ -7,7 +7,7 @@ import { getDb, type Database } from "@/lib/db";
 import { isUuid } from "@/lib/forms/ids";
 import { addDays, dayBounds, instantToWallClock } from "@/lib/time/luxembourg";
 import { bookingBounds, computeFreeTimes, daysOfRange, type FreeDay } from "./free-times";
-import { getOnlineBookingSettings, type OnlineBookingSettings } from "./settings";
+import { getOnlineBookingSettings, MOTIF_FIELDS, type OnlineBookingSettings } from "./settings";
 
 // The free times of a doctor and motif as stored (docs/decisions/0040): what the public page lists,
 // what a booking is checked against, and what a patient who lost a race is offered instead. The
@@ -47,14 +47,7 @@ const validInstant = (at: unknown): at is Date => at instanceof Date && !Number.
 export async function findMotif(db: Database, doctorId: string, visitReasonId: string): Promise<BookableMotif | null> {
   if (!isUuid(doctorId) || !isUuid(visitReasonId)) return null;
   const [motif] = await db
-    .select({
-      id: visitReasons.id,
-      label: visitReasons.label,
-      durationMinutes: visitReasons.durationMinutes,
-      active: visitReasons.active,
-      bookableOnline: visitReasons.bookableOnline,
-      openToNewPatients: visitReasons.openToNewPatients,
-    })
+    .select(MOTIF_FIELDS)
     .from(visitReasons)
     .where(and(eq(visitReasons.id, visitReasonId), eq(visitReasons.doctorId, doctorId)))
     .limit(1);

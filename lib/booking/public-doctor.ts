@@ -4,7 +4,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { agendaRevisions, doctorProfiles, onlineBookingSettings, users, visitReasons } from "@/db/schema";
 import { getDb, type Database } from "@/lib/db";
 import { displayName } from "@/lib/users/display-name";
-import type { OnlineBookingSettings, ReminderHours } from "./settings";
+import { settingsFromRow, type OnlineBookingSettings } from "./settings";
 
 // What the public booking page of a doctor may show (issue 18): the profile's public facts and the
 // motifs bookable online. Never a patient, an appointment or a reason for one.
@@ -95,18 +95,7 @@ export async function findDoctorBySlug(slug: string, deps: Deps = {}): Promise<P
     horizonWeeks: row.horizonWeeks,
     minNoticeMinutes: row.minNoticeMinutes,
     revision: row.revision ?? 0,
-    settings: {
-      doctorId: row.id,
-      stored: true,
-      enabled: row.enabled,
-      slug: row.slug,
-      customWindows: row.customWindows,
-      minNoticeMinutes: row.minNoticeMinutes,
-      horizonWeeks: row.horizonWeeks,
-      cancellationDeadlineHours: row.cancellationDeadlineHours,
-      reminderHours: row.reminderHours === 24 || row.reminderHours === 48 ? (row.reminderHours as ReminderHours) : null,
-      showReviews: row.showReviews,
-    },
+    settings: settingsFromRow(row.id, row),
   };
 }
 

@@ -48,10 +48,11 @@ function toReminder(hours: number | null): ReminderHours {
   return hours === 24 || hours === 48 ? hours : null;
 }
 
-/** The doctor's settings, or the defaults (off, no slug) when none were saved. */
-export async function getOnlineBookingSettings(doctorId: string, deps: Deps = {}): Promise<OnlineBookingSettings> {
-  const [row] = await (deps.db ?? getDb()).select().from(onlineBookingSettings).where(eq(onlineBookingSettings.doctorId, doctorId)).limit(1);
-  if (!row) return { doctorId, stored: false, slug: null, ...DEFAULT_ONLINE_BOOKING };
+/** A stored settings row as the rest of the app reads it. */
+export function settingsFromRow(
+  doctorId: string,
+  row: Omit<typeof onlineBookingSettings.$inferSelect, "doctorId" | "updatedAt" | "updatedById">,
+): OnlineBookingSettings {
   return {
     doctorId,
     stored: true,
@@ -64,6 +65,23 @@ export async function getOnlineBookingSettings(doctorId: string, deps: Deps = {}
     reminderHours: toReminder(row.reminderHours),
     showReviews: row.showReviews,
   };
+}
+
+/** The columns a motif is read with wherever online booking needs one. */
+export const MOTIF_FIELDS = {
+  id: visitReasons.id,
+  label: visitReasons.label,
+  durationMinutes: visitReasons.durationMinutes,
+  active: visitReasons.active,
+  bookableOnline: visitReasons.bookableOnline,
+  openToNewPatients: visitReasons.openToNewPatients,
+};
+
+/** The doctor's settings, or the defaults (off, no slug) when none were saved. */
+export async function getOnlineBookingSettings(doctorId: string, deps: Deps = {}): Promise<OnlineBookingSettings> {
+  const [row] = await (deps.db ?? getDb()).select().from(onlineBookingSettings).where(eq(onlineBookingSettings.doctorId, doctorId)).limit(1);
+  if (!row) return { doctorId, stored: false, slug: null, ...DEFAULT_ONLINE_BOOKING };
+  return settingsFromRow(doctorId, row);
 }
 
 export type SettingsMotif = {
@@ -89,14 +107,7 @@ export async function readOnlineBookingSettings(access: AgendaAccess, deps: Deps
       .where(eq(onlineBookingWindows.doctorId, doctorId))
       .orderBy(asc(onlineBookingWindows.weekday), asc(onlineBookingWindows.startMinute)),
     db
-      .select({
-        id: visitReasons.id,
-        label: visitReasons.label,
-        durationMinutes: visitReasons.durationMinutes,
-        active: visitReasons.active,
-        bookableOnline: visitReasons.bookableOnline,
-        openToNewPatients: visitReasons.openToNewPatients,
-      })
+      .select(MOTIF_FIELDS)
       .from(visitReasons)
       .where(eq(visitReasons.doctorId, doctorId))
       .orderBy(asc(visitReasons.position), asc(sql`lower(${visitReasons.label})`)),
