@@ -1,19 +1,15 @@
 "use client";
 
-import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useErrorFocus } from "@/components/ui/use-error-focus";
-import type { IsoWeekday, OpeningInterval } from "@/lib/agenda/hours";
+import type { OpeningInterval } from "@/lib/agenda/hours";
 import { cancellationLabel, noticeLabel } from "@/lib/booking/messages";
 import { CANCELLATION_CHOICES, MAX_HORIZON_WEEKS, MIN_HORIZON_WEEKS, NOTICE_CHOICES } from "@/lib/booking/schema";
 import { IDLE, type FormState } from "@/lib/forms/form-state";
-import { formatTime } from "@/lib/time/luxembourg";
+import { useWeeklyIntervals, WeeklyIntervalsEditor } from "./weekly-intervals";
 
-const WEEKDAY_NAMES: Record<IsoWeekday, string> = { 1: "Lundi", 2: "Mardi", 3: "Mercredi", 4: "Jeudi", 5: "Vendredi", 6: "Samedi", 7: "Dimanche" };
-const DAYS: IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
-
-type Row = { key: number; weekday: IsoWeekday; start: string; end: string };
 type Motif = { id: string; label: string; durationMinutes: number; active: boolean; bookableOnline: boolean; openToNewPatients: boolean };
 type Values = {
   enabled: boolean;
@@ -33,10 +29,6 @@ type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
 };
 
-const endText = (minute: number) => (minute === 1440 ? "00:00" : formatTime(minute));
-const endValue = (text: string) => (text === "00:00" ? "24:00" : text);
-const inputClass = (error?: string) =>
-  `rounded-md border px-2 py-1.5 text-base tabular-nums sm:text-sm ${error ? "border-red-600" : "border-slate-300"} focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30`;
 const selectClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30";
 
@@ -49,31 +41,13 @@ export function OnlineBookingForm({ values, windows, motifs, slug, action }: Pro
   const [state, formAction, pending] = useActionState(action, IDLE as FormState);
   const formRef = useErrorFocus(state);
   const [custom, setCustom] = useState(values.customWindows);
-  const [rows, setRows] = useState<Row[]>(() =>
-    windows.map((w, key) => ({ key, weekday: w.weekday, start: formatTime(w.startMinute), end: endText(w.endMinute) })),
-  );
-  const nextKey = useRef(windows.length);
-  const [sent, setSent] = useState<number[]>([]);
-  const ordered = DAYS.flatMap((d) => rows.filter((r) => r.weekday === d));
+  const intervals = useWeeklyIntervals(windows);
   const fieldError = (name: string) => (state.status === "error" ? state.fieldErrors?.[name] : undefined);
-  const rowError = (row: Row, field: "start" | "end") => {
-    const index = sent.indexOf(row.key);
-    return index < 0 ? undefined : fieldError(`intervals.${index}.${field}`);
-  };
-  const update = (key: number, patch: Partial<Row>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    data.delete("weekday");
-    data.delete("start");
-    data.delete("end");
-    for (const r of ordered) {
-      data.append("weekday", String(r.weekday));
-      data.append("start", r.start);
-      data.append("end", endValue(r.end));
-    }
-    setSent(ordered.map((r) => r.key));
+    intervals.appendTo(data);
     startTransition(() => formAction(data));
   };
 
@@ -110,79 +84,14 @@ export function OnlineBookingForm({ values, windows, motifs, slug, action }: Pro
           Des plages choisies (par exemple garder 16:00–18:00 pour les urgences)
         </label>
         {custom && (
-          <div className="divide-y divide-slate-100 rounded-md border border-slate-200 px-3">
-            {DAYS.map((day) => {
-              const dayRows = rows.filter((r) => r.weekday === day);
-              return (
-                <fieldset key={day} className="grid gap-2 py-2 sm:grid-cols-[7rem_1fr]">
-                  <legend className="float-left pt-2 text-sm font-medium text-slate-900 sm:w-28">{WEEKDAY_NAMES[day]}</legend>
-                  <div className="clear-left space-y-2 sm:clear-none">
-                    {dayRows.length === 0 && <p className="pt-2 text-sm text-slate-500">Pas de réservation en ligne</p>}
-                    {dayRows.map((row, n) => {
-                      const [startError, endError] = [rowError(row, "start"), rowError(row, "end")];
-                      const name = `${WEEKDAY_NAMES[day]}, plage en ligne ${n + 1}`;
-                      const describedBy = startError || endError ? `online-${row.key}-error` : undefined;
-                      return (
-                        <div key={row.key} className="space-y-1">
-                          <div className="flex flex-wrap items-center gap-2">
-                            <input
-                              id={`online-${row.key}-start`}
-                              type="time"
-                              step={300}
-                              value={row.start}
-                              onChange={(e) => update(row.key, { start: e.target.value })}
-                              aria-label={`${name} : début`}
-                              aria-invalid={startError ? true : undefined}
-                              aria-describedby={describedBy}
-                              className={inputClass(startError)}
-                            />
-                            <span aria-hidden>–</span>
-                            <input
-                              id={`online-${row.key}-end`}
-                              type="time"
-                              step={300}
-                              value={row.end}
-                              onChange={(e) => update(row.key, { end: e.target.value })}
-                              aria-label={`${name} : fin`}
-                              aria-invalid={endError ? true : undefined}
-                              aria-describedby={describedBy}
-                              className={inputClass(endError)}
-                            />
-                            <button
-                              type="button"
-                              onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
-                              aria-label={`Retirer ${name}`}
-                              className="rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
-                            >
-                              Retirer
-                            </button>
-                          </div>
-                          {(startError || endError) && (
-                            <p id={`online-${row.key}-error`} className="text-sm text-red-700">
-                              {startError ?? endError}
-                            </p>
-                          )}
-                        </div>
-                      );
-                    })}
-                    <button
-                      type="button"
-                      onClick={() => {
-                        const last = dayRows.at(-1);
-                        const row: Row = { key: nextKey.current++, weekday: day, start: last ? last.end : "08:00", end: last ? "18:00" : "12:00" };
-                        setRows((all) => [...all, row]);
-                        requestAnimationFrame(() => document.getElementById(`online-${row.key}-start`)?.focus());
-                      }}
-                      className="rounded-md px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50"
-                      aria-label={`Ajouter une plage en ligne le ${WEEKDAY_NAMES[day].toLowerCase()}`}
-                    >
-                      + Ajouter une plage
-                    </button>
-                  </div>
-                </fieldset>
-              );
-            })}
-          </div>
+          <WeeklyIntervalsEditor
+            intervals={intervals}
+            fieldErrors={state.status === "error" ? state.fieldErrors : undefined}
+            idPrefix="online"
+            rowNoun="plage en ligne"
+            emptyText="Pas de réservation en ligne"
+            compact
+          />
         )}
       </fieldset>
 
