@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -148,21 +149,11 @@ export function NewAccountStep({ email, action }: { email: string; action: Actio
         <Field label="Prénom" name="firstName" autoComplete="given-name" maxLength={80} error={error("firstName")} />
         <Field label="Nom" name="lastName" autoComplete="family-name" maxLength={80} error={error("lastName")} />
       </div>
-      <Field
-        label="Mot de passe (12 caractères au moins)"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        maxLength={PASSWORD_MAX + 10}
-        error={error("password")}
-      />
-      <Field
-        label="Mot de passe, une seconde fois"
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        maxLength={PASSWORD_MAX + 10}
-        error={error("confirm")}
+      <NewPasswordFields
+        idPrefix="sign-up"
+        passwordLabel="Mot de passe (12 caractères au moins)"
+        confirmationLabel="Mot de passe, une seconde fois"
+        errors={state.fieldErrors}
       />
       <p className="text-sm text-slate-600">La double authentification est facultative : vous pourrez l&apos;activer ensuite dans « Mon compte ».</p>
       <FormAlert state={state} />

@@ -1,6 +1,6 @@
 import * as z from "@/lib/forms/zod";
 import { emailField, signInSchema } from "@/lib/auth/schema";
-import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/limits";
+import { newPasswordFields, SAME_PASSWORD } from "@/lib/auth/password-reset-schema";
 import { NAME_MAX } from "@/lib/patients/file-rules";
 import { PATIENT_PROBLEM_MESSAGE, patientSchema } from "@/lib/patients/schema";
 
@@ -36,13 +36,9 @@ export const newAccountSchema = z
   .object({
     firstName: personName(PATIENT_PROBLEM_MESSAGE["first-name"]),
     lastName: personName(PATIENT_PROBLEM_MESSAGE["last-name"]),
-    password: z
-      .string({ error: "Choisissez un mot de passe." })
-      .min(PASSWORD_MIN, `Le mot de passe doit contenir au moins ${PASSWORD_MIN} caractères.`)
-      .max(PASSWORD_MAX, `Le mot de passe ne peut pas dépasser ${PASSWORD_MAX} caractères.`),
-    confirm: z.string({ error: "Saisissez le mot de passe une seconde fois." }),
+    ...newPasswordFields,
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "Les deux mots de passe ne sont pas identiques." });
+  .refine((v) => v.password === v.confirmation, SAME_PASSWORD);
 
 /** An existing account's password, for the address the code proved. */
 export const existingAccountSchema = z.object({ password: signInSchema.shape.password });

@@ -124,7 +124,7 @@ export async function newAccountAction(slug: string, motif: string, debut: strin
     firstName: formData.get("firstName"),
     lastName: formData.get("lastName"),
     password: formData.get("password"),
-    confirm: formData.get("confirm"),
+    confirmation: formData.get("confirmation"),
   });
   if (!parsed.success) return invalid(parsed.error);
   const result = await createPatientAccount(email, parsed.data, await requestContext());
