@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/alert";
+import { FormError } from "@/components/ui/form-error";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useErrorFocus } from "@/components/ui/use-error-focus";
@@ -79,22 +79,7 @@ export function SignInForm({ action, forgotPasswordHref }: Props) {
           Mot de passe oublié ?
         </Link>
       </div>
-      {state.formError && (
-        <Alert>
-          <p>{state.formError}</p>
-          {state.links && (
-            <ul className="mt-2 space-y-1">
-              {state.links.map((l) => (
-                <li key={l.href}>
-                  <Link href={l.href} className="font-semibold underline">
-                    {l.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Alert>
-      )}
+      {state.formError && <FormError message={state.formError} links={state.links} />}
       {/* Announced when the refusal comes: how many fields to correct. */}
       <p role="status" className="sr-only">
         {problems === 1 ? "1 champ à corriger." : problems > 1 ? `${problems} champs à corriger.` : ""}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { Alert } from "@/components/ui/alert";
+import { FormError } from "@/components/ui/form-error";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useServerForm } from "@/components/ui/use-server-form";
@@ -13,23 +14,7 @@ import type { FormState } from "@/lib/forms/form-state";
 type Action<D = undefined> = (state: FormState<D>, formData: FormData) => Promise<FormState<D>>;
 
 function FormAlert({ state }: { state: FormState<unknown> }) {
-  if (state.status === "error" && state.formError)
-    return (
-      <Alert>
-        <p>{state.formError}</p>
-        {state.links && (
-          <ul className="mt-2 space-y-1">
-            {state.links.map((l) => (
-              <li key={l.href}>
-                <Link href={l.href} className="font-semibold underline">
-                  {l.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Alert>
-    );
+  if (state.status === "error" && state.formError) return <FormError message={state.formError} links={state.links} />;
   if (state.status === "success" && state.message) return <Alert tone="info">{state.message}</Alert>;
   return null;
 }

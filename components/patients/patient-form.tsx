@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { FormError } from "@/components/ui/form-error";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
@@ -168,20 +169,7 @@ export function PatientForm({
 
       {state.status === "error" && state.formError && (
         <div ref={alertRef} tabIndex={-1} className="outline-none">
-          <Alert>
-            <p>{state.formError}</p>
-            {state.links && (
-              <ul className="mt-2 space-y-1">
-                {state.links.map((l) => (
-                  <li key={l.href}>
-                    <Link href={l.href} className="font-semibold underline">
-                      {l.label}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Alert>
+          <FormError message={state.formError} links={state.links} />
         </div>
       )}
       {state.status === "success" && state.message && <Alert tone="info">{state.message}</Alert>}
