@@ -21,16 +21,6 @@ export function patientCancelMessage(result: PatientCancelResult): string {
   }
 }
 
-export const BOOKING_FIELD_MESSAGE = {
-  windowsMode: "Choisissez les plages ouvertes à la réservation en ligne.",
-  tooManyWindows: "Dix plages par jour au plus.",
-  minNoticeMinutes: "Choisissez un délai minimum dans la liste.",
-  horizonWeeks: "L'horizon de réservation va de 1 à 26 semaines.",
-  cancellationDeadlineHours: "Choisissez un délai d'annulation dans la liste.",
-  reminder: "Choisissez un rappel : aucun, 24 h ou 48 h avant.",
-  motifs: "Trop de motifs envoyés : rechargez la page.",
-} as const;
-
 export const SETTINGS_INVALID = "Corrigez les champs signalés : rien n'a été enregistré.";
 export const SETTINGS_SAVED = {
   on: "Réservation en ligne enregistrée : votre page publique est ouverte.",

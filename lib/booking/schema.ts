@@ -1,7 +1,17 @@
 import * as z from "@/lib/forms/zod";
 import { openingHoursSchema } from "@/lib/agenda/schema";
 import type { OpeningInterval } from "@/lib/agenda/hours";
-import { BOOKING_FIELD_MESSAGE } from "./messages";
+
+// Field messages live with the schema that raises them, as in lib/agenda/schema.ts.
+export const BOOKING_FIELD_MESSAGE = {
+  windowsMode: "Choisissez les plages ouvertes à la réservation en ligne.",
+  tooManyWindows: "Dix plages par jour au plus.",
+  minNoticeMinutes: "Choisissez un délai minimum dans la liste.",
+  horizonWeeks: "L'horizon de réservation va de 1 à 26 semaines.",
+  cancellationDeadlineHours: "Choisissez un délai d'annulation dans la liste.",
+  reminder: "Choisissez un rappel : aucun, 24 h ou 48 h avant.",
+  motifs: "Trop de motifs envoyés : rechargez la page.",
+} as const;
 
 // The « Prise de rendez-vous en ligne » form, shared by the browser and its server action, and the
 // public page's address bar (?motif=&semaine=). Every message is the one shown next to the field.
