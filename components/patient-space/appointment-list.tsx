@@ -109,7 +109,8 @@ export function UpcomingAppointments({ appointments, actions, now }: { appointme
                 </span>
                 <ActionButton
                   label={a.waitlist ? "Désactiver" : "Activer"}
-                  accessibleLabel={`${a.waitlist ? "Ne plus me prévenir" : "Me prévenir si un créneau se libère plus tôt"} pour ${label}`}
+                  // The visible word starts the accessible name (WCAG 2.5.3, label in name).
+                  accessibleLabel={`${a.waitlist ? "Désactiver" : "Activer"} l'alerte de créneau plus tôt pour ${label}`}
                   action={actions.waitlist(a.id, !a.waitlist)}
                 />
               </div>

@@ -120,7 +120,7 @@ test("an online booking: confirmation with invitation, moved by the secretary (S
   await doctorPage.goto(`/agenda?vue=semaine&date=${NOTIFY.week}`);
   await doctorPage.getByLabel("Afficher les rendez-vous annulés").check();
   const shown = doctorPage.getByRole("button", { name: block(NAME) });
-  await expect(shown).toHaveAttribute("aria-label", /^11:30–.*, Annulé$/);
+  await expect(shown).toHaveAttribute("aria-label", /^11:30–.*, Annulé, En ligne$/);
   await shown.click();
   await expect(doctorPage.getByRole("dialog").getByText("(annulé par le patient)")).toBeVisible();
 });
