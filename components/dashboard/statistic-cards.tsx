@@ -19,7 +19,7 @@ function Empty({ children }: { children: ReactNode }) {
 
 export function PatientsCard({ patients }: { patients: PatientStatistics }) {
   return (
-    <Card title="Clients">
+    <Card title="Patients">
       {patients.total === 0 ? (
         <Empty>Aucun patient enregistré pour l&apos;instant. Vos patients apparaîtront ici dès leur premier rendez-vous.</Empty>
       ) : (

@@ -53,7 +53,8 @@ export function PayconiqForm({ merchantId, qrSvg, sampleAmount, action }: Props)
     <div className="grid gap-6 md:grid-cols-[minmax(0,1fr)_12rem]">
       <form {...formProps} className="space-y-4">
         <p className="text-sm text-slate-700">
-          Saisissez l&apos;identifiant fourni par Payconiq pour activer le paiement mobile : un QR code figurera sur vos factures.
+          Saisissez l&apos;identifiant fourni par Payconiq pour activer le paiement mobile : un code QR figurera sur vos mémoires d&apos;honoraires à
+          payer.
         </p>
         <Field
           label="ID Marchand Payconiq"
@@ -74,18 +75,18 @@ export function PayconiqForm({ merchantId, qrSvg, sampleAmount, action }: Props)
           // eslint-disable-next-line @next/next/no-img-element -- a generated data: SVG
           <img
             src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(qr.svg)}`}
-            alt="QR code de paiement Payconiq de la facture exemple"
+            alt="Code QR de paiement Payconiq du mémoire d'honoraires d'exemple"
             data-testid="payconiq-qr"
             data-link={link}
             className="size-48 rounded border border-slate-200 bg-white"
           />
         ) : (
           <div className="flex size-48 items-center justify-center rounded border border-dashed border-slate-300 p-4 text-center text-xs text-slate-500">
-            Le QR code apparaît ici avec un ID Marchand valide.
+            Le code QR apparaît ici avec un ID Marchand valide.
           </div>
         )}
         <figcaption className="text-xs text-slate-600">
-          Exemple : facture <span className="whitespace-nowrap">{SAMPLE_INVOICE.reference}</span>, {sampleAmount}.
+          Exemple : mémoire d&apos;honoraires <span className="whitespace-nowrap">{SAMPLE_INVOICE.reference}</span>, {sampleAmount}.
         </figcaption>
       </figure>
     </div>

@@ -98,8 +98,8 @@ export function SecondFactorForm({ maskedEmail, remaining, remainingRequests, ve
 
       <div className="space-y-2 border-t border-slate-200 pt-5 text-sm text-slate-700">
         <p>
-          Vous n&apos;arrivez pas à accéder à votre application d&apos;authentification ? Vous pouvez également recevoir votre mot de passe à usage
-          unique par e-mail en cliquant sur le lien suivant
+          Vous n&apos;arrivez pas à accéder à votre application d&apos;authentification ? Vous pouvez également recevoir un code à usage unique par
+          courriel :
         </p>
         <form action={requestCode}>
           <button type="submit" disabled={mailing} className="text-left font-semibold text-brand-700 underline disabled:opacity-60">

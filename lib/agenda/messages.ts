@@ -38,7 +38,7 @@ const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const INVALID_PROBLEM: Record<TimeProblem | AbsenceProblem | VisitReasonProblem | "note" | "ids", string> = {
   ...TIME_PROBLEM_MESSAGE,
   ...ABSENCE_PROBLEM_MESSAGE,
-  note: "La note : 1000 caractères au plus.",
+  note: "La note : 1\u202f000 caractères au plus.",
   "motif-label": "Le libellé du motif : de 1 à 60 caractères.",
   "motif-duration": "La durée du motif : de 5 à 240 minutes, par tranches de 5 minutes.",
   "motif-colour": "Choisissez une couleur de la palette.",

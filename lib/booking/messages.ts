@@ -60,7 +60,7 @@ export function cancelLinkRefusalMessage(kind: "used" | "expired" | "unknown" | 
     case "expired":
       return "Ce lien d'annulation a expiré : le délai d'annulation en ligne est passé. Appelez le cabinet.";
     case "unknown":
-      return "Ce lien d'annulation n'est pas valable. Vérifiez qu'il est complet, tel qu'il figure dans l'email de confirmation.";
+      return "Ce lien d'annulation n'est pas valable. Vérifiez qu'il est complet, tel qu'il figure dans le courriel de confirmation.";
     case "not-cancellable":
       return "Ce rendez-vous ne peut plus être annulé en ligne : il a déjà été annulé ou a eu lieu.";
   }

@@ -248,7 +248,7 @@ describe("prescriptions and certificates", () => {
     };
     const read = await readPdf(await renderDocumentPdf(long, NONE));
     expect(read.pages.length).toBeGreaterThan(1);
-    expect(read.pages.at(-1)!.texts).toContain(`Ordonnance 2026-000124 · émis via Doctipro · page ${read.pages.length}/${read.pages.length}`);
+    expect(read.pages.at(-1)!.texts).toContain(`Ordonnance 2026-000124 · émise via Doctipro · page ${read.pages.length}/${read.pages.length}`);
     expect(read.text).toContain("Médicament 20");
   });
 

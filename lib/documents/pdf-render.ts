@@ -438,7 +438,8 @@ export async function renderDocumentPdf(doc: PrintableDocument, images: PdfImage
 
   const pages = pdf.getPages();
   pages.forEach((page, i) => {
-    const footer = toPrintable(`${title} · émis via Doctipro · page ${i + 1}/${pages.length}`);
+    // « émise » agrees with « Ordonnance » and « Attestation », « émis » with « Mémoire d'honoraires ».
+    const footer = toPrintable(`${title} · ${doc.kind === "fee_note" ? "émis" : "émise"} via Doctipro · page ${i + 1}/${pages.length}`);
     const fw = fonts.regular.widthOfTextAtSize(footer, 8);
     page.drawLine({ start: { x: PAGE.margin, y: 34 }, end: { x: PAGE.width - PAGE.margin, y: 34 }, thickness: 0.5, color: RULE });
     page.drawText(footer, { x: (PAGE.width - fw) / 2, y: 22, size: 8, font: fonts.regular, color: MUTED });

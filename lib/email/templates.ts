@@ -74,7 +74,7 @@ export function passwordChangedEmail(ended: "all" | "others" = "all"): EmailMess
     "Bonjour,",
     ended === "all"
       ? "Le mot de passe de votre compte vient d'être modifié et toutes vos sessions ont été fermées."
-      : "Le mot de passe de votre compte vient d'être modifié depuis la page Sécurité ; vos autres sessions ont été fermées.",
+      : "Le mot de passe de votre compte vient d'être modifié depuis votre compte Doctipro ; vos autres sessions ont été fermées.",
     `Si vous n'êtes pas à l'origine de ce changement, contactez immédiatement le support : ${supportEmail()}`,
   ]);
 }
@@ -145,7 +145,7 @@ export function accountUnblockedEmail(): EmailMessage {
 export function twoFactorResetEmail(): EmailMessage {
   return message("Double authentification réinitialisée", [
     "Bonjour,",
-    "Le support a réinitialisé la double authentification de votre compte et fermé toutes vos sessions ouvertes : reconnectez-vous avec votre mot de passe. Activez-la de nouveau depuis « Sécurité du compte » (elle vous sera demandée à la prochaine connexion si votre accès l'exige).",
+    "Le support a réinitialisé la double authentification de votre compte et fermé toutes vos sessions ouvertes : reconnectez-vous avec votre mot de passe. Vous pourrez l'activer de nouveau depuis votre compte (« Sécurité du compte », ou « Mon compte » pour un patient) ; si votre accès l'exige, elle vous sera demandée à la prochaine connexion.",
     `Si vous n'avez rien demandé, contactez immédiatement le support : ${supportEmail()}`,
   ]);
 }

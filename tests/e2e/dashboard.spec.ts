@@ -40,7 +40,7 @@ async function edgeRedness(row: Locator): Promise<number> {
  */
 async function expectOwnPatientTotal(page: Page, doctorEmail: string) {
   const seeded = demoPatientCount(doctorEmail)!;
-  const shown = figure(page, "Clients", "patients au total");
+  const shown = figure(page, "Patients", "patients au total");
   await expect(shown).toHaveText(/^\d+$/);
   const total = Number(await shown.textContent());
   expect(total, "patients au total").toBeGreaterThanOrEqual(seeded);
@@ -60,7 +60,7 @@ test("each doctor sees the figures of their own practice", async ({ browser, bas
     const page = await signedInPage(browser, baseURL, email, uniqueClientIp());
     await expect(page.getByText(name, { exact: true }).first()).toBeVisible();
     await expectOwnPatientTotal(page, email);
-    await expect(figure(page, "Clients", "nouveaux ce mois-ci")).toHaveText(/^\+\d+$/);
+    await expect(figure(page, "Patients", "nouveaux ce mois-ci")).toHaveText(/^\+\d+$/);
     await expect(figure(page, "Rendez-vous", "ce mois-ci")).toHaveText(/^[1-9][\d.]*$/);
     await expect(figure(page, "Avis", "avis publiés")).toHaveText(/^[1-9]\d*$/);
     await expect(card(page, "Avis")).toContainText(/\d,\d\s*\/ 5/);
@@ -71,7 +71,7 @@ test("each doctor sees the figures of their own practice", async ({ browser, bas
 
 test("a doctor new on the platform sees empty states, not zeros pretending to be figures", async ({ browser, baseURL }) => {
   const page = await signedInPage(browser, baseURL, FIXTURES.newDoctor.email, uniqueClientIp());
-  await expect(card(page, "Clients")).toContainText("Aucun patient enregistré pour l'instant.");
+  await expect(card(page, "Patients")).toContainText("Aucun patient enregistré pour l'instant.");
   await expect(card(page, "Rendez-vous")).toContainText("Aucun rendez-vous pour l'instant");
   await expect(card(page, "Avis")).toContainText("Aucun avis publié pour l'instant.");
   await expect(card(page, "Rendez-vous par semaine")).toContainText("Aucun rendez-vous sur les 12 dernières semaines.");
@@ -121,7 +121,7 @@ test("a secretary sees the doctor's statistics but never the connection history"
   await expect(page.locator("svg g[data-week]")).toHaveCount(12);
   for (const path of ["/dashboard", "/dashboard?mode=secretariat", "/dashboard?mode=directe#historique"]) {
     await page.goto(path);
-    await expect(figure(page, "Clients", "patients au total")).toBeVisible();
+    await expect(figure(page, "Patients", "patients au total")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Historique de connexion" })).toHaveCount(0);
     await expect(page.locator("#historique")).toHaveCount(0);
     // Not a single address of the doctor's sign-ins reaches her page.

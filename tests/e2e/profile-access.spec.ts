@@ -74,7 +74,7 @@ test("a secretary sees the doctor's details and stamp read only, and no signatur
   await expect(secretary.getByText("Consultation seule : seul le médecin peut modifier son profil.")).toBeVisible();
   await expect(card(secretary, "Coordonnées")).toContainText("Dr Test profile-guarded");
   await expect(secretary.getByTestId("stamp-preview")).toBeVisible();
-  for (const title of ["Signature", "Coordonnées bancaires", "Paiements & services externes", "eSanté", "Courriel", "Sécurité du compte"]) {
+  for (const title of ["Signature", "Coordonnées bancaires", "Paiements et services externes", "eSanté", "Courriel", "Sécurité du compte"]) {
     await expect(secretary.getByRole("heading", { name: title, exact: true })).toHaveCount(0);
   }
   await expect(secretary.getByRole("link", { name: "Gérer la double authentification" })).toHaveCount(0);
@@ -117,7 +117,7 @@ test("a secretary and a patient are refused every profile write, by any action o
 
   const details = card(doctor, "Coordonnées");
   const bank = card(doctor, "Coordonnées bancaires");
-  const payments = card(doctor, "Paiements & services externes");
+  const payments = card(doctor, "Paiements et services externes");
   const esante = card(doctor, "eSanté");
   const email = card(doctor, "Courriel");
   const secretaries = card(doctor, "Secrétariat");

@@ -132,10 +132,10 @@ test("IBAN and Payconiq id are checked by the server too (JavaScript off)", asyn
   await bank.getByLabel("Titulaire du compte").fill("Quelqu'un d'autre");
   await bank.getByRole("button", { name: "Enregistrer l'IBAN" }).click();
   await expect(card(page, "Coordonnées bancaires").getByText("Un IBAN LU compte 20 caractères ; celui-ci en a 18.")).toBeVisible();
-  const payments = card(page, "Paiements & services externes");
+  const payments = card(page, "Paiements et services externes");
   await payments.getByLabel("ID Marchand Payconiq").fill("pas-un-identifiant");
   await payments.getByRole("button", { name: "Enregistrer l'ID Marchand" }).click();
-  await expect(card(page, "Paiements & services externes").getByText(/L'ID Marchand Payconiq se compose de 24 caractères/)).toBeVisible();
+  await expect(card(page, "Paiements et services externes").getByText(/L'ID Marchand Payconiq se compose de 24 caractères/)).toBeVisible();
   await context.close();
 });
 
@@ -144,8 +144,8 @@ test("Payconiq: a wrong id is refused, a good one shows the invoice QR code and 
   baseURL,
 }) => {
   const page = await profilePage(browser, baseURL, FIXTURES.profileBank.email);
-  const payments = card(page, "Paiements & services externes");
-  await expect(payments.getByText("Le QR code apparaît ici avec un ID Marchand valide.")).toBeVisible();
+  const payments = card(page, "Paiements et services externes");
+  await expect(payments.getByText("Le code QR apparaît ici avec un ID Marchand valide.")).toBeVisible();
   await payments.getByLabel("ID Marchand Payconiq").fill("5c8a7b2e9f1d4a0012ab34c");
   await payments.getByRole("button", { name: "Enregistrer l'ID Marchand" }).click();
   await expect(payments.getByText(/L'ID Marchand Payconiq se compose de 24 caractères/)).toBeVisible();
@@ -155,7 +155,7 @@ test("Payconiq: a wrong id is refused, a good one shows the invoice QR code and 
   const qr = payments.getByTestId("payconiq-qr");
   await expect(qr).toHaveAttribute("data-link", "https://payconiq.com/t/1/5c8a7b2e9f1d4a0012ab34cd?D=Consultation&A=5480&R=MH-2026-0042");
   expect(decodeURIComponent((await qr.getAttribute("src"))!)).toMatch(/<svg[\s\S]*<path/);
-  await expect(payments.getByText("Exemple : facture MH-2026-0042, 54,80 €.")).toBeVisible();
+  await expect(payments.getByText("Exemple : mémoire d'honoraires MH-2026-0042, 54,80 €.")).toBeVisible();
   await payments.getByRole("button", { name: "Enregistrer l'ID Marchand" }).click();
   await expect(payments.getByText("ID Marchand Payconiq enregistré.")).toBeVisible();
   await page.reload();

@@ -101,7 +101,7 @@ export default async function SecurityPage() {
           </Card>
           <Card title="Supprimer mon compte">
             <p className="mb-3 text-sm text-slate-600">
-              Votre compte, ses sessions et vos demandes « me prévenir » sont supprimés ; vos rendez-vous futurs pris en ligne sont annulés. Les
+              Votre compte, ses sessions et vos demandes « me prévenir » sont supprimés ; vos rendez-vous à venir pris en ligne sont annulés. Les
               cabinets gardent leurs dossiers médicaux.
             </p>
             <Link

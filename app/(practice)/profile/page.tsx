@@ -136,7 +136,7 @@ async function DoctorProfile({ access, view, outcome }: { access: PracticeAccess
       <Card title="Sécurité du compte">
         <AccountSecurity twoFactorOn={twoFactorOn} />
       </Card>
-      <Card title="Paiements & services externes">
+      <Card title="Paiements et services externes">
         <PayconiqForm
           merchantId={p.payconiqMerchantId}
           qrSvg={payconiqQr}

@@ -10,5 +10,5 @@ export async function cancelByLinkAction(_previous: FormState, formData: FormDat
   if (typeof token !== "string" || token === "") return { status: "error", formError: patientCancelMessage({ kind: "not-found" }) };
   const result = await cancelAsPatient({ kind: "link", token });
   if (result.kind !== "cancelled") return { status: "error", formError: patientCancelMessage(result) };
-  return { status: "success", message: `${patientCancelMessage(result)} Un email de confirmation vous est envoyé.` };
+  return { status: "success", message: `${patientCancelMessage(result)} Un courriel de confirmation vous est envoyé.` };
 }

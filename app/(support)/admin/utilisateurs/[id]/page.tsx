@@ -179,7 +179,7 @@ export default async function SupportUserPage({ params }: { params: Promise<{ id
           <ul className="divide-y divide-slate-100 text-sm">
             {openSessions.map((s) => (
               <li key={s.id} className="py-2">
-                Ouverte le {formatDateTime(s.createdAt)} · dernière activité {formatDateTime(s.lastSeenAt)} · {s.ip}
+                Ouverte le {formatDateTime(s.createdAt)} · dernière activité le {formatDateTime(s.lastSeenAt)} · {s.ip}
                 <span className="block truncate text-xs text-slate-500">{s.userAgent}</span>
               </li>
             ))}
@@ -187,7 +187,7 @@ export default async function SupportUserPage({ params }: { params: Promise<{ id
         )}
       </Card>
 
-      <Card title="Historique de connexion (20 dernières)">
+      <Card title="Historique de connexion (20 dernières connexions)">
         {history.length === 0 ? (
           <p className="text-sm text-slate-600">Aucune connexion.</p>
         ) : (
