@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import fs from "node:fs";
 import next from "next";
 import { databaseDownSince } from "./db/availability";
 import { closeDb, probeDb } from "./db/client";
@@ -38,6 +39,22 @@ function answerUnavailable(req: IncomingMessage, res: ServerResponse) {
   res.end(json ? UNAVAILABLE_JSON : UNAVAILABLE_HTML);
 }
 
+/**
+ * In production, Next takes its configuration as the build resolved it (.next/required-server-files.json)
+ * instead of loading next.config.ts, which starts the SWC compiler only to read that file and keeps
+ * ~30 MiB of it for the process's life. It is how Next's own standalone server starts; headers and
+ * redirects come from the build's manifests either way. Without a build, or if Next stops reading
+ * the variable, it loads next.config.ts as before (docs/decisions/0052).
+ */
+function readBuiltNextConfig() {
+  try {
+    const { config } = JSON.parse(fs.readFileSync(".next/required-server-files.json", "utf8")) as { config: unknown };
+    process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(config);
+  } catch {
+    // No build yet: next() reports it.
+  }
+}
+
 async function main() {
   try {
     ensureSecrets();
@@ -65,6 +82,7 @@ async function main() {
     process.exit(1);
   }
 
+  if (!dev) readBuiltNextConfig();
   const app = next({ dev, port: port(), turbopack: dev });
   await app.prepare();
   const handle = app.getRequestHandler();

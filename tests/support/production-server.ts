@@ -14,9 +14,12 @@ export const PRODUCTION_SERVER = path.resolve(".next/doctipro-server.mjs");
 /**
  * A bounded V8 heap: left to itself V8 grows it with the load (777 MiB of RSS under the reliability
  * test's 100 users); at 256 MiB the instance stays under 340 MiB with every check passing
- * (docs/decisions/0005).
+ * (docs/decisions/0005). `--liftoff-only`: PGlite's PostgreSQL (WebAssembly) runs on V8's baseline
+ * compiler only, without the optimising tier that compiled its hot functions a second time and
+ * held ~55 MiB more (~85 MiB at its peak) for the embedded default; no effect on PostgreSQL, where
+ * no WebAssembly runs (docs/decisions/0052).
  */
-export const PRODUCTION_NODE_FLAGS = ["--max-old-space-size=256"];
+export const PRODUCTION_NODE_FLAGS = ["--max-old-space-size=256", "--liftoff-only"];
 
 /** Throwaway secrets for a local measurement on PostgreSQL (the server demands them there). */
 export function localSecrets(): void {
@@ -39,8 +42,13 @@ export function startServer(port: number): ChildProcess {
   // BENCH_CPU_PROF=1: the server writes a V8 CPU profile into .data/bench-profiles when it stops
   // (open it in Chrome DevTools or speedscope) — where a page's time goes.
   const profile = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(".data/bench-profiles")] : [];
+  // BENCH_MEMORY_FILE: the server writes what holds its memory there (scripts/bench/memory-probe.mjs).
+  const probe = process.env.BENCH_MEMORY_FILE ? ["--import", path.resolve("scripts/bench/memory-probe.mjs")] : [];
   // What `npm start` runs: the server bundled by `npm run build`.
-  return spawn(process.execPath, [...profile, ...PRODUCTION_NODE_FLAGS, PRODUCTION_SERVER], { env, stdio: ["ignore", "ignore", "inherit"] });
+  return spawn(process.execPath, [...profile, ...probe, ...PRODUCTION_NODE_FLAGS, PRODUCTION_SERVER], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 }
 
 export async function waitForHealth(server: ChildProcess, base: string): Promise<void> {
