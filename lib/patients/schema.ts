@@ -29,7 +29,7 @@ export const NO_MATRICULE_REASON_LABEL: Record<(typeof NO_MATRICULE_REASONS)[num
 export const PATIENT_PROBLEM_MESSAGE: Record<PatientProblem, string> = {
   "last-name": "Saisissez le nom (lettres, espaces, traits d'union et apostrophes ; 60 caractères au plus).",
   "first-name": "Saisissez le prénom (lettres, espaces, traits d'union et apostrophes ; 60 caractères au plus).",
-  "birth-date": "Date de naissance non valide (JJ/MM/AAAA), et pas dans le futur.",
+  "birth-date": "Saisissez une date de naissance au format JJ/MM/AAAA, qui ne soit pas dans le futur.",
   matricule: "Ce matricule n'est pas valide : 13 chiffres dont les deux derniers sont des chiffres de contrôle.",
   "matricule-birth-date": "Ce matricule ne correspond pas à la date de naissance saisie.",
   reason: "Sans matricule, indiquez pourquoi.",

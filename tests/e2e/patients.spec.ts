@@ -28,7 +28,7 @@ test("create a patient, a duplicate matricule refused with a link, edit, archive
   await page.getByLabel("Matricule (13 chiffres)").fill("1990 0231 123 45");
   await page.getByLabel("Téléphone (facultatif)").fill("12");
   await page.getByRole("button", { name: "Créer la fiche" }).click();
-  await expect(page.getByText("Date de naissance non valide (JJ/MM/AAAA), et pas dans le futur.")).toBeVisible();
+  await expect(page.getByText("Saisissez une date de naissance au format JJ/MM/AAAA, qui ne soit pas dans le futur.")).toBeVisible();
   await expect(page.getByText(/Ce matricule n'est pas valide/)).toBeVisible();
   await expect(page.getByText(/Numéro de téléphone non valide/)).toBeVisible();
   await expect(page.getByLabel("Date de naissance (JJ/MM/AAAA)")).toBeFocused();
