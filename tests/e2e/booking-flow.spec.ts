@@ -11,6 +11,10 @@ import { waitForMail, type Mail } from "./support/mailbox";
 // it once, without signing in (CANCEL, SEQUENCE:2); the agenda shows it cancelled by the patient.
 // The demo patient, on the same time's page, confirms second and is told the time was just taken.
 
+// The chain's timeout covers the signed-in fixtures too: on PGlite beside PostgreSQL they sign in
+// through the pages the first time (no stored state there).
+test.describe.configure({ timeout: 180_000 });
+
 const SLUG = "dr-paul-schmit";
 const PASSWORD = "Une phrase de passe assez longue pour tester 9!";
 const LUXEMBOURG_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Luxembourg" });
@@ -58,8 +62,7 @@ test(
   "a new patient makes an account inside the flow and books, is emailed the invitation, the secretary moves it, the emailed link cancels it; the second to confirm is told it is taken",
   { tag: "@embedded" },
   async ({ browser, baseURL, request, secretaryPage, patientPage }) => {
-    test.setTimeout(180_000);
-    const context = await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
+      const context = await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
     const page = await context.newPage();
     const { href, startsAt, movedTo } = await twoFreeTimes(page);
     const lastName = `Reiter${runLetters()}`;
