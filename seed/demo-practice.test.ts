@@ -53,6 +53,17 @@ describe("demo practices", () => {
     }
   });
 
+  it("link every review to a finished visit of that doctor and patient, written after it", async () => {
+    const [unlinked] = (
+      (await db.execute(sql`
+        SELECT count(*)::int AS n FROM reviews r
+        LEFT JOIN appointments a ON a.id = r.appointment_id
+        WHERE a.id IS NULL OR a.status <> 'done' OR a.doctor_id <> r.doctor_id OR a.patient_id <> r.patient_id
+          OR r.created_at < a.ends_at`)) as unknown as { rows: { n: number }[] }
+    ).rows;
+    expect(unlinked!.n).toBe(0);
+  });
+
   it("show sign-ins through the secretary only for the doctors she works for", async () => {
     const viaSecretary = async (email: string) =>
       (

@@ -242,19 +242,32 @@ function generateAppointments(
   return rows;
 }
 
-function generateReviews(practice: DemoPractice, doctorId: string, rng: Random) {
+/**
+ * Each review is about one of the practice's finished visits (its patient, its appointment), written
+ * within two days of it: /avis shows when the visit was. A handful in the last month.
+ */
+function generateReviews(practice: DemoPractice, doctorId: string, visits: PgInsertValue<typeof appointments>[], rng: Random) {
+  const now = Date.now();
+  const done = visits.filter((v) => v.status === "done" && (v.endsAt as Date).getTime() < now - 3_600_000);
+  const monthAgo = now - 28 * 86_400_000;
+  const recent = done.filter((v) => (v.startsAt as Date).getTime() >= monthAgo);
+  const older = done.filter((v) => (v.startsAt as Date).getTime() < monthAgo);
+  const draw = (from: PgInsertValue<typeof appointments>[]) => from.splice(rng.int(0, from.length - 1), 1)[0];
   return Array.from({ length: practice.reviews }, (_, i) => {
+    const visit = (i < 4 && recent.length ? draw(recent) : draw(older.length ? older : recent))!;
+    visit.id ??= randomUUID();
     const rating = pickRating(rng);
-    // A handful in the last month, the rest spread over a year and a half.
-    const daysAgo = i < 4 ? rng.int(1, 28) : rng.int(29, 540);
     const hidden = rng.chance(0.08);
+    const writtenAt = Math.min(now - 60_000, (visit.endsAt as Date).getTime() + rng.int(1, 48 * 60) * 60_000);
     return {
       doctorId,
+      patientId: visit.patientId,
+      appointmentId: visit.id,
       rating,
       comment: rng.pick(REVIEW_COMMENTS[rating]!),
       status: hidden ? ("hidden" as const) : ("published" as const),
       hiddenReason: hidden ? "Propos sans rapport avec la consultation" : null,
-      createdAt: new Date(Date.now() - daysAgo * 86_400_000 - rng.int(0, 86_399_999)),
+      createdAt: new Date(writtenAt),
     };
   });
 }
@@ -335,10 +348,10 @@ export async function seedDemoPractices(db: Database): Promise<{ seeded: string[
         ids.push(...(await tx.insert(patients).values(batch).returning({ id: patients.id, createdAt: patients.createdAt })));
       });
       ids.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-      await insertInBatches(generateAppointments(practice, { doctorId, secretaryId, motifIds }, ids, clock!.today, clock!.minutes, rng), (batch) =>
-        tx.insert(appointments).values(batch),
-      );
-      await insertInBatches(generateReviews(practice, doctorId, rng), (batch) => tx.insert(reviews).values(batch));
+      const visits = generateAppointments(practice, { doctorId, secretaryId, motifIds }, ids, clock!.today, clock!.minutes, rng);
+      const reviewed = generateReviews(practice, doctorId, visits, rng);
+      await insertInBatches(visits, (batch) => tx.insert(appointments).values(batch));
+      await insertInBatches(reviewed, (batch) => tx.insert(reviews).values(batch));
       await insertInBatches(generateSignIns(practice, doctorId, secretaryId, clock!.today, rng), (batch) => tx.insert(connectionLog).values(batch));
       return true;
     });

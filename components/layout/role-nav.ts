@@ -31,6 +31,7 @@ export const NAV = {
     { href: "/admin", label: "Utilisateurs" },
     { href: "/admin/chat", label: "Chat" },
     { href: "/admin/avis", label: "Avis" },
+    { href: "/admin/envois", label: "Envois en échec" },
     { href: "/admin/journal", label: "Journal d'audit" },
     SECURITY,
   ],

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ActionButton } from "@/components/ui/action-button";
+import { Alert } from "@/components/ui/alert";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { CANCELLERS, STATUS_LABEL } from "@/lib/agenda/schema";
 import { formatAppointmentTime, formatDateTime, machineDateTime } from "@/lib/format/datetime";
@@ -139,19 +140,33 @@ function Stars({ rating }: { rating: number }) {
   );
 }
 
-/** Past and cancelled appointments, latest first, with the review left or the form to leave one. */
-export function PastAppointments({ appointments, review }: { appointments: PatientAppointment[]; review: (id: string) => Action }) {
+/**
+ * Past and cancelled appointments, latest first, with the review left or the form to leave one.
+ * `thanked`: the visit just reviewed, whose review is preceded by `thanks` (a status message).
+ */
+export function PastAppointments({
+  appointments,
+  review,
+  thanked = null,
+  thanks,
+}: {
+  appointments: PatientAppointment[];
+  review: (id: string) => Action;
+  thanked?: string | null;
+  thanks?: string;
+}) {
   if (!appointments.length) return <p className="text-sm text-slate-600">Aucun rendez-vous passé.</p>;
   return (
     <ul className="divide-y divide-slate-100">
       {appointments.map((a) => (
-        <li key={a.id} className="space-y-2 py-4 first:pt-0 last:pb-0" data-testid="past-appointment" data-appointment-id={a.id}>
+        <li key={a.id} id={`avis-${a.id}`} className="space-y-2 py-4 first:pt-0 last:pb-0" data-testid="past-appointment" data-appointment-id={a.id}>
           <div className="flex flex-wrap items-start justify-between gap-2">
             <Heading a={a} />
             <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[a.status]}`}>
               {a.status === "cancelled" && a.cancelledBy ? CANCELLERS[a.cancelledBy] : STATUS_LABEL[a.status]}
             </span>
           </div>
+          {a.review && a.id === thanked && thanks && <Alert tone="info">{thanks}</Alert>}
           {a.review ? (
             <div className="space-y-1 rounded-md bg-slate-50 p-3 text-sm" data-testid="my-review">
               <p>

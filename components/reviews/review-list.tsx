@@ -1,6 +1,38 @@
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { formatDate } from "@/lib/format/datetime";
 import type { DoctorReview } from "@/lib/reviews/reviews";
+import { TextAnswerForm } from "./text-answer-form";
+
+/** The one text a reader may send about a review (the doctor's answer, support's reason to hide it). */
+export type ReviewTextAction = ComponentProps<typeof TextAnswerForm>;
+
+/**
+ * The reviews as the practice (/avis) and support (/admin/avis) read them: the list, its empty
+ * text, and per review what may be done (`act` answers null when nothing may).
+ */
+export function ReviewList<R extends DoctorReview>({
+  reviews,
+  heading,
+  act,
+}: {
+  reviews: R[];
+  heading?: (review: R) => ReactNode;
+  act: (review: R) => ReviewTextAction | null;
+}) {
+  if (!reviews.length) return <p className="text-sm text-slate-600">Aucun avis pour l&apos;instant.</p>;
+  return (
+    <ul className="divide-y divide-slate-100">
+      {reviews.map((r) => {
+        const action = act(r);
+        return (
+          <ReviewItem key={r.id} review={r} heading={heading?.(r)}>
+            {action && <TextAnswerForm {...action} />}
+          </ReviewItem>
+        );
+      })}
+    </ul>
+  );
+}
 
 export function Stars({ rating }: { rating: number }) {
   return (
@@ -12,7 +44,7 @@ export function Stars({ rating }: { rating: number }) {
 }
 
 /** One review as the practice and support read it (never the author's name), with what may be done. */
-export function ReviewItem({ review, heading, children }: { review: DoctorReview; heading?: ReactNode; children?: ReactNode }) {
+function ReviewItem({ review, heading, children }: { review: DoctorReview; heading?: ReactNode; children?: ReactNode }) {
   return (
     <li className="space-y-2 py-4 first:pt-0 last:pb-0" data-testid="review" data-review-id={review.id}>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">

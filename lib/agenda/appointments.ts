@@ -191,7 +191,9 @@ export async function rescheduleAppointment(
         .where(and(eq(appointments.id, appointmentId), eq(appointments.doctorId, doctorId), inArray(appointments.status, ["booked", "arrived"])))
         .returning({ id: appointments.id });
       if (moved.length === 0) throw new Vanished();
-      await scheduleAppointmentMessages(tx, { kind: "moved", appointmentId });
+      // Same start, another end: the patient is told the duration changed, not the time.
+      const change = current.startsAt.getTime() === input.startsAt.getTime() ? "duration" : "time";
+      await scheduleAppointmentMessages(tx, { kind: "moved", appointmentId, change });
       return { kind: "done" as const, outsideHours };
     });
   } catch (error) {

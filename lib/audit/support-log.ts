@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = {
   "secretary.detach": "Détachement secrétariat",
   "chat.reply": "Réponse dans le chat",
   "review.hide": "Masquage d'un avis",
+  "job.retry": "Relance d'un envoi en échec",
   "read.user": "Consultation d'un compte",
   "read.chat": "Ouverture d'une conversation",
   "read.audit-export": "Export du journal",

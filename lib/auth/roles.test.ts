@@ -17,6 +17,7 @@ describe("areaOf", () => {
     ["/agenda/parametres", "practice"],
     ["/avis", "practice"],
     ["/admin/avis", "support"],
+    ["/admin/envois", "support"],
     ["/patient/documents/5d0c1a4e-0000-4000-8000-000000000000/pdf", "patient"],
     ["/patients", "practice"],
     ["/patients/5d0c1a4e-0000-4000-8000-000000000000", "practice"],

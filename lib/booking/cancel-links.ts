@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { appointmentCancelLinks, appointments, onlineBookingSettings } from "@/db/schema";
 import type { Database } from "@/lib/db";
 import { hashOneTimeSecret, randomToken } from "@/lib/twofactor/secret-hash";
@@ -38,6 +38,19 @@ export async function createCancelLink(tx: Database, appointmentId: string, now:
   const token = randomToken();
   await tx.insert(appointmentCancelLinks).values({ appointmentId, tokenHash: hashCancelToken(token), expiresAt });
   return token;
+}
+
+/** The appointment's unused links end at its new deadline, in the caller's transaction (a move). */
+export async function followCancelLinks(
+  tx: Database,
+  appointmentId: string,
+  startsAt: Date,
+  deadlineHours: number | null | undefined,
+): Promise<void> {
+  await tx
+    .update(appointmentCancelLinks)
+    .set({ expiresAt: cancellationDeadline(startsAt, deadlineHours) })
+    .where(and(eq(appointmentCancelLinks.appointmentId, appointmentId), isNull(appointmentCancelLinks.usedAt)));
 }
 
 export type CancelLinkState =

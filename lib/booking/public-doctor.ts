@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { and, asc, eq } from "drizzle-orm";
 import { agendaRevisions, doctorProfiles, onlineBookingSettings, users, visitReasons } from "@/db/schema";
+import { agendaRevisionsOf } from "@/lib/agenda/revisions";
 import { getDb, type Database } from "@/lib/db";
 import { displayName } from "@/lib/users/display-name";
 import { settingsFromRow, type OnlineBookingSettings } from "./settings";
@@ -99,8 +100,40 @@ export async function findDoctorBySlug(slug: string, deps: Deps = {}): Promise<P
   };
 }
 
-/** findDoctorBySlug once per request: the page and its metadata ask for the same doctor. */
-export const findDoctorBySlugCached = cache((slug: string) => findDoctorBySlug(slug));
+/**
+ * How long an instance keeps a doctor's public facts. Whatever shapes the free times or what the
+ * page offers (these settings, motifs, hours, appointments) bumps the agenda's revision, read fresh
+ * on every request, so those show at once; the profile's name, address and phone within this bound.
+ */
+const FACTS_CACHE_MS = 15_000;
+const FACTS_CACHE_ENTRIES = 2_000;
+/** Per database (the app has one; each unit test its own). */
+const factsCaches = new WeakMap<Database, Map<string, { at: number; doctor: PublicDoctor }>>();
+
+/**
+ * findDoctorBySlug through the instance's short cache: one primary-key read of the agenda's revision
+ * per request instead of the join, unless the revision moved or the entry is older than 15 s.
+ */
+export async function findPublicDoctor(slug: string, deps: Deps & { now?: number } = {}): Promise<PublicDoctor | null> {
+  if (!isSlug(slug)) return null;
+  const now = deps.now ?? Date.now();
+  const db = deps.db ?? getDb();
+  let cache = factsCaches.get(db);
+  if (!cache) factsCaches.set(db, (cache = new Map()));
+  const cached = cache.get(slug);
+  if (cached && now - cached.at < FACTS_CACHE_MS) {
+    const revision = (await agendaRevisionsOf(db, [cached.doctor.id])).get(cached.doctor.id) ?? 0;
+    if (revision === cached.doctor.revision) return cached.doctor;
+  }
+  const doctor = await findDoctorBySlug(slug, { db });
+  if (cache.size >= FACTS_CACHE_ENTRIES) cache.clear();
+  if (doctor) cache.set(slug, { at: now, doctor });
+  else cache.delete(slug);
+  return doctor;
+}
+
+/** findPublicDoctor once per request: the page and its metadata ask for the same doctor. */
+export const findDoctorBySlugCached = cache((slug: string) => findPublicDoctor(slug));
 
 /** The doctor's active motifs bookable online, in the practice's order. */
 export async function listOnlineMotifs(doctorId: string, deps: Deps = {}): Promise<PublicMotif[]> {

@@ -54,12 +54,34 @@ export async function searchBookableDoctors(query: string, deps: Deps = {}): Pro
 
 export type PublicReview = { rating: number; comment: string | null; createdAt: Date; answer: string | null };
 
+export type PublicReviews = { reviews: PublicReview[]; count: number; average: number | null };
+
+/**
+ * How long an instance keeps a doctor's public reviews: the same for every visitor, so a new
+ * review, an answer or one hidden by support shows within 15 s (like the weeks, without a revision).
+ */
+const REVIEWS_CACHE_MS = 15_000;
+const REVIEWS_CACHE_ENTRIES = 2_000;
+/** Per database (the app has one; each unit test its own). */
+const reviewsCaches = new WeakMap<Database, Map<string, { at: number; value: Promise<PublicReviews> }>>();
+
 /** The doctor's published reviews, newest first, with the doctor's answer; never the author. */
-export async function listPublicReviews(
-  doctorId: string,
-  deps: Deps = {},
-): Promise<{ reviews: PublicReview[]; count: number; average: number | null }> {
+export async function listPublicReviews(doctorId: string, deps: Deps & { now?: number } = {}): Promise<PublicReviews> {
+  const now = deps.now ?? Date.now();
   const db = deps.db ?? getDb();
+  let cache = reviewsCaches.get(db);
+  if (!cache) reviewsCaches.set(db, (cache = new Map()));
+  const cached = cache.get(doctorId);
+  if (cached && now - cached.at < REVIEWS_CACHE_MS) return cached.value;
+  if (cache.size >= REVIEWS_CACHE_ENTRIES) cache.clear();
+  // The promise is kept, so visitors arriving together share one read; a failed read is not kept.
+  const value = readPublicReviews(doctorId, db);
+  cache.set(doctorId, { at: now, value });
+  value.catch(() => cache.delete(doctorId));
+  return value;
+}
+
+async function readPublicReviews(doctorId: string, db: Database): Promise<PublicReviews> {
   const published = and(eq(reviews.doctorId, doctorId), eq(reviews.status, "published"));
   const [list, [summary]] = await Promise.all([
     db

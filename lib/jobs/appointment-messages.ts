@@ -1,11 +1,18 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { appointments, jobs, onlineBookingSettings } from "@/db/schema";
+import { followCancelLinks } from "@/lib/booking/cancel-links";
 import type { Database } from "@/lib/db";
 import { enqueueJob } from "./queue";
 
 export type AppointmentEvent =
-  { kind: "booked"; appointmentId: string } | { kind: "moved"; appointmentId: string } | { kind: "cancelled"; appointmentId: string };
+  | { kind: "booked"; appointmentId: string }
+  /** `change`: "duration" when only the end moved (a resize), "time" otherwise (the default). */
+  | { kind: "moved"; appointmentId: string; change?: AppointmentChange }
+  | { kind: "cancelled"; appointmentId: string };
+
+/** What a « moved » notice says changed: the start (and so the end), or only the end. */
+export type AppointmentChange = "time" | "duration";
 
 /**
  * The one place that decides what a patient is told about an appointment, called inside the
@@ -25,6 +32,7 @@ export async function scheduleAppointmentMessages(tx: Database, event: Appointme
       visitReasonId: appointments.visitReasonId,
       settingsOf: onlineBookingSettings.doctorId,
       reminderHours: onlineBookingSettings.reminderHours,
+      cancellationDeadlineHours: onlineBookingSettings.cancellationDeadlineHours,
     })
     .from(appointments)
     .leftJoin(onlineBookingSettings, eq(onlineBookingSettings.doctorId, appointments.doctorId))
@@ -45,7 +53,12 @@ export async function scheduleAppointmentMessages(tx: Database, event: Appointme
   if (event.kind === "booked" && appointment.bookedVia === "online") {
     await enqueueJob(tx, { kind: "appointment_confirmation", appointmentId: appointment.id });
   }
-  if (event.kind === "moved") await enqueueJob(tx, { kind: "appointment_changed", appointmentId: appointment.id });
+  if (event.kind === "moved") {
+    // The emailed cancel links follow the new time: valid until its deadline, as the page says.
+    await followCancelLinks(tx, appointment.id, appointment.startsAt, appointment.cancellationDeadlineHours);
+    const change = event.change ?? "time";
+    await enqueueJob(tx, { kind: "appointment_changed", appointmentId: appointment.id, payload: change === "time" ? {} : { change } });
+  }
   if (event.kind === "cancelled") {
     await enqueueJob(tx, { kind: "appointment_cancelled", appointmentId: appointment.id });
     if (appointment.visitReasonId) {

@@ -2,6 +2,7 @@ import { appUrl } from "@/config/email";
 import { message, type EmailAttachment, type EmailMessage } from "@/lib/email/templates";
 import { formatAppointmentTime } from "@/lib/format/datetime";
 import { formatPhone } from "@/lib/patients/phone";
+import { formatTime, instantToWallClock } from "@/lib/time/luxembourg";
 
 // The French messages about an appointment that the job worker sends (lib/jobs/handlers). They name
 // the time in Luxembourg, the doctor, the address and the motif; never the appointment's id.
@@ -76,6 +77,22 @@ export function movedEmail(a: AppointmentWording, invitation: EmailAttachment): 
       `Bonjour ${a.patientName},`,
       `Votre rendez-vous avec ${a.doctorName} a été modifié. Le voici tel qu'il est maintenant :`,
       ...facts(a),
+      "L'invitation jointe met votre agenda à jour.",
+      call(a),
+    ]),
+    invitation,
+  );
+}
+
+/** Same start, another end (the practice changed the duration): says so, with the new end. */
+export function resizedEmail(a: AppointmentWording & { endsAt: Date }, invitation: EmailAttachment): EmailMessage {
+  const end = formatTime(instantToWallClock(a.endsAt).minute);
+  return withAttachment(
+    message(`Nouvelle heure de fin pour votre rendez-vous du ${formatAppointmentTime(a.startsAt)}`, [
+      `Bonjour ${a.patientName},`,
+      `La durée de votre rendez-vous avec ${a.doctorName} a été modifiée : il commence toujours le ${formatAppointmentTime(a.startsAt)} et se termine désormais à ${end}.`,
+      ...facts(a),
+      `Fin : ${end}`,
       "L'invitation jointe met votre agenda à jour.",
       call(a),
     ]),

@@ -83,9 +83,14 @@ async function run(actor: Actor, reason: string, change: (tx: Database) => Promi
 
 /** Defence in depth behind requireSupport(): a web actor must still be an active support account. */
 async function assertActorIsSupport(tx: Database, actor: Actor) {
-  if (actor.userId === null) return; // the operators' command line
-  const [row] = await tx.select({ role: users.role, status: users.status }).from(users).where(eq(users.id, actor.userId));
-  if (row?.role !== "support" || row.status !== "active") throw new Refused("not-support");
+  if (!(await actorIsSupport(tx, actor))) throw new Refused("not-support");
+}
+
+/** Whether `actor` may act as support: the operators' command line, or an active support account. */
+export async function actorIsSupport(db: Database, actor: Actor): Promise<boolean> {
+  if (actor.userId === null) return true; // the operators' command line
+  const [row] = await db.select({ role: users.role, status: users.status }).from(users).where(eq(users.id, actor.userId));
+  return row?.role === "support" && row.status === "active";
 }
 
 async function target(tx: Database, userId: string): Promise<User> {

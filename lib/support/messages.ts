@@ -1,5 +1,6 @@
 import { counted } from "@/lib/format/count";
 import type { ActionResult, SupportDone, SupportRefusal } from "./account-actions";
+import type { RetryResult } from "./failed-sends";
 
 // What support's actions on accounts say (French): to support in the browser, and to the operator
 // on the command line. The domain (account-actions.ts) returns kinds only.
@@ -44,4 +45,26 @@ export function supportDoneMessage(done: SupportDone): string {
 /** The sentence for any result, and whether it is a success. */
 export function supportAnswer(result: ActionResult): { ok: boolean; text: string } {
   return result.kind === "done" ? { ok: true, text: supportDoneMessage(result) } : { ok: false, text: SUPPORT_REFUSAL[result.kind] };
+}
+
+/** What each kind of job sends, as « Envois en échec » names it. */
+export const JOB_KIND_LABEL: Record<string, string> = {
+  appointment_confirmation: "Confirmation de rendez-vous",
+  appointment_reminder: "Rappel de rendez-vous",
+  appointment_changed: "Rendez-vous modifié",
+  appointment_cancelled: "Rendez-vous annulé",
+  waitlist_offer: "Créneau libéré (liste d'attente)",
+};
+
+export function retryMessage(result: RetryResult): string {
+  switch (result.kind) {
+    case "done":
+      return "L'envoi est relancé : il part au prochain passage du serveur.";
+    case "not-support":
+      return SUPPORT_REFUSAL["not-support"];
+    case "not-found":
+      return "Cet envoi n'existe plus.";
+    case "not-given-up":
+      return "Cet envoi n'est plus en échec : il a déjà été relancé ou envoyé.";
+  }
 }

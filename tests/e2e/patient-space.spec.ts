@@ -106,6 +106,7 @@ test("the demo patient sees what is coming and what is past, cancels one, review
   await past.getByLabel(/^Commentaire/).fill("Consultation rapide et claire.");
   await past.getByRole("button", { name: "Publier mon avis" }).click();
   await expect(past.getByTestId("my-review")).toContainText("Consultation rapide et claire.");
+  await expect(past.getByRole("status")).toHaveText("Merci : votre avis est publié.");
   await expect(past.getByRole("button", { name: /^Laisser un avis/ })).toHaveCount(0);
   const [review] = await sql<{ rating: number; comment: string }>("SELECT rating, comment FROM reviews WHERE appointment_id = $1", [pastId]);
   expect(review).toEqual({ rating: 4, comment: "Consultation rapide et claire." });

@@ -37,6 +37,7 @@ export async function leaveReviewAction(appointmentId: string, _previous: FormSt
   if (!parsed.success) return invalid(parsed.error);
   const result = await leaveReview(user.id, String(appointmentId), parsed.data);
   if (result.kind !== "done") return { status: "error", formError: reviewMessage(result) };
+  // The form gives way to the review: the page says « Merci » beside it (?avis=<the visit>).
   revalidatePath("/patient");
-  return { status: "success", message: reviewMessage(result) };
+  redirect(`/patient?${new URLSearchParams({ avis: String(appointmentId) })}#avis-${String(appointmentId)}`);
 }

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requirePatient } from "@/lib/auth/guards";
 import { patientCancelMessage } from "@/lib/booking/messages";
+import { reviewMessage } from "@/lib/patient-space/messages";
 import { listPatientAppointments } from "@/lib/patient-space/appointments";
 import { listSharedDocuments } from "@/lib/patient-space/documents";
 import { cancelAppointmentAction, leaveReviewAction, setWaitlistAction } from "./actions";
@@ -19,6 +20,7 @@ export default async function PatientPage({ searchParams }: Props) {
   const query = await searchParams;
   const moved = query.deplace === "1";
   const cancelled = query.annule === "1";
+  const reviewed = typeof query.avis === "string" ? query.avis : null;
   const now = new Date();
   const [{ upcoming, past }, documents] = await Promise.all([listPatientAppointments(user.id, { now }), listSharedDocuments(user.id)]);
   return (
@@ -45,7 +47,12 @@ export default async function PatientPage({ searchParams }: Props) {
         <SharedDocuments documents={documents} />
       </Card>
       <Card title="Rendez-vous passés et annulés">
-        <PastAppointments appointments={past} review={(id) => leaveReviewAction.bind(null, id)} />
+        <PastAppointments
+          appointments={past}
+          review={(id) => leaveReviewAction.bind(null, id)}
+          thanked={reviewed}
+          thanks={reviewMessage({ kind: "done" })}
+        />
       </Card>
     </div>
   );

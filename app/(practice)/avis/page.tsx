@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { ReviewItem } from "@/components/reviews/review-list";
-import { TextAnswerForm } from "@/components/reviews/text-answer-form";
+import { ReviewList } from "@/components/reviews/review-list";
 import { Card } from "@/components/ui/card";
 import { requireDoctor } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/format/datetime";
@@ -32,27 +31,22 @@ export default async function ReviewsPage() {
         </p>
       </div>
       <Card>
-        {reviews.length ? (
-          <ul className="divide-y divide-slate-100">
-            {reviews.map((r) => (
-              <ReviewItem key={r.id} review={r}>
-                {!r.answer && !r.hidden && (
-                  <TextAnswerForm
-                    openLabel="Répondre"
-                    accessibleLabel={`Répondre à l'avis du ${formatDate(r.createdAt)}`}
-                    label="Votre réponse (une seule, publique)"
-                    name="answer"
-                    submitLabel="Publier la réponse"
-                    maxLength={MAX_REVIEW_ANSWER}
-                    action={answerReviewAction.bind(null, r.id)}
-                  />
-                )}
-              </ReviewItem>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-sm text-slate-600">Aucun avis pour l&apos;instant.</p>
-        )}
+        <ReviewList
+          reviews={reviews}
+          act={(r) =>
+            r.answer || r.hidden
+              ? null
+              : {
+                  openLabel: "Répondre",
+                  accessibleLabel: `Répondre à l'avis du ${formatDate(r.createdAt)}`,
+                  label: "Votre réponse (une seule, publique)",
+                  name: "answer",
+                  submitLabel: "Publier la réponse",
+                  maxLength: MAX_REVIEW_ANSWER,
+                  action: answerReviewAction.bind(null, r.id),
+                }
+          }
+        />
       </Card>
     </div>
   );

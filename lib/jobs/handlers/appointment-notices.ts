@@ -3,7 +3,7 @@ import { appUrl } from "@/config/email";
 import { cancellationDeadline, createCancelLink } from "@/lib/booking/cancel-links";
 import { deliverEmail } from "@/lib/email/send";
 import { smsChannel, isE164 } from "@/lib/sms/send";
-import { cancelledEmail, confirmationEmail, movedEmail, reminderEmail, reminderSms } from "../messages";
+import { cancelledEmail, confirmationEmail, movedEmail, reminderEmail, reminderSms, resizedEmail } from "../messages";
 import { appointmentInvitation, loadAppointmentFacts, type AppointmentFacts } from "./appointment-facts";
 import type { ClaimedJob, JobHandler } from "./context";
 
@@ -44,7 +44,10 @@ export const sendMoved: JobHandler = async ({ db, job }) => {
   const facts = await factsOf(db, job);
   // Cancelled since: the cancellation notice (its own job) says what matters.
   if (!facts?.email || facts.status === "cancelled") return;
-  await deliverEmail(db, facts.email, movedEmail(facts, appointmentInvitation(facts, "REQUEST", facts.email)), { idempotencyKey: emailKey(job) });
+  const invitation = appointmentInvitation(facts, "REQUEST", facts.email);
+  // A resize (payload.change "duration") keeps the start: the email says the end changed.
+  const email = job.payload.change === "duration" ? resizedEmail(facts, invitation) : movedEmail(facts, invitation);
+  await deliverEmail(db, facts.email, email, { idempotencyKey: emailKey(job) });
 };
 
 export const sendCancelled: JobHandler = async ({ db, job }) => {

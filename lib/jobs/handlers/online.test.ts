@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appointments, emailOutbox, onlineBookingSettings, patients, users, visitReasons, waitlistEntries } from "@/db/schema";
 import type { Database } from "@/db/client";
-import { cancelAppointment } from "@/lib/agenda/appointments";
+import { cancelAppointment, rescheduleAppointment } from "@/lib/agenda/appointments";
 import { cancelLinkView } from "@/lib/booking/cancel-link-view";
 import { cancelAsPatient } from "@/lib/booking/patient-cancel";
 import { testPractice, utc, type TestPractice } from "@/tests/support/agenda";
@@ -125,6 +125,56 @@ describe("the online booking's confirmation", () => {
     await drain();
     const subjects = (await mailTo("nora@example.lu")).slice(before).map((m) => m.subject);
     expect(subjects).toEqual(["Rendez-vous annulé : mercredi 9 juin 2027 à 10:00"]);
+  });
+});
+
+describe("after the practice moves or resizes an online booking", () => {
+  const move = (id: string, startIso: string, minutes = 15) =>
+    rescheduleAppointment(
+      practice.direct,
+      id,
+      { startsAt: utc(startIso), endsAt: new Date(utc(startIso).getTime() + minutes * 60_000), outsideHoursConfirmed: true },
+      { db },
+    );
+
+  it("the emailed cancel link shows and keeps the current deadline, not the one of the booking", async () => {
+    const before = (await mailTo("nora@example.lu")).length;
+    const { id } = await bookOnline(0, "2027-06-22T08:00:00Z");
+    await drain();
+    const [confirmation] = (await mailTo("nora@example.lu")).slice(before);
+    const token = /\/rdv\/annuler\/([A-Za-z0-9_-]+)/.exec(confirmation!.text)![1]!;
+    expect(await cancelLinkView(token, { db, now: NOW })).toMatchObject({ until: utc("2027-06-21T08:00:00Z") });
+
+    // Earlier: the deadline comes with it (what cancelAsPatient applies).
+    expect(await move(id, "2027-06-08T12:00:00Z")).toMatchObject({ kind: "done" });
+    expect(await cancelLinkView(token, { db, now: NOW })).toMatchObject({ kind: "usable", until: utc("2027-06-07T12:00:00Z") });
+    // Later than the booking: the link is still good until the new deadline.
+    expect(await move(id, "2027-06-24T08:00:00Z")).toMatchObject({ kind: "done" });
+    expect(await cancelLinkView(token, { db, now: utc("2027-06-22T09:00:00Z") })).toMatchObject({
+      kind: "usable",
+      startsAt: utc("2027-06-24T08:00:00Z"),
+      until: utc("2027-06-23T08:00:00Z"),
+    });
+    // Moved within the deadline: the page says the link no longer cancels, as the button would.
+    expect(await move(id, "2027-06-07T12:00:00Z")).toMatchObject({ kind: "done" });
+    expect(await cancelLinkView(token, { db, now: NOW })).toEqual({ kind: "expired" });
+    expect(await cancelAsPatient({ kind: "link", token }, { db, now: () => NOW })).toEqual({ kind: "link-expired" });
+    expect(await cancelAppointment(practice.direct, id, "practice", { db })).toEqual({ kind: "done" });
+  });
+
+  it("a resize tells the patient the new end; a move tells the new time", async () => {
+    const { id } = await bookOnline(0, "2027-06-25T08:00:00Z");
+    await drain();
+    const before = (await mailTo("nora@example.lu")).length;
+    expect(await move(id, "2027-06-25T08:00:00Z", 30)).toMatchObject({ kind: "done" });
+    await drain();
+    expect(await move(id, "2027-06-25T09:00:00Z", 30)).toMatchObject({ kind: "done" });
+    await drain();
+    const [resized, moved] = (await mailTo("nora@example.lu")).slice(before);
+    expect(resized!.subject).toBe("Nouvelle heure de fin pour votre rendez-vous du vendredi 25 juin 2027 à 10:00");
+    expect(resized!.text).toContain("il commence toujours le vendredi 25 juin 2027 à 10:00 et se termine désormais à 10:30");
+    expect(invitation(resized!.attachments[0]!.content)).toMatchObject({ method: "REQUEST", sequence: 1 });
+    expect(moved!.subject).toBe("Votre rendez-vous a changé : vendredi 25 juin 2027 à 11:00");
   });
 });
 

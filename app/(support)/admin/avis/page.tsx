@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { ReviewItem } from "@/components/reviews/review-list";
-import { TextAnswerForm } from "@/components/reviews/text-answer-form";
+import { ReviewList } from "@/components/reviews/review-list";
 import { Card } from "@/components/ui/card";
 import { requireSupport } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/format/datetime";
@@ -23,27 +22,23 @@ export default async function SupportReviewsPage() {
         </p>
       </div>
       <Card>
-        {reviews.length ? (
-          <ul className="divide-y divide-slate-100">
-            {reviews.map((r) => (
-              <ReviewItem key={r.id} review={r} heading={<span className="font-medium text-slate-900">{r.doctorName}</span>}>
-                {!r.hidden && (
-                  <TextAnswerForm
-                    openLabel="Masquer"
-                    accessibleLabel={`Masquer l'avis du ${formatDate(r.createdAt)} sur ${r.doctorName}`}
-                    label="Raison du masquage (journal d'audit)"
-                    name="reason"
-                    submitLabel="Masquer l'avis"
-                    maxLength={MAX_HIDE_REASON}
-                    action={hideReviewAction.bind(null, r.id)}
-                  />
-                )}
-              </ReviewItem>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-sm text-slate-600">Aucun avis pour l&apos;instant.</p>
-        )}
+        <ReviewList
+          reviews={reviews}
+          heading={(r) => <span className="font-medium text-slate-900">{r.doctorName}</span>}
+          act={(r) =>
+            r.hidden
+              ? null
+              : {
+                  openLabel: "Masquer",
+                  accessibleLabel: `Masquer l'avis du ${formatDate(r.createdAt)} sur ${r.doctorName}`,
+                  label: "Raison du masquage (journal d'audit)",
+                  name: "reason",
+                  submitLabel: "Masquer l'avis",
+                  maxLength: MAX_HIDE_REASON,
+                  action: hideReviewAction.bind(null, r.id),
+                }
+          }
+        />
       </Card>
     </div>
   );
