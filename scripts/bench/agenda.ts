@@ -29,9 +29,11 @@ import {
 // - the week view of the doctor's busiest week: throughput under load (autocannon, 10
 //   connections) against the baseline's; target ≥ 50 %;
 // - booking then cancelling an appointment through the agenda's server actions, posted as the
-//   page's own JavaScript posts them (Next-Action header, the week view re-rendered in the answer):
-//   one at a time taking turns with the two pages, and with 10 bookers at once against the
-//   baseline under autocannon; target p95 ≤ 2 × the baseline's p95.
+//   page's own JavaScript posts them (Next-Action header): one at a time taking turns with the two
+//   pages, and with 10 bookers at once against the baseline under autocannon; target p95 ≤ 2 × the
+//   baseline's p95. An action answers its result only; the tab then redraws the week once, on the
+//   change's live event (docs/decisions/0049): that refresh (the week's RSC payload, what
+//   `router.refresh()` asks for) is measured one at a time beside the pages.
 // Every booking is cancelled by the next request and its row removed before the next round, so
 // the week measured stays the same week. Seeds the large data set (or reuses it), builds unless
 // BENCH_SKIP_BUILD=1, starts the production server. PostgreSQL when DATABASE_URL is set (the
@@ -52,7 +54,10 @@ const { addDays, isoWeekday, mondayOf, resolveWallClock, formatTime } = await im
 
 type Slot = { day: string; time: string; startsAt: Date };
 
-/** The busiest doctor, their busiest week, a patient, a motif, and free slots of that week. */
+/**
+ * The busiest doctor (the first by address among equals: several doctors of the large data set
+ * have the same count), their busiest week, a patient, a motif, and free slots of that week.
+ */
 async function prepareData() {
   const db = await seededLargeDatabase();
   const [doctor] = rowsOf<{ id: string; email: string; appointments: number }>(
@@ -60,7 +65,7 @@ async function prepareData() {
       SELECT u.id, u.email, count(*)::int AS appointments
       FROM appointments a JOIN users u ON u.id = a.doctor_id
       WHERE u.email LIKE ${`%@${BENCH_EMAIL_DOMAIN}`}
-      GROUP BY u.id, u.email ORDER BY count(*) DESC LIMIT 1`),
+      GROUP BY u.id, u.email ORDER BY count(*) DESC, u.email LIMIT 1`),
   );
   if (!doctor) throw new Error("no benchmark doctor found");
   // The week (Monday, in Luxembourg) holding the most of the doctor's active appointments.
@@ -176,16 +181,29 @@ await runBench(settings, prepareData, async (context) => {
   const baseline: Target = { name: "Baseline: minimal signed-in page", path: "/secretaires", mustContain: "Mon secrétariat" };
   const weekPath = `/agenda?vue=semaine&date=${context.monday}`;
   const week: Target = { name: "Week view, busiest doctor and week", path: weekPath, mustContain: "Nouveau rendez-vous" };
+  const refresh: Target = {
+    name: "… its refresh after a change (RSC payload only)",
+    path: weekPath,
+    // The server's part of the page: the grid is a client component, drawn from its props.
+    mustContain: "Paramètres de l",
+    headers: { rsc: "1" },
+  };
   const book = booker(context, cookie, weekPath);
   const loadBefore = os.loadavg()[0]!;
   const weight = new Map<string, number>();
   for (const target of [baseline, week]) weight.set(target.path, Buffer.byteLength(await checkPage(settings, target, cookie)));
+  // Next answers an RSC request without its cache-busting `_rsc` parameter with a redirect to the
+  // address that has it, the one the router itself asks for.
+  const rscAnswer = await fetch(BASE + weekPath, { headers: { cookie, ...refresh.headers }, redirect: "manual" });
+  const rscLocation = rscAnswer.headers.get("location");
+  if (rscAnswer.status === 307 && rscLocation) refresh.path = new URL(rscLocation, BASE).pathname + new URL(rscLocation, BASE).search;
+  const refreshWeight = Buffer.byteLength(await checkPage(settings, refresh, cookie));
 
   // 1. One at a time, taking turns: the baseline, the week view, then a booking and its
   // cancellation. First, because these ratios are the steadiest on a shared machine.
   const sequentialPairs: Pair[] = [];
   const slot = context.slots[CONNECTIONS]!;
-  const sequential = await oneAtATime(settings, [baseline, week], {
+  const sequential = await oneAtATime(settings, [baseline, week, refresh], {
     cookie,
     between: async (counted) => {
       const pair = await book(slot);
@@ -214,8 +232,8 @@ await runBench(settings, prepareData, async (context) => {
 
   const b = underLoad.get(baseline.path)!;
   const w = underLoad.get(week.path)!;
-  const bs = sequential.get(baseline.path)!;
-  const ws = sequential.get(week.path)!;
+  const bs = sequential.get(baseline.name)!;
+  const ws = sequential.get(week.name)!;
   const sb = sequentialBooking;
   const row = (name: string, m: Times) => `| ${name} | ${f1(m.median)} | ${f1(m.p95)} |`;
   const section = [
@@ -234,6 +252,7 @@ await runBench(settings, prepareData, async (context) => {
     "| --- | ---: | ---: |",
     row(baseline.name, bs),
     row(week.name, ws),
+    row(`${refresh.name}, ${kB(refreshWeight)}`, sequential.get(refresh.name)!),
     row("Book then cancel (two server actions)", sb.both),
     `| … the booking alone / the cancellation alone | ${f1(sb.create.median)} / ${f1(sb.cancel.median)} | ${f1(sb.create.p95)} / ${f1(sb.cancel.p95)} |`,
     "",

@@ -98,8 +98,8 @@ await runBench(settings, prepareData, async (context) => {
 
   const s = underLoad.get(signIn.path)!;
   const b = underLoad.get(page.path)!;
-  const ss = sequential.get(signIn.path)!;
-  const bs = sequential.get(page.path)!;
+  const ss = sequential.get(signIn.name)!;
+  const bs = sequential.get(page.name)!;
   const lines = [
     ...reportHeader(
       "bench:booking",

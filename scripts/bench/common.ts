@@ -68,6 +68,8 @@ export async function browserCookies(base: string, email: string, password: stri
   });
   try {
     const page = await browser.newPage({ baseURL: base });
+    // A sign-in takes seconds on a busy shared machine (argon2, then the first page): wait for it.
+    page.setDefaultTimeout(120_000);
     await page.goto("/doctor_home");
     await page.getByLabel("Courriel").fill(email);
     await page.getByLabel("Mot de passe").fill(password);
@@ -145,7 +147,7 @@ export async function seededLargeDatabase() {
   await runMigrations();
   const started = performance.now();
   const { reused } = await seedLarge(getDb(), { log: console.log });
-  console.log(reused ? "Large data set found complete: reused." : `Large data set seeded in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  if (!reused) console.log(`Large data set seeded in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   return getDb();
 }
 
@@ -153,7 +155,9 @@ export async function seededLargeDatabase() {
 export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** A page measured, and a string its answer must hold (else the bench fails: it measured the wrong page). */
-export type Target = { name: string; path: string; mustContain: string };
+export type Target = { name: string; path: string; mustContain: string; headers?: Record<string, string> };
+
+const headersOf = (target: Target, cookie?: string) => ({ ...(cookie ? { cookie } : {}), ...target.headers });
 export type Load = { rps: number; p50: number; p95: number; p99: number; requests: number };
 export type Times = { median: number; p95: number };
 
@@ -172,7 +176,7 @@ export async function loadTest(settings: BenchSettings, target: Target, seconds:
         connections: settings.connections,
         duration: seconds,
         timeout: settings.timeout,
-        ...(cookie ? { headers: { cookie } } : {}),
+        headers: headersOf(target, cookie),
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
@@ -199,7 +203,7 @@ export async function measureUnderLoad(settings: BenchSettings, target: Target, 
 
 /** Checks `target` answers its page (HTTP 200 holding `mustContain`); returns the body. */
 export async function checkPage(settings: BenchSettings, target: Target, cookie?: string): Promise<string> {
-  const response = await fetch(settings.base + target.path, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+  const response = await fetch(settings.base + target.path, { headers: headersOf(target, cookie), redirect: "manual" });
   const body = await response.text();
   if (response.status !== 200 || !body.includes(target.mustContain))
     throw new Error(`${target.path} does not answer the expected page (HTTP ${response.status})`);
@@ -209,20 +213,20 @@ export async function checkPage(settings: BenchSettings, target: Target, cookie?
 /**
  * One request at a time, the targets taking turns for `settings.rounds` rounds after 10 unmeasured
  * ones: the least noisy comparison on a shared machine. `between(counted)` runs after each round's
- * pages (another measure taking its turn).
+ * pages (another measure taking its turn). Keyed by the targets' names.
  */
 export async function oneAtATime(
   settings: BenchSettings,
   targets: Target[],
   options: { cookie?: string; between?: (counted: boolean) => Promise<void> } = {},
 ): Promise<Map<string, Times>> {
-  const measured = new Map(targets.map((t) => [t.path, [] as number[]]));
+  const measured = new Map(targets.map((t) => [t.name, [] as number[]]));
   for (let round = -10; round < settings.rounds; round++) {
     for (const target of targets) {
       const started = performance.now();
-      const response = await fetch(settings.base + target.path, { headers: options.cookie ? { cookie: options.cookie } : {}, redirect: "manual" });
+      const response = await fetch(settings.base + target.path, { headers: headersOf(target, options.cookie), redirect: "manual" });
       await response.arrayBuffer();
-      if (round >= 0) measured.get(target.path)!.push(performance.now() - started);
+      if (round >= 0) measured.get(target.name)!.push(performance.now() - started);
     }
     await options.between?.(round >= 0);
   }
