@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { Fragment, startTransition, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
+import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
 import type { AgendaActions } from "@/lib/agenda/action-state";
 import { buildAxis, layoutColumns, ROW_MINUTES, rowPosition, visibleRange, wallClockFields, type DayRow } from "@/lib/agenda/grid";
 import type { GridAppointment, GridDoctorDay, GridReason, GridView } from "@/lib/agenda/grid-view";
@@ -14,7 +13,8 @@ import { formatTime, instantToWallClock, todayIn } from "@/lib/time/luxembourg";
 import { CreateDialog, type CreateSlot } from "./create-dialog";
 import { DetailsDialog } from "./details-dialog";
 import styles from "./agenda-board.module.css";
-import { useLiveEvents } from "./live-events";
+import { useAgendaRefresh } from "./live-events";
+import { OutsideHoursQuestion } from "./outside-hours-question";
 
 type Props = {
   view: GridView;
@@ -59,7 +59,6 @@ const DRAG_THRESHOLD_PX = 5;
 
 /** The week or day grid: closed hours shaded, absences and holidays labelled, appointments, free time. */
 export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
-  const router = useRouter();
   const [showCancelled, setShowCancelled] = useState(false);
   const [creating, setCreating] = useState<CreateSlot | null>(null);
   const [opened, setOpened] = useState<{ id: string; doctorId: string } | null>(null);
@@ -68,6 +67,9 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
   const [cursor, setCursor] = useState<Cursor | null>(null);
   const [focusedCol, setFocusedCol] = useState<number | null>(null);
   const [spoken, setSpoken] = useState("");
+  /** A drop outside opening hours, waiting for its answer. */
+  const [asking, setAsking] = useState<{ drag: Dragged; doctorId: string; startsAt: Date; question: string } | null>(null);
+  const [answering, setAnswering] = useState(false);
   const dragged = useRef<Dragged | null>(null);
   const justDropped = useRef(false);
   const markers = useRef(new Map<number, HTMLDivElement>());
@@ -84,9 +86,10 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
     };
   }, []);
 
-  // Another tab, or another person, changed one of these agendas: read the page again.
+  // Any change to one of these agendas, this tab's own included, is announced by a live event:
+  // the page reads itself again (decision 0049).
   const doctorIds = useMemo(() => view.doctors.map((d) => d.id), [view.doctors]);
-  useLiveEvents({ agenda: (doctorId) => doctorIds.includes(doctorId) && startTransition(() => router.refresh()) });
+  const changed = useAgendaRefresh(doctorIds);
 
   // One column per day (week) or per doctor (a secretary's doctors side by side).
   const columns = useMemo(
@@ -206,28 +209,25 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
     return { startsAt, top: rowPosition(cells, startsAt) * ROW_PX };
   };
 
-  const moveTo = async (drag: Dragged, doctorId: string, startsAt: Date) => {
-    const send = async (confirmed: boolean) => {
-      const form = new FormData();
-      const fields = wallClockFields(startsAt);
-      form.set("appointmentId", drag.id);
-      form.set("doctorId", doctorId);
-      form.set("day", fields.day);
-      form.set("time", fields.time);
-      form.set("occurrence", fields.occurrence);
-      if (confirmed) form.set("outsideHoursConfirmed", "on");
-      return actions.move({ status: "idle" }, form);
-    };
+  const moveTo = async (drag: Dragged, doctorId: string, startsAt: Date, confirmed = false) => {
+    const form = new FormData();
+    const fields = wallClockFields(startsAt);
+    form.set("appointmentId", drag.id);
+    form.set("doctorId", doctorId);
+    form.set("day", fields.day);
+    form.set("time", fields.time);
+    form.set("occurrence", fields.occurrence);
+    if (confirmed) form.set("outsideHoursConfirmed", "on");
     setNotice({ tone: "info", text: "Déplacement…" });
-    let result = await send(false);
-    if (result.data?.ask === "outside-hours" && window.confirm(result.formError)) result = await send(true);
-    setNotice(
-      result.status === "success"
-        ? { tone: "info", text: result.message ?? "" }
-        : result.formError && result.data?.ask !== "outside-hours"
-          ? { tone: "error", text: result.formError }
-          : null,
-    );
+    const result = await actions.move({ status: "idle" }, form);
+    if (result.status === "success") {
+      changed(doctorId);
+      setNotice({ tone: "info", text: result.message ?? "" });
+    } else if (result.data?.ask === "outside-hours") {
+      // Asked in the app's dialog, as the booking form asks it: its own button answers yes.
+      setNotice(null);
+      setAsking({ drag, doctorId, startsAt, question: result.formError ?? "" });
+    } else setNotice(result.formError ? { tone: "error", text: result.formError } : null);
   };
 
   // Drag to move, with pointer events (mouse and pen; a finger scrolls): a press on an appointment
@@ -473,6 +473,7 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
           actions={actions}
           onClose={() => setCreating(null)}
           onDone={(message) => {
+            changed(creating.doctorId);
             setCreating(null);
             setNotice({ tone: "info", text: message });
           }}
@@ -487,9 +488,28 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
           actions={actions}
           onClose={() => setOpened(null)}
           onDone={(message) => {
+            changed(opened.doctorId);
             setOpened(null);
             setNotice({ tone: "info", text: message });
           }}
+        />
+      )}
+      {asking && (
+        <OutsideHoursQuestion
+          title="Déplacer le rendez-vous"
+          question={asking.question}
+          answer="Déplacer hors des heures d'ouverture"
+          pending={answering}
+          onAnswer={async () => {
+            setAnswering(true);
+            try {
+              await moveTo(asking.drag, asking.doctorId, asking.startsAt, true);
+            } finally {
+              setAnswering(false);
+              setAsking(null);
+            }
+          }}
+          onClose={() => setAsking(null)}
         />
       )}
     </div>

@@ -16,7 +16,8 @@ import type { Database } from "@/lib/db";
 import { displayName } from "@/lib/users/display-name";
 
 // One appointment as the agenda shows it: times, patient, motif, status, and who created and last
-// changed it. Read by one query with its joins, for the week and for one appointment alike.
+// changed it (its details dialog, one appointment at a time). The week and day views read less:
+// what a block draws (AgendaBlock), by a query without the authors' joins.
 
 export type Author = { id: string; name: string; role: Role };
 
@@ -39,6 +40,51 @@ export type AgendaAppointment = {
   updatedAt: Date;
   updatedBy: Author | null;
 };
+
+/** An appointment as the week and day views read it: what its block draws. */
+export type AgendaBlock = Pick<AgendaAppointment, "id" | "doctorId" | "startsAt" | "endsAt" | "status" | "overbooked" | "bookedVia"> & {
+  patient: Pick<AgendaAppointment["patient"], "firstName" | "lastName">;
+  visitReason: Pick<NonNullable<AgendaAppointment["visitReason"]>, "id" | "label" | "colour"> | null;
+};
+
+/**
+ * The blocks matching `where`, in `orderBy` order: the columns a block draws, the patient's name
+ * and the motif; none of the authors' joins or the appointment's other columns, which made the
+ * busiest week's query several times slower (docs/benchmarks.md).
+ */
+export async function selectAgendaBlocks(db: Database, where: SQL | undefined, orderBy: SQL[]): Promise<AgendaBlock[]> {
+  const rows = await db
+    .select({
+      id: appointments.id,
+      doctorId: appointments.doctorId,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      status: appointments.status,
+      overbooked: appointments.overbooked,
+      bookedVia: appointments.bookedVia,
+      firstName: patients.firstName,
+      lastName: patients.lastName,
+      reasonId: visitReasons.id,
+      reasonLabel: visitReasons.label,
+      reasonColour: visitReasons.colour,
+    })
+    .from(appointments)
+    .innerJoin(patients, eq(patients.id, appointments.patientId))
+    .leftJoin(visitReasons, eq(visitReasons.id, appointments.visitReasonId))
+    .where(where)
+    .orderBy(...orderBy);
+  return rows.map((r) => ({
+    id: r.id,
+    doctorId: r.doctorId,
+    startsAt: r.startsAt,
+    endsAt: r.endsAt,
+    status: r.status,
+    overbooked: r.overbooked,
+    bookedVia: r.bookedVia,
+    patient: { firstName: r.firstName, lastName: r.lastName },
+    visitReason: r.reasonId ? { id: r.reasonId, label: r.reasonLabel!, colour: r.reasonColour as VisitReasonColour } : null,
+  }));
+}
 
 const creator = alias(users, "creator");
 const updater = alias(users, "updater");

@@ -31,7 +31,7 @@ function viewOf(appointments: AgendaAppointment[]): AgendaView {
   return {
     from: "2031-03-05",
     to: "2031-03-05",
-    doctors: [{ id: "d1", name: "Dr Paul Schmit", revision: 7 }],
+    doctors: [{ id: "d1", name: "Dr Paul Schmit" }],
     days: [
       {
         day: "2031-03-05",

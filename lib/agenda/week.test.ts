@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { testPractice, utc, type TestPractice } from "@/tests/support/agenda";
 import { freshDatabase } from "@/tests/support/test-db";
 import { createAbsence } from "./absences";
-import { cancelAppointment, createAppointment } from "./appointments";
+import { cancelAppointment, createAppointment, findAppointment } from "./appointments";
 import { setHolidayOpen } from "./holiday-openings";
 import { replaceOpeningHours } from "./opening-hours";
 import { readAgenda } from "./week";
@@ -63,7 +63,7 @@ describe("the week of 31 October 2027 (back to winter time)", () => {
 });
 
 describe("appointments and absences in the view", () => {
-  it("shows each appointment with patient, motif, status and authors, and absences with their label", async () => {
+  it("shows each appointment with patient, motif and status (its note and authors read whole on demand), and absences with their label", async () => {
     const booked = await createAppointment(
       practice.viaSecretary,
       {
@@ -89,19 +89,27 @@ describe("appointments and absences in the view", () => {
     );
 
     const week = await readAgenda(practice.direct, { from: "2027-05-31", days: 7 }, deps());
-    expect(week.doctors).toEqual([{ id: practice.doctor.id, name: "Dr Jos Kieffer", revision: expect.any(Number) }]);
+    expect(week.doctors).toEqual([{ id: practice.doctor.id, name: "Dr Jos Kieffer" }]);
     const tuesday = week.days[1]!.doctors[0]!;
     expect(tuesday.appointments).toHaveLength(1);
-    expect(tuesday.appointments[0]).toMatchObject({
-      id: (booked as { appointmentId: string }).appointmentId,
+    const bookedId = (booked as { appointmentId: string }).appointmentId;
+    expect(tuesday.appointments[0]).toEqual({
+      id: bookedId,
+      doctorId: practice.doctor.id,
       startsAt: utc("2027-06-01T06:00:00Z"),
+      endsAt: utc("2027-06-01T06:15:00Z"),
       patient: { firstName: "Nora", lastName: "Wagner" },
-      visitReason: { label: "Consultation", colour: "blue" },
+      visitReason: { id: practice.motifs.consultation, label: "Consultation", colour: "blue" },
       status: "booked",
-      note: "À jeun",
-      createdBy: { role: "secretary" },
+      overbooked: false,
+      bookedVia: "practice",
     });
-    expect(week.days[2]!.doctors[0]!.appointments[0]).toMatchObject({ status: "cancelled", cancelledBy: "patient", visitReason: null });
+    expect(week.days[2]!.doctors[0]!.appointments[0]).toMatchObject({ status: "cancelled", visitReason: null });
+    // The note and the authors are the details dialog's, read with the appointment whole.
+    expect(await findAppointment(practice.direct, bookedId, deps())).toMatchObject({ note: "À jeun", createdBy: { role: "secretary" } });
+    expect(await findAppointment(practice.direct, (cancelled as { appointmentId: string }).appointmentId, deps())).toMatchObject({
+      cancelledBy: "patient",
+    });
     const thursday = week.days[3]!.doctors[0]!;
     expect(thursday.absences).toMatchObject([{ label: "Formation" }]);
     // Open 08:00–12:00 only: the absence starts at 12:00 local.

@@ -5,11 +5,10 @@ import { getDb, type Database } from "@/lib/db";
 import { displayName } from "@/lib/users/display-name";
 import { addDays, dayBounds, isoWeekday, parseDay } from "@/lib/time/luxembourg";
 import type { AgendaAccess } from "./access";
-import { selectAgendaAppointments, type AgendaAppointment } from "./appointment-view";
+import { selectAgendaBlocks, type AgendaBlock } from "./appointment-view";
 import { absenceSpans, loadCalendars, type AbsenceView } from "./calendar";
 import { publicHolidaysBetween } from "./holidays";
 import { openIntervals, scheduledIntervals, type IsoWeekday, type Span } from "./hours";
-import { agendaRevisionsOf } from "./revisions";
 
 // The agenda as a page draws it: a day or a week (or a day of several doctors side by side, for a
 // secretary working for them), each day with its real bounds in Luxembourg (23, 24 or 25 hours),
@@ -28,8 +27,11 @@ export type AgendaDoctorDay = {
   absences: AbsenceView[];
   /** The public holiday of the day, and whether this practice opens it. */
   holiday: { name: string; open: boolean } | null;
-  /** Appointments overlapping the day (cancelled ones included, marked by their status). */
-  appointments: AgendaAppointment[];
+  /**
+   * Appointments overlapping the day (cancelled ones included, marked by their status), as their
+   * blocks draw them; the details dialog reads one whole (findAppointment).
+   */
+  appointments: AgendaBlock[];
 };
 
 export type AgendaDay = {
@@ -45,8 +47,8 @@ export type AgendaDay = {
 export type AgendaView = {
   from: string;
   to: string;
-  /** The doctors shown, in column order; `revision` is the agenda's current revision. */
-  doctors: { id: string; name: string; revision: number }[];
+  /** The doctors shown, in column order. */
+  doctors: { id: string; name: string }[];
   days: AgendaDay[];
 };
 
@@ -88,10 +90,10 @@ export async function readAgenda(
   const start = dayBounds(from).start;
   const end = dayBounds(to).end;
 
-  const [people, calendars, booked, revisions] = await Promise.all([
+  const [people, calendars, booked] = await Promise.all([
     db.select({ id: users.id, title: users.title, firstName: users.firstName, lastName: users.lastName }).from(users).where(inArray(users.id, ids)),
     loadCalendars(db, ids, from, to),
-    selectAgendaAppointments(
+    selectAgendaBlocks(
       db,
       and(
         inArray(appointments.doctorId, ids),
@@ -101,7 +103,6 @@ export async function readAgenda(
       ),
       [asc(appointments.startsAt), asc(appointments.id)],
     ),
-    agendaRevisionsOf(db, ids),
   ]);
   const holidays = new Map(publicHolidaysBetween(from, to).map((h) => [h.day, h.name]));
   const names = new Map(people.map((p) => [p.id, displayName(p)]));
@@ -134,7 +135,7 @@ export async function readAgenda(
   return {
     from,
     to,
-    doctors: ids.map((id) => ({ id, name: names.get(id) ?? "", revision: revisions.get(id) ?? 0 })),
+    doctors: ids.map((id) => ({ id, name: names.get(id) ?? "" })),
     days: dayList,
   };
 }

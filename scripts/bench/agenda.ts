@@ -1,68 +1,75 @@
-import type { ChildProcess } from "node:child_process";
 import os from "node:os";
-import path from "node:path";
-import autocannon from "autocannon";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { appointmentIdIn, callServerAction, formDataOf, serverActionId } from "@/tests/support/server-actions";
-import { browserCookies, databaseKind, databaseVersion, percentile, reportHeader, writeReport } from "./common";
-import { buildUnlessSkipped, startServer, waitForHealth } from "@/tests/support/production-server";
+import {
+  benchSettings,
+  browserCookies,
+  checkPage,
+  databaseKind,
+  databaseVersion,
+  f1,
+  kB,
+  loadAverage,
+  measureUnderLoad,
+  oneAtATime,
+  pct,
+  reportHeader,
+  rowsOf,
+  runBench,
+  seededLargeDatabase,
+  times,
+  writeReport,
+  type Load,
+  type Target,
+  type Times,
+} from "./common";
 
 // npm run bench:agenda — the agenda of the busiest doctor of a national-size database, side by
 // side in one run with the minimal signed-in page (the baseline of bench:dashboard):
 // - the week view of the doctor's busiest week: throughput under load (autocannon, 10
 //   connections) against the baseline's; target ≥ 50 %;
 // - booking then cancelling an appointment through the agenda's server actions, posted as the
-//   page's own JavaScript posts them (Next-Action header, the week view re-rendered in the answer):
-//   one at a time taking turns with the two pages, and with 10 bookers at once against the
-//   baseline under autocannon; target p95 ≤ 2 × the baseline's p95.
+//   page's own JavaScript posts them (Next-Action header): one at a time taking turns with the two
+//   pages, and with 10 bookers at once against the baseline under autocannon; target p95 ≤ 2 × the
+//   baseline's p95. An action answers its result only; the tab then redraws the week once, on the
+//   change's live event (docs/decisions/0049): that refresh (the week's RSC payload, what
+//   `router.refresh()` asks for) is measured one at a time beside the pages.
 // Every booking is cancelled by the next request and its row removed before the next round, so
 // the week measured stays the same week. Seeds the large data set (or reuses it), builds unless
 // BENCH_SKIP_BUILD=1, starts the production server. PostgreSQL when DATABASE_URL is set (the
 // figures that count), else an embedded PGlite folder under .data/bench. A benchmark, not a test:
 // it fails only when an answer is not the expected one.
 
-const PORT = Number(process.env.BENCH_PORT || 3260);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
-const DURATION = Number(process.env.BENCH_DURATION || 20);
-const WARMUP = 3;
-const ROUNDS = Number(process.env.BENCH_ROUNDS || 100);
-/** Seconds before autocannon counts a request as failed (its default, 10, is short on a busy machine). */
-const TIMEOUT = Number(process.env.BENCH_TIMEOUT || 30);
-const BASE = `http://127.0.0.1:${PORT}`;
+const settings = benchSettings(3260);
+const { base: BASE, connections: CONNECTIONS } = settings;
 const ACTIONS_FILE = "app/(practice)/agenda/actions.ts";
 const TAKEN = "Ce créneau n'est plus libre.";
 
-process.env.NEXT_TELEMETRY_DISABLED = "1";
-if (!process.env.DATABASE_URL) process.env.DATA_DIR ??= path.resolve(".data/bench");
-
-// Imported after the environment is settled: they read DATA_DIR / DATABASE_URL when first used.
-const { closeDb, getDb } = await import("@/db/client");
-const { runMigrations } = await import("@/db/migrate");
-const { assertPgliteFree } = await import("@/db/pglite-lock");
+// Imported after benchSettings() has settled the environment: they read DATA_DIR / DATABASE_URL when first used.
+const { getDb } = await import("@/db/client");
 const { appointments, openingHours, patients, visitReasons } = await import("@/db/schema");
-const { seedLarge, BENCH_EMAIL_DOMAIN } = await import("@/seed/large-seed");
+const { BENCH_EMAIL_DOMAIN } = await import("@/seed/large-seed");
 const { DEMO_PASSWORD } = await import("@/seed/demo-accounts");
 const { addDays, isoWeekday, mondayOf, resolveWallClock, formatTime } = await import("@/lib/time/luxembourg");
 
 type Slot = { day: string; time: string; startsAt: Date };
 
-/** The busiest doctor, their busiest week, a patient, a motif, and free slots of that week. */
+/**
+ * The busiest doctor (the first by address among equals: several doctors of the large data set
+ * have the same count), their busiest week, a patient, a motif, and free slots of that week.
+ */
 async function prepareData() {
-  assertPgliteFree();
-  await runMigrations();
-  await seedLarge(getDb(), { log: console.log });
-  const db = getDb();
-  const rows = <T>(r: unknown) => (r as { rows: T[] }).rows;
-  const [doctor] = rows<{ id: string; email: string; appointments: number }>(
+  const db = await seededLargeDatabase();
+  const [doctor] = rowsOf<{ id: string; email: string; appointments: number }>(
     await db.execute(sql`
       SELECT u.id, u.email, count(*)::int AS appointments
       FROM appointments a JOIN users u ON u.id = a.doctor_id
       WHERE u.email LIKE ${`%@${BENCH_EMAIL_DOMAIN}`}
-      GROUP BY u.id, u.email ORDER BY count(*) DESC LIMIT 1`),
+      GROUP BY u.id, u.email ORDER BY count(*) DESC, u.email LIMIT 1`),
   );
   if (!doctor) throw new Error("no benchmark doctor found");
   // The week (Monday, in Luxembourg) holding the most of the doctor's active appointments.
-  const [week] = rows<{ monday: string; n: number }>(
+  const [week] = rowsOf<{ monday: string; n: number }>(
     await db.execute(sql`
       SELECT to_char(date_trunc('week', starts_at AT TIME ZONE 'Europe/Luxembourg'), 'YYYY-MM-DD') AS monday, count(*)::int AS n
       FROM appointments WHERE doctor_id = ${doctor.id} AND status <> 'cancelled'
@@ -119,38 +126,6 @@ async function prepareData() {
 }
 
 type Context = Awaited<ReturnType<typeof prepareData>>;
-type Target = { name: string; path: string; mustContain: string };
-type Load = { rps: number; p50: number; p95: number; p99: number; requests: number };
-
-async function load(target: Target, cookie: string, seconds: number): Promise<Load> {
-  const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url: BASE + target.path, connections: CONNECTIONS, duration: seconds, timeout: TIMEOUT, headers: { cookie } },
-      (error, done) => (error ? reject(error) : resolve(done)),
-    );
-    instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
-  });
-  if (result.non2xx || result.errors) throw new Error(`${target.path}: ${result.non2xx} réponses non 2xx, ${result.errors} erreurs`);
-  latencies.sort((a, b) => a - b);
-  return {
-    rps: result.requests.total / result.duration,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    requests: result.requests.total,
-  };
-}
-
-/** Checks `target` answers its page; returns the page's weight in bytes (the HTML, RSC payload included). */
-async function check(target: Target, cookie: string): Promise<number> {
-  const response = await fetch(BASE + target.path, { headers: { cookie }, redirect: "manual" });
-  const body = await response.text();
-  if (response.status !== 200 || !body.includes(target.mustContain))
-    throw new Error(`${target.path} does not answer the expected page (HTTP ${response.status})`);
-  return Buffer.byteLength(body);
-}
-
 /** Books `slot` then cancels it through the server actions, from the week view; the row is then removed. */
 function booker(context: Context, cookie: string, weekPath: string) {
   const create = serverActionId(ACTIONS_FILE, "createAppointmentAction");
@@ -182,140 +157,117 @@ function booker(context: Context, cookie: string, weekPath: string) {
   };
 }
 
-type Times = { median: number; p95: number };
-const stats = (list: number[]): Times => {
-  const sorted = [...list].sort((a, b) => a - b);
-  return { median: percentile(sorted, 50), p95: percentile(sorted, 95) };
-};
-
-/** One request at a time: the baseline, the week view, then a booking and its cancellation, in turn. */
-async function interleaved(targets: Target[], cookie: string, book: ReturnType<typeof booker>, slot: Slot) {
-  const pages = new Map(targets.map((t) => [t.path, [] as number[]]));
-  const create: number[] = [];
-  const cancel: number[] = [];
-  const both: number[] = [];
-  for (let round = -10; round < ROUNDS; round++) {
-    for (const target of targets) {
-      const started = performance.now();
-      const response = await fetch(BASE + target.path, { headers: { cookie }, redirect: "manual" });
-      await response.arrayBuffer();
-      if (round >= 0) pages.get(target.path)!.push(performance.now() - started);
-    }
-    const times = await book(slot);
-    if (round >= 0) {
-      create.push(times.create);
-      cancel.push(times.cancel);
-      both.push(times.both);
-    }
-  }
-  return { pages: new Map([...pages].map(([p, list]) => [p, stats(list)])), create: stats(create), cancel: stats(cancel), both: stats(both) };
-}
+type Pair = { create: number; cancel: number; both: number };
+const pairTimes = (pairs: Pair[]) => ({
+  create: times(pairs.map((p) => p.create)),
+  cancel: times(pairs.map((p) => p.cancel)),
+  both: times(pairs.map((p) => p.both)),
+});
 
 /** CONNECTIONS bookers at once, each on its own free time, for `seconds`. */
 async function concurrentBookings(book: ReturnType<typeof booker>, slots: Slot[], seconds: number) {
   const until = performance.now() + seconds * 1000;
-  const create: number[] = [];
-  const cancel: number[] = [];
-  const both: number[] = [];
+  const pairs: Pair[] = [];
   await Promise.all(
     slots.slice(0, CONNECTIONS).map(async (slot) => {
-      while (performance.now() < until) {
-        const times = await book(slot);
-        create.push(times.create);
-        cancel.push(times.cancel);
-        both.push(times.both);
-      }
+      while (performance.now() < until) pairs.push(await book(slot));
     }),
   );
-  return { create: stats(create), cancel: stats(cancel), both: stats(both), pairs: both.length, rate: both.length / seconds };
+  return { ...pairTimes(pairs), pairs: pairs.length, rate: pairs.length / seconds };
 }
 
-const f1 = (n: number) => n.toFixed(1);
-const kB = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;
-const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0)} %`;
-
-let server: ChildProcess | undefined;
-try {
-  const context = await prepareData();
-  if (databaseKind() === "pglite") await closeDb();
-  buildUnlessSkipped(process.env.BENCH_SKIP_BUILD === "1");
-  server = startServer(PORT);
-  await waitForHealth(server, BASE);
+await runBench(settings, prepareData, async (context) => {
   const cookie = await browserCookies(BASE, context.doctor.email, DEMO_PASSWORD);
   const baseline: Target = { name: "Baseline: minimal signed-in page", path: "/secretaires", mustContain: "Mon secrétariat" };
   const weekPath = `/agenda?vue=semaine&date=${context.monday}`;
   const week: Target = { name: "Week view, busiest doctor and week", path: weekPath, mustContain: "Nouveau rendez-vous" };
+  const refresh: Target = {
+    name: "… its refresh after a change (RSC payload only)",
+    path: weekPath,
+    // The server's part of the page: the grid is a client component, drawn from its props.
+    mustContain: "Paramètres de l",
+    headers: { rsc: "1" },
+  };
   const book = booker(context, cookie, weekPath);
   const loadBefore = os.loadavg()[0]!;
-
-  const underLoad = new Map<string, Load>();
   const weight = new Map<string, number>();
-  for (const target of [baseline, week]) {
-    weight.set(target.path, await check(target, cookie));
-    await load(target, cookie, WARMUP);
-    const measure = await load(target, cookie, DURATION);
-    console.log(`${target.name}: ${f1(measure.rps)} req/s, p50 ${f1(measure.p50)} ms, p95 ${f1(measure.p95)} ms`);
-    underLoad.set(target.path, measure);
-  }
-  // Ten bookers at once for as long as the pages were loaded, then the baseline again right
-  // after: the two p95s compared come from the same minute of the machine's load.
-  await concurrentBookings(book, context.slots, WARMUP);
-  const bookings = await concurrentBookings(book, context.slots, DURATION);
-  console.log(
-    `${CONNECTIONS} bookers at once: ${bookings.pairs} book-then-cancel, p95 ${f1(bookings.both.p95)} ms (book ${f1(bookings.create.p95)}, cancel ${f1(bookings.cancel.p95)})`,
-  );
-  const baselineAfter = await load(baseline, cookie, DURATION);
-  console.log(`${baseline.name}, again: ${f1(baselineAfter.rps)} req/s, p95 ${f1(baselineAfter.p95)} ms`);
+  for (const target of [baseline, week]) weight.set(target.path, Buffer.byteLength(await checkPage(settings, target, cookie)));
+  // Next answers an RSC request without its cache-busting `_rsc` parameter with a redirect to the
+  // address that has it, the one the router itself asks for.
+  const rscAnswer = await fetch(BASE + weekPath, { headers: { cookie, ...refresh.headers }, redirect: "manual" });
+  const rscLocation = rscAnswer.headers.get("location");
+  if (rscAnswer.status === 307 && rscLocation) refresh.path = new URL(rscLocation, BASE).pathname + new URL(rscLocation, BASE).search;
+  const refreshWeight = Buffer.byteLength(await checkPage(settings, refresh, cookie));
 
-  const sequential = await interleaved([baseline, week], cookie, book, context.slots[CONNECTIONS]!);
-  for (const [p, m] of sequential.pages) console.log(`${p}, one at a time: median ${f1(m.median)} ms, p95 ${f1(m.p95)} ms`);
-  console.log(`Book then cancel, one at a time: median ${f1(sequential.both.median)} ms, p95 ${f1(sequential.both.p95)} ms`);
+  // 1. One at a time, taking turns: the baseline, the week view, then a booking and its
+  // cancellation. First, because these ratios are the steadiest on a shared machine.
+  const sequentialPairs: Pair[] = [];
+  const slot = context.slots[CONNECTIONS]!;
+  const sequential = await oneAtATime(settings, [baseline, week, refresh], {
+    cookie,
+    between: async (counted) => {
+      const pair = await book(slot);
+      if (counted) sequentialPairs.push(pair);
+    },
+  });
+  const sequentialBooking = pairTimes(sequentialPairs);
+  const loadOneAtATime = loadAverage();
+  for (const [p, m] of sequential) console.log(`${p}, one at a time: median ${f1(m.median)} ms, p95 ${f1(m.p95)} ms`);
+  console.log(
+    `Book then cancel, one at a time: median ${f1(sequentialBooking.both.median)} ms, p95 ${f1(sequentialBooking.both.p95)} ms (load ${loadOneAtATime})`,
+  );
+
+  // 2. Under load: each page with CONNECTIONS at once; then CONNECTIONS bookers at once for as
+  // long, and the baseline again right after, so the two p95s compared come from the same
+  // minute of the machine's load.
+  const underLoad = new Map<string, Load & { load: string }>();
+  for (const target of [baseline, week]) underLoad.set(target.path, { ...(await measureUnderLoad(settings, target, cookie)), load: loadAverage() });
+  await concurrentBookings(book, context.slots, settings.warmup);
+  const bookings = await concurrentBookings(book, context.slots, settings.duration);
+  const loadBookings = loadAverage();
+  console.log(
+    `${CONNECTIONS} bookers at once: ${bookings.pairs} book-then-cancel, p95 ${f1(bookings.both.p95)} ms (book ${f1(bookings.create.p95)}, cancel ${f1(bookings.cancel.p95)}) (load ${loadBookings})`,
+  );
+  const baselineAfter = { ...(await measureUnderLoad(settings, baseline, cookie)), load: loadAverage() };
 
   const b = underLoad.get(baseline.path)!;
   const w = underLoad.get(week.path)!;
-  const bs = sequential.pages.get(baseline.path)!;
-  const ws = sequential.pages.get(week.path)!;
+  const bs = sequential.get(baseline.name)!;
+  const ws = sequential.get(week.name)!;
+  const sb = sequentialBooking;
+  const row = (name: string, m: Times) => `| ${name} | ${f1(m.median)} | ${f1(m.p95)} |`;
   const section = [
     ...reportHeader(
       "bench:agenda",
-      `${CONNECTIONS} connections, ${DURATION} s per measure after a ${WARMUP} s warm-up; then ${ROUNDS} rounds one at a time`,
+      `${settings.rounds} rounds one at a time; then ${CONNECTIONS} connections, ${settings.duration} s per measure after a ${settings.warmup} s warm-up`,
       loadBefore,
       context.database,
     ),
     `- Busiest doctor: ${context.doctor.email}, ${context.doctor.appointments.toLocaleString("en")} appointments; week of ${context.monday}: ${context.weekAppointments} active appointments`,
     `- Page weight (HTML with its RSC payload, uncompressed): baseline ${kB(weight.get(baseline.path)!)}, week view ${kB(weight.get(week.path)!)}`,
-    `- Load average (1, 5, 15 min, as \`uptime\` shows it) at the end: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(", ")}`,
     "",
-    `Under load (${CONNECTIONS} at once):`,
-    "",
-    "| measure | per s | p50 ms | p95 ms | p99 ms | count |",
-    "| --- | ---: | ---: | ---: | ---: | ---: |",
-    `| ${baseline.name} (\`${baseline.path}\`) | ${f1(b.rps)} | ${f1(b.p50)} | ${f1(b.p95)} | ${f1(b.p99)} | ${b.requests} |`,
-    `| ${week.name} (\`${week.path}\`) | ${f1(w.rps)} | ${f1(w.p50)} | ${f1(w.p95)} | ${f1(w.p99)} | ${w.requests} |`,
-    `| Book then cancel (two server actions) | ${f1(bookings.rate)} | — | ${f1(bookings.both.p95)} | — | ${bookings.pairs} |`,
-    `| … the booking alone / the cancellation alone | — | ${f1(bookings.create.median)} / ${f1(bookings.cancel.median)} | ${f1(bookings.create.p95)} / ${f1(bookings.cancel.p95)} | — | — |`,
-    `| ${baseline.name}, again right after the bookings | ${f1(baselineAfter.rps)} | ${f1(baselineAfter.p50)} | ${f1(baselineAfter.p95)} | ${f1(baselineAfter.p99)} | ${baselineAfter.requests} |`,
-    "",
-    `One at a time, taking turns (${ROUNDS} rounds): the least noisy comparison on a shared machine.`,
+    `One at a time, taking turns (${settings.rounds} rounds; load average at the end: ${loadOneAtATime}): the least noisy comparison on a shared machine.`,
     "",
     "| measure | median ms | p95 ms |",
     "| --- | ---: | ---: |",
-    `| ${baseline.name} | ${f1(bs.median)} | ${f1(bs.p95)} |`,
-    `| ${week.name} | ${f1(ws.median)} | ${f1(ws.p95)} |`,
-    `| Book then cancel | ${f1(sequential.both.median)} | ${f1(sequential.both.p95)} |`,
-    `| … the booking alone / the cancellation alone | ${f1(sequential.create.median)} / ${f1(sequential.cancel.median)} | ${f1(sequential.create.p95)} / ${f1(sequential.cancel.p95)} |`,
+    row(baseline.name, bs),
+    row(week.name, ws),
+    row(`${refresh.name}, ${kB(refreshWeight)}`, sequential.get(refresh.name)!),
+    row("Book then cancel (two server actions)", sb.both),
+    `| … the booking alone / the cancellation alone | ${f1(sb.create.median)} / ${f1(sb.cancel.median)} | ${f1(sb.create.p95)} / ${f1(sb.cancel.p95)} |`,
     "",
-    `- Week view throughput / baseline, under load: **${pct(w.rps, b.rps)}** (target ≥ 50 %); one at a time (baseline median / week median): **${pct(bs.median, ws.median)}**`,
-    `- Book then cancel p95 / baseline p95, under load: **${(bookings.both.p95 / b.p95).toFixed(2)} ×** (${(bookings.both.p95 / baselineAfter.p95).toFixed(2)} × the baseline measured right after; target ≤ 2 ×); one at a time: **${(sequential.both.p95 / bs.p95).toFixed(2)} ×**`,
+    `Under load (${CONNECTIONS} at once; load average at the end of each measure in the last column):`,
+    "",
+    "| measure | per s | p50 ms | p95 ms | p99 ms | count | load (1, 5, 15 min) |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    `| ${baseline.name} (\`${baseline.path}\`) | ${f1(b.rps)} | ${f1(b.p50)} | ${f1(b.p95)} | ${f1(b.p99)} | ${b.requests} | ${b.load} |`,
+    `| ${week.name} (\`${week.path}\`) | ${f1(w.rps)} | ${f1(w.p50)} | ${f1(w.p95)} | ${f1(w.p99)} | ${w.requests} | ${w.load} |`,
+    `| Book then cancel (two server actions) | ${f1(bookings.rate)} | ${f1(bookings.both.median)} | ${f1(bookings.both.p95)} | — | ${bookings.pairs} | ${loadBookings} |`,
+    `| … the booking alone / the cancellation alone | — | ${f1(bookings.create.median)} / ${f1(bookings.cancel.median)} | ${f1(bookings.create.p95)} / ${f1(bookings.cancel.p95)} | — | — | |`,
+    `| ${baseline.name}, again right after the bookings | ${f1(baselineAfter.rps)} | ${f1(baselineAfter.p50)} | ${f1(baselineAfter.p95)} | ${f1(baselineAfter.p99)} | ${baselineAfter.requests} | ${baselineAfter.load} |`,
+    "",
+    `- Week view throughput / baseline: one at a time (baseline median / week median) **${pct(bs.median, ws.median)}**; under load **${pct(w.rps, b.rps)}** (target ≥ 50 %)`,
+    `- Book then cancel p95 / baseline p95: one at a time **${(sb.both.p95 / bs.p95).toFixed(2)} ×**; under load **${(bookings.both.p95 / b.p95).toFixed(2)} ×**, or ${(bookings.both.p95 / baselineAfter.p95).toFixed(2)} × the baseline measured right after (target ≤ 2 ×)`,
   ].join("\n");
   writeReport("agenda", section, databaseKind());
-} catch (error) {
-  console.error(error instanceof Error ? error.stack : error);
-  process.exitCode = 1;
-} finally {
-  server?.kill("SIGTERM");
-  await closeDb().catch(() => {});
-}
+});

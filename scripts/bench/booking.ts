@@ -1,11 +1,25 @@
-import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { databaseKind, databaseVersion, percentile, reportHeader, writeReport } from "./common";
-import { buildUnlessSkipped, startServer, waitForHealth } from "@/tests/support/production-server";
+import {
+  benchSettings,
+  checkPage,
+  databaseKind,
+  databaseVersion,
+  f1,
+  loadAverage,
+  measureUnderLoad,
+  oneAtATime,
+  pct,
+  reportHeader,
+  rowsOf,
+  runBench,
+  seededLargeDatabase,
+  writeReport,
+  type Load,
+  type Target,
+} from "./common";
 
 // npm run bench:booking — online booking on a national-size database (issue 18), side by side in
 // one run:
@@ -21,34 +35,19 @@ import { buildUnlessSkipped, startServer, waitForHealth } from "@/tests/support/
 // folder under .data/bench. A benchmark, not a test: it fails only when an answer is not the
 // expected one.
 
-const PORT = Number(process.env.BENCH_PORT || 3270);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
-const DURATION = Number(process.env.BENCH_DURATION || 20);
-const WARMUP = 3;
-const ROUNDS = Number(process.env.BENCH_ROUNDS || 100);
-const TIMEOUT = Number(process.env.BENCH_TIMEOUT || 30);
-const BASE = `http://127.0.0.1:${PORT}`;
+const settings = benchSettings(3270);
 const HORIZON_WEEKS = 8;
 const BENCH_SLUG = "dr-bench-le-plus-occupe";
 const RACE_MODULE = path.resolve(import.meta.dirname, "booking-race.ts");
 
-process.env.NEXT_TELEMETRY_DISABLED = "1";
-if (!process.env.DATABASE_URL) process.env.DATA_DIR ??= path.resolve(".data/bench");
-
-const { closeDb, getDb } = await import("@/db/client");
-const { runMigrations } = await import("@/db/migrate");
-const { assertPgliteFree } = await import("@/db/pglite-lock");
+// Imported after benchSettings() has settled the environment: they read DATA_DIR / DATABASE_URL when first used.
 const { onlineBookingSettings, visitReasons } = await import("@/db/schema");
-const { seedLarge, BENCH_EMAIL_DOMAIN } = await import("@/seed/large-seed");
+const { BENCH_EMAIL_DOMAIN } = await import("@/seed/large-seed");
 
 /** The doctor with the most appointments in the next 8 weeks, given online booking on one motif. */
 async function prepareData() {
-  assertPgliteFree();
-  await runMigrations();
-  await seedLarge(getDb(), { log: console.log });
-  const db = getDb();
-  const rows = <T>(r: unknown) => (r as { rows: T[] }).rows;
-  const [doctor] = rows<{ id: string; email: string; upcoming: number }>(
+  const db = await seededLargeDatabase();
+  const [doctor] = rowsOf<{ id: string; email: string; upcoming: number }>(
     await db.execute(sql`
       SELECT u.id, u.email, count(*)::int AS upcoming
       FROM appointments a JOIN users u ON u.id = a.doctor_id
@@ -76,114 +75,49 @@ async function prepareData() {
   return { doctor, motif, database };
 }
 
-type Target = { name: string; path: string; mustContain: string };
-type Load = { rps: number; p50: number; p95: number; p99: number; requests: number };
-
-async function load(target: Target, seconds: number): Promise<Load> {
-  const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: BASE + target.path, connections: CONNECTIONS, duration: seconds, timeout: TIMEOUT }, (error, done) =>
-      error ? reject(error) : resolve(done),
-    );
-    instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
-  });
-  if (result.non2xx || result.errors) throw new Error(`${target.path}: ${result.non2xx} réponses non 2xx, ${result.errors} erreurs`);
-  latencies.sort((a, b) => a - b);
-  return {
-    rps: result.requests.total / result.duration,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    requests: result.requests.total,
-  };
-}
-
-async function check(target: Target) {
-  const response = await fetch(BASE + target.path, { redirect: "manual" });
-  const body = await response.text();
-  if (response.status !== 200 || !body.includes(target.mustContain))
-    throw new Error(`${target.path} does not answer the expected page (HTTP ${response.status})`);
-  return body;
-}
-
-/** One request at a time, taking turns: the least noisy comparison on a shared machine. */
-async function interleaved(targets: Target[]) {
-  const times = new Map(targets.map((t) => [t.path, [] as number[]]));
-  for (let round = -10; round < ROUNDS; round++) {
-    for (const target of targets) {
-      const started = performance.now();
-      await (await fetch(BASE + target.path, { redirect: "manual" })).arrayBuffer();
-      if (round >= 0) times.get(target.path)!.push(performance.now() - started);
-    }
-  }
-  return new Map(
-    [...times].map(([p, list]) => {
-      const sorted = [...list].sort((a, b) => a - b);
-      return [p, { median: percentile(sorted, 50), p95: percentile(sorted, 95) }];
-    }),
-  );
-}
-
-const f1 = (n: number) => n.toFixed(1);
-const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0)} %`;
-
-let server: ChildProcess | undefined;
-try {
-  const context = await prepareData();
-  if (databaseKind() === "pglite") await closeDb();
-  buildUnlessSkipped(process.env.BENCH_SKIP_BUILD === "1");
-  server = startServer(PORT);
-  await waitForHealth(server, BASE);
+await runBench(settings, prepareData, async (context) => {
   const signIn: Target = { name: "Baseline: doctors' sign-in page, anonymous", path: "/doctor_home", mustContain: "S&#x27;identifier" };
   const page: Target = {
     name: `Public booking page, busiest doctor (${HORIZON_WEEKS}-week horizon)`,
     path: `/rdv/${BENCH_SLUG}?motif=${context.motif.id}`,
     mustContain: "Prochain créneau disponible",
   };
-  await check(signIn).catch(async () => {
+  await checkPage(settings, signIn).catch(async () => {
     // The apostrophe may be written as is: any sign-in page with its button will do.
     signIn.mustContain = "identifier";
-    await check(signIn);
+    await checkPage(settings, signIn);
   });
-  const html = await check(page);
+  const html = await checkPage(settings, page);
   const offered = (html.match(/aria-label="Réserver le /g) ?? []).length;
   const loadBefore = os.loadavg()[0]!;
 
   const underLoad = new Map<string, Load>();
-  for (const target of [signIn, page]) {
-    await load(target, WARMUP);
-    const measure = await load(target, DURATION);
-    console.log(`${target.name}: ${f1(measure.rps)} req/s, p50 ${f1(measure.p50)} ms, p95 ${f1(measure.p95)} ms`);
-    underLoad.set(target.path, measure);
-  }
-  const sequential = await interleaved([signIn, page]);
+  for (const target of [signIn, page]) underLoad.set(target.path, await measureUnderLoad(settings, target));
+  const sequential = await oneAtATime(settings, [signIn, page]);
   for (const [p, m] of sequential) console.log(`${p}, one at a time: median ${f1(m.median)} ms, p95 ${f1(m.p95)} ms`);
 
   const s = underLoad.get(signIn.path)!;
   const b = underLoad.get(page.path)!;
-  const ss = sequential.get(signIn.path)!;
-  const bs = sequential.get(page.path)!;
+  const ss = sequential.get(signIn.name)!;
+  const bs = sequential.get(page.name)!;
   const lines = [
     ...reportHeader(
       "bench:booking",
-      `${CONNECTIONS} connections, ${DURATION} s per measure after a ${WARMUP} s warm-up; then ${ROUNDS} rounds one at a time`,
+      `${settings.connections} connections, ${settings.duration} s per measure after a ${settings.warmup} s warm-up; then ${settings.rounds} rounds one at a time`,
       loadBefore,
       context.database,
     ),
     `- Busiest doctor: ${context.doctor.email}, ${context.doctor.upcoming.toLocaleString("en")} appointments in the next 8 weeks; motif « ${context.motif.label} » (${context.motif.minutes} min); ${offered} free times on the week shown`,
-    `- Load average (1, 5, 15 min) at the end of the page part: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(", ")}`,
+    `- Load average (1, 5, 15 min) at the end of the page part: ${loadAverage()}`,
     "",
-    `Under load (${CONNECTIONS} at once):`,
+    `Under load (${settings.connections} at once):`,
     "",
     "| page | per s | p50 ms | p95 ms | p99 ms | count |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
     `| ${signIn.name} (\`${signIn.path}\`) | ${f1(s.rps)} | ${f1(s.p50)} | ${f1(s.p95)} | ${f1(s.p99)} | ${s.requests} |`,
     `| ${page.name} (\`/rdv/${BENCH_SLUG}\`) | ${f1(b.rps)} | ${f1(b.p50)} | ${f1(b.p95)} | ${f1(b.p99)} | ${b.requests} |`,
     "",
-    `One at a time, taking turns (${ROUNDS} rounds):`,
+    `One at a time, taking turns (${settings.rounds} rounds):`,
     "",
     "| page | median ms | p95 ms |",
     "| --- | ---: | ---: |",
@@ -201,10 +135,4 @@ try {
     if (race.runBookingRace) lines.push("", ...(await race.runBookingRace({ log: console.log })));
   }
   writeReport("booking", lines.join("\n"), databaseKind());
-} catch (error) {
-  console.error(error instanceof Error ? error.stack : error);
-  process.exitCode = 1;
-} finally {
-  server?.kill("SIGTERM");
-  await closeDb().catch(() => {});
-}
+});

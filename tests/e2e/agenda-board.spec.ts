@@ -4,11 +4,11 @@ import { appointmentIdIn, callServerAction, formDataOf, serverActionId } from "@
 import { expect, test } from "./fixtures/signed-in";
 
 // The agenda's grid by pointer (issue 17): an appointment dragged to another free time moves, one
-// dropped on an occupied time stays where it was with a message; a secretary's « Tous mes
-// médecins » day shows her doctors side by side and books in the second doctor's column, with a
-// patient file created there for that doctor. Far-future days (2032, never a public holiday
-// here: a Wednesday between February and October) at random times, so runs on a kept database do
-// not collide.
+// dropped on an occupied time stays where it was with a message, one dropped outside opening hours
+// asks first in the agenda's dialog; a secretary's « Tous mes médecins » day shows her doctors
+// side by side and books in the second doctor's column, with a patient file created there for
+// that doctor. Far-future days (2032, never a public holiday here: a Wednesday between February
+// and October) at random times, so runs on a kept database do not collide.
 
 const ACTIONS = "app/(practice)/agenda/actions.ts";
 const ROW_PX = 28;
@@ -88,6 +88,21 @@ test("an appointment dragged to a free time moves; dropped on an occupied one, i
   await page.reload();
   await expect(block(page, hhmm(target), name)).toBeVisible();
   await expect(block(page, hhmm(second), name)).toBeVisible();
+
+  // Past the end of the morning's hours: the question is asked in the agenda's own dialog, which
+  // opens on its text, so Enter answers nothing; its button moves it.
+  const late = target + 180;
+  await drag(block(page, hhmm(target), name), (await top(block(page, hhmm(target), name))) + 12 * ROW_PX);
+  const question = page.getByRole("dialog", { name: "Déplacer le rendez-vous" });
+  const asked = question.getByText("Ce créneau est en dehors des heures d'ouverture.", { exact: false });
+  await expect(asked).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(asked).toBeFocused();
+  await question.getByRole("button", { name: "Déplacer hors des heures d'ouverture" }).click();
+  await expect(question).toHaveCount(0);
+  await expect(notice(page)).toHaveText("Rendez-vous déplacé. Ce créneau est en dehors des heures d'ouverture.");
+  await expect(block(page, hhmm(late), name)).toBeVisible();
+  await expect(block(page, hhmm(target), name)).toHaveCount(0);
 });
 
 test("a secretary's « Tous mes médecins » day: both doctors side by side, a booking in the second one's column", async ({ secretaryPage: page }) => {

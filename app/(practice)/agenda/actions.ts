@@ -47,7 +47,13 @@ function fields(formData: FormData): Record<string, string> {
   return out;
 }
 
-/** The agenda and the dashboard's figures read appointments: both are redrawn. */
+/**
+ * A refusal that comes from the agenda having changed under the form (« Ce créneau n'est plus
+ * libre », an appointment gone): the answer carries the agenda redrawn. A change that went
+ * through is answered with its result only: the agenda's live event (decision 0028) makes every
+ * open agenda of that doctor, this tab's included, read itself again once — redrawing the week in
+ * this answer too drew it twice per change (decision 0049).
+ */
 function refresh() {
   revalidatePath("/agenda");
   revalidatePath("/dashboard");
@@ -67,7 +73,6 @@ export async function createAppointmentAction(_previous: AgendaFormState, formDa
   const result = await createAppointment(access, parsed.data);
   switch (result.kind) {
     case "done":
-      refresh();
       return {
         status: "success",
         message: result.outsideHours ? DONE.createdOutsideHours : DONE.created,
@@ -104,7 +109,6 @@ export async function resizeAppointmentAction(_previous: AgendaFormState, formDa
 function rescheduled(result: Awaited<ReturnType<typeof moveAppointment>>, done: string): AgendaFormState {
   switch (result.kind) {
     case "done":
-      refresh();
       return { status: "success", message: result.outsideHours ? `${done} ${OUTSIDE_HOURS.split(".")[0]}.` : done };
     case "taken":
       refresh();
@@ -123,8 +127,11 @@ export async function cancelAppointmentAction(_previous: AgendaFormState, formDa
   const parsed = cancelAppointmentSchema.safeParse(fields(formData));
   if (!parsed.success) return { ...invalid(parsed.error), formError: FIX_FIELDS };
   const result = await cancelAppointment(access, text(formData, "appointmentId") ?? "", parsed.data.by);
-  refresh();
-  return result.kind === "done" ? { status: "success", message: DONE.cancelled } : { status: "error", formError: agendaRefusalMessage(result) };
+  if (result.kind !== "done") {
+    refresh();
+    return { status: "error", formError: agendaRefusalMessage(result) };
+  }
+  return { status: "success", message: DONE.cancelled };
 }
 
 /** « Arrivé », « Terminé », « Absent non excusé », or back to « Prévu ». */
@@ -133,10 +140,11 @@ export async function setAppointmentStatusAction(_previous: AgendaFormState, for
   const parsed = appointmentStatusSchema.safeParse(fields(formData));
   if (!parsed.success) return { status: "error", formError: "Statut inconnu." };
   const result = await setAppointmentStatus(access, text(formData, "appointmentId") ?? "", parsed.data.status);
-  refresh();
-  return result.kind === "done"
-    ? { status: "success", message: DONE.status(parsed.data.status) }
-    : { status: "error", formError: agendaRefusalMessage(result) };
+  if (result.kind !== "done") {
+    refresh();
+    return { status: "error", formError: agendaRefusalMessage(result) };
+  }
+  return { status: "success", message: DONE.status(parsed.data.status) };
 }
 
 /** The motif and the note. */
@@ -146,7 +154,6 @@ export async function updateAppointmentDetailsAction(_previous: AgendaFormState,
   if (!parsed.success) return { ...invalid(parsed.error), formError: FIX_FIELDS };
   const result = await updateAppointmentDetails(access, text(formData, "appointmentId") ?? "", parsed.data);
   if (result.kind !== "done") return { status: "error", formError: agendaRefusalMessage(result) };
-  refresh();
   return { status: "success", message: DONE.details };
 }
 

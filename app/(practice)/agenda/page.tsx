@@ -42,13 +42,16 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AgendaPage({ searchParams }: Props) {
   const access = await requirePracticeAccess();
   const query = parseAgendaQuery(await searchParams);
-  const attached = access.mode === "secretary" ? await listAttachedDoctors(access.user.id) : [];
-  // readAgenda keeps, of the doctors asked, only those this person may see (the session's first).
-  const view = await readAgenda(access, { from: query.from, days: query.days, doctorIds: query.doctorIds });
+  const motifsOf = (doctorId: string) => listVisitReasons({ doctor: { id: doctorId }, user: access.user, mode: access.mode });
+  // Read side by side: the session's doctor is always shown, their motifs need not wait for the view.
+  const [attached, view, ownMotifs] = await Promise.all([
+    access.mode === "secretary" ? listAttachedDoctors(access.user.id) : [],
+    // readAgenda keeps, of the doctors asked, only those this person may see (the session's first).
+    readAgenda(access, { from: query.from, days: query.days, doctorIds: query.doctorIds }),
+    motifsOf(access.doctor.id),
+  ]);
   const motifs = Object.fromEntries(
-    await Promise.all(
-      view.doctors.map(async (d) => [d.id, await listVisitReasons({ doctor: { id: d.id }, user: access.user, mode: access.mode })] as const),
-    ),
+    await Promise.all(view.doctors.map(async (d) => [d.id, d.id === access.doctor.id ? ownMotifs : await motifsOf(d.id)] as const)),
   );
   const step = query.view === "week" ? 7 : 1;
   const doctorIds = view.doctors.length > 1 ? view.doctors.map((d) => d.id) : [];
