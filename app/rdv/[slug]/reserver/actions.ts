@@ -56,6 +56,15 @@ function choiceOf(slug: unknown, motif: unknown, debut: unknown): Choice | null 
 const STALE: FormState = { status: "error", formError: "Ce lien de réservation n'est pas valide. Choisissez un horaire sur la page du médecin." };
 const back = (c: Choice, step?: string) => bookingPath(c.slug, c.motif, c.startsAt, step);
 
+/** The account steps after the code: the choice still valid, and the address the code proved. */
+async function provenChoice(slug: string, motif: string, debut: string): Promise<{ choice: Choice; email: string } | FormState> {
+  const choice = choiceOf(slug, motif, debut);
+  if (!choice) return STALE;
+  const email = await currentSignUpProof();
+  if (!email) return { status: "error", formError: PROOF_EXPIRED };
+  return { choice, email };
+}
+
 /** « Recevoir un code »: the same answer for every address (lib/booking/sign-up.ts). */
 export async function requestSignUpCodeAction(_previous: FormState<{ email: string }>, formData: FormData): Promise<FormState<{ email: string }>> {
   const parsed = signUpEmailSchema.safeParse({ email: formData.get("email") });
@@ -91,10 +100,9 @@ export async function existingAccountAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const choice = choiceOf(slug, motif, debut);
-  if (!choice) return STALE;
-  const email = await currentSignUpProof();
-  if (!email) return { status: "error", formError: PROOF_EXPIRED };
+  const proven = await provenChoice(slug, motif, debut);
+  if ("status" in proven) return proven;
+  const { choice, email } = proven;
   const parsed = existingAccountSchema.safeParse({ password: formData.get("password") });
   if (!parsed.success) return invalid(parsed.error);
   const result = await signInWithPassword("patient", email, parsed.data.password, await requestContext());
@@ -117,10 +125,9 @@ export async function existingAccountAction(
 
 /** The proven address is new: names and a password make the account, signed in at once. */
 export async function newAccountAction(slug: string, motif: string, debut: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const choice = choiceOf(slug, motif, debut);
-  if (!choice) return STALE;
-  const email = await currentSignUpProof();
-  if (!email) return { status: "error", formError: PROOF_EXPIRED };
+  const proven = await provenChoice(slug, motif, debut);
+  if ("status" in proven) return proven;
+  const { choice, email } = proven;
   const parsed = newAccountSchema.safeParse({
     firstName: formData.get("firstName"),
     lastName: formData.get("lastName"),
