@@ -15,6 +15,7 @@ import {
   createAccountMessage,
   PROOF_EXPIRED,
   SIGN_IN_STEP_EXPIRED_IN_FLOW,
+  STALE_BOOKING_LINK,
   signUpCheckMessage,
   signUpRequestMessage,
 } from "@/lib/booking/flow-messages";
@@ -53,7 +54,7 @@ function choiceOf(slug: unknown, motif: unknown, debut: unknown): Choice | null 
   return isSlug(slug) && parsed.success ? { slug, motif: parsed.data.motif, startsAt: parsed.data.debut } : null;
 }
 
-const STALE: FormState = { status: "error", formError: "Ce lien de réservation n'est pas valide. Choisissez un horaire sur la page du médecin." };
+const STALE: FormState = { status: "error", formError: STALE_BOOKING_LINK };
 const back = (c: Choice, step?: string) => bookingPath(c.slug, c.motif, c.startsAt, step);
 
 /** The account steps after the code: the choice still valid, and the address the code proved. */
@@ -155,7 +156,7 @@ export async function bookingSecondFactorAction(
   formData: FormData,
 ): Promise<FormState<CodeFormData>> {
   const choice = choiceOf(slug, motif, debut);
-  if (!choice) return { status: "error", formError: STALE.formError };
+  if (!choice) return { status: "error", formError: STALE_BOOKING_LINK };
   const parsed = secondFactorSchema.safeParse({ method: formData.get("method"), code: formData.get("code") });
   if (!parsed.success) return invalid(parsed.error, ["method"]);
   return secondFactorAnswer(await verifySecondFactor(parsed.data, await requestContext()), parsed.data.method, secondFactorStep(choice));
