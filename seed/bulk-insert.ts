@@ -1,9 +1,16 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 
-// Inserts many rows in one statement per batch: each column travels as one PostgreSQL array
-// parameter and `unnest` turns the arrays back into rows. A few parameters per statement instead
-// of one per value, so a batch of 20,000 rows is one round trip (same SQL on PGlite and PostgreSQL).
+// Inserting many rows, two ways. `insertInBatches`: Drizzle's insert, a slice of rows per
+// statement (PostgreSQL takes at most 65,535 parameters in one), for the demo seed and the few
+// thousand rows of the large one. `bulkInsert`: each column travels as one PostgreSQL array
+// parameter and `unnest` turns the arrays back into rows, a few parameters per statement instead of
+// one per value, so a batch of 20,000 rows is one round trip (same SQL on PGlite and PostgreSQL).
+
+/** Runs `insert` on consecutive slices of `rows`, `size` rows each, one after the other. */
+export async function insertInBatches<T>(rows: readonly T[], size: number, insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
 
 export type BulkColumn = {
   name: string;

@@ -7,6 +7,7 @@ import { boundaryInstant, isoWeekday } from "@/lib/time/luxembourg";
 import type { Database } from "@/db/client";
 import { absences, appointments, connectionLog, openingHours, patients, reviews, users, visitReasons } from "@/db/schema";
 import { HOURS, MOTIFS, planDay, WITH_SATURDAY_MORNING, type PracticeKind, type SeedHours, type SeedMotif } from "./agenda-templates";
+import { insertInBatches } from "./bulk-insert";
 import { addDays, isPublicHoliday, isWorkingDay, luxembourgInstant } from "./calendar";
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES } from "./luxembourg-names";
 import { seededRandom, type Random } from "./random";
@@ -288,10 +289,6 @@ function generateSignIns(practice: DemoPractice, doctorId: string, secretaryId: 
   return rows;
 }
 
-async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
-}
-
 /**
  * Gives each demo doctor their practice, once: a doctor who already has patients is left alone, so
  * running it again (every start of the demo server) changes nothing. Returns the doctors seeded.
@@ -344,15 +341,17 @@ export async function seedDemoPractices(db: Database): Promise<{ seeded: string[
 
       const people = generatePatients(practice, doctorId, clock!.today, rng);
       const ids: People = [];
-      await insertInBatches(people, async (batch) => {
+      await insertInBatches(people, BATCH, async (batch) => {
         ids.push(...(await tx.insert(patients).values(batch).returning({ id: patients.id, createdAt: patients.createdAt })));
       });
       ids.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
       const visits = generateAppointments(practice, { doctorId, secretaryId, motifIds }, ids, clock!.today, clock!.minutes, rng);
       const reviewed = generateReviews(practice, doctorId, visits, rng);
-      await insertInBatches(visits, (batch) => tx.insert(appointments).values(batch));
-      await insertInBatches(reviewed, (batch) => tx.insert(reviews).values(batch));
-      await insertInBatches(generateSignIns(practice, doctorId, secretaryId, clock!.today, rng), (batch) => tx.insert(connectionLog).values(batch));
+      await insertInBatches(visits, BATCH, (batch) => tx.insert(appointments).values(batch));
+      await insertInBatches(reviewed, BATCH, (batch) => tx.insert(reviews).values(batch));
+      await insertInBatches(generateSignIns(practice, doctorId, secretaryId, clock!.today, rng), BATCH, (batch) =>
+        tx.insert(connectionLog).values(batch),
+      );
       return true;
     });
     if (done) seeded.push(practice.doctorEmail);

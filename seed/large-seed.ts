@@ -8,7 +8,7 @@ import { matriculeFor } from "@/lib/patients/matricule";
 import type { Database } from "@/db/client";
 import { openingHours, secretaryDoctors, users, visitReasons } from "@/db/schema";
 import { dayCapacity, HOURS, MOTIFS, planDay, WITH_SATURDAY_MORNING, type PracticeKind, type SeedHours } from "./agenda-templates";
-import { bulkInsert, type BulkColumn } from "./bulk-insert";
+import { bulkInsert, insertInBatches, type BulkColumn } from "./bulk-insert";
 import { addDays, isPublicHoliday } from "./calendar";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { FIRST_NAMES, LAST_NAMES } from "./luxembourg-names";
@@ -69,12 +69,14 @@ const USER_AGENTS = [
 ];
 const COMMENTS = ["Très à l'écoute.", "Bon médecin, je recommande.", "Attente un peu longue.", "Explications claires.", null, null];
 
+const sum = (numbers: number[]) => numbers.reduce((a, b) => a + b, 0);
+
 /** Splits `total` in proportion to `weights`, in whole numbers that add up exactly (largest remainder). */
 export function allocate(total: number, weights: number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((w) => (total * w) / sum);
+  const whole = sum(weights);
+  const exact = weights.map((w) => (total * w) / whole);
   const counts = exact.map(Math.floor);
-  let left = total - counts.reduce((a, b) => a + b, 0);
+  let left = total - sum(counts);
   const byRemainder = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0]);
   for (const [, i] of byRemainder) {
     if (left-- <= 0) break;
@@ -133,40 +135,108 @@ function openDays(days: { date: string; weekday: number }[], kind: PracticeKind,
 
 type Log = (line: string) => void;
 
-/** Collects rows column by column and writes them every BATCH rows, printing progress. */
-class ColumnBuffer {
-  private values: (string | number | null)[][];
-  private written = 0;
-  private nextReport = 0;
-  private readonly started = Date.now();
-  constructor(
-    private readonly tx: Pick<Database, "execute">,
-    private readonly table: string,
-    private readonly label: string,
-    private readonly total: number,
-    private readonly columns: BulkColumn[],
-    private readonly log: Log,
-    private readonly computed: Record<string, string> = {},
-  ) {
-    this.values = columns.map(() => []);
-  }
-  async push(...row: (string | number | null)[]) {
-    row.forEach((v, i) => this.values[i]!.push(v));
-    if (this.values[0]!.length >= BATCH) await this.flush();
-  }
-  async flush() {
-    const count = this.values[0]!.length;
+type Row = (string | number | null)[];
+
+/** A table the large seed fills with bulkInsert, and how its progress is printed. */
+type BulkTable = { table: string; label: string; columns: BulkColumn[]; computed?: Record<string, string> };
+
+/**
+ * Writes `rows` (one value per column, in `columns` order) every BATCH rows, printing progress
+ * about ten times per table whatever its size. `rows` is read lazily: a generator's random draws
+ * happen as the rows are written.
+ */
+async function loadColumns(tx: Pick<Database, "execute">, target: BulkTable, total: number, log: Log, rows: Iterable<Row>): Promise<void> {
+  const started = Date.now();
+  let values: Row[] = target.columns.map(() => []);
+  let written = 0;
+  let nextReport = 0;
+  const flush = async () => {
+    const count = values[0]!.length;
     if (!count) return;
-    await bulkInsert(this.tx, this.table, this.columns, this.values, this.computed);
-    this.written += count;
-    this.values = this.columns.map(() => []);
-    // About ten lines per table, whatever its size.
-    if (this.written < this.nextReport && this.written < this.total) return;
-    this.nextReport = this.written + this.total / 10;
-    const seconds = ((Date.now() - this.started) / 1000).toFixed(0);
-    this.log(`  ${this.label} : ${formatCount(this.written)} / ${formatCount(this.total)} (${seconds} s)`);
+    await bulkInsert(tx, target.table, target.columns, values, target.computed);
+    written += count;
+    values = target.columns.map(() => []);
+    if (written < nextReport && written < total) return;
+    nextReport = written + total / 10;
+    log(`  ${target.label} : ${formatCount(written)} / ${formatCount(total)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  };
+  for (const row of rows) {
+    row.forEach((v, i) => values[i]!.push(v));
+    if (values[0]!.length >= BATCH) await flush();
   }
+  await flush();
 }
+
+/** Inserts accounts 500 at a time; their ids in `rows` order (RETURNING's order is not promised). */
+async function insertUsers(tx: Database, rows: (typeof users.$inferInsert)[]): Promise<string[]> {
+  const ids: string[] = [];
+  await insertInBatches(rows, 500, async (batch) => {
+    const inserted = await tx.insert(users).values(batch).returning({ id: users.id, email: users.email });
+    const byEmail = new Map(inserted.map((r) => [r.email, r.id]));
+    ids.push(...batch.map((r) => byEmail.get(r.email)!));
+  });
+  return ids;
+}
+
+const PATIENTS: BulkTable = {
+  table: "patients",
+  label: "patients",
+  columns: [
+    { name: "id", type: "uuid" },
+    { name: "doctor_id", type: "uuid" },
+    { name: "first_name", type: "text" },
+    { name: "last_name", type: "text" },
+    { name: "birth_date", type: "date" },
+    { name: "matricule", type: "text" },
+    { name: "created_at", type: "timestamptz" },
+  ],
+};
+
+const APPOINTMENTS: BulkTable = {
+  table: "appointments",
+  label: "rendez-vous",
+  columns: [
+    { name: "doctor_id", type: "uuid" },
+    { name: "patient_id", type: "uuid" },
+    // Local wall-clock time, turned into an instant by PostgreSQL's Luxembourg rules.
+    { name: "starts_at", type: "timestamp", as: `v.starts_at AT TIME ZONE ${TZ}` },
+    { name: "minutes", type: "int", valueOnly: true },
+    { name: "visit_reason_id", type: "uuid" },
+    { name: "status", type: "text", as: "v.status::appointment_status" },
+    { name: "booked_via", type: "text", as: "v.booked_via::appointment_channel" },
+  ],
+  computed: {
+    ends_at: `(v.starts_at AT TIME ZONE ${TZ}) + v.minutes * interval '1 minute'`,
+    created_at: `least(now(), (v.starts_at AT TIME ZONE ${TZ}) - interval '3 days')`,
+    updated_at: `least(now(), (v.starts_at AT TIME ZONE ${TZ}))`,
+  },
+};
+
+const REVIEWS: BulkTable = {
+  table: "reviews",
+  label: "avis",
+  columns: [
+    { name: "doctor_id", type: "uuid" },
+    { name: "rating", type: "int" },
+    { name: "comment", type: "text" },
+    { name: "status", type: "text", as: "v.status::review_status" },
+    { name: "hidden_reason", type: "text" },
+    { name: "created_at", type: "timestamptz" },
+  ],
+};
+
+const CONNECTIONS: BulkTable = {
+  table: "connection_log",
+  label: "historique de connexion",
+  columns: [
+    { name: "at", type: "timestamptz" },
+    { name: "account_id", type: "uuid" },
+    { name: "actor_id", type: "uuid" },
+    { name: "mode", type: "text", as: "v.mode::connection_mode" },
+    { name: "ip", type: "text" },
+    { name: "user_agent", type: "text" },
+  ],
+};
 
 function isoInstant(ms: number): string {
   return new Date(ms).toISOString();
@@ -193,29 +263,12 @@ async function insertAccounts(tx: Database, size: LargeSeedSize, passwordHash: s
     lastName: LAST_NAMES[(i * 13 + 5) % LAST_NAMES.length]!,
     passwordHash,
   }));
-  const doctorIds: string[] = [];
-  for (let i = 0; i < doctorRows.length; i += 500) {
-    const inserted = await tx
-      .insert(users)
-      .values(doctorRows.slice(i, i + 500))
-      .returning({ id: users.id, email: users.email });
-    // RETURNING order is not promised: put the ids back in doctor-number order.
-    const byEmail = new Map(inserted.map((r) => [r.email, r.id]));
-    doctorIds.push(...doctorRows.slice(i, i + 500).map((r) => byEmail.get(r.email)!));
-  }
-  const secretaryIds: string[] = [];
-  for (let i = 0; i < secretaryRows.length; i += 500) {
-    const inserted = await tx
-      .insert(users)
-      .values(secretaryRows.slice(i, i + 500))
-      .returning({ id: users.id, email: users.email });
-    const byEmail = new Map(inserted.map((r) => [r.email, r.id]));
-    secretaryIds.push(...secretaryRows.slice(i, i + 500).map((r) => byEmail.get(r.email)!));
-  }
+  const doctorIds = await insertUsers(tx, doctorRows);
+  const secretaryIds = await insertUsers(tx, secretaryRows);
   // Each secretary works for a few neighbouring doctors; every doctor has one secretary.
   const secretaryOf = doctorIds.map((_, d) => secretaryIds[Math.floor((d * size.secretaries) / size.doctors)]!);
   const links = doctorIds.map((doctorId, d) => ({ secretaryId: secretaryOf[d]!, doctorId }));
-  for (let i = 0; i < links.length; i += 1000) await tx.insert(secretaryDoctors).values(links.slice(i, i + 1000));
+  await insertInBatches(links, 1000, (batch) => tx.insert(secretaryDoctors).values(batch));
   return { doctorIds, secretaryOf };
 }
 
@@ -233,51 +286,36 @@ async function insertAgendaSettings(tx: Database, doctorIds: string[], numbers: 
     );
     for (const i of hours) hourRows.push({ doctorId, weekday: i.weekday, startMinute: i.startMinute, endMinute: i.endMinute });
   }
-  for (let i = 0; i < motifRows.length; i += 1000) await tx.insert(visitReasons).values(motifRows.slice(i, i + 1000));
-  for (let i = 0; i < hourRows.length; i += 1000) await tx.insert(openingHours).values(hourRows.slice(i, i + 1000));
+  await insertInBatches(motifRows, 1000, (batch) => tx.insert(visitReasons).values(batch));
+  await insertInBatches(hourRows, 1000, (batch) => tx.insert(openingHours).values(batch));
   return motifIds;
 }
 
 async function insertPatients(tx: Database, doctorIds: string[], counts: number[], rng: Random, log: Log) {
-  const total = counts.reduce((a, b) => a + b, 0);
-  const buffer = new ColumnBuffer(
-    tx,
-    "patients",
-    "patients",
-    total,
-    [
-      { name: "id", type: "uuid" },
-      { name: "doctor_id", type: "uuid" },
-      { name: "first_name", type: "text" },
-      { name: "last_name", type: "text" },
-      { name: "birth_date", type: "date" },
-      { name: "matricule", type: "text" },
-      { name: "created_at", type: "timestamptz" },
-    ],
-    log,
-  );
   const patientIds: string[][] = [];
-  for (const [d, doctorId] of doctorIds.entries()) {
-    const ids: string[] = [];
-    for (let k = 0; k < counts[d]!; k++) {
-      // k → k·7919 mod 29,000 is one-to-one below 29,000: no two patients of a doctor share a birth
-      // date, so their matricules never collide.
-      const birthDate = addDays("1940-01-01", (k * 7919) % 29_000);
-      const id = randomUUID();
-      ids.push(id);
-      await buffer.push(
-        id,
-        doctorId,
-        rng.pick(FIRST_NAMES),
-        rng.pick(LAST_NAMES),
-        birthDate,
-        matriculeFor(birthDate, k % 1000),
-        isoInstant(Date.now() - rng.int(0, 5 * 365) * 86_400_000),
-      );
+  function* rows(): Generator<Row> {
+    for (const [d, doctorId] of doctorIds.entries()) {
+      const ids: string[] = [];
+      for (let k = 0; k < counts[d]!; k++) {
+        // k → k·7919 mod 29,000 is one-to-one below 29,000: no two patients of a doctor share a birth
+        // date, so their matricules never collide.
+        const birthDate = addDays("1940-01-01", (k * 7919) % 29_000);
+        const id = randomUUID();
+        ids.push(id);
+        yield [
+          id,
+          doctorId,
+          rng.pick(FIRST_NAMES),
+          rng.pick(LAST_NAMES),
+          birthDate,
+          matriculeFor(birthDate, k % 1000),
+          isoInstant(Date.now() - rng.int(0, 5 * 365) * 86_400_000),
+        ];
+      }
+      patientIds.push(ids);
     }
-    patientIds.push(ids);
   }
-  await buffer.flush();
+  await loadColumns(tx, PATIENTS, sum(counts), log, rows());
   return patientIds;
 }
 
@@ -299,7 +337,7 @@ export function appointmentPlan(doctors: number, total: number, today: string) {
   const counts = allocateCapped(
     total,
     weights,
-    practices.map((p) => p.days.reduce((sum, day) => sum + day.cap, 0)),
+    practices.map((p) => sum(p.days.map((day) => day.cap))),
   );
   return { practices, counts };
 }
@@ -315,122 +353,76 @@ async function insertAppointments(
   log: Log,
 ) {
   const { practices, counts } = appointmentPlan(doctorIds.length, total, today);
-  const buffer = new ColumnBuffer(
-    tx,
-    "appointments",
-    "rendez-vous",
-    counts.reduce((a, b) => a + b, 0),
-    [
-      { name: "doctor_id", type: "uuid" },
-      { name: "patient_id", type: "uuid" },
-      // Local wall-clock time, turned into an instant by PostgreSQL's Luxembourg rules.
-      { name: "starts_at", type: "timestamp", as: `v.starts_at AT TIME ZONE ${TZ}` },
-      { name: "minutes", type: "int", valueOnly: true },
-      { name: "visit_reason_id", type: "uuid" },
-      { name: "status", type: "text", as: "v.status::appointment_status" },
-      { name: "booked_via", type: "text", as: "v.booked_via::appointment_channel" },
-    ],
-    log,
-    {
-      ends_at: `(v.starts_at AT TIME ZONE ${TZ}) + v.minutes * interval '1 minute'`,
-      created_at: `least(now(), (v.starts_at AT TIME ZONE ${TZ}) - interval '3 days')`,
-      updated_at: `least(now(), (v.starts_at AT TIME ZONE ${TZ}))`,
-    },
-  );
   let planned = 0;
-  for (const [d, doctorId] of doctorIds.entries()) {
-    const { kind, days } = practices[d]!;
-    const patients = patientIds[d]!;
-    // Some days busier than others, none above what a day holds.
-    const perDay = allocateCapped(
-      counts[d]!,
-      days.map(() => 0.6 + rng.next() * 0.8),
-      days.map((day) => day.cap),
-    );
-    for (const [k, day] of days.entries()) {
-      for (const { startMinute, motif, durationMinutes } of planDay(day.intervals, perDay[k]!, MOTIFS[kind], rng)) {
-        const r = rng.next();
-        const status = day.date < today ? (r < 0.08 ? "cancelled" : r < 0.15 ? "no_show" : "done") : r < 0.06 ? "cancelled" : "booked";
-        await buffer.push(
-          doctorId,
-          rng.pick(patients),
-          `${day.date} ${String(Math.floor(startMinute / 60)).padStart(2, "0")}:${String(startMinute % 60).padStart(2, "0")}`,
-          durationMinutes,
-          motifIds[d]![motif]!,
-          status,
-          rng.chance(0.45) ? "online" : "practice",
-        );
-        planned++;
+  function* rows(): Generator<Row> {
+    for (const [d, doctorId] of doctorIds.entries()) {
+      const { kind, days } = practices[d]!;
+      const patients = patientIds[d]!;
+      // Some days busier than others, none above what a day holds.
+      const perDay = allocateCapped(
+        counts[d]!,
+        days.map(() => 0.6 + rng.next() * 0.8),
+        days.map((day) => day.cap),
+      );
+      for (const [k, day] of days.entries()) {
+        for (const { startMinute, motif, durationMinutes } of planDay(day.intervals, perDay[k]!, MOTIFS[kind], rng)) {
+          const r = rng.next();
+          const status = day.date < today ? (r < 0.08 ? "cancelled" : r < 0.15 ? "no_show" : "done") : r < 0.06 ? "cancelled" : "booked";
+          yield [
+            doctorId,
+            rng.pick(patients),
+            `${day.date} ${String(Math.floor(startMinute / 60)).padStart(2, "0")}:${String(startMinute % 60).padStart(2, "0")}`,
+            durationMinutes,
+            motifIds[d]![motif]!,
+            status,
+            rng.chance(0.45) ? "online" : "practice",
+          ];
+          planned++;
+        }
       }
     }
   }
-  await buffer.flush();
+  await loadColumns(tx, APPOINTMENTS, sum(counts), log, rows());
   return planned;
 }
 
 async function insertReviews(tx: Database, doctorIds: string[], counts: number[], rng: Random, log: Log) {
-  const buffer = new ColumnBuffer(
-    tx,
-    "reviews",
-    "avis",
-    counts.reduce((a, b) => a + b, 0),
-    [
-      { name: "doctor_id", type: "uuid" },
-      { name: "rating", type: "int" },
-      { name: "comment", type: "text" },
-      { name: "status", type: "text", as: "v.status::review_status" },
-      { name: "hidden_reason", type: "text" },
-      { name: "created_at", type: "timestamptz" },
-    ],
-    log,
-  );
-  for (const [d, doctorId] of doctorIds.entries()) {
-    for (let i = 0; i < counts[d]!; i++) {
-      const r = rng.next();
-      const hidden = rng.chance(0.05);
-      await buffer.push(
-        doctorId,
-        r < 0.55 ? 5 : r < 0.83 ? 4 : r < 0.93 ? 3 : r < 0.97 ? 2 : 1,
-        rng.pick(COMMENTS),
-        hidden ? "hidden" : "published",
-        hidden ? "Propos injurieux" : null,
-        isoInstant(Date.now() - rng.int(1, 2 * 365 * 24 * 60) * 60_000),
-      );
+  function* rows(): Generator<Row> {
+    for (const [d, doctorId] of doctorIds.entries()) {
+      for (let i = 0; i < counts[d]!; i++) {
+        const r = rng.next();
+        const hidden = rng.chance(0.05);
+        yield [
+          doctorId,
+          r < 0.55 ? 5 : r < 0.83 ? 4 : r < 0.93 ? 3 : r < 0.97 ? 2 : 1,
+          rng.pick(COMMENTS),
+          hidden ? "hidden" : "published",
+          hidden ? "Propos injurieux" : null,
+          isoInstant(Date.now() - rng.int(1, 2 * 365 * 24 * 60) * 60_000),
+        ];
+      }
     }
   }
-  await buffer.flush();
+  await loadColumns(tx, REVIEWS, sum(counts), log, rows());
 }
 
 async function insertConnections(tx: Database, doctorIds: string[], secretaryOf: string[], counts: number[], rng: Random, log: Log) {
-  const buffer = new ColumnBuffer(
-    tx,
-    "connection_log",
-    "historique de connexion",
-    counts.reduce((a, b) => a + b, 0),
-    [
-      { name: "at", type: "timestamptz" },
-      { name: "account_id", type: "uuid" },
-      { name: "actor_id", type: "uuid" },
-      { name: "mode", type: "text", as: "v.mode::connection_mode" },
-      { name: "ip", type: "text" },
-      { name: "user_agent", type: "text" },
-    ],
-    log,
-  );
-  for (const [d, doctorId] of doctorIds.entries()) {
-    for (let i = 0; i < counts[d]!; i++) {
-      const viaSecretary = rng.chance(0.25);
-      await buffer.push(
-        isoInstant(Date.now() - rng.int(60, 2 * 365 * 24 * 3600) * 1000),
-        doctorId,
-        viaSecretary ? secretaryOf[d]! : doctorId,
-        viaSecretary ? "secretary" : "direct",
-        `${rng.pick(["198.51.100", "203.0.113", "192.0.2"])}.${rng.int(1, 254)}`,
-        rng.pick(USER_AGENTS),
-      );
+  function* rows(): Generator<Row> {
+    for (const [d, doctorId] of doctorIds.entries()) {
+      for (let i = 0; i < counts[d]!; i++) {
+        const viaSecretary = rng.chance(0.25);
+        yield [
+          isoInstant(Date.now() - rng.int(60, 2 * 365 * 24 * 3600) * 1000),
+          doctorId,
+          viaSecretary ? secretaryOf[d]! : doctorId,
+          viaSecretary ? "secretary" : "direct",
+          `${rng.pick(["198.51.100", "203.0.113", "192.0.2"])}.${rng.int(1, 254)}`,
+          rng.pick(USER_AGENTS),
+        ];
+      }
     }
   }
-  await buffer.flush();
+  await loadColumns(tx, CONNECTIONS, sum(counts), log, rows());
 }
 
 /**

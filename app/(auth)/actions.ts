@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { issueSessionCookie } from "@/lib/auth/next-auth";
 import { HOME_PATH, isRole } from "@/lib/auth/roles";
 import { signInSchema } from "@/lib/auth/schema";
-import { signInRefusal } from "@/lib/auth/sign-in-messages";
+import { signInRefusal, UNKNOWN_SIGN_IN_PAGE } from "@/lib/auth/sign-in-messages";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { invalid, type FormState } from "@/lib/forms/form-state";
 import { requestContext } from "@/lib/http/request-context";
@@ -12,7 +12,7 @@ import { startPendingStep } from "@/lib/twofactor/pending-step";
 
 /** The password form of every sign-in page; `portal` is the page's role (bound by the page). */
 export async function signInAction(portal: unknown, _previous: FormState, formData: FormData): Promise<FormState> {
-  if (!isRole(portal)) return { status: "error", formError: "Page de connexion inconnue." };
+  if (!isRole(portal)) return { status: "error", formError: UNKNOWN_SIGN_IN_PAGE };
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success) return invalid(parsed.error);
 

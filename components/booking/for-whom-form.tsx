@@ -3,11 +3,9 @@
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { SelectField } from "@/components/ui/select-field";
 import { useServerForm } from "@/components/ui/use-server-form";
 import type { FormState } from "@/lib/forms/form-state";
-import { NO_MATRICULE_REASONS } from "@/lib/patients/file-rules";
-import { NO_MATRICULE_REASON_LABEL } from "@/lib/patients/schema";
+import { PatientIdentityFields } from "@/components/patients/identity-fields";
 import { FormAlert } from "./account-step";
 
 type Props = {
@@ -19,11 +17,6 @@ type Props = {
   /** The summary of the time, shown again on the confirmation step. */
   summary: React.ReactNode;
 };
-
-const REASON_OPTIONS = [
-  { value: "", label: "Choisissez une raison…" },
-  ...NO_MATRICULE_REASONS.map((r) => ({ value: r, label: NO_MATRICULE_REASON_LABEL[r] })),
-];
 
 /**
  * « Pour qui ? » then « Confirmer ». One form: the second step hides the fields (they still post)
@@ -99,34 +92,7 @@ export function ForWhomForm({ action, account, hasOwnFile, relatives, summary }:
               maxLength={12}
               error={error("birthDate")}
             />
-            <input type="hidden" name="noMatricule" value={noMatricule ? "1" : ""} />
-            <label className="flex items-center gap-2 text-sm text-slate-800">
-              <input type="checkbox" checked={noMatricule} onChange={(e) => setNoMatricule(e.target.checked)} className="size-4 accent-brand-600" />
-              Pas de matricule luxembourgeois
-            </label>
-            {noMatricule ? (
-              <div className="grid gap-4 sm:grid-cols-2">
-                <SelectField label="Raison" name="noMatriculeReason" options={REASON_OPTIONS} error={error("noMatriculeReason")} />
-                <Field
-                  label="Autre identifiant (facultatif)"
-                  name="otherIdentifier"
-                  autoComplete="off"
-                  maxLength={60}
-                  error={error("otherIdentifier")}
-                />
-              </div>
-            ) : (
-              <Field
-                label="Matricule (13 chiffres)"
-                name="matricule"
-                inputMode="numeric"
-                placeholder="1985 0312 123 45"
-                autoComplete="off"
-                maxLength={20}
-                className="font-mono"
-                error={error("matricule")}
-              />
-            )}
+            <PatientIdentityFields noMatricule={noMatricule} onNoMatriculeChange={setNoMatricule} error={error} />
             <Field
               label="Téléphone (facultatif, pour les rappels)"
               name="phone"

@@ -6,12 +6,11 @@ import { Alert } from "@/components/ui/alert";
 import { FormError } from "@/components/ui/form-error";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { SelectField } from "@/components/ui/select-field";
 import { TextArea } from "@/components/ui/text-area";
 import { useCheckedForm } from "@/components/ui/use-checked-form";
 import type { FormState } from "@/lib/forms/form-state";
-import { NO_MATRICULE_REASONS } from "@/lib/patients/file-rules";
-import { NO_MATRICULE_REASON_LABEL, PATIENT_FORM_FIELDS, type PatientFormValues, type SavedPatient } from "@/lib/patients/schema";
+import { PATIENT_FORM_FIELDS, type PatientFormValues, type SavedPatient } from "@/lib/patients/schema";
+import { PatientIdentityFields } from "./identity-fields";
 
 export type { SavedPatient };
 
@@ -34,11 +33,6 @@ type Props = {
 
 // The schema and its rules (matricule check digits, libphonenumber) load on first use of the form.
 const loadSchema = () => import("@/lib/patients/schema").then((m) => m.patientFormSchema);
-
-const REASON_OPTIONS = [
-  { value: "", label: "Choisissez une raison…" },
-  ...NO_MATRICULE_REASONS.map((r) => ({ value: r, label: NO_MATRICULE_REASON_LABEL[r] })),
-];
 
 /** « Nouveau patient » and « Modifier » (the page), and the agenda's inline « Créer un dossier patient ». */
 export function PatientForm({
@@ -100,48 +94,7 @@ export function PatientForm({
 
       <fieldset className="space-y-3 rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-medium text-slate-800">Identification</legend>
-        <input type="hidden" name="noMatricule" value={noMatricule ? "1" : ""} />
-        <label className="flex items-center gap-2 text-sm text-slate-800">
-          <input
-            type="checkbox"
-            checked={noMatricule}
-            onChange={(e) => toggle(e.target.checked)}
-            className="size-4 rounded border-slate-300 accent-brand-600"
-          />
-          Pas de matricule luxembourgeois
-        </label>
-        {noMatricule ? (
-          <div className="grid gap-4 sm:grid-cols-2">
-            <SelectField
-              id={id("noMatriculeReason")}
-              label="Raison"
-              {...field("noMatriculeReason")}
-              options={REASON_OPTIONS}
-              error={error("noMatriculeReason")}
-            />
-            <Field
-              id={id("otherIdentifier")}
-              label="Autre identifiant (facultatif)"
-              {...field("otherIdentifier")}
-              placeholder="N° de carte européenne d'assurance maladie"
-              autoComplete="off"
-              maxLength={60}
-              error={error("otherIdentifier")}
-            />
-          </div>
-        ) : (
-          <Field
-            id={id("matricule")}
-            label="Matricule (13 chiffres)"
-            {...field("matricule")}
-            inputMode="numeric"
-            placeholder="1985 0312 123 45"
-            autoComplete="off"
-            maxLength={20}
-            className="font-mono"
-            error={error("matricule")}
-          />
-        )}
+        <PatientIdentityFields noMatricule={noMatricule} onNoMatriculeChange={toggle} error={error} field={field} idPrefix={idPrefix} />
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">

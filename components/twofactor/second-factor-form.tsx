@@ -4,13 +4,13 @@ import { startTransition, useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import type { CodeFormData as Data } from "@/lib/auth/second-factor-answer";
 import { counted } from "@/lib/format/count";
 import { EMAIL_CODE_REQUESTS } from "@/lib/twofactor/limits";
 import { IDLE, type FormState } from "@/lib/forms/form-state";
 
 const loadFormats = () => import("@/lib/twofactor/code-format");
 
-type Data = { remaining?: number; remainingRequests?: number };
 type Action = (state: FormState<Data>, formData: FormData) => Promise<FormState<Data>>;
 type Props = {
   maskedEmail: string;

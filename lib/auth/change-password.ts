@@ -9,10 +9,16 @@ import { voidPendingSteps } from "@/lib/twofactor/pending-step";
 import { voidMailedCodes } from "@/lib/twofactor/one-time-codes";
 import { hashPassword } from "./password-hash";
 import { passwordProblem } from "./password-policy";
-import { confirmPassword, PASSWORD_CHECK_MESSAGE } from "./reauthenticate";
+import { confirmPassword } from "./reauthenticate";
 import { revokeOtherSessions } from "./sessions";
 
-export type ChangePasswordResult = { kind: "done"; endedSessions: number } | { kind: "refused"; field: "current" | "password"; message: string };
+export type ChangePasswordResult =
+  | { kind: "done"; endedSessions: number }
+  | { kind: "wrong-password" }
+  | { kind: "throttled" }
+  | { kind: "same-password" }
+  /** The strength rule's own words (passwordProblem), shown under the new password like a field message. */
+  | { kind: "weak-password"; message: string };
 
 /**
  * A signed-in user changes their password: the current one first (counted like a sign-in), the
@@ -27,10 +33,10 @@ export async function changePassword(
   ctx: RequestContext,
 ): Promise<ChangePasswordResult> {
   const check = await confirmPassword(user, current, ctx);
-  if (check !== "ok") return { kind: "refused", field: "current", message: PASSWORD_CHECK_MESSAGE[check] };
-  if (next === current) return { kind: "refused", field: "password", message: "Le nouveau mot de passe doit être différent de l'actuel." };
+  if (check.kind !== "ok") return check;
+  if (next === current) return { kind: "same-password" };
   const problem = passwordProblem(next, [user.email, user.firstName, user.lastName]);
-  if (problem) return { kind: "refused", field: "password", message: problem };
+  if (problem) return { kind: "weak-password", message: problem };
   const passwordHash = await hashPassword(next);
   const endedSessions = await getDb().transaction(async (tx) => {
     await tx

@@ -48,7 +48,7 @@ beforeEach(async () => {
 /** Everything a mailbox may hold for the account, plus recovery codes, which must survive. */
 async function mailEverything(): Promise<{ resetToken: string }> {
   const resetToken = await db.transaction((tx) => issueLink(tx, user.id, "password_reset", 60));
-  expect(await requestEmailChange(user, "anne.nouvelle@example.lu")).toBe("sent");
+  expect(await requestEmailChange(user, "anne.nouvelle@example.lu")).toMatchObject({ kind: "sent" });
   await issueEmailCode(user.id);
   await db.transaction((tx) => replaceRecoveryCodes(tx, user.id));
   expect(await findResetTarget(resetToken)).not.toBeNull();

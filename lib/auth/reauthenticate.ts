@@ -4,22 +4,17 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { verifyPassword } from "./password-hash";
 import { acceptRightPassword, claimPasswordAttempt, recordWrongPassword, throttleKeys } from "./throttle";
 
-export type PasswordCheck = "ok" | "wrong" | "throttled";
+export type PasswordCheck = { kind: "ok" } | { kind: "wrong-password" } | { kind: "throttled" };
 
 /** Asks a signed-in user's password again (sensitive settings); failures count like at sign-in. */
 export async function confirmPassword(user: User, password: string, ctx: RequestContext): Promise<PasswordCheck> {
   const keys = throttleKeys(user.email, ctx.ip);
   // Claimed before argon2, as at sign-in: parallel requests get no more checks than sequential ones.
-  if ((await claimPasswordAttempt(keys)) > 0) return "throttled";
+  if ((await claimPasswordAttempt(keys)) > 0) return { kind: "throttled" };
   if (!(await verifyPassword(user.passwordHash, password))) {
     await recordWrongPassword(keys);
-    return "wrong";
+    return { kind: "wrong-password" };
   }
   await acceptRightPassword(keys);
-  return "ok";
+  return { kind: "ok" };
 }
-
-export const PASSWORD_CHECK_MESSAGE: Record<Exclude<PasswordCheck, "ok">, string> = {
-  wrong: "Mot de passe incorrect.",
-  throttled: "Trop de tentatives. Réessayez dans quelques minutes.",
-};

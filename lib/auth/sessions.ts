@@ -105,14 +105,16 @@ export async function listOpenSessions(userId: string): Promise<Session[]> {
     .orderBy(desc(sessions.lastSeenAt));
 }
 
-/** Ends one of the user's own sessions; false when the id is not an open session of this user. */
-export async function revokeOwnSession(userId: string, sessionId: string): Promise<boolean> {
+export type RevokeOwnSessionResult = { kind: "done" } | { kind: "not-found" };
+
+/** Ends one of the user's own sessions; « not-found » when the id is not an open session of this user. */
+export async function revokeOwnSession(userId: string, sessionId: string): Promise<RevokeOwnSessionResult> {
   const ended = await getDb()
     .update(sessions)
     .set({ revokedAt: sql`now()`, revokedReason: "déconnectée par l'utilisateur" })
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id });
-  return ended.length > 0;
+  return ended.length > 0 ? { kind: "done" } : { kind: "not-found" };
 }
 
 /** « Déconnecter les autres sessions »: every open session of the user but `keep`. */

@@ -5,6 +5,9 @@ import { supportEmail } from "@/config/env";
 /** The public sign-in pages (the support page is never linked from public pages). */
 export const PUBLIC_PORTALS = ["doctor", "secretary", "patient"] as const satisfies readonly Role[];
 
+/** A sign-in form posted for no known page: only a forged or stale page does that. */
+export const UNKNOWN_SIGN_IN_PAGE = "Page de connexion inconnue.";
+
 export const INVALID_CREDENTIALS = "Courriel ou mot de passe incorrect.";
 
 function waitText(seconds: number): string {

@@ -187,7 +187,7 @@ describe("sessions", () => {
     const other = await signInWithPassword("doctor", "doc@example.lu", PASSWORD, ctx);
     const theirs = await signInWithPassword("patient", "pat@example.lu", PASSWORD, ctx);
     if (mine.kind !== "signed-in" || other.kind !== "signed-in" || theirs.kind !== "signed-in") throw new Error("sign-in failed");
-    expect(await revokeOwnSession(mine.user.id, theirs.session.id)).toBe(false);
+    expect(await revokeOwnSession(mine.user.id, theirs.session.id)).toEqual({ kind: "not-found" });
     expect(await findLiveSession(theirs.session.id)).not.toBeNull();
     expect((await listOpenSessions(mine.user.id)).map((s) => s.id).sort()).toEqual([mine.session.id, other.session.id].sort());
     expect(await revokeOtherSessions(mine.user.id, mine.session.id)).toBe(1);

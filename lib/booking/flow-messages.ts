@@ -32,6 +32,13 @@ export function createAccountMessage(result: Exclude<CreateAccountResult, { kind
   return result.kind === "weak-password" ? result.message : "Cette adresse a déjà un compte : saisissez son mot de passe pour continuer.";
 }
 
+/** The second factor's pending sign-in is gone: inside the flow, the page asks for the password again. */
+export const SIGN_IN_STEP_EXPIRED_IN_FLOW =
+  "Votre demande de connexion a expiré ou a déjà servi. Rechargez la page et saisissez à nouveau votre mot de passe.";
+
+/** The doctor, motif or time the page bound came back changed or malformed. */
+export const STALE_BOOKING_LINK = "Ce lien de réservation n'est pas valide. Choisissez un horaire sur la page du médecin.";
+
 export const PROOF_EXPIRED = "Votre adresse n'est plus vérifiée (30 minutes écoulées). Recommencez avec votre courriel.";
 
 /** A refused booking, as the confirmation form shows it; a time just taken offers the next ones. */

@@ -142,7 +142,9 @@ function nameOf(claims: oidc.IDToken): string | null {
   return text(claims.name) ?? (text([claims.given_name, claims.family_name].filter(Boolean).join(" ")) || null);
 }
 
-export async function unlinkEsante(doctorId: string): Promise<boolean> {
+export type EsanteUnlink = { kind: "done" } | { kind: "not-linked" };
+
+export async function unlinkEsante(doctorId: string): Promise<EsanteUnlink> {
   const removed = await getDb().delete(esanteLinks).where(eq(esanteLinks.doctorId, doctorId)).returning({ id: esanteLinks.doctorId });
-  return removed.length > 0;
+  return removed.length > 0 ? { kind: "done" } : { kind: "not-linked" };
 }

@@ -1,3 +1,6 @@
+import type { FormState } from "@/lib/forms/form-state";
+import type { EsanteStart, EsanteUnlink } from "./link";
+
 // What the eSanté callback tells the profile page (a short code in the URL, never a token), and
 // the French message for each.
 
@@ -20,4 +23,25 @@ export type EsanteOutcome = keyof typeof ESANTE_OUTCOMES;
 
 export function isEsanteOutcome(value: unknown): value is EsanteOutcome {
   return typeof value === "string" && Object.hasOwn(ESANTE_OUTCOMES, value);
+}
+
+/** « Connecter via LuxTrust » refused before the doctor leaves for eSanté. */
+export function esanteStartRefusal(start: Exclude<EsanteStart, { kind: "redirect" }>): FormState {
+  switch (start.kind) {
+    case "not-configured":
+      return { status: "error", formError: ESANTE_OUTCOMES["non-configure"].text };
+    case "unavailable":
+      return { status: "error", formError: ESANTE_OUTCOMES.indisponible.text };
+    case "already-linked":
+      return { status: "error", formError: "Votre compte est déjà connecté à eSanté." };
+  }
+}
+
+export function esanteUnlinkAnswer(result: EsanteUnlink): FormState {
+  switch (result.kind) {
+    case "done":
+      return { status: "success", message: "Votre compte n'est plus connecté à eSanté." };
+    case "not-linked":
+      return { status: "error", formError: "Votre compte n'était pas connecté à eSanté." };
+  }
 }

@@ -26,8 +26,7 @@ export async function deletePatientAccount(
 ): Promise<DeleteAccountResult> {
   if (user.role !== "patient") return { kind: "not-patient" };
   const check = await confirmPassword(user, password, ctx);
-  if (check === "wrong") return { kind: "wrong-password" };
-  if (check === "throttled") return { kind: "throttled" };
+  if (check.kind !== "ok") return check;
   return db.transaction(async (tx) => {
     const owned = tx
       .select({ id: appointments.id })

@@ -17,15 +17,15 @@ const PURPOSE = "email_change" as const;
 const LINK_MINUTES = 24 * 60;
 const REQUESTS_PER_HOUR = 5;
 
-export type EmailChangeRequest = "sent" | "same" | "taken" | "too-many";
+export type EmailChangeRequest = { kind: "sent"; newEmail: string } | { kind: "same" } | { kind: "taken" } | { kind: "too-many" };
 
 export async function requestEmailChange(user: User, newEmail: string): Promise<EmailChangeRequest> {
-  if (newEmail === user.email) return "same";
+  if (newEmail === user.email) return { kind: "same" };
   // Telling a signed-in doctor, who just gave the password, that an address has an account reveals
   // little; a link that could never work would only confuse.
   const [existing] = await getDb().select({ id: users.id }).from(users).where(eq(users.email, newEmail)).limit(1);
-  if (existing) return "taken";
-  if (!(await takeToken(`email-change:${user.id}`, REQUESTS_PER_HOUR, 3600))) return "too-many";
+  if (existing) return { kind: "taken" };
+  if (!(await takeToken(`email-change:${user.id}`, REQUESTS_PER_HOUR, 3600))) return { kind: "too-many" };
   const token = await getDb().transaction(async (tx) => {
     // A new link voids the previous one, and the address it was for.
     await tx
@@ -35,7 +35,7 @@ export async function requestEmailChange(user: User, newEmail: string): Promise<
     return issueLink(tx, user.id, PURPOSE, LINK_MINUTES);
   });
   await sendEmail(newEmail, emailChangeLinkEmail(token));
-  return "sent";
+  return { kind: "sent", newEmail };
 }
 
 /** The pending change a link is for, while it is valid. */

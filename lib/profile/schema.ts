@@ -135,9 +135,10 @@ export const emailChangeSchema = z.object({
 export type EmailChangeInput = z.input<typeof emailChangeSchema>;
 
 /** « Afficher sur les documents » (stamp or signature). */
+/** Hidden fields of the cards' switches: only a forged or stale page gets them wrong. */
 export const displayToggleSchema = z.object({
-  what: z.enum(["stamp", "signature"]),
-  show: z.enum(["on", "off"]).transform((v) => v === "on"),
+  what: z.enum(["stamp", "signature"], { error: "Choix non valide." }),
+  show: z.enum(["on", "off"], { error: "Choix non valide." }).transform((v) => v === "on"),
 });
 
 /** The hidden token of the email-change confirmation page: only a forged or cut link gets it wrong. */

@@ -59,7 +59,9 @@ export async function saveSignature(doctor: User, checked: CheckedSignature): Pr
 }
 
 /** Deletes the signature and stops showing it on documents. False when there was none. */
-export async function deleteSignature(doctor: User): Promise<boolean> {
+export type DeleteSignatureResult = { kind: "done" } | { kind: "none" };
+
+export async function deleteSignature(doctor: User): Promise<DeleteSignatureResult> {
   const removed = await getDb().transaction(async (tx) => {
     const [row] = await tx.delete(doctorSignatures).where(eq(doctorSignatures.doctorId, doctor.id)).returning({ key: doctorSignatures.storageKey });
     await tx
@@ -68,7 +70,7 @@ export async function deleteSignature(doctor: User): Promise<boolean> {
       .where(eq(doctorProfiles.doctorId, doctor.id));
     return row;
   });
-  if (!removed) return false;
+  if (!removed) return { kind: "none" };
   await removeFile(removed.key);
-  return true;
+  return { kind: "done" };
 }

@@ -13,13 +13,17 @@ import { groupSecret, totpUri } from "./totp";
 // for the roles that require it, is lib/auth/enrol-at-sign-in.ts). Every change is emailed to the user.
 
 export type Challenge = { qrDataUrl: string; secretGroups: string };
+export type ChallengeResult = { kind: "ready"; challenge: Challenge } | { kind: "already-on" };
 
-/** The QR code (issuer Doctipro, label = email) and the secret in groups of 4, for a new enrolment. */
-export async function enrolmentChallenge(user: User, fresh: boolean): Promise<Challenge | null> {
+/**
+ * The QR code (issuer Doctipro, label = email) and the secret in groups of 4, for a new enrolment;
+ * « already-on » when the second factor is already confirmed.
+ */
+export async function enrolmentChallenge(user: User, fresh: boolean): Promise<ChallengeResult> {
   const secret = await enrolmentSecret(user.id, fresh);
-  if (!secret) return null;
+  if (!secret) return { kind: "already-on" };
   const qrDataUrl = await QRCode.toDataURL(totpUri(secret, user.email), { errorCorrectionLevel: "M", margin: 1, width: 220 });
-  return { qrDataUrl, secretGroups: groupSecret(secret) };
+  return { kind: "ready", challenge: { qrDataUrl, secretGroups: groupSecret(secret) } };
 }
 
 export type RecoveryCodesResult = { kind: "done"; recoveryCodes: string[] } | { kind: "wrong-code" };

@@ -15,6 +15,16 @@ export function signInCodeRefused(method: "totp" | "email" | "recovery" | string
 /** A replayed authenticator code: refused, not counted (docs/decisions/0036). */
 export const SIGN_IN_CODE_REPLAYED = "Ce code a déjà servi. Attendez que votre application affiche le code suivant, puis saisissez-le.";
 
+/** A code emailed for the sign-in's second step; the third and last one warns (docs/decisions/0037). */
+export function emailCodeSent(last: boolean): string {
+  return last
+    ? "Un dernier code à usage unique vient de vous être envoyé par courriel. Il est valable 10 minutes. Attention : c'est le dernier code que vous pouvez demander ; si ce code est erroné, s'il expire sans avoir servi ou si vous en demandez un autre, votre compte sera bloqué."
+    : "Un code à usage unique vient de vous être envoyé par courriel. Il est valable 10 minutes.";
+}
+
+/** The pending sign-in of a second step is gone (expired, or used by another tab). */
+export const SIGN_IN_STEP_EXPIRED = "Votre demande de connexion a expiré ou a déjà servi. Recommencez depuis la page de connexion.";
+
 export const TWO_FACTOR_MESSAGE = {
   alreadyOn: "La double authentification est déjà activée.",
   requiredForRole: "La double authentification est obligatoire pour le support.",

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ConfirmEmailForm } from "@/components/profile/confirm-email-form";
 import { findEmailChange } from "@/lib/profile/email-change";
+import { emailChangeAnswer } from "@/lib/profile/messages";
 import { confirmEmailChangeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Confirmer la nouvelle adresse" };
@@ -16,7 +17,7 @@ export default async function ConfirmEmailPage({ searchParams }: { searchParams:
       {change ? (
         <ConfirmEmailForm token={token} newEmail={change.newEmail} action={confirmEmailChangeAction} />
       ) : (
-        <p className="text-sm text-slate-700">Ce lien n&apos;est plus valable : il a déjà servi, a expiré (24 heures) ou est incomplet.</p>
+        <p className="text-sm text-slate-700">{emailChangeAnswer({ kind: "invalid-link" }).text}</p>
       )}
     </div>
   );

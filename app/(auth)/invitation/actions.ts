@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { acceptInvitation } from "@/lib/auth/invitation";
+import { newPasswordRefusal } from "@/lib/auth/password-reset-messages";
 import { newPasswordSchema } from "@/lib/auth/password-reset-schema";
 import { SIGN_IN_PATH } from "@/lib/auth/roles";
 import { invalid, type FormState } from "@/lib/forms/form-state";
@@ -14,8 +15,6 @@ export async function acceptInvitationAction(_previous: FormState, formData: For
   });
   if (!parsed.success) return invalid(parsed.error, ["token"]);
   const result = await acceptInvitation(parsed.data.token, parsed.data.password);
-  if (result.kind === "invalid-link")
-    return { status: "error", formError: "Cette invitation n'est plus valable. Demandez-en une nouvelle au support." };
-  if (result.kind === "weak") return { status: "error", fieldErrors: { password: result.message } };
+  if (result.kind !== "done") return newPasswordRefusal(result, "invitation");
   redirect(`${SIGN_IN_PATH[result.role]}?bienvenue=1`);
 }

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { resetPassword } from "@/lib/auth/password-reset";
+import { newPasswordRefusal } from "@/lib/auth/password-reset-messages";
 import { newPasswordSchema } from "@/lib/auth/password-reset-schema";
 import { SIGN_IN_PATH } from "@/lib/auth/roles";
 import { invalid, type FormState } from "@/lib/forms/form-state";
@@ -14,9 +15,6 @@ export async function resetPasswordAction(_previous: FormState, formData: FormDa
   });
   if (!parsed.success) return invalid(parsed.error, ["token"]);
   const result = await resetPassword(parsed.data.token, parsed.data.password);
-  if (result.kind === "invalid-link") {
-    return { status: "error", formError: "Ce lien de réinitialisation n'est plus valable. Demandez-en un nouveau." };
-  }
-  if (result.kind === "weak") return { status: "error", fieldErrors: { password: result.message } };
+  if (result.kind !== "done") return newPasswordRefusal(result, "reset");
   redirect(`${SIGN_IN_PATH[result.role]}?reinitialise=1`);
 }

@@ -14,12 +14,12 @@ export default async function EnrolAtSignInPage() {
   if (step.user.status !== "active") redirect("/connexion/bloque");
   if (step.kind === "verify") redirect("/connexion/2fa");
   const challenge = await enrolmentChallenge(step.user, false);
-  if (!challenge) redirect("/connexion/2fa");
+  if (challenge.kind === "already-on") redirect("/connexion/2fa");
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold text-slate-900">Activer la double authentification</h1>
       <p className="text-sm text-slate-700">Votre accès exige la double authentification. Activez-la maintenant pour continuer.</p>
-      <EnrolmentPanel {...challenge} action={enrolAtSignInAction} continueAction={finishEnrolmentAction} />
+      <EnrolmentPanel {...challenge.challenge} action={enrolAtSignInAction} continueAction={finishEnrolmentAction} />
     </div>
   );
 }

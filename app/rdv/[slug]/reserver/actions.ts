@@ -6,6 +6,7 @@ import { issueSessionCookie } from "@/lib/auth/next-auth";
 import { signInRefusal } from "@/lib/auth/sign-in-messages";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { requestEmailCode, verifySecondFactor } from "@/lib/auth/second-factor";
+import { emailCodeAnswer, secondFactorAnswer, type CodeFormData, type SecondFactorStep } from "@/lib/auth/second-factor-answer";
 import { bookOnline, type BookingPerson } from "@/lib/booking/book";
 import { bookingPath } from "@/lib/booking/flow";
 import {
@@ -13,6 +14,8 @@ import {
   CODE_SENT,
   createAccountMessage,
   PROOF_EXPIRED,
+  SIGN_IN_STEP_EXPIRED_IN_FLOW,
+  STALE_BOOKING_LINK,
   signUpCheckMessage,
   signUpRequestMessage,
 } from "@/lib/booking/flow-messages";
@@ -37,8 +40,7 @@ import { invalid, type FormState } from "@/lib/forms/form-state";
 import { requestContext } from "@/lib/http/request-context";
 import { patientFormSchema } from "@/lib/patients/schema";
 import { secondFactorSchema } from "@/lib/twofactor/code-format";
-import { clearPendingCookie, startPendingStep } from "@/lib/twofactor/pending-step";
-import { SIGN_IN_CODE_REPLAYED, signInCodeRefused } from "@/lib/twofactor/messages";
+import { startPendingStep } from "@/lib/twofactor/pending-step";
 
 // The booking flow's actions. The doctor, motif and time are bound by the page but come back from
 // the browser: they are checked again here, and the way back to the flow is rebuilt from them, never
@@ -52,8 +54,17 @@ function choiceOf(slug: unknown, motif: unknown, debut: unknown): Choice | null 
   return isSlug(slug) && parsed.success ? { slug, motif: parsed.data.motif, startsAt: parsed.data.debut } : null;
 }
 
-const STALE: FormState = { status: "error", formError: "Ce lien de réservation n'est pas valide. Choisissez un horaire sur la page du médecin." };
+const STALE: FormState = { status: "error", formError: STALE_BOOKING_LINK };
 const back = (c: Choice, step?: string) => bookingPath(c.slug, c.motif, c.startsAt, step);
+
+/** The account steps after the code: the choice still valid, and the address the code proved. */
+async function provenChoice(slug: string, motif: string, debut: string): Promise<{ choice: Choice; email: string } | FormState> {
+  const choice = choiceOf(slug, motif, debut);
+  if (!choice) return STALE;
+  const email = await currentSignUpProof();
+  if (!email) return { status: "error", formError: PROOF_EXPIRED };
+  return { choice, email };
+}
 
 /** « Recevoir un code »: the same answer for every address (lib/booking/sign-up.ts). */
 export async function requestSignUpCodeAction(_previous: FormState<{ email: string }>, formData: FormData): Promise<FormState<{ email: string }>> {
@@ -90,10 +101,9 @@ export async function existingAccountAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const choice = choiceOf(slug, motif, debut);
-  if (!choice) return STALE;
-  const email = await currentSignUpProof();
-  if (!email) return { status: "error", formError: PROOF_EXPIRED };
+  const proven = await provenChoice(slug, motif, debut);
+  if ("status" in proven) return proven;
+  const { choice, email } = proven;
   const parsed = existingAccountSchema.safeParse({ password: formData.get("password") });
   if (!parsed.success) return invalid(parsed.error);
   const result = await signInWithPassword("patient", email, parsed.data.password, await requestContext());
@@ -116,10 +126,9 @@ export async function existingAccountAction(
 
 /** The proven address is new: names and a password make the account, signed in at once. */
 export async function newAccountAction(slug: string, motif: string, debut: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const choice = choiceOf(slug, motif, debut);
-  if (!choice) return STALE;
-  const email = await currentSignUpProof();
-  if (!email) return { status: "error", formError: PROOF_EXPIRED };
+  const proven = await provenChoice(slug, motif, debut);
+  if ("status" in proven) return proven;
+  const { choice, email } = proven;
   const parsed = newAccountSchema.safeParse({
     firstName: formData.get("firstName"),
     lastName: formData.get("lastName"),
@@ -135,65 +144,26 @@ export async function newAccountAction(slug: string, motif: string, debut: strin
   redirect(back(choice));
 }
 
-type CodeData = { remaining?: number; remainingRequests?: number };
-const STEP_EXPIRED: FormState<CodeData> = {
-  status: "error",
-  formError: "Votre demande de connexion a expiré ou a déjà servi. Rechargez la page et saisissez à nouveau votre mot de passe.",
-};
+/** A right code leads back to the flow, signed in; an expired step asks for the password again. */
+const secondFactorStep = (c: Choice): SecondFactorStep => ({ signedIn: () => back(c), expired: SIGN_IN_STEP_EXPIRED_IN_FLOW });
 
-/** The second factor of an existing account, inside the flow: the sign-in's own check. */
+/** The second factor of an existing account, inside the flow: the sign-in's own check and answers. */
 export async function bookingSecondFactorAction(
   slug: string,
   motif: string,
   debut: string,
-  _previous: FormState<CodeData>,
+  _previous: FormState<CodeFormData>,
   formData: FormData,
-): Promise<FormState<CodeData>> {
+): Promise<FormState<CodeFormData>> {
   const choice = choiceOf(slug, motif, debut);
-  if (!choice) return { status: "error", formError: STALE.formError };
+  if (!choice) return { status: "error", formError: STALE_BOOKING_LINK };
   const parsed = secondFactorSchema.safeParse({ method: formData.get("method"), code: formData.get("code") });
   if (!parsed.success) return invalid(parsed.error, ["method"]);
-  const result = await verifySecondFactor(parsed.data, await requestContext());
-  switch (result.kind) {
-    case "signed-in":
-      await clearPendingCookie();
-      await issueSessionCookie(result.session, result.role);
-      redirect(back(choice));
-    case "blocked":
-      await clearPendingCookie();
-      redirect("/connexion/bloque");
-    case "expired":
-      return STEP_EXPIRED;
-    case "wrong-code":
-      return {
-        status: "error",
-        fieldErrors: { code: signInCodeRefused(parsed.data.method) },
-        data: { remaining: result.remaining },
-      };
-    case "used-code":
-      return {
-        status: "error",
-        fieldErrors: { code: SIGN_IN_CODE_REPLAYED },
-        data: { remaining: result.remaining },
-      };
-  }
+  return secondFactorAnswer(await verifySecondFactor(parsed.data, await requestContext()), parsed.data.method, secondFactorStep(choice));
 }
 
-export async function bookingEmailCodeAction(_previous: FormState<CodeData>): Promise<FormState<CodeData>> {
-  const result = await requestEmailCode(await requestContext());
-  switch (result.kind) {
-    case "blocked":
-      await clearPendingCookie();
-      redirect("/connexion/bloque");
-    case "expired":
-      return STEP_EXPIRED;
-    case "sent":
-      return {
-        status: "success",
-        message: "Un code à usage unique vient de vous être envoyé par courriel. Il est valable 10 minutes.",
-        data: { remainingRequests: result.remainingRequests },
-      };
-  }
+export async function bookingEmailCodeAction(_previous: FormState<CodeFormData>): Promise<FormState<CodeFormData>> {
+  return emailCodeAnswer(await requestEmailCode(await requestContext()), SIGN_IN_STEP_EXPIRED_IN_FLOW);
 }
 
 /** « Confirmer le rendez-vous »: for the account holder or a relative, then the confirmation page. */
