@@ -13,15 +13,21 @@ import { logger } from "@/lib/log";
 import type { Database } from "@/db/client";
 import { openPglite } from "@/db/pglite";
 import * as schema from "@/db/schema";
+import { openMigratedPglite } from "@/tests/support/pglite-template";
 import { hashAuditRow, verifyAuditChain, writeAudit, type Actor } from "./support-log";
 
 const run = promisify(execFile);
 const actor: Actor = { userId: null, label: "cli:test", ip: "127.0.0.1" };
 
+/** A database of its own with `n` audit rows: in memory (from the migrated template), or in the folder `dir`. */
 async function logWithRows(dir: string, n: number) {
-  const client = openPglite(dir);
+  let client;
+  if (dir === "memory://") client = await openMigratedPglite();
+  else {
+    client = openPglite(dir);
+    await migrate(drizzle(client), { migrationsFolder: path.resolve("db/migrations") });
+  }
   const db = drizzle(client, { schema }) as unknown as Database;
-  await migrate(db as never, { migrationsFolder: path.resolve("db/migrations") });
   for (let i = 0; i < n; i++) {
     await db.transaction((tx) =>
       writeAudit(tx, actor, { action: "user.unblock", targetUserId: null, targetLabel: `user${i}@example.lu`, reason: `raison ${i}` }),

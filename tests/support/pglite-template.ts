@@ -42,3 +42,16 @@ export default async function setup() {
   }
   process.env.PGLITE_TEMPLATE = file;
 }
+
+/**
+ * A migrated in-memory PGlite of its own, for a test that needs several databases side by side
+ * (getDb() gives a file one): started from the template when the global setup made one, migrated
+ * otherwise.
+ */
+export async function openMigratedPglite() {
+  const template = process.env.PGLITE_TEMPLATE;
+  if (template && fs.existsSync(template)) return openPglite("memory://", { loadDataDir: new Blob([fs.readFileSync(template)]) });
+  const client = openPglite("memory://");
+  await migrate(drizzle(client), { migrationsFolder });
+  return client;
+}
