@@ -62,7 +62,7 @@ test(
   "a new patient makes an account inside the flow and books, is emailed the invitation, the secretary moves it, the emailed link cancels it; the second to confirm is told it is taken",
   { tag: "@embedded" },
   async ({ browser, baseURL, request, secretaryPage, patientPage }) => {
-      const context = await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
+    const context = await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
     const page = await context.newPage();
     const { href, startsAt, movedTo } = await twoFreeTimes(page);
     const lastName = `Reiter${runLetters()}`;
