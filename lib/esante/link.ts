@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { hashOneTimeSecret } from "@/lib/twofactor/secret-hash";
 import { esanteClient, esanteRedirectUri } from "./oidc-client";
-import type { EsanteOutcome } from "./outcomes";
+import type { EsanteOutcome, EsanteStart, EsanteUnlink } from "./outcomes";
 
 // Linking a doctor's eSanté identity (docs/decisions/0008): an OpenID Connect authorization-code
 // flow with PKCE, state and nonce. The request is stored in the database, bound to the doctor and
@@ -22,8 +22,6 @@ export async function findEsanteLink(doctorId: string): Promise<EsanteLink | nul
   const [row] = await getDb().select().from(esanteLinks).where(eq(esanteLinks.doctorId, doctorId)).limit(1);
   return row ?? null;
 }
-
-export type EsanteStart = { kind: "redirect"; url: string } | { kind: "not-configured" } | { kind: "unavailable" } | { kind: "already-linked" };
 
 /** Starts a link for the doctor of `access`: stores the request and returns the provider's URL. */
 export async function startEsanteLink(access: PracticeAccess): Promise<EsanteStart> {
@@ -141,8 +139,6 @@ function nameOf(claims: oidc.IDToken): string | null {
   const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim().slice(0, 120) : null);
   return text(claims.name) ?? (text([claims.given_name, claims.family_name].filter(Boolean).join(" ")) || null);
 }
-
-export type EsanteUnlink = { kind: "done" } | { kind: "not-linked" };
 
 export async function unlinkEsante(doctorId: string): Promise<EsanteUnlink> {
   const removed = await getDb().delete(esanteLinks).where(eq(esanteLinks.doctorId, doctorId)).returning({ id: esanteLinks.doctorId });

@@ -1,5 +1,4 @@
 import type { FormState } from "@/lib/forms/form-state";
-import type { EsanteStart, EsanteUnlink } from "./link";
 
 // What the eSanté callback tells the profile page (a short code in the URL, never a token), and
 // the French message for each.
@@ -20,6 +19,10 @@ export const ESANTE_OUTCOMES = {
 } as const satisfies Record<string, { tone: "success" | "warning" | "error"; text: string }>;
 
 export type EsanteOutcome = keyof typeof ESANTE_OUTCOMES;
+
+/** What starting a link answers (a redirect to eSanté, or why not) and what unlinking answers. */
+export type EsanteStart = { kind: "redirect"; url: string } | { kind: "not-configured" } | { kind: "unavailable" } | { kind: "already-linked" };
+export type EsanteUnlink = { kind: "done" } | { kind: "not-linked" };
 
 export function isEsanteOutcome(value: unknown): value is EsanteOutcome {
   return typeof value === "string" && Object.hasOwn(ESANTE_OUTCOMES, value);
