@@ -92,10 +92,29 @@ async function fingerprint(request: APIRequestContext, pages: string[]): Promise
         .replace(/<script[\s\S]*?<\/script>/g, "")
         .replace(/<[^>]+>/g, " ")
         .replace(/\s+/g, " ");
-      return `${path}\n${values.join("|")}\n${text}`;
+      return `${path}\n${values.join("|")}\n${withoutActivityTimes(text)}`;
     }),
   );
   return parts.join("\n\n");
+}
+
+/**
+ * The open sessions of /securite without their « dernière activité » minute, in a fixed order: the
+ * minute moves with each request of the run, and the list is ordered by it. Which sessions are
+ * open, from where, and which is this one, stay in the fingerprint.
+ */
+function withoutActivityTimes(text: string): string {
+  const timeless = text.replace(/dernière activité le \S+ \S+/g, "dernière activité");
+  return timeless.replace(/(Sessions ouvertes )(.*?)( Déconnecter les autres sessions)/, (_, head: string, list: string, tail: string) =>
+    [
+      head,
+      list
+        .split(/(?<=dernière activité(?! Déconnecter)|dernière activité Déconnecter) /)
+        .sort()
+        .join(" "),
+      tail,
+    ].join(""),
+  );
 }
 
 const refusedIn = (html: string) => /aria-invalid="true"|role="alert"[^>]*>[^<\s]/.test(html);
