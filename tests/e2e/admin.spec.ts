@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, storedSessionPage, test, STORED_ACCOUNT } from "./fixtures/signed-in";
 import { hiddenFieldsOfFormWith } from "@/tests/support/html-forms";
 import { FIXTURES } from "./fixtures/accounts";
 import { alertOf, signedInPage, signIn, submitSignIn, ownClientIpPerTest, uniqueClientIp } from "./support/auth";
@@ -89,8 +90,10 @@ test.describe("support actions, each audited and emailed", () => {
   test.describe.configure({ mode: "serial" });
   let support: Page;
 
-  test.beforeAll(async ({ browser, baseURL }) => {
-    support = await signedInPage(browser, baseURL, FIXTURES.supportAdmin.email, uniqueClientIp());
+  // The stored support session (decision 0024, rule 1): these tests are about support's actions on
+  // other accounts, not about support's sign-in.
+  test.beforeAll(async ({ browser }, testInfo) => {
+    support = await storedSessionPage(browser, testInfo, "support");
   });
   test.afterAll(async () => support.context().close());
 
@@ -195,27 +198,29 @@ test.describe("support actions, each audited and emailed", () => {
     await support.getByLabel("Action").selectOption("read.user");
     await support.getByRole("button", { name: "Filtrer" }).click();
     await expect(support.getByRole("cell", { name: FIXTURES.closeSessionsOf.email }).first()).toBeVisible();
-    expect(csv).toContain(FIXTURES.supportAdmin.email);
+    expect(csv).toContain(STORED_ACCOUNT.support);
     expect(csv).not.toContain('"user.unblock"');
   });
 });
 
-test("support cannot switch off its own 2FA nor reset it from the admin area", async ({ browser, baseURL }) => {
-  const page = await signedInPage(browser, baseURL, FIXTURES.supportSelf.email, uniqueClientIp());
-  await page.goto(`/admin?q=${encodeURIComponent(FIXTURES.supportSelf.email)}`);
-  await page.getByRole("link", { name: FIXTURES.supportSelf.email }).click();
+test("support cannot switch off its own 2FA nor reset it from the admin area", async ({ supportPage: page }) => {
+  // The stored support session: its own account is the one it looks up.
+  await page.goto(`/admin?q=${encodeURIComponent(STORED_ACCOUNT.support)}`);
+  await page.getByRole("link", { name: STORED_ACCOUNT.support }).click();
   // Its own page offers nothing that would lock it out: no « Bloquer », no 2FA reset.
   await expect(page.getByRole("heading", { name: "Actions du support" })).toBeVisible();
   await expect(page.getByRole("form", { name: "Bloquer" })).toHaveCount(0);
   await expect(page.getByRole("form", { name: "Réinitialiser la 2FA" })).toHaveCount(0);
   await page.goto("/securite");
   await expect(page.getByText("La double authentification est obligatoire pour les comptes du support.")).toBeVisible();
-  await page.context().close();
 });
 
-test("a support action forged with a doctor's cookies is refused: nothing changes, nothing is audited", async ({ browser, baseURL }) => {
+test("a support action forged with a doctor's cookies is refused: nothing changes, nothing is audited", async ({
+  baseURL,
+  supportPage: support,
+  doctorPage: doctor,
+}) => {
   const target = FIXTURES.forgedUnblock.email;
-  const support = await signedInPage(browser, baseURL, FIXTURES.supportForged.email, uniqueClientIp());
   await openUser(support, target);
   const userPage = new URL(support.url()).pathname;
   await expect(support.getByText("Bloqué", { exact: true })).toBeVisible();
@@ -239,8 +244,8 @@ test("a support action forged with a doctor's cookies is refused: nothing change
   const { headers: sent, body } = fetched!;
   const headers = Object.fromEntries(["next-action", "next-router-state-tree", "content-type", "accept", "origin"].map((h) => [h, sent[h]!]));
 
-  // Sent with a doctor's cookies, from the site itself: the proxy turns him away from support's page.
-  const doctor = await signedInPage(browser, baseURL, FIXTURES.forgingDoctor.email, uniqueClientIp());
+  // Sent with a doctor's cookies (Dr Schmit's stored session), from the site itself: the proxy turns
+  // him away from support's page.
   for (const forged of [
     await doctor.request.post(userPage, { multipart: noScript, headers: { origin: baseURL! }, maxRedirects: 0 }),
     await doctor.request.post(userPage, { headers, data: body, maxRedirects: 0 }),
@@ -264,19 +269,16 @@ test("a support action forged with a doctor's cookies is refused: nothing change
   await expect(support.getByText("Actif", { exact: true })).toBeVisible();
   await support.goto(`/admin/journal?q=${encodeURIComponent(target)}`);
   await expect(support.getByRole("cell", { name: reason })).toHaveCount(1);
-  await support.context().close();
-  await doctor.context().close();
 });
 
-test("a doctor cannot reach the admin area or the journal export", async ({ browser, baseURL }) => {
-  const page = await signedInPage(browser, baseURL, FIXTURES.dayDoctorA.email, uniqueClientIp());
+test("a doctor cannot reach the admin area or the journal export", async ({ doctorPage: page }) => {
+  // Where the server sends him is the subject, not a page's look: read with the context's request.
   for (const path of ["/admin", "/admin/nouveau", "/admin/journal", "/admin/utilisateurs/00000000-0000-4000-8000-000000000000"]) {
-    await page.goto(path);
-    await expect(page).toHaveURL(/\/dashboard$/);
+    const answer = await page.request.get(path);
+    expect(new URL(answer.url()).pathname, path).toBe("/dashboard");
   }
   const response = await page.request.get("/admin/journal/export", { maxRedirects: 0 });
   expect(response.status()).toBeGreaterThanOrEqual(300);
   expect(response.status()).toBeLessThan(400);
   expect(await response.text()).not.toContain("user.");
-  await page.context().close();
 });

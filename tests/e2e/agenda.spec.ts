@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { expect, storedSessionPage, test } from "./fixtures/signed-in";
 import { matriculeFor } from "@/lib/patients/matricule";
 import { ACCOUNT, signedInPage, uniqueClientIp } from "./support/auth";
 
@@ -20,11 +21,6 @@ function futureMonday(): string {
 }
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-async function secretaryFor(page: Page, doctor: RegExp) {
-  await page.getByRole("button", { name: doctor }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 const dialog = (page: Page) => page.getByRole("dialog");
 const block = (page: Page, name: string) => page.getByRole("button", { name: new RegExp(`^\\d{2}:\\d{2}–\\d{2}:\\d{2}, ${name}`) });
@@ -70,7 +66,7 @@ function figure(page: Page, cardTitle: string, label: string): Locator {
     .locator("xpath=following-sibling::dd");
 }
 
-test("a secretary books a new patient with the keyboard, moves it; the doctor sees her name, live", async ({ browser, baseURL }) => {
+test("a secretary books a new patient with the keyboard, moves it; the doctor sees her name, live", async ({ browser }, testInfo) => {
   const monday = futureMonday();
   const wednesday = addDays(monday, 2);
   const week = `/agenda?vue=semaine&date=${wednesday}`;
@@ -79,8 +75,8 @@ test("a secretary books a new patient with the keyboard, moves it; the doctor se
   // 09:00 to 11:45 on Wednesday: within Dr Schmit's hours (08:00–12:00).
   const quarter = 4 + random(12);
 
-  const secretary = await signedInPage(browser, baseURL, ACCOUNT.secretary, uniqueClientIp());
-  await secretaryFor(secretary, /Dr Paul Schmit/);
+  // The stored sessions (decision 0024): the secretary's already works for Dr Paul Schmit.
+  const secretary = await storedSessionPage(browser, testInfo, "secretary");
   await secretary.goto(week);
   await expect(secretary.getByRole("heading", { name: "Agenda", exact: true })).toBeVisible();
 
@@ -102,7 +98,7 @@ test("a secretary books a new patient with the keyboard, moves it; the doctor se
   await expect(block(secretary, name)).toHaveAttribute("aria-label", new RegExp(`^${time}–`));
 
   // The doctor opens the same week in another browser.
-  const doctor = await signedInPage(browser, baseURL, ACCOUNT.doctor, uniqueClientIp());
+  const doctor = await storedSessionPage(browser, testInfo, "doctor");
   await doctor.goto(week);
   await expect(block(doctor, name)).toHaveAttribute("aria-label", new RegExp(`^${time}–`));
 
@@ -168,9 +164,8 @@ test("the dashboard's « aujourd'hui » follows an appointment of today, booked 
   await page.context().close();
 });
 
-test("a doctor reaches no other doctor's agenda, appointment or patient", async ({ browser, baseURL }) => {
+test("a doctor reaches no other doctor's agenda, appointment or patient", async ({ browser, baseURL, doctorPage: schmit }) => {
   // Dr Schmit's ids, as his own agenda shows them.
-  const schmit = await signedInPage(browser, baseURL, ACCOUNT.doctor, uniqueClientIp());
   const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   await schmit.goto(`/agenda?vue=semaine&date=${nextWeek}`);
   const own = schmit.locator("button[data-movable]").first();
@@ -205,12 +200,10 @@ test("a doctor reaches no other doctor's agenda, appointment or patient", async 
   // Schmit's appointment is untouched.
   await schmit.reload();
   await expect(schmit.getByRole("button", { name: ownLabel, exact: true })).toBeVisible();
-  await schmit.context().close();
   await other.context().close();
 });
 
-test("the week of 28 March 2027 and the day of 31 October 2027 follow the clocks", async ({ browser, baseURL }, testInfo) => {
-  const page = await signedInPage(browser, baseURL, ACCOUNT.doctor, uniqueClientIp());
+test("the week of 28 March 2027 and the day of 31 October 2027 follow the clocks", async ({ doctorPage: page }, testInfo) => {
   await page.goto("/agenda?vue=semaine&date=2027-03-28");
   await expect(page.getByRole("heading", { name: "Du 22 mars 2027 au 28 mars 2027" })).toBeVisible();
   await expect(page.getByText("lundi 29 mars")).toHaveCount(0);
@@ -232,5 +225,4 @@ test("the week of 28 March 2027 and the day of 31 October 2027 follow the clocks
   await page.goto("/agenda?vue=jour&date=2027-10-31");
   await expect(page.getByRole("heading", { name: "31 octobre 2027" })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("agenda-day-390.png"), fullPage: true });
-  await page.context().close();
 });
