@@ -4,7 +4,6 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { drizzle } from "drizzle-orm/pglite";
-import { migrate } from "drizzle-orm/pglite/migrator";
 import { sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
@@ -20,14 +19,9 @@ import { auditVerifyReport, checkExportedHead } from "./verify-report";
 const run = promisify(execFile);
 const actor: Actor = { userId: null, label: "cli:test", ip: "127.0.0.1" };
 
-/** A database of its own with `n` audit rows: in memory (from the migrated template), or in the folder `dir`. */
+/** A database of its own with `n` audit rows (from the migrated template): in memory, or in the folder `dir`. */
 async function logWithRows(dir: string, n: number) {
-  let client;
-  if (dir === "memory://") client = await openMigratedPglite();
-  else {
-    client = openPglite(dir);
-    await migrate(drizzle(client), { migrationsFolder: path.resolve("db/migrations") });
-  }
+  const client = await openMigratedPglite(dir);
   const db = drizzle(client, { schema }) as unknown as Database;
   for (let i = 0; i < n; i++) {
     await db.transaction((tx) =>
