@@ -4,7 +4,6 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { drizzle } from "drizzle-orm/pglite";
-import { migrate } from "drizzle-orm/pglite/migrator";
 import { sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
@@ -15,18 +14,14 @@ import { openPglite } from "@/db/pglite";
 import * as schema from "@/db/schema";
 import { openMigratedPglite } from "@/tests/support/pglite-template";
 import { hashAuditRow, verifyAuditChain, writeAudit, type Actor } from "./support-log";
+import { auditVerifyReport, checkExportedHead } from "./verify-report";
 
 const run = promisify(execFile);
 const actor: Actor = { userId: null, label: "cli:test", ip: "127.0.0.1" };
 
-/** A database of its own with `n` audit rows: in memory (from the migrated template), or in the folder `dir`. */
+/** A database of its own with `n` audit rows (from the migrated template): in memory, or in the folder `dir`. */
 async function logWithRows(dir: string, n: number) {
-  let client;
-  if (dir === "memory://") client = await openMigratedPglite();
-  else {
-    client = openPglite(dir);
-    await migrate(drizzle(client), { migrationsFolder: path.resolve("db/migrations") });
-  }
+  const client = await openMigratedPglite(dir);
   const db = drizzle(client, { schema }) as unknown as Database;
   for (let i = 0; i < n; i++) {
     await db.transaction((tx) =>
@@ -166,21 +161,41 @@ describe("support audit log", () => {
     await client.close();
   });
 
+  it("audit:verify reports an intact log, its head, an exported head found or missing, and a tampered row", async () => {
+    const { client, db } = await logWithRows("memory://", 3);
+    const intact = await auditVerifyReport(db);
+    expect(intact).toMatchObject({ exitCode: 0, stderr: [] });
+    expect(intact.stdout[0]).toBe("Journal d'audit intact : 3 lignes vérifiées.");
+    const head = /^Tête actuelle : ([0-9a-f]{64})$/.exec(intact.stdout[1]!)![1]!;
+    expect((await auditVerifyReport(db, head)).stdout).toContain("Tête exportée trouvée ; 0 ligne ajoutée depuis.");
+    const unknownHead = await auditVerifyReport(db, "f".repeat(64));
+    expect(unknownHead).toMatchObject({ exitCode: 1, stdout: [] });
+    expect(unknownHead.stderr.join("\n")).toContain("introuvable");
+    expect(() => checkExportedHead("pas une empreinte")).toThrow("--head attend l'empreinte hexadécimale");
+    expect(checkExportedHead(head)).toBe(head);
+
+    await db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER USER`);
+    await db.execute(sql`UPDATE audit_log SET target_label = 'autre@example.lu' WHERE id = 3`);
+    const tampered = await auditVerifyReport(db);
+    expect(tampered).toMatchObject({ exitCode: 1, stdout: [] });
+    expect(tampered.stderr[0]).toContain("Journal d'audit ALTÉRÉ à la ligne 3");
+    await client.close();
+  });
+
+  // The command itself, started twice (each start costs seconds of a core): it is wired to the
+  // report above, prints it, and exits 1 on a tampered log.
   it("npm run audit:verify passes on an intact log and fails on a tampered one", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "doctipro-audit-"));
     const env = { ...process.env, PGLITE_DIR: path.join(dir, "db"), DATA_DIR: dir, DATABASE_URL: "" };
-    const { client } = await logWithRows(env.PGLITE_DIR, 3);
+    const { client, db } = await logWithRows(env.PGLITE_DIR, 3);
+    const check = await verifyAuditChain(db);
+    const head = check.ok ? check.head! : "";
     await client.close();
 
-    const ok = await run("npm", ["run", "--silent", "audit:verify"], { env });
+    const ok = await run("npm", ["run", "--silent", "audit:verify", "--", "--head", head], { env });
     expect(ok.stdout).toContain("Journal d'audit intact : 3 lignes vérifiées.");
-    const head = /Tête actuelle : ([0-9a-f]{64})/.exec(ok.stdout)![1]!;
-    const withHead = await run("npm", ["run", "--silent", "audit:verify", "--", "--head", head], { env });
-    expect(withHead.stdout).toContain("Tête exportée trouvée ; 0 ligne ajoutée depuis.");
-    const unknownHead = await run("npm", ["run", "--silent", "audit:verify", "--", "--head", "f".repeat(64)], { env }).catch(
-      (e: { code: number; stderr: string }) => e,
-    );
-    expect(unknownHead).toMatchObject({ code: 1, stderr: expect.stringContaining("introuvable") });
+    expect(ok.stdout).toContain(`Tête actuelle : ${head}`);
+    expect(ok.stdout).toContain("Tête exportée trouvée ; 0 ligne ajoutée depuis.");
 
     const again = openPglite(env.PGLITE_DIR);
     await again.exec("ALTER TABLE audit_log DISABLE TRIGGER USER; UPDATE audit_log SET target_label = 'autre@example.lu' WHERE id = 3;");

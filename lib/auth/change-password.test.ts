@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { emailOutbox, users, type User } from "@/db/schema";
 import { freshDatabase } from "@/tests/support/test-db";
 import { changePassword } from "./change-password";
-import { hashPassword, verifyPassword } from "./password-hash";
+import { verifyPassword } from "./password-hash";
+import { fixtureHash } from "@/tests/support/password-fixture";
 import { findLiveSession, openSession } from "./sessions";
 
 const OLD = "cheval agrafe batterie correcte";
@@ -16,7 +17,7 @@ beforeEach(async () => {
   db = await freshDatabase();
   [user] = (await db
     .insert(users)
-    .values({ email: "luc.reding@example.lu", role: "patient", firstName: "Luc", lastName: "Reding", passwordHash: await hashPassword(OLD) })
+    .values({ email: "luc.reding@example.lu", role: "patient", firstName: "Luc", lastName: "Reding", passwordHash: await fixtureHash(OLD) })
     .returning()) as [User];
 });
 

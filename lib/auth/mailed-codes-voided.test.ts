@@ -12,7 +12,7 @@ import { confirmEmailChange, requestEmailChange } from "@/lib/profile/email-chan
 import { changePassword } from "./change-password";
 import { activateTwoFactorHere } from "./two-factor-activation";
 import { issueLink } from "./one-time-link";
-import { hashPassword } from "./password-hash";
+import { fixtureHash } from "@/tests/support/password-fixture";
 import { findResetTarget, resetPassword } from "./password-reset";
 import { openSession } from "./sessions";
 
@@ -40,7 +40,7 @@ beforeEach(async () => {
       doctorKind: "medecin",
       firstName: "Anne",
       lastName: "Muller",
-      passwordHash: await hashPassword(PASSWORD),
+      passwordHash: await fixtureHash(PASSWORD),
     })
     .returning()) as [User];
 });

@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { authThrottle, connectionLog, sessions, users } from "@/db/schema";
 import { freshDatabase } from "@/tests/support/test-db";
 import { hash } from "@node-rs/argon2";
-import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
+import { needsRehash, verifyPassword } from "./password-hash";
+import { fixtureHash } from "@/tests/support/password-fixture";
 import { findLiveSession, listOpenSessions, revokeAllSessions, revokeOtherSessions, revokeOwnSession, revokeSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 import { FREE_FAILURES } from "./throttle-rules";
@@ -34,7 +35,7 @@ let db: Awaited<ReturnType<typeof freshDatabase>>;
 
 beforeEach(async () => {
   db = await freshDatabase();
-  const passwordHash = await hashPassword(PASSWORD);
+  const passwordHash = await fixtureHash(PASSWORD);
   await db.insert(users).values([
     { email: "doc@example.lu", role: "doctor", doctorKind: "medecin", firstName: "Jos", lastName: "Kieffer", passwordHash },
     { email: "pat@example.lu", role: "patient", firstName: "Nora", lastName: "Wagner", passwordHash },

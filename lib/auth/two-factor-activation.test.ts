@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { twoFactor, users, type User } from "@/db/schema";
-import { hashPassword } from "./password-hash";
+import { fixtureHash } from "@/tests/support/password-fixture";
 import { findLiveSession, openSession } from "./sessions";
 import { freshDatabase } from "@/tests/support/test-db";
 import { encryptSecret } from "@/lib/twofactor/encryption";
@@ -24,7 +24,7 @@ beforeEach(async () => {
       role: "patient",
       firstName: "Anne",
       lastName: "Muller",
-      passwordHash: await hashPassword("cheval agrafe batterie correcte"),
+      passwordHash: await fixtureHash("cheval agrafe batterie correcte"),
     })
     .returning()) as [User];
   await db.insert(twoFactor).values({ userId: user.id, secretEncrypted: encryptSecret(SECRET) });

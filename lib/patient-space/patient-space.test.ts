@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { appointments, documents, documentShares, patients, reviews, sessions, users, waitlistEntries, type User } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { actorOf } from "@/lib/audit/support-log";
-import { hashPassword } from "@/lib/auth/password-hash";
+import { fixtureHash } from "@/tests/support/password-fixture";
 import { cancelAsPatient } from "@/lib/booking/patient-cancel";
 import { allocateDocumentNumber } from "@/lib/documents/numbering";
 import { setDocumentShared } from "@/lib/documents/shares";
@@ -44,7 +44,7 @@ async function patientAccount(first: string): Promise<User> {
       role: "patient",
       firstName: first,
       lastName: "Test",
-      passwordHash: await hashPassword("Un-mot-de-passe-solide-42"),
+      passwordHash: await fixtureHash("Un-mot-de-passe-solide-42"),
     })
     .returning();
   return u!;

@@ -44,14 +44,14 @@ export default async function setup() {
 }
 
 /**
- * A migrated in-memory PGlite of its own, for a test that needs several databases side by side
- * (getDb() gives a file one): started from the template when the global setup made one, migrated
- * otherwise.
+ * A migrated PGlite of its own, in memory or in an empty folder `dir` (a command-line tool's), for a
+ * test that needs several databases side by side (getDb() gives a file one): started from the
+ * template when the global setup made one, migrated otherwise.
  */
-export async function openMigratedPglite() {
+export async function openMigratedPglite(dir = "memory://") {
   const template = process.env.PGLITE_TEMPLATE;
-  if (template && fs.existsSync(template)) return openPglite("memory://", { loadDataDir: new Blob([fs.readFileSync(template)]) });
-  const client = openPglite("memory://");
+  if (template && fs.existsSync(template)) return openPglite(dir, { loadDataDir: new Blob([fs.readFileSync(template)]) });
+  const client = openPglite(dir);
   await migrate(drizzle(client), { migrationsFolder });
   return client;
 }
