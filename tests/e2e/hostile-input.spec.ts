@@ -1,11 +1,11 @@
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";
 import { expect, test } from "./fixtures/signed-in";
 import fc from "fast-check";
 import { AUDIT_ACTIONS } from "@/lib/audit/support-log";
 import { appRoutes } from "@/tests/support/app-routes";
 import { unescapeHtml } from "@/tests/support/html-forms";
 import { FIXTURES } from "./fixtures/accounts";
-import { signedInPage, uniqueClientIp } from "./support/auth";
+import { signInOverHttp, uniqueClientIp } from "./support/auth";
 
 // Hostile input against every form the app renders and the query strings its pages read:
 // fast-check fills each field (visible or hidden, ids included) with random and oversized
@@ -170,6 +170,24 @@ async function fuzzQuery(request: APIRequestContext, path: string, params: strin
   );
 }
 
+/** The path of the first link of `html` to a page under `prefix` (an id) whose text matches `text`. */
+function linkTo(html: string, prefix: string, text: RegExp): string {
+  const pattern = new RegExp(`<a\\b[^>]*href="(${prefix}[0-9a-f-]{36})"[^>]*>([\\s\\S]*?)</a>`, "g");
+  const link = [...html.matchAll(pattern)].find((m) => text.test(unescapeHtml(m[2]!.replace(/<[^>]+>/g, " "))));
+  expect(link, `a link to ${prefix}… named ${text}`).toBeTruthy();
+  return link![1]!;
+}
+
+/**
+ * A session of its own for a fixture account, in a request context: these tests post forms as a
+ * browser without JavaScript would and read the answers, so no page is rendered.
+ */
+async function signedInRequest(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, email: string): Promise<APIRequestContext> {
+  const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
+  await signInOverHttp(request, email);
+  return request;
+}
+
 function report(tally: Tally, who: string) {
   const line = `${who}: ${tally.posts} hostile posts (${tally.refused} refused, nothing changed), ${tally.gets} hostile queries, no 5xx`;
   test.info().annotations.push({ type: "cases", description: line });
@@ -193,25 +211,20 @@ test("anonymous: the sign-in, reset and token pages take any input without a 5xx
 });
 
 test("a doctor: every profile and security form, and the dashboard's query, take any input without a 5xx or a change", async ({
-  browser,
+  playwright,
   baseURL,
 }) => {
-  const page = await signedInPage(browser, baseURL, FIXTURES.hostileDoctor.email, uniqueClientIp());
-  // A second session, so /securite offers « Déconnecter » forms (with session ids to forge).
-  const other = await signedInPage(browser, baseURL, FIXTURES.hostileDoctor.email, uniqueClientIp());
-  const request = page.request;
+  // A second session, so /securite offers « Déconnecter » forms (with session ids to forge). Opened
+  // first: the sessions are listed by last activity, and the fuzzing session, touched as it posts,
+  // then stays at the top instead of passing the other one mid-run.
+  const other = await signedInRequest(playwright, baseURL!, FIXTURES.hostileDoctor.email);
+  const request = await signedInRequest(playwright, baseURL!, FIXTURES.hostileDoctor.email);
   const tally: Tally = { posts: 0, refused: 0, gets: 0 };
   const watched = ["/profile", "/securite"];
   await fuzzForms(request, baseURL!, "/profile", watched, tally);
   await fuzzForms(request, baseURL!, "/securite", watched, tally);
   // The patient's page: the three document forms. A refused document is neither numbered nor listed.
-  await page.goto("/patients");
-  await page
-    .getByRole("link", { name: /Hostile/i })
-    .first()
-    .click();
-  await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
-  const patientPage = new URL(page.url()).pathname;
+  const patientPage = linkTo(await (await request.get("/patients")).text(), "/patients/", /Hostile/i);
   await fuzzForms(request, baseURL!, patientPage, [patientPage], tally);
   await fuzzQuery(request, "/patients", ["q", "page", "apres"], tally);
   await fuzzQuery(request, "/dashboard", ["curseur", "mode", "taille"], tally);
@@ -223,22 +236,16 @@ test("a doctor: every profile and security form, and the dashboard's query, take
   });
   expect(upload.status()).toBeLessThan(500);
   report(tally, "doctor");
-  await page.context().close();
-  await other.context().close();
+  await request.dispose();
+  await other.dispose();
 });
 
-test("support: the admin forms and filters take any input without a 5xx or an audit row", async ({ browser, baseURL }) => {
-  const page = await signedInPage(browser, baseURL, FIXTURES.supportHostile.email, uniqueClientIp());
-  const request = page.request;
+test("support: the admin forms and filters take any input without a 5xx or an audit row", async ({ playwright, baseURL }) => {
+  const request = await signedInRequest(playwright, baseURL!, FIXTURES.supportHostile.email);
   const tally: Tally = { posts: 0, refused: 0, gets: 0 };
   // The user page of a fixture doctor: unblock, reset 2FA, close sessions, attach, with forged ids.
-  await page.goto(`/admin?q=${encodeURIComponent(FIXTURES.hostileTarget.email)}`);
-  await page
-    .getByRole("link", { name: new RegExp(FIXTURES.hostileTarget.lastName) })
-    .first()
-    .click();
-  await expect(page).toHaveURL(/\/admin\/utilisateurs\//);
-  const userPage = new URL(page.url()).pathname;
+  const search = await request.get(`/admin?q=${encodeURIComponent(FIXTURES.hostileTarget.email)}`);
+  const userPage = linkTo(await search.text(), "/admin/utilisateurs/", new RegExp(FIXTURES.hostileTarget.lastName));
   // Refused support actions write nothing: the journal of this support user's changes stays as it
   // is (each look at a page is itself journaled as a read, so reads are left out of the watch).
   const changes = Object.keys(AUDIT_ACTIONS).filter((action) => !action.startsWith("read."));
@@ -250,7 +257,7 @@ test("support: the admin forms and filters take any input without a 5xx or an au
   await fuzzQuery(request, "/admin/journal/export", ["q", "action", "du", "au", "avant"], tally);
   await fuzzQuery(request, `/admin/utilisateurs/${NOBODY}`, ["q"], tally);
   report(tally, "support");
-  await page.context().close();
+  await request.dispose();
 });
 
 test("/_next/image answers 4xx, never 5xx, for every address of the app, anonymous or signed in", async ({ request, doctorPage: page }) => {

@@ -1,12 +1,44 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
 import { FIXTURES } from "./fixtures/accounts";
-import { PASSWORD, signedInPage, submitSignIn, uniqueClientIp } from "./support/auth";
+import { PASSWORD, signInOverHttp, submitSignIn, uniqueClientIp } from "./support/auth";
 import { waitForMail } from "./support/mailbox";
 
-test("the security page lists my open sessions; I can end one, or all the others", async ({ browser, baseURL }) => {
+// Each session is opened over HTTP (signInOverHttp), as a browser without JavaScript signs in: what
+// these tests look at is the security page and the sessions it ends, not the sign-in. Only the page
+// whose security page is used is a browser page; the other sessions are request contexts.
+
+/** A page of its own context, signed in as `email`, on nothing yet. */
+async function sessionPage(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() })).newPage();
+  await signInOverHttp(page.request, email);
+  return page;
+}
+
+/** Another session of `email`, without a browser. */
+async function sessionRequest(
+  playwright: PlaywrightWorkerArgs["playwright"],
+  baseURL: string | undefined,
+  email: string,
+): Promise<APIRequestContext> {
+  const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
+  await signInOverHttp(request, email);
+  return request;
+}
+
+/**
+ * Where `path` sends a session, its redirects followed. Read over HTTP: a redirect is what the
+ * browser would follow, and the sign-in page it ends on has no guard to send it further.
+ */
+async function whereSent(request: APIRequestContext, path: string): Promise<string> {
+  const response = await request.get(path);
+  expect(response.status(), path).toBeLessThan(400);
+  return new URL(response.url()).pathname;
+}
+
+test("the security page lists my open sessions; I can end one, or all the others", async ({ browser, playwright, baseURL }) => {
   const email = FIXTURES.sessions.email;
-  const here = await signedInPage(browser, baseURL, email, uniqueClientIp());
-  const elsewhere = await signedInPage(browser, baseURL, email, uniqueClientIp());
+  const here = await sessionPage(browser, baseURL, email);
+  const elsewhere = await sessionRequest(playwright, baseURL, email);
 
   await here.goto("/securite");
   const list = here.getByRole("list", { name: "Sessions ouvertes" });
@@ -14,10 +46,9 @@ test("the security page lists my open sessions; I can end one, or all the others
   await expect(list.getByText("Cette session")).toHaveCount(1);
   await list.getByRole("button", { name: /^Déconnecter / }).click();
   await expect(list.getByRole("listitem")).toHaveCount(1);
-  await elsewhere.goto("/dashboard");
-  await expect(elsewhere).toHaveURL(/\/doctor_home$/);
+  expect(await whereSent(elsewhere, "/dashboard")).toBe("/doctor_home");
 
-  const third = await signedInPage(browser, baseURL, email, uniqueClientIp());
+  const third = await sessionRequest(playwright, baseURL, email);
   await here.reload();
   await expect(list.getByRole("listitem")).toHaveCount(2);
   await here.getByRole("button", { name: "Déconnecter les autres sessions" }).click();
@@ -25,12 +56,12 @@ test("the security page lists my open sessions; I can end one, or all the others
   await expect(ask).toContainText("1 autre session ouverte sera fermée");
   await ask.getByRole("button", { name: "Déconnecter les autres sessions" }).click();
   await expect(here.getByText("1 autre session fermée.")).toBeVisible();
-  await third.goto("/dashboard");
-  await expect(third).toHaveURL(/\/doctor_home$/);
+  expect(await whereSent(third, "/dashboard")).toBe("/doctor_home");
   // This session stays open.
   await here.goto("/dashboard");
   await expect(here).toHaveURL(/\/dashboard$/);
-  for (const page of [here, elsewhere, third]) await page.context().close();
+  await here.context().close();
+  for (const request of [elsewhere, third]) await request.dispose();
 });
 
 test("I change my password on the security page: refused when wrong or weak, then the others are signed out and I am told", async ({
@@ -38,8 +69,8 @@ test("I change my password on the security page: refused when wrong or weak, the
   baseURL,
 }) => {
   const email = FIXTURES.passwordChange.email;
-  const here = await signedInPage(browser, baseURL, email, uniqueClientIp());
-  const elsewhere = await signedInPage(browser, baseURL, email, uniqueClientIp());
+  const here = await sessionPage(browser, baseURL, email);
+  const elsewhere = await sessionPage(browser, baseURL, email);
   await here.goto("/securite");
   const current = here.getByLabel("Mot de passe actuel");
   const next = here.getByLabel("Nouveau mot de passe", { exact: true });
@@ -66,8 +97,7 @@ test("I change my password on the security page: refused when wrong or weak, the
   await expect(current).toHaveValue("");
   await waitForMail(here.request, email, "Votre mot de passe Doctipro a été modifié");
 
-  await elsewhere.goto("/dashboard");
-  await expect(elsewhere).toHaveURL(/\/doctor_home$/);
+  expect(await whereSent(elsewhere.request, "/dashboard")).toBe("/doctor_home");
   await here.goto("/dashboard");
   await expect(here).toHaveURL(/\/dashboard$/);
   // The old password no longer opens the account; the new one does.

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { FIXTURES } from "./fixtures/accounts";
-import { alertOf, enterTotp, PASSWORD, signedInPage, submitSignIn, ownClientIpPerTest, uniqueClientIp } from "./support/auth";
+import { alertOf, enterTotp, PASSWORD, signInOverHttp, submitSignIn, ownClientIpPerTest, uniqueClientIp } from "./support/auth";
 import { mailsTo, waitForMail } from "./support/mailbox";
 
 test.use(ownClientIpPerTest);
@@ -16,14 +16,17 @@ async function askReset(page: import("@playwright/test").Page, email: string) {
 }
 
 test("reset end to end: same answer for an unknown address, link by email, new password, 2FA still asked", async ({
-  browser,
+  playwright,
   baseURL,
   page,
   request,
 }) => {
   const email = FIXTURES.reset2fa.email;
   const NEW_PASSWORD = "lanterne verte sur la moselle";
-  const before = await signedInPage(browser, baseURL, email, uniqueClientIp());
+  // A session opened before the reset, to see it ended: over HTTP, password and second factor, as
+  // a browser without JavaScript signs in (the sign-in is not what this test is about).
+  const before = await playwright.request.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
+  await signInOverHttp(before, email);
 
   const unknown = `personne-${Date.now()}@e2e.doctipro.lu`;
   await askReset(page, unknown);
@@ -56,9 +59,11 @@ test("reset end to end: same answer for an unknown address, link by email, new p
   await waitForMail(request, email, "Votre mot de passe Doctipro a été modifié");
 
   // Every session of the account ended.
-  await before.goto("/dashboard");
-  await expect(before).toHaveURL(/\/doctor_home$/);
-  await before.context().close();
+  // Its redirects followed: the sign-in page it ends on has no guard to send it further.
+  const sentTo = await before.get("/dashboard");
+  expect(sentTo.status()).toBeLessThan(400);
+  expect(new URL(sentTo.url()).pathname).toBe("/doctor_home");
+  await before.dispose();
 
   // The link works once.
   await page.goto(path);

@@ -1,8 +1,9 @@
-import type { APIResponse, Locator, Page } from "@playwright/test";
+import type { APIRequestContext, APIResponse, Browser, Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures/signed-in";
 import { transparentSignaturePng } from "@/tests/support/signature-images";
 import { FIXTURES } from "./fixtures/accounts";
-import { PASSWORD, signedInPage, uniqueClientIp } from "./support/auth";
+import { hiddenFieldsOfFormWith } from "@/tests/support/html-forms";
+import { PASSWORD, signInOverHttp, uniqueClientIp } from "./support/auth";
 import { mailsTo } from "./support/mailbox";
 import { card, profilePage } from "./support/profile";
 
@@ -41,10 +42,10 @@ async function tick(box: Locator) {
   await box.dispatchEvent("click");
 }
 
-function replay(page: Page, action: Captured): Promise<APIResponse> {
+function replay(request: APIRequestContext, action: Captured): Promise<APIResponse> {
   const pick = ["next-action", "next-router-state-tree", "content-type", "accept", "origin"];
   const headers = Object.fromEntries(pick.filter((h) => action.headers[h]).map((h) => [h, action.headers[h]!]));
-  return page.request.post(action.url, { headers, data: action.body, maxRedirects: 0 });
+  return request.post(action.url, { headers, data: action.body, maxRedirects: 0 });
 }
 
 /**
@@ -58,10 +59,22 @@ function redirectedTo(response: APIResponse): string {
   return `(no redirect, status ${response.status()})`;
 }
 
-async function secretaryForGuardedDoctor(browser: Parameters<typeof signedInPage>[0], baseURL: string | undefined): Promise<Page> {
-  const page = await signedInPage(browser, baseURL, FIXTURES.profileSecretary.email, uniqueClientIp());
-  await page.getByRole("button", { name: /Dr Test profile-guarded/ }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+/**
+ * The profile secretary, signed in and working for Dr Test profile-guarded: a page of its own
+ * context, on nothing yet. Her sign-in and her choice of doctor are posted over HTTP as a browser
+ * without JavaScript posts them (neither is what these tests look at), into the context's cookies.
+ */
+async function secretaryForGuardedDoctor(browser: Browser, baseURL: string | undefined): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() })).newPage();
+  await signInOverHttp(page.request, FIXTURES.profileSecretary.email);
+  const picker = await page.request.get("/secretariat");
+  const chosen = await page.request.post("/secretariat", {
+    multipart: hiddenFieldsOfFormWith(await picker.text(), "Dr Test profile-guarded"),
+    headers: { origin: new URL(picker.url()).origin },
+    maxRedirects: 0,
+  });
+  expect(chosen.status(), "the doctor chosen").toBe(303);
+  expect(new URL(chosen.headers()["location"]!, picker.url()).pathname).toBe("/dashboard");
   return page;
 }
 
@@ -95,15 +108,15 @@ test("a secretary and a patient are refused every profile write, by any action o
   const doctor = await profilePage(browser, baseURL, FIXTURES.profileGuarded.email);
   const secretary = await secretaryForGuardedDoctor(browser, baseURL);
   const others = [
-    ["secretary", secretary, "/dashboard"],
-    ["patient", patient, "/patient"],
+    ["secretary", secretary.request, "/dashboard"],
+    ["patient", patient.request, "/patient"],
   ] as const;
 
   /** Each of `actions` sent by the secretary and the patient: both are sent to their home page. */
   async function refusedToOthers(actions: Record<string, Captured>) {
-    for (const [who, page, home] of others) {
+    for (const [who, request, home] of others) {
       for (const [name, action] of Object.entries(actions)) {
-        const response = await replay(page, action);
+        const response = await replay(request, action);
         expect(redirectedTo(response), `${who} ${name}`).toBe(home);
       }
     }
@@ -161,15 +174,15 @@ test("a secretary and a patient are refused every profile write, by any action o
   };
 
   await refusedToOthers(actions);
-  for (const [who, page, home] of others) {
+  for (const [who, client, home] of others) {
     // The route handlers: upload, the signature image, the eSanté answer.
-    const upload = await page.request.post("/profile/signature", { data: await transparentSignaturePng(40, 20), maxRedirects: 0 });
+    const upload = await client.post("/profile/signature", { data: await transparentSignaturePng(40, 20), maxRedirects: 0 });
     expect([303, 307], `${who} upload`).toContain(upload.status());
     expect(upload.headers()["location"]).toContain(home);
-    const image = await page.request.get("/profile/signature", { maxRedirects: 0 });
+    const image = await client.get("/profile/signature", { maxRedirects: 0 });
     expect([303, 307], `${who} signature image`).toContain(image.status());
     expect(image.headers()["content-type"] ?? "").not.toContain("image/png");
-    const callback = await page.request.get("/profile/esante/retour?code=x&state=y", { maxRedirects: 0 });
+    const callback = await client.get("/profile/esante/retour?code=x&state=y", { maxRedirects: 0 });
     expect([303, 307], `${who} eSanté answer`).toContain(callback.status());
     expect(callback.headers()["location"]).toContain(home);
   }
@@ -191,7 +204,7 @@ test("a secretary and a patient are refused every profile write, by any action o
 
   // The same requests from the doctor do change the profile.
   for (const name of ["details", "bank", "payconiq", "stamp", "esanteUnlink", "detachSecretary"]) {
-    const response = await replay(doctor, actions[name]!);
+    const response = await replay(doctor.request, actions[name]!);
     expect(response.status(), `doctor ${name}`).toBe(200);
     expect(response.headers()["x-action-redirect"], `doctor ${name}`).toBeUndefined();
   }
@@ -208,7 +221,7 @@ test("a secretary and a patient are refused every profile write, by any action o
   // and from the doctor it leads to the eSanté provider.
   const connect = await captureAction(doctor, () => esante.getByRole("button", { name: "Connecter via LuxTrust" }).click());
   await refusedToOthers({ esanteConnect: connect });
-  expect((await replay(doctor, connect)).headers()["x-action-redirect"]).toMatch(/^http:\/\/localhost:\d+\/auth\?/);
+  expect((await replay(doctor.request, connect)).headers()["x-action-redirect"]).toMatch(/^http:\/\/localhost:\d+\/auth\?/);
 
   for (const page of [doctor, secretary, patient]) await page.context().close();
 });

@@ -1,8 +1,21 @@
-import { expect, test } from "@playwright/test";
-import { ACCOUNT, alertOf, signedInPage, uniqueClientIp } from "./support/auth";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ACCOUNT, alertOf, signInOverHttp, uniqueClientIp } from "./support/auth";
+
+/**
+ * A page of its own context, signed in over HTTP (signInOverHttp: these tests are about the end of
+ * a session and the secretary's choice, not the sign-in), on `path` — where the sign-in through
+ * the pages would have landed.
+ */
+async function signedInOn(browser: Browser, baseURL: string | undefined, email: string, path: string): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() })).newPage();
+  await signInOverHttp(page.request, email);
+  await page.goto(path);
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+  return page;
+}
 
 test("sign-out ends the session; the back button shows no private page", async ({ browser, baseURL }) => {
-  const page = await signedInPage(browser, baseURL, ACCOUNT.doctor, uniqueClientIp());
+  const page = await signedInOn(browser, baseURL, ACCOUNT.doctor, "/dashboard");
   await page.getByRole("link", { name: "Profil du praticien" }).click();
   await expect(page.getByRole("heading", { name: "Profil du praticien" })).toBeVisible();
   await page.getByRole("button", { name: /Dr Paul Schmit/ }).click();
@@ -17,7 +30,7 @@ test("sign-out ends the session; the back button shows no private page", async (
 });
 
 test("sign-out ends the session on the server: a copy of the old cookie opens nothing", { tag: "@embedded" }, async ({ browser, baseURL }) => {
-  const page = await signedInPage(browser, baseURL, ACCOUNT.patient, uniqueClientIp());
+  const page = await signedInOn(browser, baseURL, ACCOUNT.patient, "/patient");
   const cookies = await page.context().cookies();
   expect(cookies.length).toBeGreaterThan(0);
 
@@ -40,7 +53,7 @@ test("sign-out ends the session on the server: a copy of the old cookie opens no
 });
 
 test("a secretary cannot open a doctor she is not attached to, even with a forged form", async ({ browser, baseURL }) => {
-  const page = await signedInPage(browser, baseURL, ACCOUNT.secretary, uniqueClientIp());
+  const page = await signedInOn(browser, baseURL, ACCOUNT.secretary, "/secretariat");
   await page
     .locator('input[name="doctorId"]')
     .first()
@@ -57,7 +70,7 @@ test("a secretary cannot open a doctor she is not attached to, even with a forge
 });
 
 test("the secretary banner offers to change doctor", async ({ browser, baseURL }) => {
-  const page = await signedInPage(browser, baseURL, ACCOUNT.secretary, uniqueClientIp());
+  const page = await signedInOn(browser, baseURL, ACCOUNT.secretary, "/secretariat");
   await page.getByRole("button", { name: /Dr Paul Schmit/ }).click();
   await expect(page.getByText("Vous travaillez pour Dr Paul Schmit")).toBeVisible();
   await page.getByRole("link", { name: "changer" }).click();

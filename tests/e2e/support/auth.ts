@@ -1,7 +1,8 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/seed/demo-accounts";
 import { SIGN_IN_PATH, type Role } from "@/lib/auth/roles";
 import { totpCodeAt } from "@/lib/twofactor/totp";
+import { hiddenFieldsOfFirstForm } from "@/tests/support/html-forms";
 import { FIXTURES } from "../fixtures/accounts";
 
 export const PASSWORD = DEMO_PASSWORD;
@@ -68,6 +69,32 @@ export async function signIn(page: Page, email: string, stepsAhead = 0) {
     await enterTotp(page, email, stepsAhead);
   }
   await expect(page).toHaveURL(HOME[account.role]);
+}
+
+/**
+ * Signs an account in over HTTP, as a browser without JavaScript posts the sign-in form (and the
+ * second factor's, with its authenticator code): the session's cookies land in `request`'s jar,
+ * which a browser context's `context.request` shares with its pages. For a test that needs a
+ * session of its own but whose subject is not the sign-in: the same server actions and the same
+ * password hash as through the pages, without rendering the sign-in and landing pages.
+ */
+export async function signInOverHttp(request: APIRequestContext, email: string, stepsAhead = 0) {
+  const account = accountOf(email);
+  const postFirstForm = async (path: string, fields: Record<string, string>) => {
+    const form = await request.get(path, { maxRedirects: 0 });
+    expect(form.status(), `GET ${path}`).toBe(200);
+    const origin = new URL(form.url()).origin;
+    const multipart = { ...hiddenFieldsOfFirstForm(await form.text()), ...fields };
+    const answer = await request.post(path, { multipart, headers: { origin }, maxRedirects: 0 });
+    expect(answer.status(), `POST ${path} for ${email}`).toBe(303);
+    return new URL(answer.headers()["location"]!, origin).pathname;
+  };
+  let landing = await postFirstForm(SIGN_IN_PATH[account.role], { email, password: PASSWORD });
+  if (account.totpSecret) {
+    expect(landing, `${email}'s second step`).toBe("/connexion/2fa");
+    landing = await postFirstForm("/connexion/2fa", { code: totpCode(email, stepsAhead) });
+  }
+  expect(landing, `${email} signed in`).toMatch(HOME[account.role]);
 }
 
 /** A new browser context (its own cookies), signed in as `email`. */

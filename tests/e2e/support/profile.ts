@@ -1,9 +1,15 @@
 import { expect, type Browser, type Locator, type Page } from "@playwright/test";
-import { signedInPage, uniqueClientIp } from "./auth";
+import { signInOverHttp, uniqueClientIp } from "./auth";
 
-/** A fixture account signed in (own cookies and client address), on /profile. */
+/**
+ * A fixture account signed in (own cookies and client address), on /profile. Signed in over HTTP
+ * (signInOverHttp): the profile, not the sign-in, is what these tests look at, and the browser
+ * renders /profile alone rather than the sign-in page and the dashboard before it.
+ */
 export async function profilePage(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
-  const page = await signedInPage(browser, baseURL, email, uniqueClientIp());
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
+  const page = await context.newPage();
+  await signInOverHttp(page.request, email);
   await page.goto("/profile");
   await expect(page.getByRole("heading", { name: "Profil du praticien" })).toBeVisible();
   return page;
