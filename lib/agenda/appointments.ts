@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql, TransactionRollbackError } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { appointments, patients, visitReasons, type AppointmentCanceller } from "@/db/schema";
 import { EXCLUSION_VIOLATION, isDatabaseError } from "@/db/errors";
 import { getDb, type Database } from "@/lib/db";
@@ -267,12 +267,14 @@ export async function cancelAppointment(
         .set({ status: "cancelled", cancelledBy: by, cancelledAt: sql`now()`, updatedAt: sql`now()`, updatedById: access.user.id })
         .where(and(eq(appointments.id, appointmentId), eq(appointments.doctorId, doctorId), inArray(appointments.status, CANCELLABLE)))
         .returning(appointmentFacts);
-      if (!cancelled) tx.rollback();
+      // Our own class, not tx.rollback(): Next's build holds several copies of drizzle-orm, and
+      // its TransactionRollbackError from one copy is not an instance of another's.
+      if (!cancelled) throw new Vanished();
       await scheduleAppointmentMessages(tx, { kind: "cancelled", appointmentId }, cancelled);
       return { kind: "done" as const };
     })
     .catch(async (error: unknown) => {
-      if (!(error instanceof TransactionRollbackError)) throw error;
+      if (!(error instanceof Vanished)) throw error;
       const now = await currentOf(db, doctorId, appointmentId);
       return now ? ({ kind: "not-cancellable", status: now.status } as const) : ({ kind: "not-found" } as const);
     });
