@@ -1,16 +1,16 @@
 import "server-only";
-import { and, eq, inArray, sql, TransactionRollbackError } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { appointments, patients, visitReasons, type AppointmentCanceller } from "@/db/schema";
 import { EXCLUSION_VIOLATION, isDatabaseError } from "@/db/errors";
 import { getDb, type Database } from "@/lib/db";
 import { isUuid } from "@/lib/forms/ids";
-import { scheduleAppointmentMessages } from "@/lib/jobs/appointment-messages";
+import { appointmentFacts, scheduleAppointmentMessages } from "@/lib/jobs/appointment-messages";
 import type { AgendaAccess } from "./access";
 import { selectAgendaAppointments, type AgendaAppointment } from "./appointment-view";
-import { isWithinOpeningHours } from "./calendar";
+import { calendarColumns, calendarFromColumns, daysOf, isWithinCalendar, isWithinOpeningHours, type CalendarColumns } from "./calendar";
 import { announceAgendaChange } from "./revisions";
 import { addMinutes, appointmentTimeProblem, isAppointmentDuration, MAX_NOTE_LENGTH, type TimeProblem } from "./rules";
-import { canCancel, canChangeStatus, canReschedule, type SettableStatus } from "./status";
+import { CANCELLABLE, canChangeStatus, canReschedule, type SettableStatus } from "./status";
 
 // Booking, moving and following up a doctor's appointments from the practice (issue 17).
 // - Every function takes the practice access: the doctor comes from the session, and an id of
@@ -106,7 +106,11 @@ async function writeAgenda<T>(db: Database, doctorId: string, write: (tx: Databa
   }
 }
 
-/** Books the doctor's patient. */
+/**
+ * Books the doctor's patient. Before the transaction, one query answers every check: the patient,
+ * the motif, and the doctor's calendar over the appointment's days (opening hours, absences,
+ * holidays opened).
+ */
 export async function createAppointment(access: AgendaAccess, input: CreateAppointmentInput, deps: Deps = {}): Promise<CreateAppointmentResult> {
   const db = deps.db ?? getDb();
   const doctorId = access.doctor.id;
@@ -114,16 +118,19 @@ export async function createAppointment(access: AgendaAccess, input: CreateAppoi
   if (problem) return { kind: "invalid", problem };
   if (noteProblem(input.note)) return { kind: "invalid", problem: "note" };
   if (!isUuid(input.patientId)) return { kind: "patient-not-found" };
-  const [patient] = await db
-    .select({ archivedAt: patients.archivedAt })
-    .from(patients)
-    .where(and(eq(patients.id, input.patientId), eq(patients.doctorId, doctorId)))
-    .limit(1);
-  if (!patient) return { kind: "patient-not-found" };
-  if (patient.archivedAt) return { kind: "patient-archived" };
-  const motif = await motifCheck(db, doctorId, input.visitReasonId);
-  if (motif) return motif;
-  const outsideHours = !(await isWithinOpeningHours(db, doctorId, input.startsAt, input.endsAt));
+  if (input.visitReasonId !== null && !isUuid(input.visitReasonId)) return { kind: "motif-not-found" };
+  const days = daysOf(input.startsAt, input.endsAt);
+  const checked = await db.execute(sql`
+    SELECT
+      (SELECT p.archived_at IS NOT NULL FROM ${patients} p WHERE p.id = ${input.patientId} AND p.doctor_id = ${doctorId}) AS patient_archived,
+      ${input.visitReasonId === null ? sql`true` : sql`(SELECT m.active FROM ${visitReasons} m WHERE m.id = ${input.visitReasonId} AND m.doctor_id = ${doctorId})`} AS motif_active,
+      ${calendarColumns(doctorId, days.from, days.to)}`);
+  const [check] = (checked as unknown as { rows: (CalendarColumns & { patient_archived: boolean | null; motif_active: boolean | null })[] }).rows;
+  if (check!.patient_archived === null) return { kind: "patient-not-found" };
+  if (check!.patient_archived) return { kind: "patient-archived" };
+  if (check!.motif_active === null) return { kind: "motif-not-found" };
+  if (!check!.motif_active) return { kind: "motif-inactive" };
+  const outsideHours = !isWithinCalendar(calendarFromColumns(check!, days.from, days.to), input.startsAt, input.endsAt);
   if (outsideHours && !input.outsideHoursConfirmed) return { kind: "outside-hours" };
   const result = await writeAgenda(db, doctorId, async (tx) => {
     const [row] = await tx
@@ -140,8 +147,8 @@ export async function createAppointment(access: AgendaAccess, input: CreateAppoi
         createdById: access.user.id,
         updatedById: access.user.id,
       })
-      .returning({ id: appointments.id });
-    await scheduleAppointmentMessages(tx, { kind: "booked", appointmentId: row!.id });
+      .returning(appointmentFacts);
+    await scheduleAppointmentMessages(tx, { kind: "booked", appointmentId: row!.id }, row);
     return { kind: "done" as const, appointmentId: row!.id, outsideHours };
   });
   return result;
@@ -189,11 +196,11 @@ export async function rescheduleAppointment(
           updatedById: access.user.id,
         })
         .where(and(eq(appointments.id, appointmentId), eq(appointments.doctorId, doctorId), inArray(appointments.status, ["booked", "arrived"])))
-        .returning({ id: appointments.id });
+        .returning(appointmentFacts);
       if (moved.length === 0) throw new Vanished();
       // Same start, another end: the patient is told the duration changed, not the time.
       const change = current.startsAt.getTime() === input.startsAt.getTime() ? "duration" : "time";
-      await scheduleAppointmentMessages(tx, { kind: "moved", appointmentId, change });
+      await scheduleAppointmentMessages(tx, { kind: "moved", appointmentId, change }, moved[0]);
       return { kind: "done" as const, outsideHours };
     });
   } catch (error) {
@@ -237,7 +244,11 @@ export async function resizeAppointment(
   );
 }
 
-/** Cancels a booked (or arrived) appointment, saying who cancelled. Its time is free at once. */
+/**
+ * Cancels a booked (or arrived) appointment, saying who cancelled. Its time is free at once. The
+ * UPDATE itself checks that it may be cancelled (canCancel's statuses): only when it changes
+ * nothing is the appointment read, to say why.
+ */
 export async function cancelAppointment(
   access: AgendaAccess,
   appointmentId: string,
@@ -247,23 +258,23 @@ export async function cancelAppointment(
   const db = deps.db ?? getDb();
   const doctorId = access.doctor.id;
   if (by !== "patient" && by !== "practice") throw new Error("cancelAppointment: unknown canceller");
-  const current = await currentOf(db, doctorId, appointmentId);
-  if (!current) return { kind: "not-found" };
-  if (!canCancel(current.status)) return { kind: "not-cancellable", status: current.status };
+  if (!isUuid(appointmentId)) return { kind: "not-found" };
   const result = await db
     .transaction(async (tx) => {
       await announceAgendaChange(tx, doctorId);
-      const cancelled = await tx
+      const [cancelled] = await tx
         .update(appointments)
         .set({ status: "cancelled", cancelledBy: by, cancelledAt: sql`now()`, updatedAt: sql`now()`, updatedById: access.user.id })
-        .where(and(eq(appointments.id, appointmentId), eq(appointments.doctorId, doctorId), inArray(appointments.status, ["booked", "arrived"])))
-        .returning({ id: appointments.id });
-      if (cancelled.length === 0) tx.rollback();
-      await scheduleAppointmentMessages(tx, { kind: "cancelled", appointmentId });
+        .where(and(eq(appointments.id, appointmentId), eq(appointments.doctorId, doctorId), inArray(appointments.status, CANCELLABLE)))
+        .returning(appointmentFacts);
+      // Our own class, not tx.rollback(): Next's build holds several copies of drizzle-orm, and
+      // its TransactionRollbackError from one copy is not an instance of another's.
+      if (!cancelled) throw new Vanished();
+      await scheduleAppointmentMessages(tx, { kind: "cancelled", appointmentId }, cancelled);
       return { kind: "done" as const };
     })
     .catch(async (error: unknown) => {
-      if (!(error instanceof TransactionRollbackError)) throw error;
+      if (!(error instanceof Vanished)) throw error;
       const now = await currentOf(db, doctorId, appointmentId);
       return now ? ({ kind: "not-cancellable", status: now.status } as const) : ({ kind: "not-found" } as const);
     });

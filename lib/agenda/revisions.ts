@@ -15,14 +15,17 @@ export const AGENDA_EVENT_PREFIX = "agenda:";
 /**
  * Marks the doctor's agenda changed, inside the writer's transaction. Takes the doctor's revision
  * row lock until commit, so changes to one agenda are serialised (and never deadlock: one row).
+ * One statement: the bump, then the NOTIFY of the row it returned.
  */
 export async function announceAgendaChange(tx: Database, doctorId: string): Promise<number> {
-  const [row] = await tx
-    .insert(agendaRevisions)
-    .values({ doctorId })
-    .onConflictDoUpdate({ target: agendaRevisions.doctorId, set: { revision: sql`nextval('agenda_revision')` } })
-    .returning({ revision: agendaRevisions.revision });
-  await tx.execute(sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${AGENDA_EVENT_PREFIX + doctorId})`);
+  const result = await tx.execute(sql`
+    WITH bumped AS (
+      INSERT INTO ${agendaRevisions} (doctor_id) VALUES (${doctorId})
+      ON CONFLICT (doctor_id) DO UPDATE SET revision = nextval('agenda_revision')
+      RETURNING revision
+    )
+    SELECT revision, pg_notify(${EVENTS_CHANNEL}, ${AGENDA_EVENT_PREFIX + doctorId}) FROM bumped`);
+  const [row] = (result as unknown as { rows: { revision: number | string }[] }).rows;
   return Number(row!.revision);
 }
 

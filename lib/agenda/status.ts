@@ -23,8 +23,10 @@ export function canChangeStatus(from: AppointmentStatus, to: SettableStatus): bo
 }
 
 /** Cancelling is possible from these only. */
+export const CANCELLABLE = ["booked", "arrived"] as const satisfies readonly AppointmentStatus[];
+
 export function canCancel(from: AppointmentStatus): boolean {
-  return from === "booked" || from === "arrived";
+  return (CANCELLABLE as readonly AppointmentStatus[]).includes(from);
 }
 
 /** Moving or changing the duration: while the appointment is still to happen or happening. */

@@ -1,12 +1,20 @@
 import "server-only";
-import { and, asc, eq, gt, gte, inArray, lt } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
 import { appointments, secretaryDoctors, users } from "@/db/schema";
 import { getDb, type Database } from "@/lib/db";
 import { displayName } from "@/lib/users/display-name";
 import { addDays, dayBounds, isoWeekday, parseDay } from "@/lib/time/luxembourg";
 import type { AgendaAccess } from "./access";
 import { selectAgendaBlocks, type AgendaBlock } from "./appointment-view";
-import { absenceSpans, loadCalendars, type AbsenceView } from "./calendar";
+import {
+  absenceSpans,
+  calendarColumns,
+  calendarFromColumns,
+  loadCalendars,
+  type AbsenceView,
+  type CalendarColumns,
+  type DoctorCalendar,
+} from "./calendar";
 import { publicHolidaysBetween } from "./holidays";
 import { openIntervals, scheduledIntervals, type IsoWeekday, type Span } from "./hours";
 
@@ -73,6 +81,41 @@ async function readableDoctors(db: Database, access: AgendaAccess, requested: re
   return asked.filter((id) => id === own || allowed.has(id));
 }
 
+type Person = { id: string; title: string | null; firstName: string; lastName: string };
+
+/**
+ * The doctors' names and calendars. One doctor (every view but a secretary's side by side): one
+ * query, the calendar as JSON columns beside the name, instead of four.
+ */
+async function doctorsAndCalendars(
+  db: Database,
+  ids: string[],
+  from: string,
+  to: string,
+): Promise<{ people: Person[]; calendars: Map<string, DoctorCalendar> }> {
+  if (ids.length !== 1) {
+    const [people, calendars] = await Promise.all([
+      db.select({ id: users.id, title: users.title, firstName: users.firstName, lastName: users.lastName }).from(users).where(inArray(users.id, ids)),
+      loadCalendars(db, ids, from, to),
+    ]);
+    return { people, calendars };
+  }
+  const result = await db.execute(
+    sql`SELECT u.id, u.title, u.first_name, u.last_name, ${calendarColumns(ids[0]!, from, to)} FROM ${users} u WHERE u.id = ${ids[0]!}`,
+  );
+  const rows = (result as unknown as { rows: (CalendarColumns & { id: string; title: string | null; first_name: string; last_name: string })[] })
+    .rows;
+  return {
+    people: rows.map((r) => ({ id: r.id, title: r.title, firstName: r.first_name, lastName: r.last_name })),
+    // A doctor gone meanwhile still gets an (empty) calendar, as loadCalendars gives one per id.
+    calendars: new Map([[ids[0]!, rows[0] ? calendarFromColumns(rows[0], from, to) : emptyCalendar(from, to)]]),
+  };
+}
+
+function emptyCalendar(from: string, to: string): DoctorCalendar {
+  return calendarFromColumns({ calendar_hours: [], calendar_absences: [], calendar_opened: [] }, from, to);
+}
+
 /**
  * The agenda from calendar day `from`, for `days` days (1 = day view, 7 = week view). `doctorIds`
  * (a secretary's side-by-side day) adds doctors she works for; the session's doctor comes first.
@@ -90,9 +133,8 @@ export async function readAgenda(
   const start = dayBounds(from).start;
   const end = dayBounds(to).end;
 
-  const [people, calendars, booked] = await Promise.all([
-    db.select({ id: users.id, title: users.title, firstName: users.firstName, lastName: users.lastName }).from(users).where(inArray(users.id, ids)),
-    loadCalendars(db, ids, from, to),
+  const [{ people, calendars }, booked] = await Promise.all([
+    doctorsAndCalendars(db, ids, from, to),
     selectAgendaBlocks(
       db,
       and(
