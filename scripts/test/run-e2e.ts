@@ -28,7 +28,9 @@ function findChromium(): string | null {
 
 const chromium = findChromium();
 if (!chromium) {
-  console.error("Aucun Chromium trouvé : installez-le (sudo apt-get install chromium-headless-shell chromium) ou indiquez son chemin dans CHROMIUM_PATH.");
+  console.error(
+    "Aucun Chromium trouvé : installez-le (sudo apt-get install chromium-headless-shell chromium) ou indiquez son chemin dans CHROMIUM_PATH.",
+  );
   process.exit(1);
 }
 
