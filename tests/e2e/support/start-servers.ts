@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import { PRODUCTION_SERVER } from "@/tests/support/production-server";
+import { PRODUCTION_NODE_FLAGS, PRODUCTION_SERVER } from "@/tests/support/production-server";
 
 // The browser tests' app servers, started side by side (playwright.config.ts runs this as one
 // webServer). Playwright starts its webServer entries one after the other, each once the previous
@@ -32,14 +32,17 @@ function envOf(server: TestServer): NodeJS.ProcessEnv {
 
 function seed(server: TestServer): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/e2e/fixtures/seed-fixtures.ts"], { env: envOf(server), stdio: "inherit" });
+    // Baseline WebAssembly code for PGlite's seeding too: a short process (decision 0054).
+    const args = ["--liftoff-only", "--import", "tsx", "tests/e2e/fixtures/seed-fixtures.ts"];
+    const child = spawn(process.execPath, args, { env: envOf(server), stdio: "inherit" });
     children.push(child);
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${server.name}: seed-fixtures.ts exited with ${code}`))));
   });
 }
 
 async function serve(server: TestServer): Promise<void> {
-  const child = spawn(process.execPath, [PRODUCTION_SERVER], { env: envOf(server), stdio: "inherit" });
+  // With the flags `npm start` gives it: the heap the production server has, PGlite on Liftoff.
+  const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, PRODUCTION_SERVER], { env: envOf(server), stdio: "inherit" });
   children.push(child);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${server.name}: the server stopped (exit ${child.exitCode})`);
