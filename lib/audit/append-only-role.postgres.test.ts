@@ -39,10 +39,14 @@ describe.runIf(ON_POSTGRES)("audit log under the app role on PostgreSQL", () => 
     await admin.query(`CREATE DATABASE ${name} OWNER ${owner}`);
     // PostgreSQL 15+: the public schema belongs to pg_database_owner, so the owner may create in it.
     ownerPool = new Pool({ connectionString: urlAs(owner), max: 2 });
+    // pool.end() resolves once its clients are asked to close, not once they have: the DROP … WITH
+    // (FORCE) below may still cut one, and an unheard pool error fails the whole Vitest run.
+    ownerPool.on("error", () => {});
     const asOwner = drizzle(ownerPool, { schema }) as unknown as Database;
     await migrate(asOwner as never, { migrationsFolder: path.resolve("db/migrations") });
     await grantAppRole(asOwner, app);
     appPool = new Pool({ connectionString: urlAs(app), max: 2 });
+    appPool.on("error", () => {});
     asApp = drizzle(appPool, { schema }) as unknown as Database;
   });
 
