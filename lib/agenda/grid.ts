@@ -15,7 +15,7 @@ export type AxisRow = { minute: number; occurrence?: Occurrence; label: string; 
 /** One row of one day: the instant it starts at, or null when the day has no such time. */
 export type DayRow = { at: Date | null };
 
-export type Axis = { rows: AxisRow[]; days: { day: string; start: Date; end: Date; cells: DayRow[] }[] };
+export type Axis = { readonly rows: readonly AxisRow[]; readonly days: readonly { day: string; start: Date; end: Date; cells: readonly DayRow[] }[] };
 
 const rowKey = (minute: number, occurrence?: Occurrence) => `${minute}${occurrence === "later" ? "b" : ""}`;
 
@@ -31,6 +31,21 @@ function label(minute: number, occurrence?: Occurrence): Pick<AxisRow, "label" |
  * [from, to)). Each day has one cell per axis row: the instant of that row on that day, or null.
  */
 export function buildAxis(days: readonly string[], fromMinute = 0, toMinute = 1440): Axis {
+  // The same few weeks are drawn on every page view and refresh of every agenda: an axis is
+  // remembered, and shared (read only) by those who ask for it again.
+  const key = `${days.join(",")}|${fromMinute}|${toMinute}`;
+  let axis = axes.get(key);
+  if (!axis) {
+    if (axes.size >= 64) axes.delete(axes.keys().next().value!);
+    axis = computeAxis(days, fromMinute, toMinute);
+    axes.set(key, axis);
+  }
+  return axis;
+}
+
+const axes = new Map<string, Axis>();
+
+function computeAxis(days: readonly string[], fromMinute: number, toMinute: number): Axis {
   const perDay = days.map((day) => ({
     day,
     ...dayBounds(day),

@@ -113,15 +113,33 @@ export function boundaryInstant(day: string, minute: number, occurrence: Occurre
 
 /** The Luxembourg calendar day, minute of the day and offset of an instant. */
 export function instantToWallClock(at: Date): WallClock {
-  if (Number.isNaN(at.getTime())) throw new RangeError("invalid instant");
+  const ms = at.getTime();
+  if (Number.isNaN(ms)) throw new RangeError("invalid instant");
   const offsetMinutes = offsetAt(at);
   // The offset is Luxembourg's own at that instant: this is the wall clock, not an approximation.
-  const local = new Date(at.getTime() + offsetMinutes * MINUTE_MS);
+  // Plain arithmetic on the local milliseconds: a week's grid asks this thousands of times per page,
+  // and a Date made for each answer (on the server, through Next's instrumented Date) cost more
+  // than the rest of the call.
+  const local = ms + offsetMinutes * MINUTE_MS;
+  const dayNumber = Math.floor(local / DAY_MS);
   return {
-    day: local.toISOString().slice(0, 10),
-    minute: local.getUTCHours() * 60 + local.getUTCMinutes(),
+    day: calendarDayOf(dayNumber),
+    minute: Math.floor((local - dayNumber * DAY_MS) / MINUTE_MS),
     offsetMinutes,
   };
+}
+
+const dayNames = new Map<number, string>();
+
+/** "YYYY-MM-DD" of the `dayNumber`-th day since 1970-01-01, remembered (a page asks a few days, many times). */
+function calendarDayOf(dayNumber: number): string {
+  let name = dayNames.get(dayNumber);
+  if (name === undefined) {
+    if (dayNames.size > 10_000) dayNames.clear();
+    name = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+    dayNames.set(dayNumber, name);
+  }
+  return name;
 }
 
 /** Local midnight of `day` to local midnight of the next day: 23, 24 or 25 hours. */
