@@ -4,7 +4,6 @@ import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, typ
 import type { AgendaActions } from "@/lib/agenda/action-state";
 import { buildAxis, layoutColumns, ROW_MINUTES, rowPosition, visibleRange, wallClockFields, type DayRow } from "@/lib/agenda/grid";
 import type { GridAppointment, GridDoctorDay, GridReason, GridView } from "@/lib/agenda/grid-view";
-import { PALETTE } from "@/lib/agenda/palette";
 import { STATUS_LABEL } from "@/lib/agenda/schema";
 import { canReschedule, isActive } from "@/lib/agenda/status";
 import type { VisitReason } from "@/lib/agenda/visit-reasons";
@@ -535,7 +534,6 @@ function AppointmentBlock({
 }) {
   const top = rowPosition(cells, a.startsAt) * ROW_PX;
   const height = Math.max(MIN_BLOCK_PX, rowPosition(cells, a.endsAt) * ROW_PX - top);
-  const colours = PALETTE[reason?.colour ?? "grey"];
   const motif = reason?.label ?? "Sans motif";
   const status = a.status === "booked" ? null : STATUS_LABEL[a.status];
   const times = `${hhmm(a.startsAt)}–${hhmm(a.endsAt)}`;
@@ -555,38 +553,35 @@ function AppointmentBlock({
       }}
       onClick={onOpen}
       aria-label={`${times}, ${a.patient}, ${motif}${status ? `, ${status}` : ""}${a.overbooked ? ", En surnombre" : ""}${a.online ? ", En ligne" : ""}`}
-      className={`${styles.block}${movable ? ` ${styles.movable}` : ""}${a.status === "cancelled" ? ` ${styles.cancelled}` : ""}${alone ? " inset-x-0.5" : ""}`}
+      className={`${styles.block} ${styles[reason?.colour ?? "grey"]}${movable ? ` ${styles.movable}` : ""}${a.status === "cancelled" ? ` ${styles.cancelled}` : ""}${alone ? " inset-x-0.5" : ""}`}
       style={{
         top,
         height,
         ...(alone ? {} : { left: `calc(${(column / columns) * 100}% + 2px)`, width: `calc(${100 / columns}% - 4px)` }),
-        background: colours.background,
-        borderColor: colours.border,
-        color: colours.text,
       }}
     >
       {height < ROW_PX * 1.9 ? (
-        <span className="block truncate">
+        <span className={styles.line}>
           <b>{times}</b>
           {` ${a.patient} · ${motif}`}
         </span>
       ) : (
         <>
-          <span className="block truncate">
+          <span className={styles.line}>
             <b>{times}</b>
             {` ${a.patient}`}
           </span>{" "}
-          <span className="block truncate">{motif}</span>
+          <span className={styles.line}>{motif}</span>
         </>
       )}
       {chips.length > 0 && (
         <>
           {" "}
-          <span className="mt-0.5 flex flex-wrap gap-1">
+          <span className={styles.chips}>
             {chips.map((chip, index) => (
               <Fragment key={chip}>
                 {index > 0 && " "}
-                <span className="rounded bg-white/80 px-1 font-semibold">{chip}</span>
+                <span className={styles.chip}>{chip}</span>
               </Fragment>
             ))}
           </span>
@@ -611,11 +606,11 @@ function bandsOf(cells: readonly DayRow[], doctorDay: GridDoctorDay): { from: nu
   cells.forEach((cell, row) => {
     let kind: BandKind = "missing";
     if (cell.at) {
-      const start = cell.at;
-      const end = new Date(start.getTime() + ROW_MS);
-      kind = doctorDay.absences.some((a) => a.startsAt < end && a.endsAt > start)
+      const start = cell.at.getTime();
+      const end = start + ROW_MS;
+      kind = doctorDay.absences.some((a) => a.startsAt.getTime() < end && a.endsAt.getTime() > start)
         ? "absence"
-        : doctorDay.open.some((s) => s.start < end && s.end > start)
+        : doctorDay.open.some((s) => s.start.getTime() < end && s.end.getTime() > start)
           ? "open"
           : "closed";
     }
