@@ -4,6 +4,7 @@ import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, typ
 import type { AgendaActions } from "@/lib/agenda/action-state";
 import { buildAxis, layoutColumns, ROW_MINUTES, rowPosition, visibleRange, wallClockFields, type DayRow } from "@/lib/agenda/grid";
 import type { GridAppointment, GridDoctorDay, GridReason, GridView } from "@/lib/agenda/grid-view";
+import { MAX_APPOINTMENT_MINUTES, MIN_APPOINTMENT_MINUTES } from "@/lib/agenda/rules";
 import { STATUS_LABEL } from "@/lib/agenda/schema";
 import { canReschedule, isActive } from "@/lib/agenda/status";
 import type { VisitReason } from "@/lib/agenda/visit-reasons";
@@ -48,13 +49,34 @@ const LINES = {
 };
 
 type Cursor = { col: number; row: number };
-/** An appointment held by the pointer: where it was grabbed, and whether it has moved yet. */
-type Dragged = { id: string; doctorId: string; startsAt: Date; endsAt: Date; grabOffset: number; x: number; y: number; moving: boolean };
+/**
+ * An appointment held by the pointer: where it was grabbed, whether it has moved yet, and whether
+ * Escape let it go. `resize` holds its column when it was grabbed by its bottom edge (its end
+ * follows the pointer) rather than by its body (it moves whole).
+ */
+type Dragged = {
+  id: string;
+  doctorId: string;
+  startsAt: Date;
+  endsAt: Date;
+  grabOffset: number;
+  x: number;
+  y: number;
+  moving: boolean;
+  cancelled: boolean;
+  resize: { col: number } | null;
+};
+/** A change asked by a drag: a new start (move) or a new end (resize). */
+type Change = { kind: "move"; drag: Dragged; startsAt: Date } | { kind: "resize"; drag: Dragged; endsAt: Date };
 /** Blocks are at least this tall (WCAG 2.5.8, 24 px targets): laid out as if this long. */
 const MIN_BLOCK_PX = 24;
 const MIN_BLOCK_MS = Math.ceil((MIN_BLOCK_PX / ROW_PX) * ROW_MINUTES) * 60_000;
 /** How far the pointer moves before a press on an appointment becomes a drag (else it is a click). */
 const DRAG_THRESHOLD_PX = 5;
+/** How high the bottom strip of a block is that resizes rather than moves (`.movable::after` in agenda-board.module.css). */
+const GRIP_PX = 6;
+const MIN_DURATION_MS = MIN_APPOINTMENT_MINUTES * 60_000;
+const MAX_DURATION_MS = MAX_APPOINTMENT_MINUTES * 60_000;
 
 /** The week or day grid: closed hours shaded, absences and holidays labelled, appointments, free time. */
 export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
@@ -67,7 +89,7 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
   const [focusedCol, setFocusedCol] = useState<number | null>(null);
   const [spoken, setSpoken] = useState("");
   /** A drop outside opening hours, waiting for its answer. */
-  const [asking, setAsking] = useState<{ drag: Dragged; doctorId: string; startsAt: Date; question: string } | null>(null);
+  const [asking, setAsking] = useState<{ change: Change; question: string } | null>(null);
   const [answering, setAnswering] = useState(false);
   const dragged = useRef<Dragged | null>(null);
   const justDropped = useRef(false);
@@ -176,11 +198,17 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
     setCreating({ doctorId: doctorDay.doctorId, at });
   };
 
-  /** Shows (or hides, with null) the column's pointer marker: a row, or where a dragged appointment would land. */
-  const mark = (col: number, top: number | null, height = ROW_PX) => {
+  /**
+   * Shows (or hides, with null) the column's pointer marker: a row, or where a dragged appointment
+   * would land. A resize's marker (`end`: the new end time, written in it) is drawn over its block
+   * (focused by the press, so raised), which would otherwise hide a shorter duration.
+   */
+  const mark = (col: number, top: number | null, height = ROW_PX, end = "") => {
     const marker = markers.current.get(col);
     if (!marker) return;
-    marker.style.display = top === null ? "none" : "block";
+    marker.style.display = top === null ? "none" : "flex";
+    marker.style.zIndex = top !== null && end ? "31" : "";
+    marker.textContent = top === null ? "" : end;
     if (top !== null) {
       marker.style.top = `${top}px`;
       marker.style.height = `${height}px`;
@@ -208,24 +236,49 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
     return { startsAt, top: rowPosition(cells, startsAt) * ROW_PX };
   };
 
-  const moveTo = async (drag: Dragged, doctorId: string, startsAt: Date, confirmed = false) => {
+  /**
+   * Where the end of an appointment held by its bottom edge would land in its column `col`: its end
+   * follows the pointer, the duration snapped to 5 minutes, from 5 minutes to the end of the day's
+   * axis (and the longest duration the form takes); null over an hour the clocks skip.
+   */
+  const resizeTarget = (col: number, drag: Dragged, clientY: number) => {
+    const cells = axis.days[columns[col]!.dayIndex]!.cells;
+    const y = rowPosition(cells, drag.endsAt) * ROW_PX + clientY - drag.y;
+    const row = Math.max(0, Math.min(cells.length - 1, Math.floor(y / ROW_PX)));
+    const rowStart = cells[row]?.at;
+    const last = cells.findLast((c) => c.at)?.at;
+    if (!rowStart || !last) return null;
+    const at = rowStart.getTime() + (Math.min(ROW_PX, Math.max(0, y - row * ROW_PX)) / ROW_PX) * ROW_MS;
+    const start = drag.startsAt.getTime();
+    const longest = Math.min(MAX_DURATION_MS, Math.floor((last.getTime() + ROW_MS - start) / SNAP_MS) * SNAP_MS);
+    const duration = Math.min(longest, Math.max(MIN_DURATION_MS, Math.round((at - start) / SNAP_MS) * SNAP_MS));
+    const endsAt = new Date(start + duration);
+    const top = rowPosition(cells, drag.startsAt) * ROW_PX;
+    return { endsAt, top, height: rowPosition(cells, endsAt) * ROW_PX - top };
+  };
+
+  /** Sends a drag's change to the move or resize action, as the details dialog's forms send it. */
+  const reschedule = async (change: Change, confirmed = false) => {
+    const { drag } = change;
     const form = new FormData();
-    const fields = wallClockFields(startsAt);
     form.set("appointmentId", drag.id);
-    form.set("doctorId", doctorId);
-    form.set("day", fields.day);
-    form.set("time", fields.time);
-    form.set("occurrence", fields.occurrence);
+    form.set("doctorId", drag.doctorId);
+    if (change.kind === "move") {
+      const fields = wallClockFields(change.startsAt);
+      form.set("day", fields.day);
+      form.set("time", fields.time);
+      form.set("occurrence", fields.occurrence);
+    } else form.set("durationMinutes", String(Math.round((change.endsAt.getTime() - drag.startsAt.getTime()) / 60_000)));
     if (confirmed) form.set("outsideHoursConfirmed", "on");
-    setNotice({ tone: "info", text: "Déplacement…" });
-    const result = await actions.move({ status: "idle" }, form);
+    setNotice({ tone: "info", text: change.kind === "move" ? "Déplacement…" : "Changement de durée…" });
+    const result = await (change.kind === "move" ? actions.move : actions.resize)({ status: "idle" }, form);
     if (result.status === "success") {
-      changed(doctorId);
+      changed(drag.doctorId);
       setNotice({ tone: "info", text: result.message ?? "" });
     } else if (result.data?.ask === "outside-hours") {
       // Asked in the app's dialog, as the booking form asks it: its own button answers yes.
       setNotice(null);
-      setAsking({ drag, doctorId, startsAt, question: result.formError ?? "" });
+      setAsking({ change, question: result.formError ?? "" });
     } else setNotice(result.formError ? { tone: "error", text: result.formError } : null);
   };
 
@@ -234,9 +287,12 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
   // releasing it over its doctor's column moves it there, Escape drops it. Native drag and drop
   // was tried first: it cannot be driven reliably by the browser tests, and knows no keyboard
   // either way (the details dialog's « Déplacer » form is the keyboard's way).
-  const latest = useRef({ columnAt, dropTarget, moveTo, mark });
+  // Drag to resize, the same way: a press on the block's bottom strip (GRIP_PX, drawn by CSS, so
+  // no element and no second tab stop per block) drags its end, the marker shows the new span and
+  // end time, releasing it changes the duration. The keyboard's way is the dialog's « Durée » form.
+  const latest = useRef({ columnAt, dropTarget, resizeTarget, reschedule, mark });
   useEffect(() => {
-    latest.current = { columnAt, dropTarget, moveTo, mark };
+    latest.current = { columnAt, dropTarget, resizeTarget, reschedule, mark };
   });
   useEffect(() => {
     const clear = () => {
@@ -244,15 +300,20 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
     };
     const onMove = (e: globalThis.PointerEvent) => {
       const drag = dragged.current;
-      if (!drag) return;
+      if (!drag || drag.cancelled) return;
       if (!drag.moving) {
         if (Math.hypot(e.clientX - drag.x, e.clientY - drag.y) < DRAG_THRESHOLD_PX) return;
         drag.moving = true;
-        document.body.style.cursor = "grabbing";
+        document.body.style.cursor = drag.resize ? "ns-resize" : "grabbing";
       }
-      const { columnAt: at, dropTarget: target, mark: show } = latest.current;
-      const hit = at(e.clientX, drag.doctorId);
+      const { columnAt: at, dropTarget: target, resizeTarget: stretch, mark: show } = latest.current;
       clear();
+      if (drag.resize) {
+        const landing = stretch(drag.resize.col, drag, e.clientY);
+        if (landing) show(drag.resize.col, landing.top, landing.height, hhmm(landing.endsAt));
+        return;
+      }
+      const hit = at(e.clientX, drag.doctorId);
       const landing = hit ? target(hit.col, hit.el, e.clientY, drag) : null;
       if (hit && landing) show(hit.col, landing.top, ((drag.endsAt.getTime() - drag.startsAt.getTime()) / ROW_MS) * ROW_PX);
     };
@@ -268,13 +329,25 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
       // The click that follows this release is the end of the drag, not a click on what is under it.
       justDropped.current = true;
       setTimeout(() => (justDropped.current = false), 0);
-      const { columnAt: at, dropTarget: target, moveTo: send } = latest.current;
+      if (drag.cancelled) return;
+      const { columnAt: at, dropTarget: target, resizeTarget: stretch, reschedule: send } = latest.current;
+      if (drag.resize) {
+        const landing = stretch(drag.resize.col, drag, e.clientY);
+        if (landing && landing.endsAt.getTime() !== drag.endsAt.getTime()) void send({ kind: "resize", drag, endsAt: landing.endsAt });
+        return;
+      }
       const hit = at(e.clientX, drag.doctorId);
       const landing = hit ? target(hit.col, hit.el, e.clientY, drag) : null;
-      if (landing && landing.startsAt.getTime() !== drag.startsAt.getTime()) void send(drag, drag.doctorId, landing.startsAt);
+      if (landing && landing.startsAt.getTime() !== drag.startsAt.getTime()) void send({ kind: "move", drag, startsAt: landing.startsAt });
     };
     const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key === "Escape" && dragged.current) stop();
+      const drag = dragged.current;
+      if (e.key !== "Escape" || !drag) return;
+      if (!drag.moving) return stop();
+      // Let go, but held until the release: the click that follows it must not open the block.
+      drag.cancelled = true;
+      document.body.style.cursor = "";
+      clear();
     };
     window.addEventListener("pointermove", onMove);
     window.addEventListener("pointerup", onUp);
@@ -400,7 +473,7 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
                     else markers.current.delete(col);
                   }}
                   aria-hidden
-                  className="pointer-events-none absolute inset-x-0 z-[2] hidden bg-brand-100/60 outline-dashed outline-1 outline-brand-600"
+                  className="pointer-events-none absolute inset-x-0 z-[2] hidden items-end justify-end bg-brand-100/60 px-1 text-xs font-semibold text-brand-800 outline-dashed outline-1 outline-brand-600"
                 />
                 <button
                   type="button"
@@ -439,7 +512,7 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
                     cells={cells}
                     reason={a.reason === null ? null : (view.reasons[a.reason] ?? null)}
                     onOpen={() => !justDropped.current && setOpened({ id: a.id, doctorId: doctorDay.doctorId })}
-                    onGrab={(grabOffset, x, y) => {
+                    onGrab={(resize, grabOffset, x, y) => {
                       dragged.current = {
                         id: a.id,
                         doctorId: doctorDay.doctorId,
@@ -449,6 +522,8 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
                         x,
                         y,
                         moving: false,
+                        cancelled: false,
+                        resize: resize ? { col } : null,
                       };
                     }}
                   />
@@ -495,14 +570,14 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
       )}
       {asking && (
         <OutsideHoursQuestion
-          title="Déplacer le rendez-vous"
+          title={asking.change.kind === "move" ? "Déplacer le rendez-vous" : "Changer la durée du rendez-vous"}
           question={asking.question}
-          answer="Déplacer hors des heures d'ouverture"
+          answer={asking.change.kind === "move" ? "Déplacer hors des heures d'ouverture" : "Allonger hors des heures d'ouverture"}
           pending={answering}
           onAnswer={async () => {
             setAnswering(true);
             try {
-              await moveTo(asking.drag, asking.doctorId, asking.startsAt, true);
+              await reschedule(asking.change, true);
             } finally {
               setAnswering(false);
               setAsking(null);
@@ -530,7 +605,8 @@ function AppointmentBlock({
   cells: readonly DayRow[];
   reason: GridReason | null;
   onOpen: () => void;
-  onGrab: (grabOffset: number, x: number, y: number) => void;
+  /** `resize`: pressed on the bottom strip (the grip), which drags the end instead of the whole block. */
+  onGrab: (resize: boolean, grabOffset: number, x: number, y: number) => void;
 }) {
   const top = rowPosition(cells, a.startsAt) * ROW_PX;
   const height = Math.max(MIN_BLOCK_PX, rowPosition(cells, a.endsAt) * ROW_PX - top);
@@ -549,7 +625,11 @@ function AppointmentBlock({
       data-movable={movable || undefined}
       onPointerDown={(e) => {
         if (!movable || e.button !== 0 || e.pointerType === "touch") return;
-        onGrab(e.clientY - e.currentTarget.getBoundingClientRect().top, e.clientX, e.clientY);
+        // The grip is the block's own bottom strip (drawn by `.movable::after`, no element of its
+        // own): no second tab stop, and the block's name stays what it shows (WCAG 2.5.3). Keyboard
+        // users change the duration in the details dialog's « Durée » form.
+        const box = e.currentTarget.getBoundingClientRect();
+        onGrab(box.bottom - e.clientY <= GRIP_PX, e.clientY - box.top, e.clientX, e.clientY);
       }}
       onClick={onOpen}
       aria-label={`${times}, ${a.patient}, ${motif}${status ? `, ${status}` : ""}${a.overbooked ? ", En surnombre" : ""}${a.online ? ", En ligne" : ""}`}

@@ -1,13 +1,16 @@
 import type { Page } from "@playwright/test";
 import { matriculeFor } from "@/lib/patients/matricule";
 import { appointmentIdIn, callServerAction, formDataOf, serverActionId } from "@/tests/support/server-actions";
+import { FIXTURES } from "./fixtures/accounts";
 import { expect, test } from "./fixtures/signed-in";
+import { signedInPage, uniqueClientIp } from "./support/auth";
 
 // The agenda's grid by pointer (issue 17): an appointment dragged to another free time moves, one
 // dropped on an occupied time stays where it was with a message, one dropped outside opening hours
 // asks first in the agenda's dialog; a secretary's « Tous mes médecins » day shows her doctors
 // side by side and books in the second doctor's column, with a patient file created there for
-// that doctor. Far-future days (2032, never a public holiday here: a Wednesday between February
+// that doctor; an appointment's bottom edge dragged down lengthens it, onto the next appointment it
+// is refused. Far-future days (2032, never a public holiday here: a Wednesday between February
 // and October) at random times, so runs on a kept database do not collide.
 
 const ACTIONS = "app/(practice)/agenda/actions.ts";
@@ -103,6 +106,74 @@ test("an appointment dragged to a free time moves; dropped on an occupied one, i
   await expect(notice(page)).toHaveText("Rendez-vous déplacé. Ce créneau est en dehors des heures d'ouverture.");
   await expect(block(page, hhmm(late), name)).toBeVisible();
   await expect(block(page, hhmm(target), name)).toHaveCount(0);
+});
+
+test("an appointment's bottom edge dragged down lengthens it; onto the next appointment, it keeps its time, with a message", async ({
+  browser,
+  baseURL,
+}) => {
+  // A sign-in, two bookings, three drags, two questions and a reload.
+  test.slow();
+  // Dr Test agenda-duree, whom no other test touches: no live redraw from elsewhere mid-drag. She
+  // has no opening hours, so each change is asked about first, as the agenda asks it.
+  const page = await signedInPage(browser, baseURL, FIXTURES.agendaResizeDoctor.email, uniqueClientIp());
+  const name = "ETIRE Rita";
+  const day = futureWednesday();
+  const first = 8 * 60 + 15 * random(4);
+  const second = first + 60;
+  await page.goto("/patients?q=Etire");
+  const href = await page.getByRole("link", { name: /Etire/i }).first().getAttribute("href");
+  const patientId = /\/patients\/([0-9a-f-]{36})/.exec(href ?? "")![1]!;
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const create = serverActionId(ACTIONS, "createAppointmentAction");
+  for (const minute of [first, second]) {
+    const fields = { patientId, visitReasonId: "", day, time: hhmm(minute), durationMinutes: "15", note: "", outsideHoursConfirmed: "on" };
+    const answer = await callServerAction(baseURL!, "/agenda", create, [{ status: "idle" }, formDataOf(fields)], cookie);
+    expect(appointmentIdIn(answer.text), answer.text.slice(-300)).not.toBeNull();
+  }
+
+  await page.setViewportSize({ width: 1280, height: 1200 });
+  await page.goto(`/agenda?vue=semaine&date=${day}`);
+  const resized = block(page, hhmm(first), name);
+  await expect(resized).toHaveAccessibleName(new RegExp(`^${hhmm(first)}–${hhmm(first + 15)}, ${name}`));
+  await expect(block(page, hhmm(second), name)).toBeVisible();
+  const question = page.getByRole("dialog", { name: "Changer la durée du rendez-vous" });
+  const said = page.getByRole("status").filter({ hasText: /Durée du rendez-vous modifiée|Ce créneau n'est plus libre/ });
+  /** Presses `resized` 2 px above its bottom edge (its grip) and moves the pointer `minutes` further down. */
+  const pull = async (minutes: number, beforeRelease?: () => Promise<void>) => {
+    const box = (await resized.boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + box.height - 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 20, box.y + box.height - 2 + (minutes / 15) * ROW_PX, { steps: 8 });
+    await beforeRelease?.();
+    await page.mouse.up();
+  };
+
+  // Pulled down by half an hour: asked (outside her hours), answered, 15 minutes become 45.
+  await pull(30);
+  await question.getByRole("button", { name: "Allonger hors des heures d'ouverture" }).click();
+  await expect(said).toHaveText("Durée du rendez-vous modifiée. Ce créneau est en dehors des heures d'ouverture.");
+  await expect(resized).toHaveAccessibleName(new RegExp(`^${hhmm(first)}–${hhmm(first + 45)}, ${name}`));
+  await resized.click();
+  const details = page.getByRole("dialog", { name: `Rendez-vous — ${name}` });
+  await expect(details).toContainText("(45 min)");
+  await expect(details.getByLabel("Durée (minutes)")).toHaveValue("45");
+  await page.keyboard.press("Escape");
+  await expect(details).toHaveCount(0);
+
+  // Escape lets go mid-drag: nothing is sent, and the release opens nothing.
+  await pull(30, () => page.keyboard.press("Escape"));
+  await expect(question).toHaveCount(0);
+  await expect(details).toHaveCount(0);
+
+  // Onto the next appointment (its end half an hour later, past the other's start): refused.
+  await pull(30);
+  await question.getByRole("button", { name: "Allonger hors des heures d'ouverture" }).click();
+  await expect(said).toHaveText("Ce créneau n'est plus libre.");
+  await page.reload();
+  await expect(resized).toHaveAccessibleName(new RegExp(`^${hhmm(first)}–${hhmm(first + 45)}, ${name}`));
+  await expect(block(page, hhmm(second), name)).toHaveAccessibleName(new RegExp(`^${hhmm(second)}–${hhmm(second + 15)}, ${name}`));
+  await page.context().close();
 });
 
 test("a secretary's « Tous mes médecins » day: both doctors side by side, a booking in the second one's column", async ({ secretaryPage: page }) => {

@@ -1,4 +1,5 @@
 import { asc } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { appointments } from "@/db/schema";
 import type { Database } from "@/db/client";
@@ -6,11 +7,13 @@ import type { AgendaFormState } from "@/lib/agenda/action-state";
 import { agendaRevisionsOf } from "@/lib/agenda/revisions";
 import { requireAgendaAccess } from "@/lib/auth/guards";
 import { IDLE } from "@/lib/forms/form-state";
+import { matriculeFor } from "@/lib/patients/matricule";
 import { testPractice, type TestPractice } from "@/tests/support/agenda";
 import { freshDatabase } from "@/tests/support/test-db";
 import {
   cancelAppointmentAction,
   createAppointmentAction,
+  createBookingPatientAction,
   moveAppointmentAction,
   resizeAppointmentAction,
   setAppointmentStatusAction,
@@ -21,7 +24,8 @@ import {
 // it: every refusal is a French sentence the page shows (above the form or under its field), and
 // nothing is written — not an appointment, not the agenda's revision. No action throws: a throw is
 // a 500. The guard stands in for the session (the secretary working for Dr Kieffer); who may reach
-// which agenda at all is the guard's own test.
+// which agenda at all is the guard's own test. Last, the booking dialog's new patient file is
+// answered without revalidating anything (decision 0049).
 
 vi.mock("@/lib/auth/guards", () => ({ requireAgendaAccess: vi.fn() }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
@@ -169,5 +173,16 @@ describe("actions on an existing appointment, with bad input", () => {
     expect((await refused(updateAppointmentDetailsAction, { appointmentId: booked, visitReasonId: other.motifs.long, note: "" })).formError).toBe(
       "Ce motif est introuvable.",
     );
+  });
+});
+
+describe("« Créer un dossier patient » from the booking dialog", () => {
+  it("answers the new file, which the dialog picks, and revalidates nothing: no week rendered into the answer", async () => {
+    vi.mocked(revalidatePath).mockClear();
+    const fields = { lastName: "Neuve", firstName: "Léa", birthDate: "12/03/1990", matricule: matriculeFor("1990-03-12", 7) };
+    const state = await createBookingPatientAction(IDLE, form(fields));
+    expect(state).toMatchObject({ status: "success", data: { lastName: "Neuve", firstName: "Léa", birthDate: "1990-03-12" } });
+    expect(state.data?.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(revalidatePath).not.toHaveBeenCalled();
   });
 });

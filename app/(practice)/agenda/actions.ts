@@ -193,8 +193,10 @@ export async function createBookingPatientAction(_previous: FormState<SavedPatie
   const result = await createPatient(access, parsed.data);
   if (result.kind !== "done") return patientRefusalState(result);
   const patient = await findPatient(access.doctor, result.patientId);
-  revalidatePath("/patients");
-  revalidatePath("/dashboard");
+  // Answered without revalidating: the dialog picks the new file from this answer, and any path
+  // revalidated would make Next render the whole agenda week into it (decision 0049). The patient
+  // list and the dashboard are dynamic pages, read afresh on the next visit; the booking that
+  // follows refreshes the tab on its live event, which empties the router's cache.
   if (!patient) return { status: "error", formError: "Cette fiche patient est introuvable." };
   return {
     status: "success",
