@@ -8,6 +8,7 @@ import { formatAppointmentTime, formatDateTime, machineDateTime } from "@/lib/fo
 import type { FormState } from "@/lib/forms/form-state";
 import type { PatientAppointment } from "@/lib/patient-space/appointments";
 import { formatPhone, phoneHref } from "@/lib/patients/phone";
+import { Stars } from "@/components/reviews/stars";
 import { ReviewForm } from "./review-form";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -130,15 +131,6 @@ const STATUS_STYLE: Record<PatientAppointment["status"], string> = {
   cancelled: "bg-slate-100 text-slate-700",
   no_show: "bg-red-50 text-red-900",
 };
-
-function Stars({ rating }: { rating: number }) {
-  return (
-    <span className="text-amber-500" role="img" aria-label={`${rating} étoile${rating > 1 ? "s" : ""} sur 5`}>
-      {"★".repeat(rating)}
-      <span className="text-slate-300">{"★".repeat(5 - rating)}</span>
-    </span>
-  );
-}
 
 /**
  * Past and cancelled appointments, latest first, with the review left or the form to leave one.

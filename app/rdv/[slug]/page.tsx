@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { dayLabel, FreeWeek, timeLabel } from "@/components/booking/free-week";
-import { ReviewList } from "@/components/booking/review-list";
+import { PublicReviews } from "@/components/booking/public-reviews";
 import { findDoctorBySlugCached as findDoctorBySlug } from "@/lib/booking/public-doctor";
 import { listPublicReviews, loadPublicWeek, weekOf } from "@/lib/booking/public-page";
 import { parsePublicPageQuery } from "@/lib/booking/schema";
@@ -140,7 +140,7 @@ export default async function DoctorBookingPage({ params, searchParams }: Props)
         </>
       )}
 
-      {reviews && <ReviewList {...reviews} />}
+      {reviews && <PublicReviews {...reviews} />}
     </div>
   );
 }
