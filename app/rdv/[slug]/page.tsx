@@ -6,7 +6,7 @@ import { PublicReviews } from "@/components/booking/public-reviews";
 import { findDoctorBySlugCached as findDoctorBySlug } from "@/lib/booking/public-doctor";
 import { listPublicReviews, loadPublicWeek, weekOf } from "@/lib/booking/public-page";
 import { parsePublicPageQuery } from "@/lib/booking/schema";
-import { formatCalendarDayMonth, formatCalendarDate } from "@/lib/format/datetime";
+import { formatCalendarRange } from "@/lib/format/datetime";
 import { addDays, instantToWallClock } from "@/lib/time/luxembourg";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -133,7 +133,7 @@ export default async function DoctorBookingPage({ params, searchParams }: Props)
               )}
             </div>
             <h2 id="rdv-semaine" className="text-base font-semibold text-slate-900">
-              Semaine du {formatCalendarDayMonth(view.week)} au {formatCalendarDate(addDays(view.week, 6))}
+              Semaine du {formatCalendarRange(view.week, addDays(view.week, 6))}
             </h2>
             <FreeWeek days={view.days} bookHref={bookHref} />
           </section>
