@@ -58,7 +58,7 @@ export function agendaRefusalMessage(result: AgendaRefusal): string {
     case "patient-not-found":
       return "Ce patient est introuvable.";
     case "patient-archived":
-      return "La fiche de ce patient est archivée : restaurez-la pour lui donner rendez-vous.";
+      return "Le dossier de ce patient est archivé : restaurez-le pour lui donner rendez-vous.";
     case "motif-not-found":
       return "Ce motif est introuvable.";
     case "motif-inactive":

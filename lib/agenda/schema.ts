@@ -136,7 +136,7 @@ const startShape = { day: dayField("La date"), time: timeField("L'heure"), occur
 
 export const createAppointmentSchema = z
   .object({
-    patientId: idField("Choisissez un patient, ou créez sa fiche."),
+    patientId: idField("Choisissez un patient, ou créez son dossier."),
     visitReasonId: optionalIdField,
     ...startShape,
     durationMinutes: minutesField("La durée", MIN_APPOINTMENT_MINUTES, MAX_APPOINTMENT_MINUTES),

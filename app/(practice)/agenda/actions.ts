@@ -195,7 +195,7 @@ export async function createBookingPatientAction(_previous: FormState<SavedPatie
   const patient = await findPatient(access.doctor, result.patientId);
   revalidatePath("/patients");
   revalidatePath("/dashboard");
-  if (!patient) return { status: "error", formError: "Cette fiche patient est introuvable." };
+  if (!patient) return { status: "error", formError: "Ce dossier patient est introuvable." };
   return {
     status: "success",
     message: PATIENT_DONE.created,
