@@ -1,14 +1,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { StatusBadge } from "@/components/agenda/status-badge";
+import { Stars } from "@/components/reviews/stars";
 import { ActionButton } from "@/components/ui/action-button";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import { CANCELLERS, STATUS_LABEL } from "@/lib/agenda/schema";
 import { formatAppointmentTime, formatDateTime, machineDateTime } from "@/lib/format/datetime";
 import type { FormState } from "@/lib/forms/form-state";
 import type { PatientAppointment } from "@/lib/patient-space/appointments";
 import { formatPhone, phoneHref } from "@/lib/patients/phone";
-import { Stars } from "@/components/reviews/stars";
 import { ReviewForm } from "./review-form";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -124,14 +124,6 @@ export function UpcomingAppointments({ appointments, actions, now }: { appointme
   );
 }
 
-const STATUS_STYLE: Record<PatientAppointment["status"], string> = {
-  booked: "bg-brand-50 text-brand-800",
-  arrived: "bg-amber-50 text-amber-900",
-  done: "bg-green-50 text-green-900",
-  cancelled: "bg-slate-100 text-slate-700",
-  no_show: "bg-red-50 text-red-900",
-};
-
 /**
  * Past and cancelled appointments, latest first, with the review left or the form to leave one.
  * `thanked`: the visit just reviewed, whose review is preceded by `thanks` (a status message).
@@ -154,9 +146,7 @@ export function PastAppointments({
         <li key={a.id} id={`avis-${a.id}`} className="space-y-2 py-4 first:pt-0 last:pb-0" data-testid="past-appointment" data-appointment-id={a.id}>
           <div className="flex flex-wrap items-start justify-between gap-2">
             <Heading a={a} />
-            <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[a.status]}`}>
-              {a.status === "cancelled" && a.cancelledBy ? CANCELLERS[a.cancelledBy] : STATUS_LABEL[a.status]}
-            </span>
+            <StatusBadge status={a.status} cancelledBy={a.cancelledBy} />
           </div>
           {a.review && a.id === thanked && thanks && <Alert tone="info">{thanks}</Alert>}
           {a.review ? (
