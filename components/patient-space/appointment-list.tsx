@@ -5,6 +5,7 @@ import { Stars } from "@/components/reviews/stars";
 import { ActionButton } from "@/components/ui/action-button";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmAction } from "@/components/ui/confirm-action";
+import { formatAddress } from "@/lib/format/address";
 import { formatAppointmentTime, formatDateTime, machineDateTime } from "@/lib/format/datetime";
 import type { FormState } from "@/lib/forms/form-state";
 import type { PatientAppointment } from "@/lib/patient-space/appointments";
@@ -19,7 +20,7 @@ export type UpcomingActions = {
 };
 
 function Address({ a }: { a: PatientAppointment }) {
-  const line = [a.practice.street, [a.practice.postcode, a.practice.locality].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  const line = formatAddress(a.practice);
   return line ? <p className="text-sm text-slate-600">{line}</p> : null;
 }
 

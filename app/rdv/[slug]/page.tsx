@@ -6,6 +6,7 @@ import { PublicReviews } from "@/components/booking/public-reviews";
 import { findDoctorBySlugCached as findDoctorBySlug } from "@/lib/booking/public-doctor";
 import { listPublicReviews, loadPublicWeek, weekOf } from "@/lib/booking/public-page";
 import { parsePublicPageQuery } from "@/lib/booking/schema";
+import { formatAddress } from "@/lib/format/address";
 import { formatCalendarRange } from "@/lib/format/datetime";
 import { addDays, instantToWallClock } from "@/lib/time/luxembourg";
 
@@ -34,7 +35,7 @@ export default async function DoctorBookingPage({ params, searchParams }: Props)
   const weekHref = (week: string, hash = "") =>
     `${base}?${new URLSearchParams({ ...(view.motif ? { motif: view.motif.id } : {}), semaine: week })}${hash}`;
   const bookHref = (start: Date) => `${base}/reserver?${new URLSearchParams({ motif: view.motif!.id, debut: start.toISOString() })}`;
-  const address = [doctor.street, [doctor.postcode, doctor.locality].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  const address = formatAddress(doctor);
   const phone = doctor.phone ? (
     <a href={`tel:${doctor.phone.replace(/\s/g, "")}`} className="font-semibold text-brand-700 underline">
       {phoneLabel(doctor.phone)}
