@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { agendaSearch } from "@/lib/agenda/schema";
-import { formatCalendarDate } from "@/lib/format/datetime";
+import { formatCalendarDate, formatCalendarRange } from "@/lib/format/datetime";
 import { parseDay } from "@/lib/time/luxembourg";
 
 type Props = {
@@ -28,7 +28,7 @@ const pill = (active: boolean) =>
 export function AgendaToolbar(props: Props) {
   const router = useRouter();
   const { view, day, from, to } = props;
-  const title = from === to ? formatCalendarDate(from) : `Du ${formatCalendarDate(from)} au ${formatCalendarDate(to)}`;
+  const title = from === to ? formatCalendarDate(from) : `Semaine du ${formatCalendarRange(from, to)}`;
   return (
     <div className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
       <nav aria-label="Période" className="flex items-center gap-1">

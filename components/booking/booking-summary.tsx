@@ -1,3 +1,4 @@
+import { formatAddress } from "@/lib/format/address";
 import { formatDateTime } from "@/lib/format/datetime";
 
 type Props = {
@@ -8,7 +9,7 @@ type Props = {
 
 /** The doctor, address, motif and time being booked, in Luxembourg time. */
 export function BookingSummary({ doctor, motif, startsAt }: Props) {
-  const address = [doctor.street, [doctor.postcode, doctor.locality].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  const address = formatAddress(doctor);
   return (
     <dl className="grid gap-x-6 gap-y-2 rounded-md bg-slate-50 p-4 text-sm sm:grid-cols-[auto_1fr]">
       <dt className="text-slate-600">Médecin</dt>

@@ -41,7 +41,7 @@ export function ForWhomForm({ action, account, hasOwnFile, relatives, summary }:
     who === "moi"
       ? `${account.firstName} ${account.lastName} (moi)`
       : who === "proche"
-        ? "Un proche (nouvelle fiche)"
+        ? "Un proche (nouveau dossier)"
         : (relatives.find((r) => r.id === who)?.label ?? "");
 
   return (
@@ -74,8 +74,8 @@ export function ForWhomForm({ action, account, hasOwnFile, relatives, summary }:
           <div className="space-y-4 rounded-md border border-slate-200 p-4">
             <p className="text-sm text-slate-700">
               {who === "moi"
-                ? "Première réservation chez ce médecin : le cabinet crée votre fiche avec ces informations."
-                : "Le cabinet crée la fiche de votre proche avec ces informations."}
+                ? "Première réservation chez ce médecin : le cabinet crée votre dossier avec ces informations."
+                : "Le cabinet crée le dossier de votre proche avec ces informations."}
             </p>
             {who === "proche" && (
               <div className="grid gap-4 sm:grid-cols-2">

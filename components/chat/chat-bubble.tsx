@@ -107,7 +107,7 @@ export function ChatBubble({ send, markRead }: Props) {
           <header className="flex items-start justify-between gap-3 bg-brand-700 px-4 py-3 text-white">
             <div>
               <h2 id={titleId} className="text-base font-semibold">
-                Support Doctipro
+                Chat avec le support
               </h2>
               <p className="mt-0.5 flex items-center gap-1.5 text-xs text-brand-100" data-testid="chat-presence">
                 <span aria-hidden className={`size-2 rounded-full ${online ? "bg-emerald-400" : "bg-slate-300"}`} />
@@ -117,7 +117,7 @@ export function ChatBubble({ send, markRead }: Props) {
             <button
               type="button"
               onClick={close}
-              aria-label="Fermer la conversation"
+              aria-label="Fermer le chat"
               className="-mr-1 rounded-md p-1 text-brand-100 hover:bg-white/10 hover:text-white focus-visible:outline-white"
             >
               <svg aria-hidden viewBox="0 0 20 20" className="size-5" fill="currentColor">
@@ -132,17 +132,17 @@ export function ChatBubble({ send, markRead }: Props) {
           )}
           {status === "closed" && (
             <p role="alert" className="border-b border-red-200 bg-red-50 px-4 py-2.5 text-sm text-red-900">
-              Votre session a pris fin. Reconnectez-vous pour continuer la conversation.
+              Votre session a pris fin. Reconnectez-vous pour continuer le chat.
             </p>
           )}
           <div className="min-h-40 flex-1 overflow-y-auto">
             {state === null ? (
-              <p className="px-4 py-8 text-center text-sm text-slate-500">Chargement de la conversation…</p>
+              <p className="px-4 py-8 text-center text-sm text-slate-500">Chargement du chat…</p>
             ) : (
               <MessageList
                 messages={state.messages}
                 mine="user"
-                label="Conversation avec le support"
+                label="Chat avec le support"
                 emptyText="Une question sur Doctipro ? Écrivez-nous, nous vous répondons ici."
               />
             )}
@@ -165,7 +165,7 @@ export function ChatBubble({ send, markRead }: Props) {
         onClick={() => (open ? close() : show())}
         className="relative grid size-14 place-items-center rounded-full bg-brand-600 text-white shadow-lg ring-4 ring-white transition-colors hover:bg-brand-700"
       >
-        <span className="sr-only">{open ? "Fermer la conversation avec le support" : "Conversation avec le support"}</span>
+        <span className="sr-only">{open ? "Fermer le chat avec le support" : "Chat avec le support"}</span>
         <svg
           aria-hidden
           viewBox="0 0 24 24"

@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useRef, useState, type KeyboardEvent, type RefObject } from "react";
-import { characterCount, formatCount, MESSAGE_MAX_CHARACTERS, type SendResult } from "@/lib/chat/limits";
+import { characterCount, MESSAGE_MAX_CHARACTERS, type SendResult } from "@/lib/chat/limits";
+import { formatCount } from "@/lib/format/number";
 
 type Props = {
   label: string;

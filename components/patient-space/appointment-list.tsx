@@ -1,9 +1,11 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { StatusBadge } from "@/components/agenda/status-badge";
+import { Stars } from "@/components/reviews/stars";
 import { ActionButton } from "@/components/ui/action-button";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import { CANCELLERS, STATUS_LABEL } from "@/lib/agenda/schema";
+import { formatAddress } from "@/lib/format/address";
 import { formatAppointmentTime, formatDateTime, machineDateTime } from "@/lib/format/datetime";
 import type { FormState } from "@/lib/forms/form-state";
 import type { PatientAppointment } from "@/lib/patient-space/appointments";
@@ -18,7 +20,7 @@ export type UpcomingActions = {
 };
 
 function Address({ a }: { a: PatientAppointment }) {
-  const line = [a.practice.street, [a.practice.postcode, a.practice.locality].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  const line = formatAddress(a.practice);
   return line ? <p className="text-sm text-slate-600">{line}</p> : null;
 }
 
@@ -123,23 +125,6 @@ export function UpcomingAppointments({ appointments, actions, now }: { appointme
   );
 }
 
-const STATUS_STYLE: Record<PatientAppointment["status"], string> = {
-  booked: "bg-brand-50 text-brand-800",
-  arrived: "bg-amber-50 text-amber-900",
-  done: "bg-green-50 text-green-900",
-  cancelled: "bg-slate-100 text-slate-700",
-  no_show: "bg-red-50 text-red-900",
-};
-
-function Stars({ rating }: { rating: number }) {
-  return (
-    <span className="text-amber-500" role="img" aria-label={`${rating} étoile${rating > 1 ? "s" : ""} sur 5`}>
-      {"★".repeat(rating)}
-      <span className="text-slate-300">{"★".repeat(5 - rating)}</span>
-    </span>
-  );
-}
-
 /**
  * Past and cancelled appointments, latest first, with the review left or the form to leave one.
  * `thanked`: the visit just reviewed, whose review is preceded by `thanks` (a status message).
@@ -162,9 +147,7 @@ export function PastAppointments({
         <li key={a.id} id={`avis-${a.id}`} className="space-y-2 py-4 first:pt-0 last:pb-0" data-testid="past-appointment" data-appointment-id={a.id}>
           <div className="flex flex-wrap items-start justify-between gap-2">
             <Heading a={a} />
-            <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[a.status]}`}>
-              {a.status === "cancelled" && a.cancelledBy ? CANCELLERS[a.cancelledBy] : STATUS_LABEL[a.status]}
-            </span>
+            <StatusBadge status={a.status} cancelledBy={a.cancelledBy} />
           </div>
           {a.review && a.id === thanked && thanks && <Alert tone="info">{thanks}</Alert>}
           {a.review ? (

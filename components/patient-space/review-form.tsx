@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/text-area";
 import { useServerForm } from "@/components/ui/use-server-form";
+import { formatCount } from "@/lib/format/number";
 import type { FormState } from "@/lib/forms/form-state";
 import { MAX_REVIEW_COMMENT } from "@/lib/patient-space/schema";
 
@@ -69,7 +70,7 @@ export function ReviewForm({ action, visitLabel }: Props) {
         name="comment"
         id={`${uid}-comment`}
         maxLength={MAX_REVIEW_COMMENT}
-        hint={`${MAX_REVIEW_COMMENT} caractères au plus. Le médecin voit votre avis sans votre nom.`}
+        hint={`${formatCount(MAX_REVIEW_COMMENT)} caractères au plus. Le médecin voit votre avis sans votre nom.`}
         error={state.fieldErrors?.comment}
       />
       {state.status === "error" && state.formError && <Alert>{state.formError}</Alert>}

@@ -9,15 +9,15 @@ type Props = { archived: boolean; action: (state: FormState, formData: FormData)
 export function ArchiveButton({ archived, action }: Props) {
   return archived ? (
     <ConfirmAction
-      label="Restaurer la fiche"
-      question="Restaurer cette fiche ? Elle réapparaîtra dans les recherches et l'agenda."
+      label="Restaurer le dossier"
+      question="Restaurer ce dossier ? Il réapparaîtra dans les recherches et l'agenda."
       confirmLabel="Confirmer : restaurer"
       action={action}
     />
   ) : (
     <ConfirmAction
-      label="Archiver la fiche"
-      question="Archiver cette fiche ? Elle reste conservée avec ses documents et rendez-vous, mais n'apparaît plus dans les recherches."
+      label="Archiver le dossier"
+      question="Archiver ce dossier ? Il reste conservé avec ses documents et rendez-vous, mais n'apparaît plus dans les recherches."
       confirmLabel="Confirmer : archiver"
       action={action}
     />

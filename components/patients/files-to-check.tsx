@@ -56,7 +56,7 @@ function Decision({ row }: { row: Row }) {
 /** « À vérifier »: each online file beside the existing file it may be, with the two decisions. */
 export function FilesToCheck({ files }: { files: Row[] }) {
   if (files.length === 0) {
-    return <p className="rounded-lg border border-slate-200 bg-white p-5 text-slate-700 shadow-sm">Aucune fiche à vérifier.</p>;
+    return <p className="rounded-lg border border-slate-200 bg-white p-5 text-slate-700 shadow-sm">Aucun dossier à vérifier.</p>;
   }
   return (
     <ul className="space-y-4">
@@ -65,9 +65,9 @@ export function FilesToCheck({ files }: { files: Row[] }) {
           <div className="grid gap-4 sm:grid-cols-2">
             <Identity person={row} title="Créée en ligne" otherIdentifier={row.otherIdentifier} />
             <div>
-              <Identity person={row.existing} title="Fiche existante" />
+              <Identity person={row.existing} title="Dossier existant" />
               <Link href={`/patients/${row.existing.id}`} className="text-sm text-brand-700 underline">
-                Ouvrir la fiche existante
+                Ouvrir le dossier existant
               </Link>
             </div>
           </div>

@@ -1,17 +1,10 @@
 import Link from "next/link";
 import { PALETTE } from "@/lib/agenda/palette";
-import { agendaSearch, CANCELLERS, STATUS_LABEL } from "@/lib/agenda/schema";
+import { StatusBadge } from "@/components/agenda/status-badge";
+import { agendaSearch } from "@/lib/agenda/schema";
 import { formatDateTime, machineDateTime } from "@/lib/format/datetime";
 import type { PatientAppointment } from "@/lib/patients/patients";
 import { formatTime, instantToWallClock } from "@/lib/time/luxembourg";
-
-const STATUS_STYLE: Record<PatientAppointment["status"], string> = {
-  booked: "bg-brand-50 text-brand-800",
-  arrived: "bg-amber-50 text-amber-900",
-  done: "bg-green-50 text-green-900",
-  cancelled: "bg-slate-100 text-slate-700",
-  no_show: "bg-red-50 text-red-900",
-};
 
 /** Past appointments shown before « plus anciens ». */
 const RECENT = 5;
@@ -35,9 +28,7 @@ function Row({ a }: { a: PatientAppointment }) {
       ) : (
         <span className="text-sm text-slate-500">Sans motif</span>
       )}
-      <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[a.status]}`}>
-        {a.status === "cancelled" && a.cancelledBy ? CANCELLERS[a.cancelledBy] : STATUS_LABEL[a.status]}
-      </span>
+      <StatusBadge status={a.status} cancelledBy={a.cancelledBy} />
       {a.overbooked && <span className="rounded-full bg-purple-50 px-2 py-0.5 text-xs font-semibold text-purple-900">En surnombre</span>}
     </li>
   );

@@ -18,7 +18,7 @@ describe("PatientForm", () => {
     fill("Prénom", "Zoé");
     fill("Date de naissance (JJ/MM/AAAA)", "12/03/1985");
     fill("Matricule (13 chiffres)", matriculeFor("1985-03-13", 1));
-    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Enregistrer la fiche" })));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Enregistrer le dossier" })));
     expect(await screen.findByText(/Ce matricule correspond à une naissance le 13 mars 1985/, {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByLabelText("Matricule (13 chiffres)")).toHaveAttribute("aria-invalid", "true");
     expect(action).not.toHaveBeenCalled();
@@ -40,7 +40,7 @@ describe("PatientForm", () => {
     fireEvent.click(screen.getByLabelText("Pas de matricule luxembourgeois"));
     expect(screen.queryByLabelText("Matricule (13 chiffres)")).toBeNull();
     fill("Raison", "visitor");
-    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Enregistrer la fiche" })));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Enregistrer le dossier" })));
     await waitFor(() => expect(onCreated).toHaveBeenCalledWith(saved));
     expect(onCreated).toHaveBeenCalledTimes(1);
     expect(sent[0]!.get("noMatricule")).toBe("1");

@@ -41,7 +41,7 @@ export function PatientForm({
   onCreated,
   onCancel,
   cancelHref,
-  submitLabel = "Enregistrer la fiche",
+  submitLabel = "Enregistrer le dossier",
   idPrefix = "patient",
 }: Props) {
   const initial = Object.fromEntries(PATIENT_FORM_FIELDS.map((f) => [f, defaultValues?.[f] ?? ""])) as PatientFormValues;

@@ -5,7 +5,8 @@ import { useActionState, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { IDLE, type FormState } from "@/lib/forms/form-state";
-import { SIGNATURE_MAX_BYTES, SIGNATURE_MESSAGES } from "@/lib/signature/rules";
+import { formatCount } from "@/lib/format/number";
+import { SIGNATURE_LIMITS, SIGNATURE_MAX_BYTES, SIGNATURE_MESSAGES } from "@/lib/signature/rules";
 import { DocumentsToggle } from "./documents-toggle";
 import { FormFeedback } from "./form-feedback";
 
@@ -74,7 +75,7 @@ export function SignatureCard({ signature, shown, deleteAction, toggleAction }: 
                 className="max-h-32 max-w-full rounded border border-slate-200 bg-[repeating-conic-gradient(#f1f5f9_0%_25%,#fff_0%_50%)] bg-[length:16px_16px] p-2"
               />
               <p className="text-xs text-slate-600">
-                {signature.width} × {signature.height} pixels
+                {formatCount(signature.width)} × {formatCount(signature.height)} pixels
                 {signature.opaque ? " · fond opaque : la signature masquera ce qui se trouve dessous" : " · fond transparent"}
               </p>
             </>
@@ -92,7 +93,7 @@ export function SignatureCard({ signature, shown, deleteAction, toggleAction }: 
       </div>
 
       <div className="space-y-2">
-        <p className="text-sm text-slate-700">Image PNG à fond transparent de préférence (JPEG accepté), 2 Mo et 3000 × 3000 pixels au plus.</p>
+        <p className="text-sm text-slate-700">Image PNG à fond transparent de préférence (JPEG accepté), {SIGNATURE_LIMITS}.</p>
         <div className="flex flex-wrap items-center gap-3">
           <input
             ref={input}

@@ -49,4 +49,21 @@ describe("ReviewList", () => {
     render(<ReviewList reviews={[]} act={answer} />);
     expect(screen.getByText("Aucun avis pour l'instant.")).toBeInTheDocument();
   });
+
+  it("shows the public page's reviews without a visit, a moderation or an action", () => {
+    const published = { rating: 5, comment: null, createdAt: new Date("2026-11-20T10:00:00Z"), answer: "Merci" };
+    render(<ReviewList reviews={[published, { ...published, rating: 3, comment: "Bien", answer: null }]} />);
+    const items = screen.getAllByTestId("review");
+    expect(items).toHaveLength(2);
+    expect(within(items[0]!).getByRole("img", { name: "5 étoiles sur 5" })).toBeInTheDocument();
+    expect(items[0]).toHaveTextContent("Publié le 20/11/2026Sans commentaire.Réponse du médecin : Merci");
+    expect(items[1]).toHaveTextContent("Bien");
+    expect(screen.queryByText(/consultation du|Masqué/)).toBeNull();
+    expect(screen.queryByRole("button")).toBeNull();
+  });
+
+  it("says there is none in the words it is given", () => {
+    render(<ReviewList reviews={[]} empty="Pas encore d'avis." />);
+    expect(screen.getByText("Pas encore d'avis.")).toBeInTheDocument();
+  });
 });

@@ -1,31 +1,47 @@
 import type { ComponentProps, ReactNode } from "react";
 import { formatDate } from "@/lib/format/datetime";
-import type { DoctorReview } from "@/lib/reviews/reviews";
+import { Stars } from "./stars";
 import { TextAnswerForm } from "./text-answer-form";
 
 /** The one text a reader may send about a review (the doctor's answer, support's reason to hide it). */
 export type ReviewTextAction = ComponentProps<typeof TextAnswerForm>;
 
+/** A review as a list shows it; the practice and support also read the visit, the answer's date, the moderation. */
+export type ListedReview = {
+  id?: string;
+  rating: number;
+  comment: string | null;
+  createdAt: Date;
+  answer: string | null;
+  answeredAt?: Date | null;
+  visitAt?: Date | null;
+  hidden?: boolean;
+  hiddenReason?: string | null;
+};
+
 /**
- * The reviews as the practice (/avis) and support (/admin/avis) read them: the list, its empty
- * text, and per review what may be done (`act` answers null when nothing may).
+ * Reviews as the public booking page (/rdv/…), the practice (/avis) and support (/admin/avis) read
+ * them: never the author's name. `empty` is the text without any; per review, `heading` adds to its
+ * first line and `act` gives what may be done (null when nothing may; none on the public page).
  */
-export function ReviewList<R extends DoctorReview>({
+export function ReviewList<R extends ListedReview>({
   reviews,
+  empty = "Aucun avis pour l'instant.",
   heading,
   act,
 }: {
   reviews: R[];
+  empty?: string;
   heading?: (review: R) => ReactNode;
-  act: (review: R) => ReviewTextAction | null;
+  act?: (review: R) => ReviewTextAction | null;
 }) {
-  if (!reviews.length) return <p className="text-sm text-slate-600">Aucun avis pour l&apos;instant.</p>;
+  if (!reviews.length) return <p className="text-sm text-slate-600">{empty}</p>;
   return (
     <ul className="divide-y divide-slate-100">
-      {reviews.map((r) => {
-        const action = act(r);
+      {reviews.map((r, i) => {
+        const action = act?.(r);
         return (
-          <ReviewItem key={r.id} review={r} heading={heading?.(r)}>
+          <ReviewItem key={r.id ?? i} review={r} heading={heading?.(r)}>
             {action && <TextAnswerForm {...action} />}
           </ReviewItem>
         );
@@ -34,17 +50,8 @@ export function ReviewList<R extends DoctorReview>({
   );
 }
 
-export function Stars({ rating }: { rating: number }) {
-  return (
-    <span className="text-amber-500" role="img" aria-label={`${rating} étoile${rating > 1 ? "s" : ""} sur 5`}>
-      {"★".repeat(rating)}
-      <span className="text-slate-300">{"★".repeat(5 - rating)}</span>
-    </span>
-  );
-}
-
-/** One review as the practice and support read it (never the author's name), with what may be done. */
-function ReviewItem({ review, heading, children }: { review: DoctorReview; heading?: ReactNode; children?: ReactNode }) {
+/** One review (never the author's name), with what may be done. */
+function ReviewItem({ review, heading, children }: { review: ListedReview; heading?: ReactNode; children?: ReactNode }) {
   return (
     <li className="space-y-2 py-4 first:pt-0 last:pb-0" data-testid="review" data-review-id={review.id}>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">

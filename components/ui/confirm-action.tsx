@@ -7,7 +7,7 @@ import { useServerForm } from "./use-server-form";
 import type { FormState } from "@/lib/forms/form-state";
 
 type Props = {
-  /** The button that asks first (« Supprimer », « Archiver la fiche »). */
+  /** The button that asks first (« Supprimer », « Archiver le dossier »). */
   label: string;
   /** What the question says. */
   question: string;

@@ -1,10 +1,11 @@
 import { formatCalendarDate } from "@/lib/format/datetime";
+import { formatCount } from "@/lib/format/number";
 import type { CreateAbsenceResult, DeleteAbsenceResult } from "./absences";
 import type { CancelResult, CreateAppointmentResult, DetailsResult, RescheduleResult, StatusResult } from "./appointments";
 import type { SetHolidayResult } from "./holiday-openings";
 import type { ReplaceHoursResult } from "./opening-hours";
 import { ABSENCE_PROBLEM_MESSAGE, HOURS_PROBLEM_MESSAGE, STATUS_LABEL, TIME_PROBLEM_MESSAGE } from "./schema";
-import type { AbsenceProblem, TimeProblem } from "./rules";
+import { MAX_NOTE_LENGTH, type AbsenceProblem, type TimeProblem } from "./rules";
 import type { DeleteVisitReasonResult, ReorderResult, SaveVisitReasonResult, SetActiveResult, VisitReasonProblem } from "./visit-reasons";
 
 // What the agenda's results say to the person (French). The domain returns kinds; server actions
@@ -38,7 +39,7 @@ const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const INVALID_PROBLEM: Record<TimeProblem | AbsenceProblem | VisitReasonProblem | "note" | "ids", string> = {
   ...TIME_PROBLEM_MESSAGE,
   ...ABSENCE_PROBLEM_MESSAGE,
-  note: "La note : 1\u202f000 caractères au plus.",
+  note: `La note : ${formatCount(MAX_NOTE_LENGTH)} caractères au plus.`,
   "motif-label": "Le libellé du motif : de 1 à 60 caractères.",
   "motif-duration": "La durée du motif : de 5 à 240 minutes, par tranches de 5 minutes.",
   "motif-colour": "Choisissez une couleur de la palette.",
@@ -57,7 +58,7 @@ export function agendaRefusalMessage(result: AgendaRefusal): string {
     case "patient-not-found":
       return "Ce patient est introuvable.";
     case "patient-archived":
-      return "La fiche de ce patient est archivée : restaurez-la pour lui donner rendez-vous.";
+      return "Le dossier de ce patient est archivé : restaurez-le pour lui donner rendez-vous.";
     case "motif-not-found":
       return "Ce motif est introuvable.";
     case "motif-inactive":

@@ -61,6 +61,12 @@ describe("appointment form", () => {
     }
   });
 
+  it("says the note's limit with French digit grouping", () => {
+    expect(errors(createAppointmentSchema.safeParse({ ...base, note: "x".repeat(1001) }))).toEqual({
+      note: "La note : 1\u202f000 caractères au plus.",
+    });
+  });
+
   it("refuses 02:30 on 28 March 2027, which does not exist", () => {
     const result = createAppointmentSchema.safeParse({ ...base, day: "2027-03-28", time: "02:30" });
     expect(errors(result)).toEqual({

@@ -1,5 +1,6 @@
 import { VISIT_REASON_COLOURS } from "@/db/visit-reason-colours";
 import { formatCalendarDate } from "@/lib/format/datetime";
+import { formatCount } from "@/lib/format/number";
 import * as z from "@/lib/forms/zod";
 import {
   addDays,
@@ -98,7 +99,7 @@ const noteField = z
   .string()
   .optional()
   .transform((v) => v?.trim() || null)
-  .refine((v) => v === null || [...v].length <= MAX_NOTE_LENGTH, `La note : ${MAX_NOTE_LENGTH} caractères au plus.`);
+  .refine((v) => v === null || [...v].length <= MAX_NOTE_LENGTH, `La note : ${formatCount(MAX_NOTE_LENGTH)} caractères au plus.`);
 
 /** « 28 mars 2027, 02:30 ». */
 function wallClockLabel(day: string, minute: number): string {
@@ -135,7 +136,7 @@ const startShape = { day: dayField("La date"), time: timeField("L'heure"), occur
 
 export const createAppointmentSchema = z
   .object({
-    patientId: idField("Choisissez un patient, ou créez sa fiche."),
+    patientId: idField("Choisissez un patient, ou créez son dossier."),
     visitReasonId: optionalIdField,
     ...startShape,
     durationMinutes: minutesField("La durée", MIN_APPOINTMENT_MINUTES, MAX_APPOINTMENT_MINUTES),

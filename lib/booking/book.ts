@@ -10,7 +10,7 @@ import { scheduleAppointmentMessages } from "@/lib/jobs/appointment-messages";
 import { logger } from "@/lib/log";
 import { patientProblem, type PatientInput, type PatientProblem } from "@/lib/patients/file-rules";
 import { takeToken } from "@/lib/rate-limit/fixed-window";
-import { checkBookableTime, nextFreeTimes } from "./availability";
+import { checkBookableTime, nextFreeTimes, type CheckBookableResult } from "./availability";
 
 // Booking a free time online (issue 18), for the signed-in patient account or one of its
 // relatives. Everything happens in ONE transaction: the file of the person booked for (created
@@ -61,14 +61,9 @@ export type BookingPerson =
 
 export type BookOnlineInput = { doctorId: string; visitReasonId: string; startsAt: Date; person: BookingPerson };
 
+/** What checkBookableTime refuses (it is thrown as is), then what booking itself may refuse. */
 export type BookingRefusal =
-  | { kind: "booking_off" }
-  | { kind: "motif_not_online" }
-  | { kind: "new_patients_not_accepted" }
-  | { kind: "past" }
-  | { kind: "too_soon" }
-  | { kind: "beyond_horizon" }
-  | { kind: "not_offered" }
+  | Exclude<CheckBookableResult, { kind: "ok" }>
   | { kind: "taken"; nextTimes: Date[] }
   | { kind: "too-many-appointments" }
   | { kind: "person-not-found" }

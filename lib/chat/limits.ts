@@ -9,11 +9,6 @@ export function characterCount(text: string): number {
   return Array.from(text).length;
 }
 
-/** « 4 000 »: French digit grouping, the same on the server and in every browser. */
-export function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
-}
-
 /** A message as a browser receives it (dates as ISO strings: they travel as JSON). */
 export type ChatMessageView = {
   id: number;

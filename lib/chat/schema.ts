@@ -1,5 +1,6 @@
 import * as z from "@/lib/forms/zod";
-import { characterCount, formatCount, MESSAGE_MAX_CHARACTERS } from "./limits";
+import { formatCount } from "@/lib/format/number";
+import { characterCount, MESSAGE_MAX_CHARACTERS } from "./limits";
 
 export * from "./limits";
 

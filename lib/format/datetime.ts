@@ -65,6 +65,20 @@ export function formatCalendarDate(isoDate: string): string {
   return firstOfMonth(calendarFull().format(parseCalendarDate(isoDate)));
 }
 
+const calendarDayLongMonth = once(() => new Intl.DateTimeFormat(LOCALE, { timeZone: "UTC", day: "numeric", month: "long" }));
+
+/**
+ * Two calendar dates as a span, each month and year written once and in full: « 7 au 13 décembre
+ * 2026 », « 29 mars au 4 avril 2027 », « 28 décembre 2026 au 3 janvier 2027 » (« Semaine du … »).
+ */
+export function formatCalendarRange(fromIsoDate: string, toIsoDate: string): string {
+  const from = parseCalendarDate(fromIsoDate);
+  const end = formatCalendarDate(toIsoDate);
+  if (fromIsoDate.slice(0, 4) !== toIsoDate.slice(0, 4)) return `${formatCalendarDate(fromIsoDate)} au ${end}`;
+  if (fromIsoDate.slice(0, 7) !== toIsoDate.slice(0, 7)) return `${firstOfMonth(calendarDayLongMonth().format(from))} au ${end}`;
+  return `${from.getUTCDate() === 1 ? "1er" : from.getUTCDate()} au ${end}`;
+}
+
 const weekdayDate = once(
   () => new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" }),
 );

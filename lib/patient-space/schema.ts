@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/format/number";
 import * as z from "@/lib/forms/zod";
 
 // The patient space's forms, shared by the browser and the server actions.
@@ -13,7 +14,7 @@ export const reviewSchema = z.object({
   comment: z
     .string()
     .trim()
-    .max(MAX_REVIEW_COMMENT, { message: `Le commentaire ne peut dépasser ${MAX_REVIEW_COMMENT} caractères.` })
+    .max(MAX_REVIEW_COMMENT, { message: `Le commentaire ne peut dépasser ${formatCount(MAX_REVIEW_COMMENT)} caractères.` })
     .optional()
     .transform((v) => (v ? v : null)),
 });

@@ -12,9 +12,9 @@ export type PatientRefusal = Exclude<SavePatientResult, { kind: "done" }> | Excl
 export function patientRefusalMessage(result: PatientRefusal): string {
   switch (result.kind) {
     case "duplicate-matricule":
-      return "Un patient du cabinet a déjà ce matricule : ouvrez sa fiche plutôt que d'en créer une seconde.";
+      return "Un patient du cabinet a déjà ce matricule : ouvrez son dossier plutôt que d'en créer un second.";
     case "not-found":
-      return "Cette fiche patient est introuvable.";
+      return "Ce dossier patient est introuvable.";
     case "invalid":
       return PATIENT_PROBLEM_MESSAGE[result.problem satisfies PatientProblem];
   }
@@ -22,14 +22,14 @@ export function patientRefusalMessage(result: PatientRefusal): string {
 
 /** The link offered with a duplicate matricule. */
 export function existingFileLink(existingId: string): { href: string; label: string } {
-  return { href: `/patients/${existingId}`, label: "Ouvrir la fiche existante" };
+  return { href: `/patients/${existingId}`, label: "Ouvrir le dossier existant" };
 }
 
 export const PATIENT_DONE = {
-  created: "Fiche patient créée.",
-  updated: "Fiche patient enregistrée.",
-  archived: "Fiche archivée : elle n'apparaît plus dans les recherches de l'agenda.",
-  restored: "Fiche restaurée.",
+  created: "Dossier patient créé.",
+  updated: "Dossier patient enregistré.",
+  archived: "Dossier archivé : il n'apparaît plus dans les recherches de l'agenda.",
+  restored: "Dossier restauré.",
 } as const;
 
 const PROBLEM_FIELD: Record<PatientProblem, string> = {
@@ -71,12 +71,12 @@ export function patientRefusalState<Data>(result: Exclude<SavePatientResult, { k
 export function onlineFileMessage(result: ResolveResult): string {
   switch (result.kind) {
     case "linked":
-      return "Fiches réunies : les rendez-vous pris en ligne sont maintenant sur la fiche existante, qui est reliée au compte du patient.";
+      return "Dossiers réunis : les rendez-vous pris en ligne sont maintenant dans le dossier existant, qui est relié au compte du patient.";
     case "distinct":
-      return "Noté : ce sont deux personnes différentes, les deux fiches sont conservées.";
+      return "Noté : ce sont deux personnes différentes, les deux dossiers sont conservés.";
     case "not-found":
-      return "Cette fiche n'est plus à vérifier : quelqu'un l'a peut-être déjà traitée.";
+      return "Ce dossier n'est plus à vérifier : quelqu'un l'a peut-être déjà traité.";
     case "already-linked":
-      return "La fiche existante est déjà reliée à un autre compte patient : elles ne peuvent pas être réunies. Choisissez « Personnes différentes » ou corrigez les fiches.";
+      return "Le dossier existant est déjà relié à un autre compte patient : ils ne peuvent pas être réunis. Choisissez « Personnes différentes » ou corrigez les dossiers.";
   }
 }

@@ -131,7 +131,7 @@ describe("patient files", () => {
     const duplicate = await createPatient(asDoctor(), file({ firstName: "Maria" }));
     expect(duplicate).toEqual({ kind: "duplicate-matricule", existingId: id });
     expect(patientRefusalMessage(duplicate as never)).toMatch(/déjà ce matricule/);
-    expect(existingFileLink(id)).toEqual({ href: `/patients/${id}`, label: "Ouvrir la fiche existante" });
+    expect(existingFileLink(id)).toEqual({ href: `/patients/${id}`, label: "Ouvrir le dossier existant" });
     // Another doctor may hold the same person.
     expect(await createPatient({ doctor: { id: otherDoctorId }, user: { id: otherDoctorId } }, file())).toMatchObject({ kind: "done" });
   });

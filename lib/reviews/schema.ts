@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/format/number";
 import * as z from "@/lib/forms/zod";
 
 // The practice's answer to a review and support's reason to hide one.
@@ -10,7 +11,7 @@ export const answerSchema = z.object({
     .string()
     .trim()
     .min(1, { message: "Écrivez votre réponse." })
-    .max(MAX_REVIEW_ANSWER, { message: `La réponse ne peut dépasser ${MAX_REVIEW_ANSWER} caractères.` }),
+    .max(MAX_REVIEW_ANSWER, { message: `La réponse ne peut dépasser ${formatCount(MAX_REVIEW_ANSWER)} caractères.` }),
 });
 
 export const hideSchema = z.object({

@@ -1,8 +1,13 @@
 // The signature upload's limits and messages, shared by the upload form (browser) and the server
 // check (image-check.ts), so both say the same thing.
 
+import { formatCount } from "@/lib/format/number";
+
 export const SIGNATURE_MAX_BYTES = 2 * 1024 * 1024;
 export const SIGNATURE_MAX_SIDE = 3000;
+
+/** The limits as the upload card states them: « 2 Mo et 3 000 × 3 000 pixels au plus ». */
+export const SIGNATURE_LIMITS = `2 Mo et ${formatCount(SIGNATURE_MAX_SIDE)} × ${formatCount(SIGNATURE_MAX_SIDE)} pixels au plus`;
 
 export const SIGNATURE_MESSAGES = {
   empty: "Le fichier est vide : choisissez l'image de votre signature.",
@@ -17,5 +22,6 @@ export const SIGNATURE_MESSAGES = {
 } as const;
 
 export function dimensionsMessage(width: number, height: number): string {
-  return `L'image mesure ${width} × ${height} pixels : ${SIGNATURE_MAX_SIDE} × ${SIGNATURE_MAX_SIDE} au plus. Réduisez-la avant de la téléverser.`;
+  const max = formatCount(SIGNATURE_MAX_SIDE);
+  return `L'image mesure ${formatCount(width)} × ${formatCount(height)} pixels : ${max} × ${max} au plus. Réduisez-la avant de la téléverser.`;
 }

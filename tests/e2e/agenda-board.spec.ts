@@ -46,7 +46,7 @@ test("an appointment dragged to a free time moves; dropped on an occupied one, i
   await page.getByLabel("Prénom").fill("Test");
   await page.getByLabel("Date de naissance (JJ/MM/AAAA)").fill("02/04/1979");
   await page.getByLabel("Matricule (13 chiffres)").fill(matriculeFor("1979-04-02", random(1000)));
-  await page.getByRole("button", { name: "Créer la fiche" }).click();
+  await page.getByRole("button", { name: "Créer le dossier" }).click();
   await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}\?/);
   const patientId = /\/patients\/([0-9a-f-]{36})/.exec(page.url())![1]!;
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");

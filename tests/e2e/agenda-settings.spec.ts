@@ -146,7 +146,7 @@ test("a doctor reaches no other doctor's patient, motif or settings, by URL or b
   await owner.goto(`/patients/${patientId}/modifier`);
   const renamePatient = await captureAction(owner, async () => {
     await owner.getByLabel("Prénom").fill("Usurpée");
-    await owner.getByRole("button", { name: "Enregistrer la fiche" }).click();
+    await owner.getByRole("button", { name: "Enregistrer le dossier" }).click();
   });
 
   // The intruder: 404 by URL, « introuvable » by action, and nothing changed.
@@ -157,7 +157,7 @@ test("a doctor reaches no other doctor's patient, motif or settings, by URL or b
   expect(motifAnswer.status()).toBe(200);
   expect(await motifAnswer.text()).toContain("Ce motif est introuvable.");
   const patientAnswer = await replay(intruder, renamePatient);
-  expect(await patientAnswer.text()).toContain("Cette fiche patient est introuvable.");
+  expect(await patientAnswer.text()).toContain("Ce dossier patient est introuvable.");
   await intruder.goto("/agenda/parametres");
   await expect(intruder.getByText("Motif gardé")).toHaveCount(0);
 

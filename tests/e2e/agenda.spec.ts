@@ -205,7 +205,7 @@ test("a doctor reaches no other doctor's agenda, appointment or patient", async 
 
 test("the week of 28 March 2027 and the day of 31 October 2027 follow the clocks", async ({ doctorPage: page }, testInfo) => {
   await page.goto("/agenda?vue=semaine&date=2027-03-28");
-  await expect(page.getByRole("heading", { name: "Du 22 mars 2027 au 28 mars 2027" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Semaine du 22 au 28 mars 2027" })).toBeVisible();
   await expect(page.getByText("lundi 29 mars")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "dimanche 28 mars, 08:00 : fermé" })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("agenda-week-1280.png") });

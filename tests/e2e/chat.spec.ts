@@ -10,8 +10,8 @@ import { expectNoHorizontalOverflow, expectWithinWidth } from "./support/layout"
 // before any operator has opened /admin/chat.
 test.describe.configure({ mode: "default" });
 
-const bubble = (page: Page) => page.getByRole("button", { name: /Conversation avec le support/ });
-const panel = (page: Page) => page.getByRole("dialog", { name: "Support Doctipro" });
+const bubble = (page: Page) => page.getByRole("button", { name: /chat avec le support/i });
+const panel = (page: Page) => page.getByRole("dialog", { name: "Chat avec le support" });
 const messageBox = (page: Page) => panel(page).getByLabel("Votre message au support");
 const userMessages = (page: Page) => panel(page).getByTestId("chat-message");
 

@@ -12,7 +12,7 @@ test("at the bottom of a page, the chat bubble leaves the last controls clear", 
   const previous = page.getByRole("link", { name: "← Précédents" });
   await expect(previous).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  const bubble = page.getByRole("button", { name: "Conversation avec le support" });
+  const bubble = page.getByRole("button", { name: "Chat avec le support" });
   // Scrolled to the end, the button sits above the bubble (and its white ring).
   await expect
     .poll(async () => (await bubble.boundingBox())!.y - 4 - ((await previous.boundingBox())!.y + (await previous.boundingBox())!.height))

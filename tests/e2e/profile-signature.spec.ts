@@ -61,7 +61,7 @@ test("each refused upload says why, next to the file, and stores nothing", async
       "bombe.png",
       "image/png",
       decompressionBombPng(),
-      "L'image mesure 20000 × 20000 pixels : 3000 × 3000 au plus. Réduisez-la avant de la téléverser.",
+      "L'image mesure 20\u202f000 × 20\u202f000 pixels : 3\u202f000 × 3\u202f000 au plus. Réduisez-la avant de la téléverser.",
     ],
     ["animee.png", "image/png", await animatedPng(), SIGNATURE_MESSAGES.animated],
     ["animee.gif", "image/gif", await animatedGif(), SIGNATURE_MESSAGES.gif],

@@ -197,7 +197,7 @@ export async function createBookingPatientAction(_previous: FormState<SavedPatie
   // revalidated would make Next render the whole agenda week into it (decision 0049). The patient
   // list and the dashboard are dynamic pages, read afresh on the next visit; the booking that
   // follows refreshes the tab on its live event, which empties the router's cache.
-  if (!patient) return { status: "error", formError: "Cette fiche patient est introuvable." };
+  if (!patient) return { status: "error", formError: "Ce dossier patient est introuvable." };
   return {
     status: "success",
     message: PATIENT_DONE.created,

@@ -3,6 +3,7 @@ import { ReviewList } from "@/components/reviews/review-list";
 import { Card } from "@/components/ui/card";
 import { requireDoctor } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/format/datetime";
+import { formatCount, formatRating } from "@/lib/format/number";
 import { listDoctorReviews } from "@/lib/reviews/reviews";
 import { MAX_REVIEW_ANSWER } from "@/lib/reviews/schema";
 import { answerReviewAction } from "./actions";
@@ -24,8 +25,7 @@ export default async function ReviewsPage() {
           {average !== null && (
             <>
               {" "}
-              Moyenne : <strong>{average.toLocaleString("fr-LU", { maximumFractionDigits: 1, minimumFractionDigits: 1 })} / 5</strong> sur{" "}
-              {published.length} avis publiés.
+              Moyenne : <strong>{formatRating(average)} / 5</strong> sur {formatCount(published.length)} avis publiés.
             </>
           )}
         </p>

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { dayLabel, FreeWeek, timeLabel } from "@/components/booking/free-week";
-import { ReviewList } from "@/components/booking/review-list";
+import { PublicReviews } from "@/components/booking/public-reviews";
 import { findDoctorBySlugCached as findDoctorBySlug } from "@/lib/booking/public-doctor";
 import { listPublicReviews, loadPublicWeek, weekOf } from "@/lib/booking/public-page";
 import { parsePublicPageQuery } from "@/lib/booking/schema";
-import { formatCalendarDayMonth, formatCalendarDate } from "@/lib/format/datetime";
+import { formatAddress } from "@/lib/format/address";
+import { formatCalendarRange } from "@/lib/format/datetime";
 import { addDays, instantToWallClock } from "@/lib/time/luxembourg";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -34,7 +35,7 @@ export default async function DoctorBookingPage({ params, searchParams }: Props)
   const weekHref = (week: string, hash = "") =>
     `${base}?${new URLSearchParams({ ...(view.motif ? { motif: view.motif.id } : {}), semaine: week })}${hash}`;
   const bookHref = (start: Date) => `${base}/reserver?${new URLSearchParams({ motif: view.motif!.id, debut: start.toISOString() })}`;
-  const address = [doctor.street, [doctor.postcode, doctor.locality].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  const address = formatAddress(doctor);
   const phone = doctor.phone ? (
     <a href={`tel:${doctor.phone.replace(/\s/g, "")}`} className="font-semibold text-brand-700 underline">
       {phoneLabel(doctor.phone)}
@@ -133,14 +134,14 @@ export default async function DoctorBookingPage({ params, searchParams }: Props)
               )}
             </div>
             <h2 id="rdv-semaine" className="text-base font-semibold text-slate-900">
-              Semaine du {formatCalendarDayMonth(view.week)} au {formatCalendarDate(addDays(view.week, 6))}
+              Semaine du {formatCalendarRange(view.week, addDays(view.week, 6))}
             </h2>
             <FreeWeek days={view.days} bookHref={bookHref} />
           </section>
         </>
       )}
 
-      {reviews && <ReviewList {...reviews} />}
+      {reviews && <PublicReviews {...reviews} />}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { calendarUidDomain, emailFrom } from "@/config/email";
 import { invitationAttachment, type InvitationMethod } from "@/lib/calendar/invitation";
 import type { Database } from "@/lib/db";
 import type { EmailAttachment } from "@/lib/email/templates";
+import { formatAddress } from "@/lib/format/address";
 import { displayName } from "@/lib/users/display-name";
 
 /** What every message about an appointment says, read when the job runs (never stale). */
@@ -74,8 +75,7 @@ export async function loadAppointmentFacts(db: Database, appointmentId: string):
     .where(eq(appointments.id, appointmentId))
     .limit(1);
   if (!row) return null;
-  const place = [row.postcode, row.locality].filter(Boolean).join(" ");
-  const address = [row.street, place].filter(Boolean).join(", ") || null;
+  const address = formatAddress(row) || null;
   return {
     id: row.id,
     doctorId: row.doctorId,

@@ -26,7 +26,7 @@ export default async function PatientsPage({ searchParams }: Props) {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold text-slate-900">Patients</h1>
-          <p className="text-slate-600">Ordonnances, attestations et mémoires d&apos;honoraires s&apos;établissent depuis la fiche du patient.</p>
+          <p className="text-slate-600">Ordonnances, attestations et mémoires d&apos;honoraires s&apos;établissent depuis le dossier du patient.</p>
         </div>
         <Link
           href="/patients/nouveau"
@@ -38,9 +38,9 @@ export default async function PatientsPage({ searchParams }: Props) {
       {toCheck > 0 && (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
           <Link href="/patients/a-verifier" className="font-semibold underline">
-            À vérifier : {formatCount(toCheck)} fiche{toCheck > 1 ? "s" : ""} créée{toCheck > 1 ? "s" : ""} en ligne
+            À vérifier : {formatCount(toCheck)} dossier{toCheck > 1 ? "s" : ""} créé{toCheck > 1 ? "s" : ""} en ligne
           </Link>{" "}
-          peut-être déjà connue{toCheck > 1 ? "s" : ""} du cabinet.
+          peut-être déjà connu{toCheck > 1 ? "s" : ""} du cabinet.
         </p>
       )}
       <section aria-labelledby="liste-patients" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">

@@ -152,8 +152,8 @@ export default async function PatientPage({ params, searchParams }: Props) {
       {saved === "modifie" && <Alert tone="info">{PATIENT_DONE.updated}</Alert>}
       {archived && (
         <Alert tone="warning">
-          Fiche archivée le {formatDateTime(patient.archivedAt!)} : conservée avec ses documents et rendez-vous, elle n&apos;apparaît plus dans les
-          recherches. Restaurez-la pour la modifier ou lui donner rendez-vous.
+          Dossier archivé le {formatDateTime(patient.archivedAt!)} : conservé avec ses documents et rendez-vous, il n&apos;apparaît plus dans les
+          recherches. Restaurez-le pour le modifier ou donner rendez-vous au patient.
         </Alert>
       )}
 

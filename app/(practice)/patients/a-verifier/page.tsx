@@ -5,7 +5,7 @@ import { requirePracticeAccess } from "@/lib/auth/guards";
 import { filesToCheck } from "@/lib/patients/online-duplicates";
 import { resolveOnlineFileAction } from "./actions";
 
-export const metadata: Metadata = { title: "Fiches à vérifier" };
+export const metadata: Metadata = { title: "Dossiers à vérifier" };
 
 export default async function FilesToCheckPage() {
   const { doctor } = await requirePracticeAccess();
@@ -20,8 +20,8 @@ export default async function FilesToCheckPage() {
         </p>
         <h1 className="text-2xl font-bold text-slate-900">À vérifier</h1>
         <p className="text-slate-600">
-          Des patients ont pris rendez-vous en ligne avec des informations proches d&apos;une fiche existante. Tant que vous n&apos;avez pas décidé,
-          le patient ne voit rien de la fiche existante.
+          Des patients ont pris rendez-vous en ligne avec des informations proches d&apos;un dossier existant. Tant que vous n&apos;avez pas décidé,
+          le patient ne voit rien du dossier existant.
         </p>
       </div>
       <FilesToCheck

@@ -19,7 +19,7 @@ export default async function NewPatientPage() {
       </nav>
       <h1 className="text-2xl font-bold text-slate-900">Nouveau patient</h1>
       <Card>
-        <PatientForm action={createPatientAction} submitLabel="Créer la fiche" cancelHref="/patients" />
+        <PatientForm action={createPatientAction} submitLabel="Créer le dossier" cancelHref="/patients" />
       </Card>
     </div>
   );

@@ -8,7 +8,7 @@ import { findPatient } from "@/lib/patients/patients";
 import { patientFormValues } from "@/lib/patients/schema";
 import { updatePatientAction } from "./actions";
 
-export const metadata: Metadata = { title: "Modifier la fiche patient" };
+export const metadata: Metadata = { title: "Modifier le dossier patient" };
 
 export default async function EditPatientPage({ params }: { params: Promise<{ id: string }> }) {
   const { doctor } = await requirePracticeAccess();
@@ -27,7 +27,7 @@ export default async function EditPatientPage({ params }: { params: Promise<{ id
         </Link>{" "}
         <span aria-hidden>›</span> Modifier
       </nav>
-      <h1 className="text-2xl font-bold text-slate-900">Modifier la fiche de {name}</h1>
+      <h1 className="text-2xl font-bold text-slate-900">Modifier le dossier de {name}</h1>
       <Card>
         <PatientForm
           action={updatePatientAction.bind(null, patient.id)}

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requirePatient } from "@/lib/auth/guards";
 import { loadFreeTimes, nextFreeTimes } from "@/lib/booking/availability";
-import { formatAppointmentTime, formatCalendarWeekday, formatDateTime } from "@/lib/format/datetime";
+import { formatAppointmentTime, formatCalendarRange, formatCalendarWeekday, formatDateTime } from "@/lib/format/datetime";
 import { findPatientAppointment } from "@/lib/patient-space/appointments";
 import { formatPhone } from "@/lib/patients/phone";
 import { addDays, dayBounds, formatTime, instantToWallClock, mondayOf, parseDay, todayIn } from "@/lib/time/luxembourg";
@@ -88,7 +88,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
   return (
     <div className="max-w-3xl space-y-6">
       {heading}
-      <Card title={`Semaine du ${formatCalendarWeekday(monday)}`}>
+      <Card title={`Semaine du ${formatCalendarRange(monday, addDays(monday, 6))}`}>
         <nav aria-label="Semaines" className="mb-4 flex flex-wrap justify-between gap-2 text-sm">
           {monday > thisWeek ? (
             <Link href={`?semaine=${addDays(monday, -7)}`} className={link}>
