@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
+import { Fragment, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
 import type { AgendaActions } from "@/lib/agenda/action-state";
 import { buildAxis, layoutColumns, ROW_MINUTES, rowPosition, visibleRange, wallClockFields, type DayRow } from "@/lib/agenda/grid";
 import type { GridAppointment, GridDoctorDay, GridReason, GridView } from "@/lib/agenda/grid-view";
@@ -78,8 +78,20 @@ const GRIP_PX = 6;
 const MIN_DURATION_MS = MIN_APPOINTMENT_MINUTES * 60_000;
 const MAX_DURATION_MS = MAX_APPOINTMENT_MINUTES * 60_000;
 
+/** Never changes once the page runs: for useSyncExternalStore, which tells the server's pass from the browser's. */
+const staysPut = () => () => {};
+
 /** The week or day grid: closed hours shaded, absences and holidays labelled, appointments, free time. */
 export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
+  // The appointments are drawn by the browser, from the props it hydrates with, not written into
+  // the server's HTML: a block appears when it answers a click or a drag (a block drawn before the
+  // page's script ran took neither), and the server no longer renders the week's ~150 blocks twice
+  // per page view, once as data and once as HTML (docs/decisions/0057-appointments-drawn-in-the-browser.md).
+  const drawn = useSyncExternalStore(
+    staysPut,
+    () => true,
+    () => false,
+  );
   const [showCancelled, setShowCancelled] = useState(false);
   const [creating, setCreating] = useState<CreateSlot | null>(null);
   const [opened, setOpened] = useState<{ id: string; doctorId: string } | null>(null);
@@ -392,7 +404,7 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
         {focusedCol !== null ? spoken : ""}
       </p>
       {/* On a phone, room on the left: the chat bubble (fixed, bottom left, 5rem wide with its margin) never covers the time axis. */}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm max-sm:pl-16">
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm max-sm:pl-16" aria-busy={!drawn}>
         <div
           className="grid"
           style={{
@@ -441,7 +453,7 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
           </div>
           {columns.map(({ day, dayIndex, doctorDay }, col) => {
             const cells = axis.days[dayIndex]!.cells;
-            const visible = doctorDay.appointments.filter((a) => showCancelled || a.status !== "cancelled");
+            const visible = drawn ? doctorDay.appointments.filter((a) => showCancelled || a.status !== "cancelled") : [];
             // Laid out as tall as drawn: a 5-minute appointment takes a 24 px block, beside (not over) its neighbour.
             const laid = layoutColumns(
               visible.map((a) => ({ a, startsAt: a.startsAt, endsAt: new Date(Math.max(a.endsAt.getTime(), a.startsAt.getTime() + MIN_BLOCK_MS)) })),
