@@ -93,12 +93,19 @@ async function motifCheck(
   return motif.active ? null : { kind: "motif-inactive" };
 }
 
-/** Runs `write` in a transaction that also bumps the agenda; « taken » when the database refuses an overlap. */
+/**
+ * Runs `write` in a transaction that also bumps the agenda; « taken » when the database refuses an
+ * overlap. The bump comes last: it takes the doctor's revision row lock until commit (revisions of
+ * one agenda commit in their order), and taken last that lock is held for the commit only, not
+ * for the whole write (ten bookers of one doctor at once queued behind each other's every
+ * statement). A refused or thrown write never bumps.
+ */
 async function writeAgenda<T>(db: Database, doctorId: string, write: (tx: Database) => Promise<T>): Promise<T | { kind: "taken" }> {
   try {
     return await db.transaction(async (tx) => {
+      const written = await write(tx);
       await announceAgendaChange(tx, doctorId);
-      return write(tx);
+      return written;
     });
   } catch (error) {
     if (isDatabaseError(error, EXCLUSION_VIOLATION, "appointments_no_overlap")) return { kind: "taken" };
@@ -261,7 +268,6 @@ export async function cancelAppointment(
   if (!isUuid(appointmentId)) return { kind: "not-found" };
   const result = await db
     .transaction(async (tx) => {
-      await announceAgendaChange(tx, doctorId);
       const [cancelled] = await tx
         .update(appointments)
         .set({ status: "cancelled", cancelledBy: by, cancelledAt: sql`now()`, updatedAt: sql`now()`, updatedById: access.user.id })
@@ -271,6 +277,8 @@ export async function cancelAppointment(
       // its TransactionRollbackError from one copy is not an instance of another's.
       if (!cancelled) throw new Vanished();
       await scheduleAppointmentMessages(tx, { kind: "cancelled", appointmentId }, cancelled);
+      // Last, as in writeAgenda: the revision row's lock is held for the commit only.
+      await announceAgendaChange(tx, doctorId);
       return { kind: "done" as const };
     })
     .catch(async (error: unknown) => {
