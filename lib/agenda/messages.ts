@@ -33,6 +33,12 @@ export const OUTSIDE_HOURS = "Ce créneau est en dehors des heures d'ouverture. 
 export const NOT_FOUND = "Ce rendez-vous est introuvable.";
 /** « not-found » from a motif function (the settings). */
 export const MOTIF_NOT_FOUND = "Ce motif est introuvable.";
+/** A status the agenda does not know (only a forged or stale form sends one). */
+export const STATUS_UNKNOWN = "Statut inconnu.";
+export const ABSENCE_GONE = "Cette absence est introuvable (déjà supprimée ?).";
+/** The week's rows arrived in pieces (a stale or forged page): its lists do not line up. */
+export const ROWS_INCOMPLETE = { hours: "Horaires incomplets : rechargez la page.", windows: "Plages incomplètes : rechargez la page." } as const;
+export const FIX_HOURS = "Corrigez les plages signalées : rien n'a été enregistré.";
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -102,4 +108,6 @@ export const DONE = {
   motifSaved: "Motif enregistré.",
   motifDeleted: "Motif supprimé.",
   motifsReordered: "Ordre des motifs enregistré.",
+  motifActive: (active: boolean) =>
+    active ? "Motif réactivé : il est de nouveau proposé." : "Motif désactivé : il n'est plus proposé pour les nouveaux rendez-vous.",
 } as const;

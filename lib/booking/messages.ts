@@ -1,3 +1,4 @@
+import { FIX_FIELDS } from "@/lib/forms/form-state";
 import { formatDateTime } from "@/lib/format/datetime";
 import type { CheckBookableResult } from "./availability";
 import type { PatientCancelResult } from "./patient-cancel";
@@ -21,7 +22,7 @@ export function patientCancelMessage(result: PatientCancelResult): string {
   }
 }
 
-export const SETTINGS_INVALID = "Corrigez les champs signalés : rien n'a été enregistré.";
+export const SETTINGS_INVALID = FIX_FIELDS;
 export const SETTINGS_SAVED = {
   on: "Réservation en ligne enregistrée : votre page publique est ouverte.",
   off: "Réglages enregistrés : la réservation en ligne est désactivée.",

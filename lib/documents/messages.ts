@@ -1,3 +1,4 @@
+import { FIX_FIELDS } from "@/lib/forms/form-state";
 import type { IssueOutcome } from "./documents";
 
 // What issuing a document answers the person (French); the domain returns kinds (decision 0020).
@@ -15,7 +16,7 @@ export function issueRefusalMessage(outcome: Exclude<IssueOutcome, { kind: "issu
     case "forbidden":
       return SECRETARY_REFUSAL;
     case "invalid":
-      return "Corrigez les champs signalés : rien n'a été enregistré.";
+      return FIX_FIELDS;
     case "correction-not-found":
       return "Le document à corriger est introuvable.";
     case "already-corrected":

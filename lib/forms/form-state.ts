@@ -26,6 +26,9 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
+/** What every refused form says above its button when fields are wrong (each field says why). */
+export const FIX_FIELDS = "Corrigez les champs signalés : rien n'a été enregistré.";
+
 /**
  * A refused form. `hidden` names the fields the page never shows (hidden inputs: a token, the
  * chosen method), which only a forged or stale page gets wrong: their message is the form's,

@@ -44,6 +44,8 @@ export function deleteAccountMessage(result: Exclude<DeleteAccountResult, { kind
   }
 }
 
+/** « Déplacer » posted without one of the free times offered (a stale or forged form). */
+export const PICK_OFFERED_TIME = "Choisissez un créneau parmi ceux proposés.";
 export const SLOT_JUST_TAKEN = "Ce créneau vient d'être réservé : choisissez-en un autre.";
 
 export function rescheduleMessage(result: PatientRescheduleResult): string {

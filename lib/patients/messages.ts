@@ -1,3 +1,4 @@
+import { FIX_FIELDS } from "@/lib/forms/form-state";
 import type { FormState } from "@/lib/forms/form-state";
 import type { PatientProblem } from "./file-rules";
 import { PATIENT_PROBLEM_MESSAGE } from "./schema";
@@ -59,7 +60,7 @@ export function patientRefusalState<Data>(result: Exclude<SavePatientResult, { k
     case "invalid":
       return {
         status: "error",
-        formError: "Corrigez les champs signalés : rien n'a été enregistré.",
+        formError: FIX_FIELDS,
         fieldErrors: { [PROBLEM_FIELD[result.problem]]: message },
       };
     case "not-found":

@@ -12,7 +12,7 @@ import {
   setAppointmentStatus,
   updateAppointmentDetails,
 } from "@/lib/agenda/appointments";
-import { agendaRefusalMessage, DONE, OUTSIDE_HOURS, TAKEN } from "@/lib/agenda/messages";
+import { agendaRefusalMessage, DONE, OUTSIDE_HOURS, STATUS_UNKNOWN, TAKEN } from "@/lib/agenda/messages";
 import {
   appointmentDetailsSchema,
   appointmentStatusSchema,
@@ -22,7 +22,7 @@ import {
   resizeAppointmentSchema,
 } from "@/lib/agenda/schema";
 import { requireAgendaAccess } from "@/lib/auth/guards";
-import { invalid, type FormState } from "@/lib/forms/form-state";
+import { FIX_FIELDS, invalid, type FormState } from "@/lib/forms/form-state";
 import { cleanSearchText } from "@/lib/forms/search-text";
 import { PATIENT_DONE, patientRefusalState } from "@/lib/patients/messages";
 import { createPatient, findPatient, findPatientsForBooking } from "@/lib/patients/patients";
@@ -32,8 +32,6 @@ import { patientFormEntries, patientFormSchema, type SavedPatient } from "@/lib/
 // plus `appointmentId` for an existing appointment and, in a secretary's side-by-side day view,
 // `doctorId` for the column's doctor (requireAgendaAccess checks she works for that doctor; for
 // anyone else another doctor's id is a 404). The doctor always comes from the guard.
-
-const FIX_FIELDS = "Corrigez les champs signalés : rien n'a été enregistré.";
 
 function text(formData: FormData, name: string): string | null {
   const value = formData.get(name);
@@ -138,7 +136,7 @@ export async function cancelAppointmentAction(_previous: AgendaFormState, formDa
 export async function setAppointmentStatusAction(_previous: AgendaFormState, formData: FormData): Promise<AgendaFormState> {
   const access = await requireAgendaAccess(text(formData, "doctorId"));
   const parsed = appointmentStatusSchema.safeParse(fields(formData));
-  if (!parsed.success) return { status: "error", formError: "Statut inconnu." };
+  if (!parsed.success) return { status: "error", formError: STATUS_UNKNOWN };
   const result = await setAppointmentStatus(access, text(formData, "appointmentId") ?? "", parsed.data.status);
   if (result.kind !== "done") {
     refresh();
@@ -197,7 +195,7 @@ export async function createBookingPatientAction(_previous: FormState<SavedPatie
   // revalidated would make Next render the whole agenda week into it (decision 0049). The patient
   // list and the dashboard are dynamic pages, read afresh on the next visit; the booking that
   // follows refreshes the tab on its live event, which empties the router's cache.
-  if (!patient) return { status: "error", formError: "Ce dossier patient est introuvable." };
+  if (!patient) return patientRefusalState({ kind: "not-found" });
   return {
     status: "success",
     message: PATIENT_DONE.created,

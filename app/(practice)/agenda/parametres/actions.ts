@@ -4,14 +4,14 @@ import { revalidatePath } from "next/cache";
 import { requirePracticeAccess } from "@/lib/auth/guards";
 import { createAbsence, deleteAbsence } from "@/lib/agenda/absences";
 import { setHolidayOpen } from "@/lib/agenda/holiday-openings";
-import { agendaRefusalMessage, DONE, MOTIF_NOT_FOUND } from "@/lib/agenda/messages";
+import { ABSENCE_GONE, agendaRefusalMessage, DONE, FIX_HOURS, MOTIF_NOT_FOUND, ROWS_INCOMPLETE } from "@/lib/agenda/messages";
 import { replaceOpeningHours } from "@/lib/agenda/opening-hours";
 import { absenceSchema, holidayOpeningSchema, HOURS_PROBLEM_MESSAGE, openingHoursSchema, visitReasonSchema } from "@/lib/agenda/schema";
 import { createVisitReason, deleteVisitReason, reorderVisitReasons, setVisitReasonActive, updateVisitReason } from "@/lib/agenda/visit-reasons";
 import { MOTIF_UNKNOWN, SETTINGS_INVALID, SETTINGS_SAVED } from "@/lib/booking/messages";
 import { onlineBookingSettingsSchema } from "@/lib/booking/schema";
 import { saveOnlineBookingSettings } from "@/lib/booking/settings";
-import { invalid, type FormState } from "@/lib/forms/form-state";
+import { FIX_FIELDS, invalid, type FormState } from "@/lib/forms/form-state";
 
 // « Paramètres de l'agenda »: the doctor, or a secretary for the doctor she works for (the
 // session's, never the form's). Ids bound by the page come back from the browser: lib/agenda only
@@ -35,13 +35,12 @@ function done(message: string): FormState {
 export async function saveOpeningHoursAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const access = await requirePracticeAccess();
   const [weekdays, starts, ends] = [texts(formData, "weekday"), texts(formData, "start"), texts(formData, "end")];
-  if (weekdays.length !== starts.length || weekdays.length !== ends.length)
-    return { status: "error", formError: "Horaires incomplets : rechargez la page." };
+  if (weekdays.length !== starts.length || weekdays.length !== ends.length) return { status: "error", formError: ROWS_INCOMPLETE.hours };
   const parsed = openingHoursSchema.safeParse({ intervals: weekdays.map((weekday, i) => ({ weekday, start: starts[i]!, end: ends[i]! })) });
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) fieldErrors[issue.path.slice(0, 3).join(".")] ??= issue.message;
-    return { status: "error", formError: "Corrigez les plages signalées : rien n'a été enregistré.", fieldErrors };
+    return { status: "error", formError: FIX_HOURS, fieldErrors };
   }
   const result = await replaceOpeningHours(access, parsed.data);
   if (result.kind !== "done") {
@@ -61,7 +60,7 @@ export async function createAbsenceAction(_previous: FormState<AbsenceSaved>, fo
     endTime: text(formData, "endTime"),
     label: text(formData, "label"),
   });
-  if (!parsed.success) return { ...invalid<AbsenceSaved>(parsed.error), formError: "Corrigez les champs signalés : rien n'a été enregistré." };
+  if (!parsed.success) return { ...invalid<AbsenceSaved>(parsed.error), formError: FIX_FIELDS };
   const result = await createAbsence(access, parsed.data);
   if (result.kind !== "done") return { status: "error", formError: agendaRefusalMessage(result) };
   return { ...done(DONE.absenceCreated(result.appointmentsDuring)), status: "success", data: { appointmentsDuring: result.appointmentsDuring } };
@@ -70,7 +69,7 @@ export async function createAbsenceAction(_previous: FormState<AbsenceSaved>, fo
 export async function deleteAbsenceAction(absenceId: string, _previous: FormState, _formData: FormData): Promise<FormState> {
   const access = await requirePracticeAccess();
   const result = await deleteAbsence(access, String(absenceId));
-  if (result.kind !== "done") return { status: "error", formError: "Cette absence est introuvable (déjà supprimée ?)." };
+  if (result.kind !== "done") return { status: "error", formError: ABSENCE_GONE };
   return done(DONE.absenceDeleted);
 }
 
@@ -92,7 +91,7 @@ export async function saveMotifAction(motifId: string | null, _previous: FormSta
     colour: text(formData, "colour"),
     active: text(formData, "active"),
   });
-  if (!parsed.success) return { ...invalid(parsed.error), formError: "Corrigez les champs signalés : rien n'a été enregistré." };
+  if (!parsed.success) return { ...invalid(parsed.error), formError: FIX_FIELDS };
   const result = motifId === null ? await createVisitReason(access, parsed.data) : await updateVisitReason(access, String(motifId), parsed.data);
   if (result.kind === "duplicate-label")
     return { status: "error", fieldErrors: { label: agendaRefusalMessage(result) }, formError: agendaRefusalMessage(result) };
@@ -114,7 +113,7 @@ export async function setMotifActiveAction(motifId: string, active: boolean, _pr
   const access = await requirePracticeAccess();
   const result = await setVisitReasonActive(access, String(motifId), active === true);
   if (result.kind !== "done") return { status: "error", formError: MOTIF_NOT_FOUND };
-  return done(active ? "Motif réactivé : il est de nouveau proposé." : "Motif désactivé : il n'est plus proposé pour les nouveaux rendez-vous.");
+  return done(DONE.motifActive(active));
 }
 
 export async function deleteMotifAction(motifId: string, _previous: FormState, _formData: FormData): Promise<FormState> {
@@ -129,8 +128,7 @@ export async function deleteMotifAction(motifId: string, _previous: FormState, _
 export async function saveOnlineBookingAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const access = await requirePracticeAccess();
   const [weekdays, starts, ends] = [texts(formData, "weekday"), texts(formData, "start"), texts(formData, "end")];
-  if (weekdays.length !== starts.length || weekdays.length !== ends.length)
-    return { status: "error", formError: "Plages incomplètes : rechargez la page." };
+  if (weekdays.length !== starts.length || weekdays.length !== ends.length) return { status: "error", formError: ROWS_INCOMPLETE.windows };
   const parsed = onlineBookingSettingsSchema.safeParse({
     enabled: text(formData, "enabled"),
     windowsMode: text(formData, "windowsMode"),

@@ -4,6 +4,7 @@ import type { FormState } from "@/lib/forms/form-state";
 import { OVERSIZED_SIGNATURE_REFUSAL, readBodyAtMost } from "@/lib/http/body-limit";
 import { IMAGE_POLICY } from "@/lib/http/security-headers";
 import { checkSignatureImage, SIGNATURE_MAX_BYTES } from "@/lib/signature/image-check";
+import { NO_SIGNATURE, savedSignatureMessage, UPLOAD_FROM_ELSEWHERE } from "@/lib/signature/messages";
 import { readSignature, saveSignature } from "@/lib/signature/signature";
 
 // The doctor's signature, only ever through here: GET shows it to the doctor (never to a
@@ -15,7 +16,7 @@ const PRIVATE = { "Cache-Control": "private, no-store", "X-Content-Type-Options"
 export async function GET() {
   const { doctor } = await requireDoctor();
   const stored = await readSignature(doctor);
-  if (!stored) return new NextResponse("Aucune signature.", { status: 404, headers: PRIVATE });
+  if (!stored) return new NextResponse(NO_SIGNATURE, { status: 404, headers: PRIVATE });
   return new NextResponse(new Uint8Array(stored.png), {
     headers: {
       ...PRIVATE,
@@ -34,7 +35,7 @@ export async function POST(request: NextRequest) {
   const { doctor } = await requireDoctor();
   // A browser says where a request comes from; only this site's own page may upload.
   const site = request.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin") return answer({ status: "error", formError: "Requête refusée." }, 403);
+  if (site && site !== "same-origin") return answer({ status: "error", formError: UPLOAD_FROM_ELSEWHERE }, 403);
   const declared = Number(request.headers.get("content-length"));
   if (declared > SIGNATURE_MAX_BYTES) return answer(OVERSIZED_SIGNATURE_REFUSAL, 413);
   // Sent chunked, the body has no declared length: read at most the limit.
@@ -44,13 +45,5 @@ export async function POST(request: NextRequest) {
   const checked = await checkSignatureImage(body.bytes);
   if (!checked.ok) return refuse(checked.message);
   await saveSignature(doctor, checked);
-  return answer(
-    {
-      status: "success",
-      message: checked.opaque
-        ? "Signature enregistrée. Attention : son fond est opaque (sans transparence) et masquera ce qui se trouve dessous sur vos documents ; un PNG à fond transparent rend mieux."
-        : "Signature enregistrée.",
-    },
-    200,
-  );
+  return answer({ status: "success", message: savedSignatureMessage(checked.opaque) }, 200);
 }

@@ -26,6 +26,6 @@ export async function markConversationReadAction(conversationId: string): Promis
 export async function replyAction(conversationId: string, body: string): Promise<SendResult> {
   const { user } = await requireSupport();
   const id = conversationIdSchema.safeParse(conversationId);
-  if (!id.success) return { ok: false, error: "Conversation inconnue." };
+  if (!id.success) return { ok: false, error: id.error.issues[0]!.message };
   return sendSupportReply({ user, ip: (await requestContext()).ip }, id.data, body);
 }
