@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import ts from "typescript";
 import { expect, it } from "vitest";
@@ -53,8 +54,7 @@ it("no server action or route handler under app/ writes a sentence of its own", 
 });
 
 it("recognises a sentence, and leaves a bug's Error alone", () => {
-  const file = path.join(import.meta.dirname, "..", ".data", "sentence-probe.ts");
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sentences-")), "actions.ts");
   fs.writeFileSync(file, `export const a = () => ({ formError: "Corrigez le champ." });\nthrow new Error("Not a sentence for a person");\n`);
   try {
     expect(sentencesIn(file)).toEqual(["Corrigez le champ."]);
