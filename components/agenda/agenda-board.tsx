@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
+import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
 import type { AgendaActions } from "@/lib/agenda/action-state";
 import { buildAxis, layoutColumns, ROW_MINUTES, rowPosition, visibleRange, wallClockFields, type DayRow } from "@/lib/agenda/grid";
 import type { GridAppointment, GridDoctorDay, GridReason, GridView } from "@/lib/agenda/grid-view";
@@ -10,6 +10,7 @@ import { canReschedule, isActive } from "@/lib/agenda/status";
 import type { VisitReason } from "@/lib/agenda/visit-reasons";
 import { formatCalendarDayMonth } from "@/lib/format/datetime";
 import { formatTime, instantToWallClock, todayIn } from "@/lib/time/luxembourg";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { CreateDialog, type CreateSlot } from "./create-dialog";
 import { DetailsDialog } from "./details-dialog";
 import styles from "./agenda-board.module.css";
@@ -78,20 +79,13 @@ const GRIP_PX = 6;
 const MIN_DURATION_MS = MIN_APPOINTMENT_MINUTES * 60_000;
 const MAX_DURATION_MS = MAX_APPOINTMENT_MINUTES * 60_000;
 
-/** Never changes once the page runs: for useSyncExternalStore, which tells the server's pass from the browser's. */
-const staysPut = () => () => {};
-
 /** The week or day grid: closed hours shaded, absences and holidays labelled, appointments, free time. */
 export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
   // The appointments are drawn by the browser, from the props it hydrates with, not written into
   // the server's HTML: a block appears when it answers a click or a drag (a block drawn before the
   // page's script ran took neither), and the server no longer renders the week's ~150 blocks twice
   // per page view, once as data and once as HTML (docs/decisions/0057-appointments-drawn-in-the-browser.md).
-  const drawn = useSyncExternalStore(
-    staysPut,
-    () => true,
-    () => false,
-  );
+  const drawn = useHydrated();
   const [showCancelled, setShowCancelled] = useState(false);
   const [creating, setCreating] = useState<CreateSlot | null>(null);
   const [opened, setOpened] = useState<{ id: string; doctorId: string } | null>(null);
