@@ -214,9 +214,10 @@ test("a doctor: every profile and security form, and the dashboard's query, take
   playwright,
   baseURL,
 }) => {
-  // A second session, so /securite offers « Déconnecter » forms (with session ids to forge). Opened
-  // first: the sessions are listed by last activity, and the fuzzing session, touched as it posts,
-  // then stays at the top instead of passing the other one mid-run.
+  // A second session, so /securite offers « Déconnecter » forms (with session ids to forge). The
+  // page lists the sessions by last activity, which the fuzzing session's posts keep moving; the
+  // snapshot does not depend on that order, nor on which session was opened first: it leaves out
+  // the activity minute and sorts the sessions' entries (withoutActivityTimes).
   const other = await signedInRequest(playwright, baseURL!, FIXTURES.hostileDoctor.email);
   const request = await signedInRequest(playwright, baseURL!, FIXTURES.hostileDoctor.email);
   const tally: Tally = { posts: 0, refused: 0, gets: 0 };
