@@ -238,6 +238,19 @@ test("accessibility sweep: support", async ({ browser }, testInfo) => {
       await expect(page.getByRole("heading", { name: "Actions du support" })).toBeVisible();
     },
   };
+  // Support with its event stream open counts as an operator online for 60 s (any operator's), which
+  // would change what the chat's « nobody online » test running alongside sees. The page is swept
+  // rendered and hydrated, its stream refused at the browser: it never reaches the server, and the
+  // page stays in the one state it shows while it connects.
+  const chatPage: Visit = {
+    name: "/admin/chat (event stream refused)",
+    open: async (page) => {
+      await page.route("**/api/events", (route) => route.abort());
+      await page.goto("/admin/chat");
+      await expect(page.getByRole("heading", { name: "Chat", level: 1 })).toBeVisible();
+      await expect(page.getByRole("status").filter({ hasText: "Connexion…" })).toBeVisible();
+    },
+  };
   // Support signs in with an authenticator code, which another test may have used in the same
   // half-minute (a replay is refused, decision 0006): its stored session is reused.
   await sweep(await pageAs(browser, testInfo, "support"), [
@@ -245,7 +258,7 @@ test("accessibility sweep: support", async ({ browser }, testInfo) => {
     userPage,
     url("/admin/journal"),
     url("/admin/nouveau"),
-    url("/admin/chat"),
+    chatPage,
     url("/admin/avis"),
     url("/securite"),
   ]);
