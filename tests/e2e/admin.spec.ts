@@ -57,8 +57,8 @@ test("a secretary's day: pick a doctor, switch, and lose access when a doctor de
 
   // Each doctor she worked for sees her, in red and by name, in his connection history: doctor A
   // keeps the row of her first pick, and switching wrote a new one in doctor B's.
-  const doctorA = await signedInPage(browser, baseURL, FIXTURES.dayDoctorA.email, uniqueClientIp());
-  const doctor = await signedInPage(browser, baseURL, FIXTURES.dayDoctorB.email, uniqueClientIp());
+  const doctorA = await signedInPage(browser, baseURL, FIXTURES.dayDoctorA.email, uniqueClientIp(), { land: false });
+  const doctor = await signedInPage(browser, baseURL, FIXTURES.dayDoctorB.email, uniqueClientIp(), { land: false });
   for (const page of [doctorA, doctor]) {
     const row = await viaSecretaryRows(page, ip);
     await expect(row).toHaveCount(1);
@@ -132,7 +132,7 @@ test.describe("support actions, each audited and emailed", () => {
 
   test("« Fermer les sessions » signs the user out everywhere", async ({ browser, baseURL }) => {
     const email = FIXTURES.closeSessionsOf.email;
-    const user = await signedInPage(browser, baseURL, email, uniqueClientIp());
+    const user = await signedInPage(browser, baseURL, email, uniqueClientIp(), { land: false });
     await openUser(support, email);
     await supportAction(support, "Fermer les sessions", "Poste partagé resté connecté");
     await expect(outcome(support)).toContainText("1 session fermée.");

@@ -102,7 +102,9 @@ test("bad input posted to « Nouveau rendez-vous » is answered in French, never
   test.slow();
   const { page, cookie } = await secretary(browser, baseURL);
   const mine = await patientId(page, "Saisie");
-  const other = await signedInPage(browser, baseURL, DOCTOR.email.replace("agenda-course@", "agenda-course-autre@"), uniqueClientIp());
+  const other = await signedInPage(browser, baseURL, DOCTOR.email.replace("agenda-course@", "agenda-course-autre@"), uniqueClientIp(), {
+    land: false,
+  });
   const theirs = await patientId(other, "Ailleurs");
   await other.context().close();
   // Wednesday 2 June 2027, 10:00 in Luxembourg.

@@ -125,8 +125,8 @@ function replay(page: Page, action: Captured): Promise<APIResponse> {
 
 test("a doctor reaches no other doctor's patient, motif or settings, by URL or by replaying an action", async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
-  const owner = await signedInPage(browser, baseURL, FIXTURES.settingsOtherDoctor.email, uniqueClientIp());
-  const intruder = await signedInPage(browser, baseURL, FIXTURES.patientsDoctor.email, uniqueClientIp());
+  const owner = await signedInPage(browser, baseURL, FIXTURES.settingsOtherDoctor.email, uniqueClientIp(), { land: false });
+  const intruder = await signedInPage(browser, baseURL, FIXTURES.patientsDoctor.email, uniqueClientIp(), { land: false });
 
   // The owner's patient and a motif of hers.
   await owner.goto("/patients?q=Gardée");

@@ -175,7 +175,7 @@ test("a doctor reaches no other doctor's agenda, appointment or patient", async 
   const schmitId = await dialog(schmit).locator('input[name="doctorId"]').first().inputValue();
   const patientHref = (await dialog(schmit).getByRole("link", { name: "Dossier du patient" }).getAttribute("href"))!;
 
-  const other = await signedInPage(browser, baseURL, ACCOUNT.dentist, uniqueClientIp());
+  const other = await signedInPage(browser, baseURL, ACCOUNT.dentist, uniqueClientIp(), { land: false });
   // His agenda, whatever the address asks.
   await other.goto(`/agenda?vue=jour&medecins=${schmitId}`);
   await expect(other.getByRole("heading", { name: "Agenda", exact: true })).toBeVisible();

@@ -66,7 +66,7 @@ test("an anonymous visitor finds Dr Weber, sees her motifs and free times week b
 });
 
 test("a doctor who turns online booking off: the public page says so and gives the phone", async ({ browser, page }, testInfo) => {
-  const doctor = await signedInPage(browser, testInfo.project.use.baseURL, FIXTURES.bookingOffDoctor.email, uniqueClientIp());
+  const doctor = await signedInPage(browser, testInfo.project.use.baseURL, FIXTURES.bookingOffDoctor.email, uniqueClientIp(), { land: false });
   await doctor.goto("/agenda/parametres#reservation-en-ligne");
   const form = doctor.getByRole("form", { name: "Prise de rendez-vous en ligne" });
   await expect(form.getByRole("checkbox", { name: "Accepter les rendez-vous en ligne" })).not.toBeChecked();

@@ -153,7 +153,7 @@ test("a doctor cannot read another doctor's history by any address or action", a
     secretary.getByRole("button", { name: /Dr Paul Schmit/ }).click(),
   ]);
 
-  const page = await signedInPage(browser, baseURL, ACCOUNT.dentist, uniqueClientIp());
+  const page = await signedInPage(browser, baseURL, ACCOUNT.dentist, uniqueClientIp(), { land: false });
   const attempts = [
     `/dashboard?doctorId=${schmitId}`,
     `/dashboard?accountId=${schmitId}&mode=directe`,

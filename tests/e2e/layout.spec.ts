@@ -22,7 +22,7 @@ test("at the bottom of a page, the chat bubble leaves the last controls clear", 
 });
 
 test("a long secretary address wraps: « Détacher » keeps the card's padding", async ({ browser, baseURL }) => {
-  const page = await signedInPage(browser, baseURL, FIXTURES.layoutDoctor.email, uniqueClientIp());
+  const page = await signedInPage(browser, baseURL, FIXTURES.layoutDoctor.email, uniqueClientIp(), { land: false });
   await page.setViewportSize({ width: 390, height: 800 });
   for (const path of ["/secretaires", "/profile"]) {
     await page.goto(path);

@@ -12,7 +12,7 @@ const TAKEN = matriculeFor("1979-11-23", 100); // Marc Duplicat's, as the fixtur
 
 test("create a patient, a duplicate matricule refused with a link, edit, archive", async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
-  const page = await signedInPage(browser, baseURL, DOCTOR.email, uniqueClientIp());
+  const page = await signedInPage(browser, baseURL, DOCTOR.email, uniqueClientIp(), { land: false });
   // Letters only (a name has no digits), unique per run.
   const lastName = `Essai${Date.now()
     .toString(36)

@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { appRoutes } from "@/tests/support/app-routes";
 import { hiddenFieldsOfFirstForm } from "@/tests/support/html-forms";
 import { FIXTURES } from "./fixtures/accounts";
-import { ACCOUNT, PASSWORD, signedInPage, uniqueClientIp } from "./support/auth";
+import { ACCOUNT, PASSWORD, signedInPage, signedInPageThroughSignIn, uniqueClientIp } from "./support/auth";
 
 /** Every page and route handler of the app (dynamic segments filled with an id of nobody). */
 const EVERY_ROUTE = Object.values(appRoutes())
@@ -41,7 +41,8 @@ test("every response carries the security headers, with a nonce-based script pol
 });
 
 test("the session cookie is HttpOnly, SameSite=Lax and Secure in production", async ({ browser, baseURL }) => {
-  const page = await signedInPage(browser, baseURL, ACCOUNT.doctor, uniqueClientIp());
+  // The cookie the browser keeps from a sign-in through the pages: the subject here.
+  const page = await signedInPageThroughSignIn(browser, baseURL, ACCOUNT.doctor, uniqueClientIp());
   const session = (await page.context().cookies()).find((c) => c.name.includes("authjs.session-token"));
   expect(session).toBeDefined();
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true });
@@ -87,7 +88,7 @@ test("a form posted from another site is refused before it runs: no session, no 
   await request.dispose();
 
   // A signed-in doctor's browser lured to another site: the upload it is made to send is refused.
-  const doctor = await signedInPage(browser, baseURL, FIXTURES.profileRefusals.email, uniqueClientIp());
+  const doctor = await signedInPage(browser, baseURL, FIXTURES.profileRefusals.email, uniqueClientIp(), { land: false });
   const upload = await doctor.request.post("/profile/signature", {
     data: Buffer.from("not an image"),
     headers: { origin: "https://evil.example" },

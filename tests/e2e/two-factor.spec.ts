@@ -81,7 +81,7 @@ test(
   { tag: "@embedded" },
   async ({ browser, baseURL, request }) => {
     const email = FIXTURES.block.email;
-    const elsewhere = await signedInPage(browser, baseURL, email, uniqueClientIp());
+    const elsewhere = await signedInPage(browser, baseURL, email, uniqueClientIp(), { land: false });
 
     const context = await browser.newContext({ baseURL, extraHTTPHeaders: uniqueClientIp() });
     const page = await context.newPage();

@@ -78,14 +78,18 @@ export async function signIn(page: Page, email: string, stepsAhead = 0) {
  * session of its own but whose subject is not the sign-in: the same server actions and the same
  * password hash as through the pages, without rendering the sign-in and landing pages.
  */
-export async function signInOverHttp(request: APIRequestContext, email: string, stepsAhead = 0) {
+export async function signInOverHttp(request: APIRequestContext, email: string, stepsAhead = 0): Promise<string> {
   const account = accountOf(email);
+  // Each on a connection of its own, closed after its answer: `request` keeps idle connections
+  // alive, and the test's next request, seconds later, could be sent on one just as the server
+  // times it out (5 s) and closes it, and fail with ECONNRESET.
+  const connection = "close";
   const postFirstForm = async (path: string, fields: Record<string, string>) => {
-    const form = await request.get(path, { maxRedirects: 0 });
+    const form = await request.get(path, { headers: { connection }, maxRedirects: 0 });
     expect(form.status(), `GET ${path}`).toBe(200);
     const origin = new URL(form.url()).origin;
     const multipart = { ...hiddenFieldsOfFirstForm(await form.text()), ...fields };
-    const answer = await request.post(path, { multipart, headers: { origin }, maxRedirects: 0 });
+    const answer = await request.post(path, { multipart, headers: { origin, connection }, maxRedirects: 0 });
     expect(answer.status(), `POST ${path} for ${email}`).toBe(303);
     return new URL(answer.headers()["location"]!, origin).pathname;
   };
@@ -95,10 +99,35 @@ export async function signInOverHttp(request: APIRequestContext, email: string, 
     landing = await postFirstForm("/connexion/2fa", { code: totpCode(email, stepsAhead) });
   }
   expect(landing, `${email} signed in`).toMatch(HOME[account.role]);
+  return landing;
 }
 
-/** A new browser context (its own cookies), signed in as `email`. */
-export async function signedInPage(browser: Browser, baseURL: string | undefined, email: string, headers?: Record<string, string>) {
+/**
+ * A new browser context (its own cookies, and `headers` on its pages' and its `request`'s
+ * requests: a client address of its own), signed in as `email` over HTTP (signInOverHttp, decision
+ * 0056), on its landing page — or on nothing yet with `{ land: false }`, for a test that goes
+ * elsewhere first. For tests whose subject is not the sign-in; those whose subject is take
+ * signedInPageThroughSignIn().
+ */
+export async function signedInPage(
+  browser: Browser,
+  baseURL: string | undefined,
+  email: string,
+  headers?: Record<string, string>,
+  { land = true }: { land?: boolean } = {},
+) {
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: headers });
+  const page = await context.newPage();
+  const landing = await signInOverHttp(context.request, email);
+  if (land) {
+    await page.goto(landing);
+    await expect(page).toHaveURL(HOME[roleOf(email)]);
+  }
+  return page;
+}
+
+/** A new browser context signed in as `email` through the sign-in pages, on its landing page: for tests whose subject is the sign-in. */
+export async function signedInPageThroughSignIn(browser: Browser, baseURL: string | undefined, email: string, headers?: Record<string, string>) {
   const context = await browser.newContext({ baseURL, extraHTTPHeaders: headers });
   const page = await context.newPage();
   await signIn(page, email);
