@@ -484,6 +484,8 @@ export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
                 <button
                   type="button"
                   data-slot={col}
+                  // Like the blocks, it acts only through React: inert until then, so an early click waits rather than being lost.
+                  disabled={!drawn}
                   tabIndex={isCursorColumn ? 0 : -1}
                   aria-label={slotLabel(col, isCursorColumn || !active ? (active?.row ?? 0) : (existingRow(col, active.row, 1) ?? active.row))}
                   aria-describedby="agenda-keys"

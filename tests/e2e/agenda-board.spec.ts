@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { publicHolidays } from "@/lib/agenda/holidays";
 import { matriculeFor } from "@/lib/patients/matricule";
 import { appointmentIdIn, callServerAction, formDataOf, serverActionId } from "@/tests/support/server-actions";
 import { FIXTURES } from "./fixtures/accounts";
@@ -10,8 +11,8 @@ import { signedInPage, uniqueClientIp } from "./support/auth";
 // asks first in the agenda's dialog; a secretary's « Tous mes médecins » day shows her doctors
 // side by side and books in the second doctor's column, with a patient file created there for
 // that doctor; an appointment's bottom edge dragged down lengthens it, onto the next appointment it
-// is refused. Far-future days (2032, never a public holiday here: a Wednesday between February
-// and October) at random times, so runs on a kept database do not collide.
+// is refused. Far-future days (2032: a Wednesday between February
+// and October, not a public holiday) at random times, so runs on a kept database do not collide.
 
 const ACTIONS = "app/(practice)/agenda/actions.ts";
 const ROW_PX = 28;
@@ -19,36 +20,41 @@ const random = (n: number) => Math.floor(Math.random() * n);
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 const randomName = (prefix: string) => prefix + Array.from({ length: 6 }, () => LETTERS[random(26)]).join("");
 
-/** A Wednesday of 2032 between February and mid-October, as YYYY-MM-DD. */
+/**
+ * A Wednesday of 2032 between February and mid-October that is not a public holiday, as
+ * YYYY-MM-DD: 23 June 2032, the National Day, is a Wednesday, closed, where a drop is asked about
+ * instead of moved.
+ */
 function futureWednesday(): string {
   const first = Date.UTC(2032, 1, 4); // Wednesday 4 February 2032
-  return new Date(first + random(36) * 7 * 86_400_000).toISOString().slice(0, 10);
+  const closed = new Set(publicHolidays(2032).map((h) => h.day));
+  const open = Array.from({ length: 36 }, (_, i) => new Date(first + i * 7 * 86_400_000).toISOString().slice(0, 10)).filter((d) => !closed.has(d));
+  return open[random(open.length)]!;
 }
 
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 const block = (page: Page, time: string, name: string) => page.getByRole("button", { name: new RegExp(`^${time}–\\d{2}:\\d{2}, ${name}`) });
 const notice = (page: Page) => page.getByRole("status").filter({ hasText: /Rendez-vous déplacé|Ce créneau n'est plus libre/ });
 
-test("an appointment dragged to a free time moves; dropped on an occupied one, it stays, with a message", async ({ doctorPage: page, baseURL }) => {
-  // A patient file, two bookings, two drags and a reload: more steps than most tests.
+test("an appointment dragged to a free time moves; dropped on an occupied one, it stays, with a message", async ({ browser, baseURL }) => {
+  // Two bookings, three drags and a reload: more steps than most tests.
   test.slow();
+  // A doctor of the fixtures whose agenda is this test's alone (fixtures/accounts.ts): a live event
+  // of another test's change to a shared agenda would redraw the board while it is dragged on.
+  // Signed in over HTTP, the sign-in not being what this tests.
+  const page = await signedInPage(browser, baseURL, FIXTURES.agendaDragDoctor.email, uniqueClientIp(), { land: false });
   const day = futureWednesday();
-  // Dr Schmit is open 08:00–12:00 on Wednesdays: one appointment at 08:xx, another an hour later.
+  // The doctor is open 08:00–12:00 on Wednesdays: one appointment at 08:xx, another an hour later.
   const first = 8 * 60 + 15 * random(4);
   const second = first + 60;
   const target = first + 120;
 
-  // The two appointments, booked through the agenda's own action (the booking is not what this tests).
-  const lastName = randomName("Glisse");
-  const name = `${lastName.toUpperCase()} Test`;
-  await page.goto("/patients/nouveau");
-  await page.getByLabel("Nom", { exact: true }).fill(lastName);
-  await page.getByLabel("Prénom").fill("Test");
-  await page.getByLabel("Date de naissance (JJ/MM/AAAA)").fill("02/04/1979");
-  await page.getByLabel("Matricule (13 chiffres)").fill(matriculeFor("1979-04-02", random(1000)));
-  await page.getByRole("button", { name: "Créer le dossier" }).click();
-  await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}\?/);
-  const patientId = /\/patients\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+  // The two appointments, for the doctor's patient of the fixtures, booked through the agenda's own
+  // action (the booking is not what this tests).
+  const name = "GLISSEUR Test";
+  const list = await (await page.request.get("/patients?q=Glisseur")).text();
+  const patientId = /href="\/patients\/([0-9a-f-]{36})[?"]/.exec(list)?.[1] ?? "";
+  expect(patientId, "the fixture's patient in the list").not.toBe("");
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const create = serverActionId(ACTIONS, "createAppointmentAction");
   for (const minute of [first, second]) {
@@ -106,6 +112,7 @@ test("an appointment dragged to a free time moves; dropped on an occupied one, i
   await expect(notice(page)).toHaveText("Rendez-vous déplacé. Ce créneau est en dehors des heures d'ouverture.");
   await expect(block(page, hhmm(late), name)).toBeVisible();
   await expect(block(page, hhmm(target), name)).toHaveCount(0);
+  await page.context().close();
 });
 
 test("an appointment's bottom edge dragged down lengthens it; onto the next appointment, it keeps its time, with a message", async ({
@@ -116,7 +123,7 @@ test("an appointment's bottom edge dragged down lengthens it; onto the next appo
   test.slow();
   // Dr Test agenda-duree, whom no other test touches: no live redraw from elsewhere mid-drag. She
   // has no opening hours, so each change is asked about first, as the agenda asks it.
-  const page = await signedInPage(browser, baseURL, FIXTURES.agendaResizeDoctor.email, uniqueClientIp());
+  const page = await signedInPage(browser, baseURL, FIXTURES.agendaResizeDoctor.email, uniqueClientIp(), { land: false });
   const name = "ETIRE Rita";
   const day = futureWednesday();
   const first = 8 * 60 + 15 * random(4);

@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, storedSessionPage, test } from "./fixtures/signed-in";
+import { publicHolidays } from "@/lib/agenda/holidays";
 import { matriculeFor } from "@/lib/patients/matricule";
 import { ACCOUNT, signedInPage, uniqueClientIp } from "./support/auth";
 
@@ -14,10 +15,12 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 const randomName = (prefix: string) => prefix + Array.from({ length: 6 }, () => LETTERS[Math.floor(Math.random() * 26)]).join("");
 const random = (n: number) => Math.floor(Math.random() * n);
 
-/** A Monday of 2031 between February and mid-October, as YYYY-MM-DD. */
+/** A Monday of 2031 between February and mid-October that is not a public holiday (Easter and Whit Monday are), as YYYY-MM-DD. */
 function futureMonday(): string {
   const first = Date.UTC(2031, 1, 3); // Monday 3 February 2031
-  return new Date(first + random(36) * 7 * 86_400_000).toISOString().slice(0, 10);
+  const closed = new Set(publicHolidays(2031).map((h) => h.day));
+  const open = Array.from({ length: 36 }, (_, i) => new Date(first + i * 7 * 86_400_000).toISOString().slice(0, 10)).filter((d) => !closed.has(d));
+  return open[random(open.length)]!;
 }
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
