@@ -167,11 +167,10 @@ const patientFile: Visit = {
     await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
   },
 };
+/** From the patient file just swept (patientFile comes right before it): its « Modifier » link. */
 const patientEdit: Visit = {
   name: "/patients/[id]/modifier",
   open: async (page) => {
-    await page.goto("/patients");
-    await page.getByRole("table").getByRole("link").first().click();
     await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
     await page.getByRole("link", { name: "Modifier", exact: true }).click();
     await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}\/modifier$/);
@@ -184,8 +183,8 @@ const PRACTICE_PAGES: Visit[] = [
   url("/agenda/parametres"),
   url("/patients"),
   patientFile,
-  url("/patients/nouveau"),
   patientEdit,
+  url("/patients/nouveau"),
   url("/patients/a-verifier"),
 ];
 
