@@ -3,7 +3,7 @@
 import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
 import type { AgendaActions } from "@/lib/agenda/action-state";
 import { buildAxis, layoutColumns, ROW_MINUTES, rowPosition, visibleRange, wallClockFields, type DayRow } from "@/lib/agenda/grid";
-import type { GridAppointment, GridDoctorDay, GridReason, GridView } from "@/lib/agenda/grid-view";
+import { decodeGridView, type GridAppointment, type GridDoctorDay, type GridReason } from "@/lib/agenda/grid-view";
 import { MAX_APPOINTMENT_MINUTES, MIN_APPOINTMENT_MINUTES } from "@/lib/agenda/rules";
 import { STATUS_LABEL } from "@/lib/agenda/schema";
 import { canReschedule, isActive } from "@/lib/agenda/status";
@@ -18,7 +18,8 @@ import { useAgendaRefresh } from "./live-events";
 import { OutsideHoursQuestion } from "./outside-hours-question";
 
 type Props = {
-  view: GridView;
+  /** The view as encodeGridView wrote it (one text rather than thousands of values to serialise). */
+  viewJson: string;
   motifs: Record<string, VisitReason[]>;
   sessionDoctorId: string;
   actions: AgendaActions;
@@ -80,7 +81,8 @@ const MIN_DURATION_MS = MIN_APPOINTMENT_MINUTES * 60_000;
 const MAX_DURATION_MS = MAX_APPOINTMENT_MINUTES * 60_000;
 
 /** The week or day grid: closed hours shaded, absences and holidays labelled, appointments, free time. */
-export function AgendaBoard({ view, motifs, sessionDoctorId, actions }: Props) {
+export function AgendaBoard({ viewJson, motifs, sessionDoctorId, actions }: Props) {
+  const view = useMemo(() => decodeGridView(viewJson), [viewJson]);
   // The appointments are drawn by the browser, from the props it hydrates with, not written into
   // the server's HTML: a block appears when it answers a click or a drag (a block drawn before the
   // page's script ran took neither), and the server no longer renders the week's ~150 blocks twice

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AgendaAppointment } from "./appointment-view";
-import { toGridView } from "./grid-view";
+import { decodeGridView, encodeGridView, toGridView } from "./grid-view";
 import type { AgendaView } from "./week";
 
 const at = (iso: string) => new Date(iso);
@@ -71,5 +71,20 @@ describe("toGridView", () => {
     // Nothing of the details dialog (note, authors, patient id) reaches the grid.
     const sent = JSON.stringify(grid);
     for (const secret of ["pénicilline", "Sophie Muller", "p1", "1985-03-12"]) expect(sent).not.toContain(secret);
+  });
+});
+
+describe("encodeGridView / decodeGridView", () => {
+  it("gives the grid back whole, its instants as Dates and its texts as texts", () => {
+    const view = viewOf([appointment("a1"), appointment("a2", { overbooked: true })]);
+    view.days[0]!.doctors[0]!.open = [{ start: at("2031-03-05T07:00:00Z"), end: at("2031-03-05T11:00:00Z") }];
+    view.days[0]!.doctors[0]!.absences = [{ id: "x1", startsAt: at("2031-03-05T12:00:00Z"), endsAt: at("2031-03-05T13:00:00Z"), label: "Formation" }];
+    const grid = toGridView(view);
+    const back = decodeGridView(encodeGridView(grid));
+    expect(back).toEqual(grid);
+    expect(back.days[0]!.start).toBeInstanceOf(Date);
+    expect(back.days[0]!.doctors[0]!.appointments[0]!.startsAt).toBeInstanceOf(Date);
+    expect(back.days[0]!.doctors[0]!.absences[0]!.endsAt).toBeInstanceOf(Date);
+    expect(back.from).toBe("2031-03-05");
   });
 });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AgendaBoard } from "@/components/agenda/agenda-board";
 import { AgendaToolbar } from "@/components/agenda/agenda-toolbar";
 import type { AgendaActions } from "@/lib/agenda/action-state";
-import { toGridView } from "@/lib/agenda/grid-view";
+import { encodeGridView, toGridView } from "@/lib/agenda/grid-view";
 import { agendaSearch, parseAgendaQuery } from "@/lib/agenda/schema";
 import { listVisitReasons } from "@/lib/agenda/visit-reasons";
 import { readAgenda } from "@/lib/agenda/week";
@@ -84,7 +84,7 @@ export default async function AgendaPage({ searchParams }: Props) {
         sideBySide={sideBySide}
         doctorIds={doctorIds}
       />
-      <AgendaBoard view={toGridView(view)} motifs={motifs} sessionDoctorId={access.doctor.id} actions={ACTIONS} />
+      <AgendaBoard viewJson={encodeGridView(toGridView(view))} motifs={motifs} sessionDoctorId={access.doctor.id} actions={ACTIONS} />
     </div>
   );
 }
