@@ -1,20 +1,20 @@
 "use client";
 
-import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
 import type { AgendaActions } from "@/lib/agenda/action-state";
-import { buildAxis, layoutColumns, ROW_MINUTES, rowPosition, visibleRange, wallClockFields, type DayRow } from "@/lib/agenda/grid";
-import { decodeGridView, type GridAppointment, type GridDoctorDay, type GridReason } from "@/lib/agenda/grid-view";
+import { buildAxis, layoutColumns, rowPosition, visibleRange, wallClockFields } from "@/lib/agenda/grid";
+import { decodeGridView } from "@/lib/agenda/grid-view";
 import { MAX_APPOINTMENT_MINUTES, MIN_APPOINTMENT_MINUTES } from "@/lib/agenda/rules";
-import { STATUS_LABEL } from "@/lib/agenda/schema";
-import { canReschedule, isActive } from "@/lib/agenda/status";
+import { isActive } from "@/lib/agenda/status";
 import type { VisitReason } from "@/lib/agenda/visit-reasons";
 import { formatCalendarDayMonth } from "@/lib/format/datetime";
-import { formatTime, instantToWallClock, todayIn } from "@/lib/time/luxembourg";
+import { instantToWallClock, todayIn } from "@/lib/time/luxembourg";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { CreateDialog, type CreateSlot } from "./create-dialog";
 import { DetailsDialog } from "./details-dialog";
-import styles from "./agenda-board.module.css";
 import { useAgendaRefresh } from "./live-events";
+import { AppointmentBlock } from "./appointment-block";
+import { bandsOf, endMinute, firstSlot, hhmm, MIN_BLOCK_MS, ROW_MS, ROW_PX, slotState, type BandKind, type Cursor } from "./board-geometry";
 import { OutsideHoursQuestion } from "./outside-hours-question";
 
 type Props = {
@@ -25,12 +25,8 @@ type Props = {
   actions: AgendaActions;
 };
 
-const ROW_PX = 28;
 const WEEKDAY = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-const ROW_MS = ROW_MINUTES * 60_000;
 const SNAP_MS = 5 * 60_000;
-
-const hhmm = (at: Date) => formatTime(instantToWallClock(at).minute);
 
 // Free time is drawn, not built: each column paints its rows as a few bands (open, closed,
 // absence, an hour the clocks skip) under hour and quarter lines from one CSS gradient, and holds
@@ -38,7 +34,6 @@ const hhmm = (at: Date) => formatTime(instantToWallClock(at).minute);
 // rows (its label says which and what state), Enter books there; a pointer's click books the row
 // it fell on. One button per quarter hour made the week view a third of a megabyte
 // (docs/decisions/0035-one-slot-control-per-agenda-column.md).
-type BandKind = "missing" | "absence" | "open" | "closed";
 const BAND_CLASS: Record<BandKind, string> = {
   missing: "bg-[repeating-linear-gradient(45deg,#e2e8f0_0,#e2e8f0_4px,transparent_4px,transparent_8px)]",
   absence: "bg-amber-50",
@@ -50,7 +45,6 @@ const LINES = {
   backgroundSize: `100% ${ROW_PX * 4}px, 100% ${ROW_PX}px`,
 };
 
-type Cursor = { col: number; row: number };
 /**
  * An appointment held by the pointer: where it was grabbed, whether it has moved yet, and whether
  * Escape let it go. `resize` holds its column when it was grabbed by its bottom edge (its end
@@ -70,13 +64,8 @@ type Dragged = {
 };
 /** A change asked by a drag: a new start (move) or a new end (resize). */
 type Change = { kind: "move"; drag: Dragged; startsAt: Date } | { kind: "resize"; drag: Dragged; endsAt: Date };
-/** Blocks are at least this tall (WCAG 2.5.8, 24 px targets): laid out as if this long. */
-const MIN_BLOCK_PX = 24;
-const MIN_BLOCK_MS = Math.ceil((MIN_BLOCK_PX / ROW_PX) * ROW_MINUTES) * 60_000;
 /** How far the pointer moves before a press on an appointment becomes a drag (else it is a click). */
 const DRAG_THRESHOLD_PX = 5;
-/** How high the bottom strip of a block is that resizes rather than moves (`.movable::after` in agenda-board.module.css). */
-const GRIP_PX = 6;
 const MIN_DURATION_MS = MIN_APPOINTMENT_MINUTES * 60_000;
 const MAX_DURATION_MS = MAX_APPOINTMENT_MINUTES * 60_000;
 
@@ -598,131 +587,4 @@ export function AgendaBoard({ viewJson, motifs, sessionDoctorId, actions }: Prop
       )}
     </div>
   );
-}
-
-function AppointmentBlock({
-  a,
-  column,
-  columns,
-  cells,
-  reason,
-  onOpen,
-  onGrab,
-}: {
-  a: GridAppointment;
-  column: number;
-  columns: number;
-  cells: readonly DayRow[];
-  reason: GridReason | null;
-  onOpen: () => void;
-  /** `resize`: pressed on the bottom strip (the grip), which drags the end instead of the whole block. */
-  onGrab: (resize: boolean, grabOffset: number, x: number, y: number) => void;
-}) {
-  const top = rowPosition(cells, a.startsAt) * ROW_PX;
-  const height = Math.max(MIN_BLOCK_PX, rowPosition(cells, a.endsAt) * ROW_PX - top);
-  const motif = reason?.label ?? "Sans motif";
-  const status = a.status === "booked" ? null : STATUS_LABEL[a.status];
-  const times = `${hhmm(a.startsAt)}–${hhmm(a.endsAt)}`;
-  const movable = canReschedule(a.status);
-  // The name begins with what the block shows, in its order (WCAG 2.5.3, label in name). Each
-  // text is one string (one text node), and a block alone on its line needs no computed width.
-  const alone = columns === 1;
-  const chips = [status, a.overbooked ? "En surnombre" : null, a.online ? "En ligne" : null].filter((chip) => chip !== null);
-  return (
-    <button
-      type="button"
-      data-appointment
-      data-movable={movable || undefined}
-      onPointerDown={(e) => {
-        if (!movable || e.button !== 0 || e.pointerType === "touch") return;
-        // The grip is the block's own bottom strip (drawn by `.movable::after`, no element of its
-        // own): no second tab stop, and the block's name stays what it shows (WCAG 2.5.3). Keyboard
-        // users change the duration in the details dialog's « Durée » form.
-        const box = e.currentTarget.getBoundingClientRect();
-        onGrab(box.bottom - e.clientY <= GRIP_PX, e.clientY - box.top, e.clientX, e.clientY);
-      }}
-      onClick={onOpen}
-      aria-label={`${times}, ${a.patient}, ${motif}${status ? `, ${status}` : ""}${a.overbooked ? ", En surnombre" : ""}${a.online ? ", En ligne" : ""}`}
-      className={`${styles.block} ${styles[reason?.colour ?? "grey"]}${movable ? ` ${styles.movable}` : ""}${a.status === "cancelled" ? ` ${styles.cancelled}` : ""}${alone ? " inset-x-0.5" : ""}`}
-      style={{
-        top,
-        height,
-        ...(alone ? {} : { left: `calc(${(column / columns) * 100}% + 2px)`, width: `calc(${100 / columns}% - 4px)` }),
-      }}
-    >
-      {height < ROW_PX * 1.9 ? (
-        <span className={styles.line}>
-          <b>{times}</b>
-          {` ${a.patient} · ${motif}`}
-        </span>
-      ) : (
-        <>
-          <span className={styles.line}>
-            <b>{times}</b>
-            {` ${a.patient}`}
-          </span>{" "}
-          <span className={styles.line}>{motif}</span>
-        </>
-      )}
-      {chips.length > 0 && (
-        <>
-          {" "}
-          <span className={styles.chips}>
-            {chips.map((chip, index) => (
-              <Fragment key={chip}>
-                {index > 0 && " "}
-                <span className={styles.chip}>{chip}</span>
-              </Fragment>
-            ))}
-          </span>
-        </>
-      )}
-    </button>
-  );
-}
-
-/** How a quarter hour of a doctor's day reads: « libre », « occupé », « fermé », or the absence. */
-function slotState(doctorDay: GridDoctorDay, start: Date): string {
-  const end = new Date(start.getTime() + ROW_MS);
-  const absence = doctorDay.absences.find((a) => a.startsAt < end && a.endsAt > start);
-  if (absence) return `absence (${absence.label})`;
-  if (!doctorDay.open.some((s) => s.start < end && s.end > start)) return "fermé";
-  return doctorDay.appointments.some((a) => isActive(a.status) && a.startsAt < end && a.endsAt > start) ? "occupé" : "libre";
-}
-
-/** A column's rows grouped into runs of one look: a handful of bands instead of a box per row. */
-function bandsOf(cells: readonly DayRow[], doctorDay: GridDoctorDay): { from: number; rows: number; kind: BandKind }[] {
-  const bands: { from: number; rows: number; kind: BandKind }[] = [];
-  cells.forEach((cell, row) => {
-    let kind: BandKind = "missing";
-    if (cell.at) {
-      const start = cell.at.getTime();
-      const end = start + ROW_MS;
-      kind = doctorDay.absences.some((a) => a.startsAt.getTime() < end && a.endsAt.getTime() > start)
-        ? "absence"
-        : doctorDay.open.some((s) => s.start.getTime() < end && s.end.getTime() > start)
-          ? "open"
-          : "closed";
-    }
-    const last = bands.at(-1);
-    if (last && last.kind === kind && last.from + last.rows === row) last.rows++;
-    else bands.push({ from: row, rows: 1, kind });
-  });
-  return bands;
-}
-
-/** The wall-clock minute an interval ends at (24:00 for the next midnight). */
-function endMinute(end: Date): number {
-  const minute = instantToWallClock(new Date(end.getTime() - 1)).minute + 1;
-  return Math.ceil(minute / 5) * 5;
-}
-
-function firstSlot(axis: ReturnType<typeof buildAxis>, columns: number): Cursor | null {
-  if (columns === 0) return null;
-  const cells = axis.days[0]?.cells ?? [];
-  // Start at 08:00 when the axis has it, so Tab lands on a useful slot.
-  const eight = axis.rows.findIndex((r) => r.minute === 8 * 60);
-  const from = eight >= 0 ? eight : 0;
-  for (let r = from; r < cells.length; r++) if (cells[r]!.at) return { col: 0, row: r };
-  return null;
 }
