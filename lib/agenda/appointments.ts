@@ -94,19 +94,23 @@ async function motifCheck(
 }
 
 /**
- * Runs `write` in a transaction that also bumps the agenda; « taken » when the database refuses an
- * overlap. The bump comes last: it takes the doctor's revision row lock until commit (revisions of
- * one agenda commit in their order), and taken last that lock is held for the commit only, not
- * for the whole write (ten bookers of one doctor at once queued behind each other's every
- * statement). A refused or thrown write never bumps.
+ * Runs `write` in a transaction that also bumps the agenda. The bump comes last: it takes the
+ * doctor's revision row lock until commit (revisions of one agenda commit in their order), and
+ * taken last that lock is held for the commit only, not for the whole write (ten bookers of one
+ * doctor at once queued behind each other's every statement). A refused or thrown write never bumps.
  */
+async function inAgendaTransaction<T>(db: Database, doctorId: string, write: (tx: Database) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    const written = await write(tx);
+    await announceAgendaChange(tx, doctorId);
+    return written;
+  });
+}
+
+/** inAgendaTransaction for a write that may take a time: « taken » when the database refuses an overlap. */
 async function writeAgenda<T>(db: Database, doctorId: string, write: (tx: Database) => Promise<T>): Promise<T | { kind: "taken" }> {
   try {
-    return await db.transaction(async (tx) => {
-      const written = await write(tx);
-      await announceAgendaChange(tx, doctorId);
-      return written;
-    });
+    return await inAgendaTransaction(db, doctorId, write);
   } catch (error) {
     if (isDatabaseError(error, EXCLUSION_VIOLATION, "appointments_no_overlap")) return { kind: "taken" };
     throw error;
@@ -266,26 +270,22 @@ export async function cancelAppointment(
   const doctorId = access.doctor.id;
   if (by !== "patient" && by !== "practice") throw new Error("cancelAppointment: unknown canceller");
   if (!isUuid(appointmentId)) return { kind: "not-found" };
-  const result = await db
-    .transaction(async (tx) => {
-      const [cancelled] = await tx
-        .update(appointments)
-        .set({ status: "cancelled", cancelledBy: by, cancelledAt: sql`now()`, updatedAt: sql`now()`, updatedById: access.user.id })
-        .where(and(eq(appointments.id, appointmentId), eq(appointments.doctorId, doctorId), inArray(appointments.status, CANCELLABLE)))
-        .returning(appointmentFacts);
-      // Our own class, not tx.rollback(): Next's build holds several copies of drizzle-orm, and
-      // its TransactionRollbackError from one copy is not an instance of another's.
-      if (!cancelled) throw new Vanished();
-      await scheduleAppointmentMessages(tx, { kind: "cancelled", appointmentId }, cancelled);
-      // Last, as in writeAgenda: the revision row's lock is held for the commit only.
-      await announceAgendaChange(tx, doctorId);
-      return { kind: "done" as const };
-    })
-    .catch(async (error: unknown) => {
-      if (!(error instanceof Vanished)) throw error;
-      const now = await currentOf(db, doctorId, appointmentId);
-      return now ? ({ kind: "not-cancellable", status: now.status } as const) : ({ kind: "not-found" } as const);
-    });
+  const result = await inAgendaTransaction(db, doctorId, async (tx) => {
+    const [cancelled] = await tx
+      .update(appointments)
+      .set({ status: "cancelled", cancelledBy: by, cancelledAt: sql`now()`, updatedAt: sql`now()`, updatedById: access.user.id })
+      .where(and(eq(appointments.id, appointmentId), eq(appointments.doctorId, doctorId), inArray(appointments.status, CANCELLABLE)))
+      .returning(appointmentFacts);
+    // Our own class, not tx.rollback(): Next's build holds several copies of drizzle-orm, and
+    // its TransactionRollbackError from one copy is not an instance of another's.
+    if (!cancelled) throw new Vanished();
+    await scheduleAppointmentMessages(tx, { kind: "cancelled", appointmentId }, cancelled);
+    return { kind: "done" as const };
+  }).catch(async (error: unknown) => {
+    if (!(error instanceof Vanished)) throw error;
+    const now = await currentOf(db, doctorId, appointmentId);
+    return now ? ({ kind: "not-cancellable", status: now.status } as const) : ({ kind: "not-found" } as const);
+  });
   return result;
 }
 
