@@ -36,6 +36,23 @@ const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, 
 const block = (page: Page, time: string, name: string) => page.getByRole("button", { name: new RegExp(`^${time}–\\d{2}:\\d{2}, ${name}`) });
 const notice = (page: Page) => page.getByRole("status").filter({ hasText: /Rendez-vous déplacé|Ce créneau n'est plus libre/ });
 
+/**
+ * Books the signed-in doctor's fixture patient found by `search` at each of `minutes` of `day`, 15
+ * minutes each, through the agenda's own action (the booking is not what these tests test).
+ */
+async function bookFixturePatient(page: Page, baseURL: string, search: string, day: string, minutes: number[]) {
+  const list = await (await page.request.get(`/patients?q=${search}`)).text();
+  const patientId = /href="\/patients\/([0-9a-f-]{36})[?"]/.exec(list)?.[1] ?? "";
+  expect(patientId, "the fixture's patient in the list").not.toBe("");
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const create = serverActionId(ACTIONS, "createAppointmentAction");
+  for (const minute of minutes) {
+    const fields = { patientId, visitReasonId: "", day, time: hhmm(minute), durationMinutes: "15", note: "", outsideHoursConfirmed: "on" };
+    const answer = await callServerAction(baseURL, "/agenda", create, [{ status: "idle" }, formDataOf(fields)], cookie);
+    expect(appointmentIdIn(answer.text), answer.text.slice(-300)).not.toBeNull();
+  }
+}
+
 test("an appointment dragged to a free time moves; dropped on an occupied one, it stays, with a message", async ({ browser, baseURL }) => {
   // Two bookings, three drags and a reload: more steps than most tests.
   test.slow();
@@ -52,16 +69,7 @@ test("an appointment dragged to a free time moves; dropped on an occupied one, i
   // The two appointments, for the doctor's patient of the fixtures, booked through the agenda's own
   // action (the booking is not what this tests).
   const name = "GLISSEUR Test";
-  const list = await (await page.request.get("/patients?q=Glisseur")).text();
-  const patientId = /href="\/patients\/([0-9a-f-]{36})[?"]/.exec(list)?.[1] ?? "";
-  expect(patientId, "the fixture's patient in the list").not.toBe("");
-  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  const create = serverActionId(ACTIONS, "createAppointmentAction");
-  for (const minute of [first, second]) {
-    const fields = { patientId, visitReasonId: "", day, time: hhmm(minute), durationMinutes: "15", note: "", outsideHoursConfirmed: "on" };
-    const answer = await callServerAction(baseURL!, "/agenda", create, [{ status: "idle" }, formDataOf(fields)], cookie);
-    expect(appointmentIdIn(answer.text), answer.text.slice(-300)).not.toBeNull();
-  }
+  await bookFixturePatient(page, baseURL!, "Glisseur", day, [first, second]);
 
   // Tall enough to hold the whole morning: the pointer only acts on what the window shows.
   await page.setViewportSize({ width: 1280, height: 1200 });
@@ -128,16 +136,7 @@ test("an appointment's bottom edge dragged down lengthens it; onto the next appo
   const day = futureWednesday();
   const first = 8 * 60 + 15 * random(4);
   const second = first + 60;
-  await page.goto("/patients?q=Etire");
-  const href = await page.getByRole("link", { name: /Etire/i }).first().getAttribute("href");
-  const patientId = /\/patients\/([0-9a-f-]{36})/.exec(href ?? "")![1]!;
-  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  const create = serverActionId(ACTIONS, "createAppointmentAction");
-  for (const minute of [first, second]) {
-    const fields = { patientId, visitReasonId: "", day, time: hhmm(minute), durationMinutes: "15", note: "", outsideHoursConfirmed: "on" };
-    const answer = await callServerAction(baseURL!, "/agenda", create, [{ status: "idle" }, formDataOf(fields)], cookie);
-    expect(appointmentIdIn(answer.text), answer.text.slice(-300)).not.toBeNull();
-  }
+  await bookFixturePatient(page, baseURL!, "Etire", day, [first, second]);
 
   await page.setViewportSize({ width: 1280, height: 1200 });
   await page.goto(`/agenda?vue=semaine&date=${day}`);
